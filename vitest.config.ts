@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// One suite for both databases: DATABASE_URL unset → PGlite in memory, set → a fresh
+// PostgreSQL database per test file (see src/db/testing.ts).
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
