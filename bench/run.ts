@@ -1,0 +1,94 @@
+// Benchmark: starts motcua (as its own process, as in production) on PGlite and on PostgreSQL and
+// measures /healthz and the deadline endpoint with autocannon. Prints requests/s and p50/p99.
+//   npm run bench                       (PostgreSQL at BENCH_DATABASE_URL or the local server)
+//   BENCH_DURATION=20 BENCH_CONNECTIONS=64 npm run bench
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const targets = [
+  { name: 'GET /healthz', path: '/healthz' },
+  {
+    name: 'GET /api/v1/calendar/deadline (10 working days across Tết 2026)',
+    path: '/api/v1/calendar/deadline?from=2026-02-10T09:00:00%2B07:00&amount=10&unit=working_days',
+  },
+];
+
+async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['bin/motcua', 'start'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not become ready');
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function measure(label: string, port: number): Promise<void> {
+  for (const target of targets) {
+    const result = await autocannon({ url: `http://127.0.0.1:${port}${target.path}`, connections, duration });
+    const errors = result.errors + result.non2xx;
+    console.log(
+      `${label.padEnd(10)} ${target.name}\n` +
+        `           ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, ` +
+        `p99 ${result.latency.p99} ms, ${errors} errors/non-2xx (${connections} connections, ${duration} s)`,
+    );
+  }
+}
+
+console.log(`node ${process.version}; ${connections} connections; ${duration} s per endpoint`);
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'motcua-bench-'));
+try {
+  const server = await startServer({ DATA_DIR: dataDir }, 3101);
+  try {
+    await measure('PGlite', 3101);
+  } finally {
+    await stop(server);
+  }
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const dbName = `motcua_bench_${process.pid}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+try {
+  await admin.connect();
+} catch (error) {
+  console.log(`PostgreSQL  skipped: cannot connect to ${adminUrl} (${(error as Error).message})`);
+  process.exit(0);
+}
+await admin.query(`create database ${dbName}`);
+try {
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const server = await startServer({ DATABASE_URL: url.toString() }, 3102);
+  try {
+    await measure('PostgreSQL', 3102);
+  } finally {
+    await stop(server);
+  }
+} finally {
+  await admin.query(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+}

@@ -1,0 +1,126 @@
+// The database: an embedded PGlite by default (data in DATA_DIR), a PostgreSQL server when
+// DATABASE_URL is set. One SQL dialect, the same migrations and queries on both.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './types.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  /** Connections of the pool (PGlite: one in-process connection). */
+  poolStats(): PoolStats;
+  close(): Promise<void>;
+}
+
+// Values come back the same on both drivers: int8 as number (counts and sequences stay far
+// below 2^53), date as 'YYYY-MM-DD' text (a local date has no time zone), timestamptz as Date.
+const INT8 = 20;
+const DATE = 1082;
+
+export function openPostgres(url: string, max = 10): Database {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8) return (v: string) => Number(v);
+      if (oid === DATE) return (v: string) => v;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => db.destroy(),
+  };
+}
+
+const pgliteParsers = {
+  [INT8]: (v: string) => Number(v),
+  [DATE]: (v: string) => v,
+};
+
+/** An embedded database in `dataDir`, or in memory when dataDir is undefined. */
+export async function openPglite(dataDir?: string): Promise<Database> {
+  let releaseLock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    releaseLock = lockDataDir(dataDir);
+  }
+  try {
+    const client = new PGlite(dataDir ? path.join(dataDir, 'pgdata') : undefined, { parsers: pgliteParsers });
+    await client.waitReady;
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+    return {
+      db,
+      kind: 'pglite',
+      poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+      close: async () => {
+        await db.destroy();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+export async function openDatabase(config: {
+  DATABASE_URL?: string | undefined;
+  DATA_DIR: string;
+  DATABASE_POOL_MAX?: number;
+}): Promise<Database> {
+  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+  return openPglite(config.DATA_DIR);
+}
+
+export class DataDirInUseError extends Error {
+  constructor(dir: string, pid: number) {
+    super(
+      `The embedded database in ${dir} is in use by process ${pid}. Stop that process first, ` +
+        'or run this command against the running server through its API.',
+    );
+    this.name = 'DataDirInUseError';
+  }
+}
+
+/** PGlite is single-process: a second process opening the same folder would corrupt it. */
+function lockDataDir(dir: string): () => void {
+  const file = path.join(dir, 'motcua.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(file, 'utf8'));
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new DataDirInUseError(dir, pid);
+      }
+      rmSync(file, { force: true }); // stale lock of a process that is gone
+    }
+  }
+  throw new Error(`Could not lock ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,129 @@
+// RFC 9457 problem details. Every error leaves the server as application/problem+json with a
+// stable `type` (a code under /problems/), a title in the request's language, a detail and, for
+// validation failures, per-field `errors`. Never a stack trace.
+import { z } from 'zod';
+import type { Localized, Lang } from './language.ts';
+
+export const problemCatalog = {
+  validation: { status: 422, title: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' } },
+  malformed_body: { status: 400, title: { vi: 'Nội dung yêu cầu không đúng cú pháp', en: 'Malformed request body' } },
+  unsupported_media_type: {
+    status: 415,
+    title: { vi: 'Kiểu nội dung không được hỗ trợ', en: 'Unsupported content type' },
+  },
+  payload_too_large: { status: 413, title: { vi: 'Dữ liệu gửi lên quá lớn', en: 'Request body too large' } },
+  not_found: { status: 404, title: { vi: 'Không tìm thấy', en: 'Not found' } },
+  method_not_allowed: { status: 405, title: { vi: 'Phương thức không được phép', en: 'Method not allowed' } },
+  unauthorized: { status: 401, title: { vi: 'Chưa xác thực', en: 'Authentication required' } },
+  forbidden: { status: 403, title: { vi: 'Không có quyền thực hiện', en: 'Forbidden' } },
+  conflict: { status: 409, title: { vi: 'Xung đột dữ liệu', en: 'Conflict' } },
+  invalid_identifier: { status: 422, title: { vi: 'Mã định danh không hợp lệ', en: 'Invalid identifier' } },
+  too_many_requests: { status: 429, title: { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' } },
+  unavailable: { status: 503, title: { vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service temporarily unavailable' } },
+  internal: { status: 500, title: { vi: 'Lỗi hệ thống', en: 'Internal server error' } },
+} as const satisfies Record<string, { status: number; title: Localized }>;
+
+export type ProblemCode = keyof typeof problemCatalog;
+
+export interface FieldError {
+  /** JSON pointer into the request part, e.g. `/query/amount` or `/body/applicant/name`. */
+  pointer: string;
+  code: string;
+  message: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  code: ProblemCode;
+  status: number;
+  title: string;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    code: z.string(),
+    status: z.number().int(),
+    title: z.string(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ pointer: z.string(), code: z.string(), message: z.string() })).optional(),
+  })
+  .loose()
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export class ProblemError extends Error {
+  readonly code: ProblemCode;
+  readonly detailText?: Localized | string;
+  readonly fieldErrors?: Array<{ pointer: string; code: string; message: Localized | string }>;
+  readonly extensions?: Record<string, unknown>;
+
+  constructor(
+    code: ProblemCode,
+    options: {
+      detail?: Localized | string;
+      errors?: Array<{ pointer: string; code: string; message: Localized | string }>;
+      extensions?: Record<string, unknown>;
+    } = {},
+  ) {
+    super(typeof options.detail === 'string' ? options.detail : (options.detail?.en ?? code));
+    this.name = 'ProblemError';
+    this.code = code;
+    this.detailText = options.detail;
+    this.fieldErrors = options.errors;
+    this.extensions = options.extensions;
+  }
+
+  get status(): number {
+    return problemCatalog[this.code].status;
+  }
+}
+
+const pick = (text: Localized | string, lang: Lang) => (typeof text === 'string' ? text : text[lang]);
+
+export function problemBody(
+  code: ProblemCode,
+  lang: Lang,
+  options: {
+    detail?: Localized | string;
+    errors?: Array<{ pointer: string; code: string; message: Localized | string }>;
+    instance?: string;
+    extensions?: Record<string, unknown>;
+  } = {},
+): ProblemBody {
+  const entry = problemCatalog[code];
+  return {
+    ...options.extensions,
+    type: `/problems/${code}`,
+    code,
+    status: entry.status,
+    title: entry.title[lang],
+    ...(options.detail !== undefined ? { detail: pick(options.detail, lang) } : {}),
+    ...(options.instance ? { instance: options.instance } : {}),
+    ...(options.errors
+      ? { errors: options.errors.map((e) => ({ pointer: e.pointer, code: e.code, message: pick(e.message, lang) })) }
+      : {}),
+  };
+}
+
+/** Zod issues as localized field errors under a request part (`query`, `body`, `params`). */
+export function zodFieldErrors(
+  issues: ReadonlyArray<{ code: string; path: ReadonlyArray<PropertyKey>; message: string }>,
+  part: string,
+): Array<{ pointer: string; code: string; message: Localized }> {
+  const vi = z.locales.vi().localeError;
+  const en = z.locales.en().localeError;
+  const text = (fn: typeof vi, issue: unknown, fallback: string) => {
+    const out = fn(issue as Parameters<typeof vi>[0]);
+    return typeof out === 'string' ? out : (out?.message ?? fallback);
+  };
+  return issues.map((issue) => ({
+    pointer: `/${[part, ...issue.path.map(String)].filter(Boolean).join('/')}`,
+    code: issue.code,
+    message: { vi: text(vi, issue, issue.message), en: text(en, issue, issue.message) },
+  }));
+}

@@ -1,0 +1,204 @@
+// Calendar use cases: deadlines, a year's days off, and an administrator's changes to a year.
+// The schedule of a year comes, in order of precedence, from an administrator's entry (database),
+// the official schedules bundled with the release, or the rule-based estimate.
+import type { Kysely } from 'kysely';
+import {
+  OFFICIAL_SCHEDULES,
+  createWorkingCalendar,
+  parseSessions,
+  scheduleForYear,
+  weekday,
+  type WorkingCalendar,
+} from '../../core/calendar/index.ts';
+import type { CalendarSettings, TimeUnit, YearSchedule } from '../../core/calendar/types.ts';
+import type { DB } from '../../db/types.ts';
+import { ProblemError } from '../../http/problem.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { YearScheduleInput } from './schema.ts';
+import { deleteYearSchedule, findYearSchedule, listYearSchedules, saveYearSchedule } from './store.ts';
+
+export type ScheduleOrigin = 'administrator' | 'bundled' | 'rules';
+
+export interface YearScheduleView extends YearSchedule {
+  origin: ScheduleOrigin;
+}
+
+export interface DeadlineResult {
+  start: Date;
+  due: Date;
+  skippedDaysOff: Array<YearSchedule['daysOff'][number] & { estimated: boolean }>;
+}
+
+export interface CalendarService {
+  calendar(): Promise<WorkingCalendar>;
+  deadline(from: Date, amount: number, unit: TimeUnit, skipDaysOff?: boolean): Promise<DeadlineResult>;
+  yearSchedule(year: number): Promise<YearScheduleView>;
+  setYear(year: number, input: YearScheduleInput, actor: string, requestId?: string): Promise<YearScheduleView>;
+  resetYear(year: number, actor: string, requestId?: string): Promise<YearScheduleView>;
+}
+
+export interface CalendarServiceOptions {
+  WORK_SESSIONS: string;
+  WORKING_DAY_HOURS: number;
+  HOLIDAY_CULTURE_DAY_FROM_YEAR?: number | undefined;
+  /** How long an instance trusts its copy of administrators' schedules. Default 30 s. */
+  cacheTtlMs?: number;
+}
+
+export function createCalendarService(db: Kysely<DB>, options: CalendarServiceOptions): CalendarService {
+  const settings: CalendarSettings = {
+    sessions: parseSessions(options.WORK_SESSIONS),
+    hoursPerDay: options.WORKING_DAY_HOURS,
+    weeklyDaysOff: [0, 6],
+  };
+  const ttl = options.cacheTtlMs ?? 30_000;
+  const ruleOptions = { vietnameseCultureDayFrom: options.HOLIDAY_CULTURE_DAY_FROM_YEAR };
+  let cached: { at: number; overrides: Map<number, YearSchedule>; calendar: WorkingCalendar } | undefined;
+  let loading: Promise<NonNullable<typeof cached>> | undefined;
+
+  const resolveYear = (overrides: Map<number, YearSchedule>, year: number): YearScheduleView => ({
+    ...scheduleForYear(year, overrides, ruleOptions),
+    origin: overrides.has(year) ? 'administrator' : OFFICIAL_SCHEDULES[year] ? 'bundled' : 'rules',
+  });
+
+  // Every instance reloads administrators' schedules after `ttl`, so a change made through
+  // another instance is seen within that time; the instance that made it sees it at once.
+  async function load(): Promise<NonNullable<typeof cached>> {
+    if (cached && Date.now() - cached.at < ttl) return cached;
+    loading ??= (async () => {
+      try {
+        const overrides = new Map((await listYearSchedules(db)).map((s) => [s.year, s]));
+        const calendar = createWorkingCalendar(settings, (year) => resolveYear(overrides, year));
+        cached = { at: Date.now(), overrides, calendar };
+        return cached;
+      } finally {
+        loading = undefined;
+      }
+    })();
+    return loading;
+  }
+
+  const invalidate = () => {
+    cached = undefined;
+  };
+
+  const estimatedOf = (overrides: Map<number, YearSchedule>, date: string) =>
+    resolveYear(overrides, Number(date.slice(0, 4))).status === 'estimated';
+
+  return {
+    async calendar() {
+      return (await load()).calendar;
+    },
+
+    async deadline(from, amount, unit, skipDaysOff) {
+      const { calendar, overrides } = await load();
+      const start = unit === 'calendar_days' ? from : calendar.normalizeStart(from);
+      const due = calendar.addWorkingTime(from, amount, unit, { skipDaysOff });
+      const skippedDaysOff = calendar
+        .daysOffBetween(start, due)
+        .map((d) => ({ ...d, estimated: estimatedOf(overrides, d.date) }));
+      return { start, due, skippedDaysOff };
+    },
+
+    async yearSchedule(year) {
+      return resolveYear((await load()).overrides, year);
+    },
+
+    async setYear(year, input, actor, requestId) {
+      // Checked in the order given, so that error pointers name the caller's entries.
+      const workingWeekendDays = input.workingWeekendDays ?? [];
+      assertScheduleCoherent({ year, status: 'official', ...input, workingWeekendDays });
+      const schedule: YearSchedule = {
+        year,
+        status: 'official',
+        sources: input.sources,
+        daysOff: [...input.daysOff].sort((a, b) => a.date.localeCompare(b.date)),
+        workingWeekendDays: [...workingWeekendDays].sort((a, b) => a.date.localeCompare(b.date)),
+      };
+      await db.transaction().execute(async (trx) => {
+        const before = await findYearSchedule(trx, year, true);
+        await saveYearSchedule(trx, schedule, actor);
+        await recordAudit(trx, {
+          actor,
+          action: 'calendar.year.set',
+          entity: 'calendar_year',
+          entityId: String(year),
+          before: before ?? null,
+          after: schedule,
+          requestId,
+        });
+      });
+      invalidate();
+      return { ...schedule, origin: 'administrator' };
+    },
+
+    async resetYear(year, actor, requestId) {
+      await db.transaction().execute(async (trx) => {
+        const before = await findYearSchedule(trx, year, true);
+        if (!before) {
+          throw new ProblemError('not_found', {
+            detail: {
+              vi: `Năm ${year} chưa có lịch do quản trị viên nhập.`,
+              en: `No administrator schedule exists for ${year}.`,
+            },
+          });
+        }
+        await deleteYearSchedule(trx, year);
+        await recordAudit(trx, {
+          actor,
+          action: 'calendar.year.reset',
+          entity: 'calendar_year',
+          entityId: String(year),
+          before,
+          after: null,
+          requestId,
+        });
+      });
+      invalidate();
+      return this.yearSchedule(year);
+    },
+  };
+}
+
+/** A year's schedule must be about that year, list each day once, and make weekend days work. */
+export function assertScheduleCoherent(schedule: YearSchedule): void {
+  const errors: Array<{ pointer: string; code: string; message: { vi: string; en: string } }> = [];
+  const seen = new Set<string>();
+  schedule.daysOff.forEach((d, i) => {
+    if (!d.date.startsWith(`${schedule.year}-`)) {
+      errors.push({
+        pointer: `/body/daysOff/${i}/date`,
+        code: 'wrong_year',
+        message: { vi: `Ngày ${d.date} không thuộc năm ${schedule.year}.`, en: `${d.date} is not in ${schedule.year}.` },
+      });
+    }
+    if (seen.has(d.date)) {
+      errors.push({
+        pointer: `/body/daysOff/${i}/date`,
+        code: 'duplicate',
+        message: { vi: `Ngày ${d.date} bị lặp.`, en: `${d.date} is listed twice.` },
+      });
+    }
+    seen.add(d.date);
+  });
+  schedule.workingWeekendDays.forEach((d, i) => {
+    const day = weekday(d.date);
+    if (!d.date.startsWith(`${schedule.year}-`) || (day !== 0 && day !== 6) || seen.has(d.date)) {
+      errors.push({
+        pointer: `/body/workingWeekendDays/${i}/date`,
+        code: 'not_weekend',
+        message: {
+          vi: `Ngày làm bù ${d.date} phải là thứ Bảy hoặc Chủ nhật của năm ${schedule.year} và không phải ngày nghỉ.`,
+          en: `Working day ${d.date} must be a Saturday or Sunday of ${schedule.year} that is not a day off.`,
+        },
+      });
+    }
+  });
+  if (errors.length > 0) {
+    throw new ProblemError('validation', {
+      detail: { vi: 'Lịch nghỉ của năm không hợp lệ.', en: 'The year schedule is not valid.' },
+      errors,
+    });
+  }
+}
+

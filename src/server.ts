@@ -1,0 +1,266 @@
+// The HTTP application: plugins, error handling, health, OpenAPI, module routes and the web app.
+// Built by buildApp() so that tests, the bench and main.ts all run the very same server.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { pendingMigrations } from './db/migrate.ts';
+import { pickLanguage } from './http/language.ts';
+import { registerMetrics } from './http/metrics.ts';
+import { ProblemError, problemBody, zodFieldErrors, type ProblemCode } from './http/problem.ts';
+import { createCalendarService, type CalendarService } from './modules/calendar/service.ts';
+import { registerCalendarRoutes } from './modules/calendar/routes.ts';
+import { registerIdentifierRoutes } from './modules/identifiers/routes.ts';
+
+export interface AppDependencies {
+  config: Config;
+  database: Database;
+  calendar?: CalendarService;
+}
+
+export type App = FastifyInstance;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export async function buildApp(deps: AppDependencies): Promise<App> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger:
+      config.LOG_LEVEL === 'silent'
+        ? false
+        : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    // Keep a caller's request id (from a gateway) when it is well-formed; otherwise make one.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      // Probes and scrapes every few seconds would drown the log.
+      disableRequestLogging: (request) => ['/healthz', '/readyz', '/metrics'].includes(request.url),
+    }),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body is refused with 415 rather than half-understood.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Graceful shutdown: idle keep-alive connections are closed at once (forceCloseConnections:
+  // 'idle'); a request still in flight finishes and its response closes its connection, so
+  // close() resolves as soon as the last one is answered.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const lang = pickLanguage(request.headers['accept-language']);
+    const send = (code: ProblemCode, options: Parameters<typeof problemBody>[2] = {}) => {
+      const body = problemBody(code, lang, { instance: request.url, ...options });
+      return reply.status(body.status).type('application/problem+json').send(body);
+    };
+    if (error instanceof ProblemError) {
+      return send(error.code, {
+        ...(error.detailText !== undefined ? { detail: error.detailText } : {}),
+        ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
+        ...(error.extensions ? { extensions: error.extensions } : {}),
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const part = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
+      const issues = error.validation.map((v) => ({
+        ...(v.params as object),
+        code: v.keyword,
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message ?? '',
+      }));
+      return send('validation', {
+        detail: { vi: 'Một số trường không hợp lệ.', en: 'Some fields are not valid.' },
+        errors: zodFieldErrors(issues, part),
+      });
+    }
+    switch (error.code) {
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return send('unsupported_media_type', {
+          detail: { vi: 'Hãy gửi dữ liệu dạng application/json.', en: 'Send the body as application/json.' },
+        });
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return send('payload_too_large', {
+          detail: {
+            vi: `Giới hạn là ${config.BODY_LIMIT_BYTES} byte.`,
+            en: `The limit is ${config.BODY_LIMIT_BYTES} bytes.`,
+          },
+        });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 400 || (error instanceof SyntaxError && status < 500)) {
+      return send('malformed_body', {
+        detail: { vi: 'Không đọc được nội dung JSON.', en: 'The JSON body could not be parsed.' },
+      });
+    }
+    if (status === 404) return send('not_found');
+    if (status === 405) return send('method_not_allowed');
+    if (status === 429) return send('too_many_requests');
+    if (status === 503) return send('unavailable');
+    if (status >= 400 && status < 500) return send('malformed_body', { detail: error.message });
+    request.log.error({ err: error }, 'unhandled error');
+    return send('internal', {
+      detail: {
+        vi: `Đã có lỗi xảy ra. Mã yêu cầu: ${request.id}.`,
+        en: `Something went wrong. Request id: ${request.id}.`,
+      },
+    });
+  });
+
+  registerMetrics(app, database.poolStats);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'motcua API',
+        description:
+          'Hệ thống thông tin giải quyết thủ tục hành chính — API. Errors are RFC 9457 problem details ' +
+          '(application/problem+json); titles follow Accept-Language (vi default, en).',
+        version: '1',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Administrative token (ADMIN_API_TOKEN)' },
+        },
+      },
+      tags: [
+        { name: 'calendar', description: 'Working-time calendar and deadlines' },
+        { name: 'identifiers', description: 'Identifiers defined by law' },
+        { name: 'health', description: 'Liveness and readiness' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const healthSchema = z.object({ status: z.string(), database: z.string().optional() });
+  app.get(
+    '/healthz',
+    { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: healthSchema } } },
+    async () => ({ status: 'ok' }),
+  );
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'The database is reachable and its schema is current',
+        response: { 200: healthSchema },
+      },
+    },
+    async () => {
+      try {
+        await sql`select 1`.execute(database.db);
+      } catch {
+        throw new ProblemError('unavailable', {
+          detail: { vi: 'Không kết nối được cơ sở dữ liệu.', en: 'The database is not reachable.' },
+        });
+      }
+      const pending = await pendingMigrations(database.db);
+      if (pending.length > 0) {
+        throw new ProblemError('unavailable', {
+          detail: {
+            vi: `Cơ sở dữ liệu chưa được cập nhật (${pending.join(', ')}).`,
+            en: `Database migrations pending: ${pending.join(', ')}.`,
+          },
+        });
+      }
+      return { status: 'ready', database: database.kind };
+    },
+  );
+
+  const calendar = deps.calendar ?? createCalendarService(database.db, config);
+  await app.register(
+    async (api) => {
+      registerCalendarRoutes(api, { calendar, adminToken: config.ADMIN_API_TOKEN });
+      registerIdentifierRoutes(api);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await registerWebApp(app, path.resolve(config.WEB_DIST_DIR));
+
+  app.setNotFoundHandler((request, reply) => {
+    const lang = pickLanguage(request.headers['accept-language']);
+    const body = problemBody('not_found', lang, {
+      instance: request.url,
+      detail: { vi: `Không có tài nguyên ${request.method} ${request.url}.`, en: `No resource at ${request.method} ${request.url}.` },
+    });
+    return reply.status(404).type('application/problem+json').send(body);
+  });
+
+  return app;
+}
+
+/** Serves the built web app at `/`; unknown page paths get index.html (client-side routing). */
+async function registerWebApp(app: FastifyInstance, dist: string): Promise<void> {
+  const index = path.join(dist, 'index.html');
+  if (!existsSync(index)) {
+    app.log.warn({ dist }, 'web app not built; run npm run build:web');
+    return;
+  }
+  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (url.startsWith('/api/') || url.startsWith('/problems/') || path.extname(url) !== '') {
+      const lang = pickLanguage(request.headers['accept-language']);
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send(problemBody('not_found', lang, { instance: request.url }));
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}
