@@ -42,6 +42,12 @@ export const configSchema = z.object({
   /** Bearer token for administrative API calls until officer login exists; unset disables them. */
   ADMIN_API_TOKEN: z.string().min(24, { message: 'expects at least 24 characters' }).optional(),
   WEB_DIST_DIR: z.string().min(1).default('web/dist'),
+  /** A session ends after this long without a request. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** A session ends this long after login, however active. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  /** Secure cookies; default: on when PUBLIC_URL is https. */
+  COOKIE_SECURE: booleanFlag.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

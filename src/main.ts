@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { seedUnits } from './modules/identity/seed/units.ts';
 import { buildApp } from './server.ts';
 
 export async function start(config: Config): Promise<void> {
@@ -10,6 +11,8 @@ export async function start(config: Config): Promise<void> {
   const database = await openDatabase(config);
   try {
     if (config.MIGRATE_ON_START) await migrateToLatest(database.db);
+    // Reference data: the ministry's units (missing ones only; administrators' edits are kept).
+    await seedUnits(database.db);
   } catch (error) {
     await database.close();
     throw error;

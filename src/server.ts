@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -27,6 +28,8 @@ import { ProblemError, problemBody, zodFieldErrors, type ProblemCode } from './h
 import { createCalendarService, type CalendarService } from './modules/calendar/service.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerIdentifierRoutes } from './modules/identifiers/routes.ts';
+import { registerIdentityRoutes } from './modules/identity/routes.ts';
+import { registerSessionAuth, sessionSettings } from './modules/identity/sessions.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -158,6 +161,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   registerMetrics(app, database.poolStats);
 
+  await app.register(fastifyCookie);
+  registerSessionAuth(app, { db: database.db, settings: sessionSettings(config) });
+
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -176,6 +182,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       tags: [
         { name: 'calendar', description: 'Working-time calendar and deadlines' },
         { name: 'identifiers', description: 'Identifiers defined by law' },
+        { name: 'identity', description: 'Login, sessions, officers and units' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -226,6 +233,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     async (api) => {
       registerCalendarRoutes(api, { calendar, adminToken: config.ADMIN_API_TOKEN });
       registerIdentifierRoutes(api);
+      registerIdentityRoutes(api);
     },
     { prefix: '/api/v1' },
   );

@@ -1,12 +1,22 @@
-// Kysely table types. Each module's store.ts is the only code that queries its tables.
+// Kysely table types. Each module declares its own tables (`tables.ts`) and its store.ts is the
+// only code that queries them; the database type is their union.
 import type { ColumnType, Generated } from 'kysely';
+import type { CatalogTables } from '../modules/catalog/tables.ts';
+import type { IdentityTables } from '../modules/identity/tables.ts';
+import type { PopulationTables } from '../modules/population/tables.ts';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T = unknown> = ColumnType<T, string, string>;
+/** timestamptz without a default. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** timestamptz with a default (now()): optional on insert. */
+export type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Nullable timestamptz. */
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** jsonb: read as parsed JSON, written as a JSON string. */
+export type Json<T = unknown> = ColumnType<T, string, string>;
 
 export interface AuditLogTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: DefaultTimestamp;
   actor: string;
   action: string;
   entity: string;
@@ -19,7 +29,7 @@ export interface AuditLogTable {
 export interface CalendarYearScheduleTable {
   year: number;
   schedule: Json;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultTimestamp;
   updated_by: string;
 }
 
@@ -29,8 +39,10 @@ export interface DossierCodeSequenceTable {
   last_value: number;
 }
 
-export interface DB {
+interface FoundationTables {
   audit_log: AuditLogTable;
   calendar_year_schedule: CalendarYearScheduleTable;
   dossier_code_sequence: DossierCodeSequenceTable;
 }
+
+export interface DB extends FoundationTables, IdentityTables, CatalogTables, PopulationTables {}

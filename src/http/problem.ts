@@ -16,6 +16,10 @@ export const problemCatalog = {
   method_not_allowed: { status: 405, title: { vi: 'Phương thức không được phép', en: 'Method not allowed' } },
   unauthorized: { status: 401, title: { vi: 'Chưa xác thực', en: 'Authentication required' } },
   forbidden: { status: 403, title: { vi: 'Không có quyền thực hiện', en: 'Forbidden' } },
+  csrf: {
+    status: 403,
+    title: { vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu', en: 'Missing or wrong CSRF token' },
+  },
   conflict: { status: 409, title: { vi: 'Xung đột dữ liệu', en: 'Conflict' } },
   invalid_identifier: { status: 422, title: { vi: 'Mã định danh không hợp lệ', en: 'Invalid identifier' } },
   too_many_requests: { status: 429, title: { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' } },

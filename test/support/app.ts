@@ -7,6 +7,7 @@ import { buildApp, type App } from '../../src/server.ts';
 export interface TestApp {
   app: App;
   database: TestDatabase;
+  db: TestDatabase['db'];
   config: Config;
   close(): Promise<void>;
 }
@@ -26,6 +27,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     app,
     database,
+    db: database.db,
     config,
     close: async () => {
       await app.close();

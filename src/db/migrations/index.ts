@@ -1,8 +1,10 @@
 // Every migration, in order. A static list (not a folder scan) so that bundling, tsx and tests
-// all see the same set.
+// all see the same set. Never edit a migration that has shipped; add a new one.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.ts';
+import * as m0002 from './0002-identity.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-identity': m0002,
 };

@@ -1,0 +1,2 @@
+// Tables of the catalog module (procedures, versions, e-forms). See migrations 0003.
+export interface CatalogTables {}

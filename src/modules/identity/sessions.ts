@@ -1,0 +1,176 @@
+// Server-side sessions. The browser holds a random token in an httpOnly, SameSite=Lax cookie; the
+// database holds only its SHA-256. Sessions end after SESSION_IDLE_MINUTES without a request or
+// SESSION_ABSOLUTE_HOURS after login. A login always opens a new session (rotation), and
+// cookie-authenticated writes must echo the session's CSRF token in the x-csrf-token header.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/types.ts';
+import { ProblemError } from '../../http/problem.ts';
+import type { Principal, Role } from './principal.ts';
+import { deleteSession, findSessionWithPrincipal, insertSession, touchSession } from './session-store.ts';
+
+export const SESSION_COOKIE = 'motcua_sid';
+export const CSRF_COOKIE = 'motcua_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated caller, if any. */
+    principal?: Principal;
+    /** The session's CSRF token (cookie-authenticated requests only). */
+    sessionCsrf?: string;
+  }
+}
+
+export interface SessionSettings {
+  idleMs: number;
+  absoluteMs: number;
+  secure: boolean;
+}
+
+export function sessionSettings(config: Config): SessionSettings {
+  return {
+    idleMs: config.SESSION_IDLE_MINUTES * 60_000,
+    absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    secure: config.COOKIE_SECURE ?? config.PUBLIC_URL?.startsWith('https://') ?? false,
+  };
+}
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+// Writing last_seen_at on every request would turn reads into writes; a minute's precision is
+// plenty for an idle timeout counted in tens of minutes.
+const TOUCH_AFTER_MS = 60_000;
+
+export interface OpenedSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** Opens a session (call at login). `previousToken`'s session, if any, is closed: rotation. */
+export async function openSession(
+  db: Kysely<DB>,
+  settings: SessionSettings,
+  values: { accountId: string; method: string; acr?: string | null; idToken?: string | null; previousToken?: string },
+  now = new Date(),
+): Promise<OpenedSession> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + settings.absoluteMs);
+  await db.transaction().execute(async (trx) => {
+    if (values.previousToken) await deleteSession(trx, hash(values.previousToken));
+    await insertSession(trx, {
+      idHash: hash(token),
+      accountId: values.accountId,
+      method: values.method,
+      acr: values.acr ?? null,
+      csrfToken,
+      idToken: values.idToken ?? null,
+      expiresAt,
+    });
+  });
+  return { token, csrfToken, expiresAt };
+}
+
+export async function resolveSession(
+  db: Kysely<DB>,
+  settings: SessionSettings,
+  token: string,
+  now = new Date(),
+): Promise<{ principal: Principal; csrfToken: string } | undefined> {
+  if (!TOKEN.test(token)) return undefined;
+  const idHash = hash(token);
+  const found = await findSessionWithPrincipal(db, idHash);
+  if (!found) return undefined;
+  const { session } = found;
+  const idleSince = now.getTime() - session.lastSeenAt.getTime();
+  if (session.expiresAt.getTime() <= now.getTime() || idleSince > settings.idleMs) {
+    await deleteSession(db, idHash);
+    return undefined;
+  }
+  if (idleSince > TOUCH_AFTER_MS) await touchSession(db, idHash, now);
+  return { principal: found.principal, csrfToken: session.csrfToken };
+}
+
+/** Closes a session; returns its ID token (for RP-initiated logout at the provider). */
+export async function closeSession(db: Kysely<DB>, token: string): Promise<{ idToken: string | null } | undefined> {
+  if (!TOKEN.test(token)) return undefined;
+  return deleteSession(db, hash(token));
+}
+
+export function setSessionCookies(reply: FastifyReply, settings: SessionSettings, session: OpenedSession): void {
+  const common = { path: '/', sameSite: 'lax' as const, secure: settings.secure, expires: session.expiresAt };
+  reply.setCookie(SESSION_COOKIE, session.token, { ...common, httpOnly: true });
+  // Readable by the web app, which echoes it in x-csrf-token on writes.
+  reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...common, httpOnly: false });
+}
+
+export function clearSessionCookies(reply: FastifyReply, settings: SessionSettings): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', secure: settings.secure, sameSite: 'lax', httpOnly: true });
+  reply.clearCookie(CSRF_COOKIE, { path: '/', secure: settings.secure, sameSite: 'lax' });
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Resolves the principal of every request from its session cookie, and enforces CSRF on writes. */
+export function registerSessionAuth(app: FastifyInstance, deps: { db: Kysely<DB>; settings: SessionSettings }): void {
+  app.decorateRequest('principal', undefined);
+  app.decorateRequest('sessionCsrf', undefined);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const resolved = await resolveSession(deps.db, deps.settings, token);
+    if (!resolved) return;
+    request.principal = resolved.principal;
+    request.sessionCsrf = resolved.csrfToken;
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      const ok =
+        typeof sent === 'string' &&
+        sent.length === resolved.csrfToken.length &&
+        timingSafeEqual(Buffer.from(sent), Buffer.from(resolved.csrfToken));
+      if (!ok) {
+        throw new ProblemError('csrf', {
+          detail: {
+            vi: `Yêu cầu ghi dữ liệu phải kèm tiêu đề ${CSRF_HEADER} khớp với phiên đăng nhập.`,
+            en: `A write must carry the ${CSRF_HEADER} header of the session.`,
+          },
+        });
+      }
+    }
+  });
+}
+
+// ---- preHandlers for routes ----
+
+export function getPrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) {
+    throw new ProblemError('unauthorized', {
+      detail: { vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
+    });
+  }
+  return request.principal;
+}
+
+/** Any logged-in caller. */
+export async function requireLogin(request: FastifyRequest): Promise<void> {
+  getPrincipal(request);
+}
+
+/** An officer holding one of `roles` in some unit (unit scope is checked by module policies). */
+export function requireRole(...roles: Role[]) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const principal = getPrincipal(request);
+    if (principal.kind !== 'officer' || !principal.roles.some((g) => roles.includes(g.role))) {
+      throw new ProblemError('forbidden', {
+        detail: {
+          vi: `Cần một trong các vai trò: ${roles.join(', ')}.`,
+          en: `Requires one of the roles: ${roles.join(', ')}.`,
+        },
+      });
+    }
+  };
+}

@@ -1,0 +1,43 @@
+// Sessions for tests: creates an account (with role grants for officers) and opens a real
+// session for it, returning the headers a browser would send.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/db/types.ts';
+import { grantRole, insertAccount } from '../../src/modules/identity/account-store.ts';
+import type { Acr, Role } from '../../src/modules/identity/principal.ts';
+import { CSRF_HEADER, SESSION_COOKIE, openSession, type SessionSettings } from '../../src/modules/identity/sessions.ts';
+import { seedUnits } from '../../src/modules/identity/seed/units.ts';
+
+export const TEST_SESSION_SETTINGS: SessionSettings = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, secure: false };
+
+export type LoginSpec =
+  | { kind: 'citizen'; personalId: string; fullName?: string; acr?: Acr }
+  | { kind: 'organization'; taxCode: string; fullName?: string; acr?: Acr }
+  | { kind: 'officer'; username?: string; fullName?: string; roles: Array<{ role: Role; unitId: string }> };
+
+export interface TestLogin {
+  accountId: string;
+  /** Headers for a request as this user: cookie, and the CSRF token for writes. */
+  headers: { cookie: string; [CSRF_HEADER]: string };
+}
+
+export async function loginAs(db: Kysely<DB>, spec: LoginSpec): Promise<TestLogin> {
+  await seedUnits(db);
+  const suffix = randomBytes(4).toString('hex');
+  const accountId = await insertAccount(db, {
+    kind: spec.kind,
+    personal_id: spec.kind === 'citizen' ? spec.personalId : null,
+    tax_code: spec.kind === 'organization' ? spec.taxCode : null,
+    username: spec.kind === 'officer' ? (spec.username ?? `officer-${suffix}`) : null,
+    full_name: spec.fullName ?? `Người dùng thử ${suffix}`,
+  });
+  if (spec.kind === 'officer') {
+    for (const grant of spec.roles) await grantRole(db, accountId, grant.unitId, grant.role, 'test');
+  }
+  const session = await openSession(db, TEST_SESSION_SETTINGS, {
+    accountId,
+    method: spec.kind === 'officer' ? 'password' : 'vneid',
+    acr: spec.kind === 'officer' ? null : (spec.acr ?? 'LoA2'),
+  });
+  return { accountId, headers: { cookie: `${SESSION_COOKIE}=${session.token}`, [CSRF_HEADER]: session.csrfToken } };
+}
