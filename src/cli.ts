@@ -78,8 +78,16 @@ program
   .command('start')
   .description('start the server (embedded PGlite unless DATABASE_URL is set)')
   .action(async () => {
+    const cfg = config();
+    // The web app is built on first start and whenever its sources changed since the last build.
+    const { buildWebIfStale } = await import('../scripts/build-web-if-stale.ts');
+    try {
+      await buildWebIfStale();
+    } catch (error) {
+      process.stderr.write(`warning: the web app could not be built: ${(error as Error).message}\n`);
+    }
     const { start } = await import('./main.ts');
-    await start(config());
+    await start(cfg);
   });
 
 program

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/support/app.ts';
 import { loadConfig } from './config.ts';
@@ -104,8 +105,8 @@ describe('problem responses', () => {
       await t.app.inject({ url: '/api/v1/calendar/deadline?from=x&amount=1&unit=working_days', headers: { 'accept-language': 'en' } }),
     );
     expect(en.title).toBe('Invalid input');
-    expect(en.errors[0].message).toMatch(/Invalid/);
-    expect(body.errors.find((e: { pointer: string }) => e.pointer === '/query/unit').message).toMatch(/không hợp lệ/);
+    expect(en.errors[0].message).toMatch(/ISO 8601/);
+    expect(body.errors.find((e: { pointer: string }) => e.pointer === '/query/unit').message).toMatch(/Giá trị không hợp lệ; chọn một trong: "working_days"/);
   });
 
   const admin = { authorization: 'Bearer test-admin-token-0123456789abcdef' };
@@ -189,5 +190,29 @@ describe('graceful shutdown', () => {
     await closing;
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
     await database.close();
+  });
+});
+
+describe.skipIf(!existsSync('web/dist/index.html'))('the web app', () => {
+  it('serves page addresses with index.html and leaves API paths to problems', async () => {
+    const page = await t.app.inject('/tinh-han-giai-quyet');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.body).toContain('<div id="root">');
+    const api = await t.app.inject('/api/v1/tinh-han');
+    expect(api.statusCode).toBe(404);
+    expect(api.headers['content-type']).toMatch(/problem\+json/);
+    const missingAsset = await t.app.inject('/assets/nothing.js');
+    expect(missingAsset.statusCode).toBe(404);
+  });
+
+  it('caches hashed assets for a year and revalidates pages', async () => {
+    const html = (await t.app.inject('/')).body;
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(asset).toBeDefined();
+    const res = await t.app.inject(asset!);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await t.app.inject('/')).headers['cache-control']).toBe('no-cache');
   });
 });

@@ -238,9 +238,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     { prefix: '/api/v1' },
   );
 
-  await registerWebApp(app, path.resolve(config.WEB_DIST_DIR));
+  const webApp = await registerWebApp(app, path.resolve(config.WEB_DIST_DIR));
 
   app.setNotFoundHandler((request, reply) => {
+    if (webApp && isPagePath(request.method, request.url)) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    }
     const lang = pickLanguage(request.headers['accept-language']);
     const body = problemBody('not_found', lang, {
       instance: request.url,
@@ -252,23 +255,30 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   return app;
 }
 
-/** Serves the built web app at `/`; unknown page paths get index.html (client-side routing). */
-async function registerWebApp(app: FastifyInstance, dist: string): Promise<void> {
-  const index = path.join(dist, 'index.html');
-  if (!existsSync(index)) {
+/** Serves the built web app at `/`. Hashed assets are cached for a year; pages are revalidated. */
+async function registerWebApp(app: FastifyInstance, dist: string): Promise<boolean> {
+  if (!existsSync(path.join(dist, 'index.html'))) {
     app.log.warn({ dist }, 'web app not built; run npm run build:web');
-    return;
+    return false;
   }
-  await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    const url = request.url.split('?')[0] ?? '/';
-    if (url.startsWith('/api/') || url.startsWith('/problems/') || path.extname(url) !== '') {
-      const lang = pickLanguage(request.headers['accept-language']);
-      return reply
-        .status(404)
-        .type('application/problem+json')
-        .send(problemBody('not_found', lang, { instance: request.url }));
-    }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+  await app.register(fastifyStatic, {
+    root: dist,
+    prefix: '/',
+    index: ['index.html'],
+    setHeaders: (res, filePath) => {
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+      res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
   });
+  return true;
+}
+
+/** A page address (no file extension, not an API path) that client-side routing handles. */
+function isPagePath(method: string, url: string): boolean {
+  const pathname = url.split('?')[0] ?? '/';
+  return (
+    (method === 'GET' || method === 'HEAD') &&
+    !/^\/(api|problems|emulators|auth)(\/|$)/.test(pathname) &&
+    path.extname(pathname) === ''
+  );
 }

@@ -3,6 +3,7 @@
 // validation failures, per-field `errors`. Never a stack trace.
 import { z } from 'zod';
 import type { Localized, Lang } from './language.ts';
+import { issueMessage, type IssueLike } from './validation-messages.ts';
 
 export const problemCatalog = {
   validation: { status: 422, title: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' } },
@@ -116,18 +117,12 @@ export function problemBody(
 
 /** Zod issues as localized field errors under a request part (`query`, `body`, `params`). */
 export function zodFieldErrors(
-  issues: ReadonlyArray<{ code: string; path: ReadonlyArray<PropertyKey>; message: string }>,
+  issues: ReadonlyArray<IssueLike & { path: ReadonlyArray<PropertyKey> }>,
   part: string,
 ): Array<{ pointer: string; code: string; message: Localized }> {
-  const vi = z.locales.vi().localeError;
-  const en = z.locales.en().localeError;
-  const text = (fn: typeof vi, issue: unknown, fallback: string) => {
-    const out = fn(issue as Parameters<typeof vi>[0]);
-    return typeof out === 'string' ? out : (out?.message ?? fallback);
-  };
   return issues.map((issue) => ({
     pointer: `/${[part, ...issue.path.map(String)].filter(Boolean).join('/')}`,
     code: issue.code,
-    message: { vi: text(vi, issue, issue.message), en: text(en, issue, issue.message) },
+    message: issueMessage(issue),
   }));
 }

@@ -19,6 +19,7 @@ export const DeadlineQuery = z.object({
 }).refine((q) => q.unit !== 'calendar_days' || Number.isInteger(q.amount), {
   path: ['amount'],
   message: 'calendar_days takes a whole number of days',
+  params: { vi: 'Số ngày theo lịch phải là số nguyên.', en: 'Calendar days must be a whole number.' },
 });
 export type DeadlineQuery = z.infer<typeof DeadlineQuery>;
 

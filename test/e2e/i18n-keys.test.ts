@@ -1,0 +1,50 @@
+// The web app's translations: Vietnamese and English have the same keys, and every key the code
+// names exists. (No browser needed; lives with the web tests.)
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../web/src/i18n/en.json' with { type: 'json' };
+import vi from '../../web/src/i18n/vi.json' with { type: 'json' };
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+function keys(tree: unknown, prefix = ''): string[] {
+  if (typeof tree !== 'object' || tree === null) return [prefix];
+  return Object.entries(tree).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const normalized = (tree: unknown) => [...new Set(keys(tree).map((k) => k.replace(PLURAL_SUFFIX, '')))].sort();
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+describe('web translations', () => {
+  it('vi and en have the same keys', () => {
+    expect(normalized(en)).toEqual(normalized(vi));
+  });
+
+  it('every literal key used in web/src exists', () => {
+    const known = new Set(normalized(vi));
+    const namespaces = new Set(Object.keys(vi));
+    const used = new Set<string>();
+    for (const file of sourceFiles(path.join(import.meta.dirname, '../../web/src'))) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/['"]([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+)['"]/g)) {
+        const key = match[1]!;
+        if (namespaces.has(key.split('.')[0]!) && !key.endsWith('.json')) used.add(key);
+      }
+    }
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it('Vietnamese texts carry their diacritics', () => {
+    expect(vi.app.ministry).toBe('Bộ Khoa học và Công nghệ');
+    expect(vi.app.system).toBe('Hệ thống thông tin giải quyết thủ tục hành chính');
+    expect(vi.nav.deadline).toBe('Tính hạn giải quyết');
+  });
+});

@@ -1,0 +1,102 @@
+// The page frame: skip link, header with the ministry and system names, language switch, main
+// navigation, the current page, footer.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PATHS } from './paths.ts';
+import { findRoute, ROUTES } from './routes.tsx';
+import { Link, RouterProvider, useRouter } from './router.tsx';
+
+export function App() {
+  return (
+    <RouterProvider>
+      <Layout />
+    </RouterProvider>
+  );
+}
+
+function Layout() {
+  const { t } = useTranslation();
+  const { path } = useRouter();
+  const route = findRoute(path);
+  const Page = route?.Component ?? NotFoundPage;
+  const pageTitle = t(route?.titleKey ?? 'notFound.title');
+
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: pageTitle });
+  }, [t, pageTitle]);
+
+  // After an in-app navigation, move focus to the new page's heading so that screen readers
+  // read it and keyboard users start from the top of the content.
+  const shownPath = useRef(path);
+  useEffect(() => {
+    if (shownPath.current === path) return; // first render (and StrictMode's second run)
+    shownPath.current = path;
+    document.querySelector<HTMLElement>('#main-content h1')?.focus();
+  }, [path]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__top">
+          <div className="container site-header__bar">
+            <Link to={PATHS.home} className="brand">
+              <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                <circle cx="16" cy="16" r="15" fill="#a3161a" stroke="#ffd54a" strokeWidth="2" />
+                <path
+                  fill="#ffd54a"
+                  d="M16 6.5l2.4 7.3h7.7l-6.2 4.5 2.4 7.3-6.3-4.5-6.3 4.5 2.4-7.3-6.2-4.5h7.7z"
+                />
+              </svg>
+              <span className="brand__text">
+                <span className="brand__ministry">{t('app.ministry')}</span>
+                <span className="brand__system">{t('app.system')}</span>
+              </span>
+            </Link>
+            <LanguageSwitch />
+          </div>
+        </div>
+        <nav className="main-nav" aria-label={t('app.mainNav')}>
+          <ul className="container main-nav__list">
+            {ROUTES.filter((r) => r.navKey).map((r) => (
+              <li key={r.path}>
+                <Link
+                  to={r.path}
+                  className="main-nav__link"
+                  aria-current={r.path === path ? 'page' : undefined}
+                >
+                  {t(r.navKey ?? '')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+
+      <main id="main-content" className="container site-main" tabIndex={-1}>
+        <Page key={path} />
+      </main>
+
+      <footer className="site-footer">
+        <div className="container site-footer__inner">
+          <div>
+            <p className="site-footer__name">{t('app.ministry')}</p>
+            <p>{t('app.footerAbout')}</p>
+            <p>{t('app.footerTime')}</p>
+          </div>
+          <nav aria-label={t('app.footerLinks')}>
+            <ul className="site-footer__links">
+              <li>
+                <a href="/api/docs">{t('app.apiDocs')}</a>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </footer>
+    </>
+  );
+}
