@@ -1,10 +1,23 @@
 // The web app's translations: Vietnamese and English have the same keys, and every key the code
 // names exists. (No browser needed; lives with the web tests.)
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '../../web/src/i18n/en.json' with { type: 'json' };
-import vi from '../../web/src/i18n/vi.json' with { type: 'json' };
+import baseEn from '../../web/src/i18n/en.json' with { type: 'json' };
+import baseVi from '../../web/src/i18n/vi.json' with { type: 'json' };
+
+// Features keep their texts in web/src/features/<name>/i18n/{vi,en}.json (merged by the app).
+const featuresDir = path.join(import.meta.dirname, '../../web/src/features');
+const featureTexts = (language: 'vi' | 'en'): Record<string, unknown> =>
+  Object.assign(
+    {},
+    ...(existsSync(featuresDir) ? readdirSync(featuresDir) : [])
+      .map((name) => path.join(featuresDir, name, 'i18n', `${language}.json`))
+      .filter((file) => existsSync(file))
+      .map((file) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>),
+  );
+const vi = { ...baseVi, ...featureTexts('vi') } as typeof baseVi & Record<string, unknown>;
+const en = { ...baseEn, ...featureTexts('en') } as typeof baseEn & Record<string, unknown>;
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 

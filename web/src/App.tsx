@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PATHS } from './paths.ts';
-import { findRoute, ROUTES } from './routes.tsx';
-import { Link, RouterProvider, useRouter } from './router.tsx';
+import { findRoute, NAV_ROUTES } from './routes.tsx';
+import { Link, ParamsProvider, RouterProvider, useRouter } from './router.tsx';
 
 export function App() {
   return (
@@ -19,7 +19,8 @@ export function App() {
 function Layout() {
   const { t } = useTranslation();
   const { path } = useRouter();
-  const route = findRoute(path);
+  const match = findRoute(path);
+  const route = match?.route;
   const Page = route?.Component ?? NotFoundPage;
   const pageTitle = t(route?.titleKey ?? 'notFound.title');
 
@@ -62,7 +63,7 @@ function Layout() {
         </div>
         <nav className="main-nav" aria-label={t('app.mainNav')}>
           <ul className="container main-nav__list">
-            {ROUTES.filter((r) => r.navKey).map((r) => (
+            {NAV_ROUTES.map((r) => (
               <li key={r.path}>
                 <Link
                   to={r.path}
@@ -78,7 +79,9 @@ function Layout() {
       </header>
 
       <main id="main-content" className="container site-main" tabIndex={-1}>
-        <Page key={path} />
+        <ParamsProvider params={match?.params ?? {}}>
+          <Page key={path} />
+        </ParamsProvider>
       </main>
 
       <footer className="site-footer">

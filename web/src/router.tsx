@@ -84,3 +84,15 @@ export function Link({ to, onClick, children, ...rest }: LinkProps) {
     </a>
   );
 }
+
+const ParamsContext = createContext<Record<string, string>>({});
+
+/** Provides the current route's path parameters to the page (set by the layout). */
+export function ParamsProvider({ params, children }: { params: Record<string, string>; children: ReactNode }) {
+  return <ParamsContext.Provider value={params}>{children}</ParamsContext.Provider>;
+}
+
+/** The current page's path parameters, e.g. `{ code: '1.001234' }` for `/thu-tuc/:code`. */
+export function useParams(): Record<string, string> {
+  return useContext(ParamsContext);
+}

@@ -35,8 +35,23 @@ function applyLanguage(language: string): void {
 
 i18n.on('languageChanged', applyLanguage);
 
+// Each feature keeps its texts beside its pages (src/features/<name>/i18n/vi.json, en.json), under
+// a top-level key of its own, merged here into one translation tree.
+const featureTexts = (language: Language) =>
+  Object.assign(
+    {},
+    ...Object.values(
+      language === 'vi'
+        ? import.meta.glob<Record<string, unknown>>('../features/*/i18n/vi.json', { eager: true, import: 'default' })
+        : import.meta.glob<Record<string, unknown>>('../features/*/i18n/en.json', { eager: true, import: 'default' }),
+    ),
+  ) as Record<string, unknown>;
+
 await i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: {
+    vi: { translation: { ...vi, ...featureTexts('vi') } },
+    en: { translation: { ...en, ...featureTexts('en') } },
+  },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
