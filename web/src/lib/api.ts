@@ -84,33 +84,77 @@ function isDeadline(body: unknown): body is Deadline {
   );
 }
 
-async function getJson<T>(
+/** The session's CSRF token, which the server sets in a readable cookie at login. */
+export function csrfToken(): string | undefined {
+  const match = /(?:^|;\s*)motcua_csrf=([^;]+)/.exec(document.cookie);
+  return match ? decodeURIComponent(match[1]!) : undefined;
+}
+
+const anyBody = (body: unknown): body is unknown => body !== undefined;
+
+export interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** JSON-serialisable body (sent as application/json). */
+  body?: unknown;
+  /** Checks the shape of a successful response; default: any JSON. */
+  accept?: (body: unknown) => body is T;
+  signal?: AbortSignal;
+}
+
+/**
+ * Any JSON API call. Writes carry the session's CSRF token (x-csrf-token), as the server requires
+ * for cookie-authenticated requests. A 204 answers `{ kind: 'ok', data: undefined }`.
+ */
+export async function requestJson<T = unknown>(
   url: string,
   language: Language,
-  accept: (body: unknown) => body is T,
-  signal?: AbortSignal,
+  options: RequestOptions<T> = {},
 ): Promise<ApiResult<T>> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': language,
+  };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers['x-csrf-token'] = token;
+  }
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { Accept: 'application/json, application/problem+json', 'Accept-Language': language },
-      ...(signal ? { signal } : {}),
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     return { kind: 'network' };
   }
+  if (response.status === 204) return { kind: 'ok', data: undefined as T };
   let body: unknown;
   try {
     body = await response.json();
   } catch {
     return { kind: 'unreadable', status: response.status };
   }
+  const accept = options.accept ?? (anyBody as (b: unknown) => b is T);
   if (response.ok) {
     return accept(body) ? { kind: 'ok', data: body } : { kind: 'unreadable', status: response.status };
   }
   const problem = asProblem(body, response.status);
   return problem ? { kind: 'problem', problem } : { kind: 'unreadable', status: response.status };
+}
+
+async function getJson<T>(
+  url: string,
+  language: Language,
+  accept: (body: unknown) => body is T,
+  signal?: AbortSignal,
+): Promise<ApiResult<T>> {
+  return requestJson(url, language, { accept, ...(signal ? { signal } : {}) });
 }
 
 export function fetchDeadline(
