@@ -1,0 +1,324 @@
+// The population database emulator: an HTTP JSON endpoint speaking the vendor protocol of SPEC
+// §4.4 over the synthetic population (generator.ts, stored by store.ts). A Fastify plugin, so it
+// runs mounted in motcua's own server (at /emulators/population/, the default for development) or
+// standalone (`motcua emulator population --port 4002`).
+//
+//   POST /                  the query: JSON body {HoVaTen, SoDinhDanh, SoCMND, NgayThangNam,
+//                           Nam, MaTichHop, MaDVC, MaCanBo, MaYeuCau}; header
+//                           `Authorization: Bearer <API key of MaTichHop>`; answer
+//                           {error_code, message[, mismatched]} (codes: wire.ts ERROR_CODES)
+//   GET  /_admin/knobs      the test knobs and request counters
+//   PUT  /_admin/knobs      change knobs: {latencyMs, failureRate, failureStatus, down}
+//   POST /_admin/reset      knobs back to normal, counters to zero
+// The admin endpoints take the same bearer key and are never slowed, failed or taken down.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import { ensureEmulatorSchema, findCitizen, type AnyDb } from './store.ts';
+import { ERROR_CODES, soapEnvelope, type PopulationQueryBody } from './wire.ts';
+
+export const EMULATOR_PREFIX = '/emulators/population';
+
+export const EmulatorKnobs = z
+  .object({
+    /** Added before every answer of the query endpoint. */
+    latencyMs: z.number().int().min(0).max(120_000),
+    /** Share of queries answered with `failureStatus` instead (0–1). */
+    failureRate: z.number().min(0).max(1),
+    failureStatus: z.union([z.literal(500), z.literal(503)]),
+    /**
+     * false: up. 'refuse': not listening (standalone; connection refused) — mounted in-process it
+     * acts as 'reset'. 'reset': connections are dropped without an answer. '503': every query is
+     * answered 503 UNAVAILABLE.
+     */
+    down: z.union([z.literal(false), z.enum(['refuse', 'reset', '503'])]),
+  })
+  .meta({ id: 'PopulationEmulatorKnobs' });
+export type EmulatorKnobs = z.infer<typeof EmulatorKnobs>;
+
+const NORMAL: EmulatorKnobs = { latencyMs: 0, failureRate: 0, failureStatus: 503, down: false };
+
+/** Knobs and counters of one emulator, shared by its routes and whoever drives it (tests). */
+export class EmulatorControl {
+  knobs: EmulatorKnobs = { ...NORMAL };
+  /** Query requests received (the admin endpoints are not counted). */
+  requests = 0;
+  /** Answers given, by error_code. */
+  answers: Record<string, number> = {};
+  /** The last query bodies received, newest last (at most 50). */
+  recent: PopulationQueryBody[] = [];
+  /** Called with each query body as it arrives, before it is answered (tests observe the caller meanwhile). */
+  onQuery: ((body: PopulationQueryBody) => Promise<void> | void) | undefined;
+  /** Randomness of the failure-rate knob (replaceable for deterministic tests). */
+  random: () => number = Math.random;
+  /** Called when `down` changes (the standalone server stops or resumes listening). */
+  onDownChange: ((down: EmulatorKnobs['down']) => Promise<void>) | undefined;
+
+  async set(patch: Partial<EmulatorKnobs>): Promise<EmulatorKnobs> {
+    const next = EmulatorKnobs.parse({ ...this.knobs, ...patch });
+    const downChanged = next.down !== this.knobs.down;
+    this.knobs = next;
+    if (downChanged) await this.onDownChange?.(next.down);
+    return this.knobs;
+  }
+
+  async reset(): Promise<void> {
+    await this.set({ ...NORMAL });
+    this.requests = 0;
+    this.answers = {};
+    this.recent = [];
+    this.onQuery = undefined;
+  }
+
+  count(errorCode: string): void {
+    this.answers[errorCode] = (this.answers[errorCode] ?? 0) + 1;
+  }
+}
+
+export interface PopulationEmulatorOptions {
+  db: AnyDb;
+  /** Integration code (MaTichHop) → the API key accepted for it. */
+  credentials: Record<string, string>;
+  control: EmulatorControl;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+const sameSecret = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
+
+const bearer = (request: FastifyRequest) => {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+};
+
+/** Name comparison of the emulator: Unicode NFC, case and spacing ignored, diacritics kept. */
+export function normalizeName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+}
+
+const QueryBody = z.object({
+  HoVaTen: z.string().trim().min(1, 'HoVaTen là bắt buộc').max(200),
+  SoDinhDanh: z.string().trim().regex(/^\d{12}$/, 'SoDinhDanh phải gồm 12 chữ số').optional().or(z.literal('')),
+  SoCMND: z.string().trim().regex(/^\d{9}$/, 'SoCMND phải gồm 9 chữ số').optional().or(z.literal('')),
+  NgayThangNam: z.string().trim().regex(/^\d{8}$/, 'NgayThangNam phải có dạng yyyyMMdd').optional().or(z.literal('')),
+  Nam: z.string().trim().regex(/^\d{4}$/, 'Nam phải có dạng yyyy').optional().or(z.literal('')),
+  MaTichHop: z.string().min(1).max(64),
+  MaDVC: z.string().trim().min(1, 'MaDVC là bắt buộc').max(64),
+  MaCanBo: z.string().trim().min(1, 'MaCanBo là bắt buộc').max(64),
+  MaYeuCau: z.string().trim().min(1, 'MaYeuCau là bắt buộc').max(64),
+});
+
+function isRealCompactDate(value: string): boolean {
+  const y = Number(value.slice(0, 4));
+  const m = Number(value.slice(4, 6));
+  const d = Number(value.slice(6, 8));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The emulator as a Fastify plugin (encapsulated: its error handler answers in its own format). */
+export async function populationEmulator(app: FastifyInstance, opts: PopulationEmulatorOptions): Promise<void> {
+  const { db, credentials, control } = opts;
+
+  const answer = (reply: FastifyReply, status: number, body: { error_code: string; message: string; mismatched?: string[] }) => {
+    control.count(body.error_code);
+    return reply.status(status).type('application/json; charset=utf-8').send(body);
+  };
+
+  app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? 400 : 500;
+    return answer(reply, status, {
+      error_code: status === 400 ? ERROR_CODES.badRequest : ERROR_CODES.systemError,
+      message: status === 400 ? 'Yêu cầu không đúng định dạng JSON' : 'Lỗi hệ thống',
+    });
+  });
+
+  const adminOnly = async (request: FastifyRequest, reply: FastifyReply) => {
+    const key = bearer(request);
+    if (!key || !Object.values(credentials).some((k) => sameSecret(k, key))) {
+      return reply.status(401).send({ error_code: ERROR_CODES.unauthorized, message: 'Sai khóa truy cập' });
+    }
+  };
+
+  app.post(
+    '/',
+    {
+      schema: { hide: true },
+      onRequest: async (request, reply) => {
+        control.requests++;
+        const { down } = control.knobs;
+        if (down === 'reset' || down === 'refuse') {
+          // No answer at all: the caller sees the connection drop.
+          reply.hijack();
+          request.raw.socket.destroy();
+          return reply;
+        }
+        if (down === '503') {
+          return answer(reply, 503, { error_code: ERROR_CODES.unavailable, message: 'Hệ thống đang bảo trì' });
+        }
+      },
+    },
+    async (request, reply) => {
+      const raw = (request.body ?? {}) as Record<string, unknown>;
+      control.recent.push({ ...(raw as unknown as PopulationQueryBody) });
+      if (control.recent.length > 50) control.recent.shift();
+      await control.onQuery?.(raw as unknown as PopulationQueryBody);
+      const { latencyMs, failureRate, failureStatus } = control.knobs;
+      if (latencyMs > 0) await sleep(latencyMs);
+      if (failureRate > 0 && control.random() < failureRate) {
+        return answer(reply, failureStatus, {
+          error_code: failureStatus === 503 ? ERROR_CODES.unavailable : ERROR_CODES.systemError,
+          message: failureStatus === 503 ? 'Hệ thống tạm thời không sẵn sàng' : 'Lỗi hệ thống',
+        });
+      }
+
+      // Authorization: the API key issued for the integration code.
+      const key = bearer(request);
+      const expected = typeof raw.MaTichHop === 'string' ? credentials[raw.MaTichHop] : undefined;
+      if (!key || expected === undefined || !sameSecret(expected, key)) {
+        return answer(reply, 401, { error_code: ERROR_CODES.unauthorized, message: 'Sai mã tích hợp hoặc khóa truy cập' });
+      }
+
+      const parsed = QueryBody.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = String(issue.path[0] ?? '');
+        const message = issue.code === 'invalid_type' ? `${field} là bắt buộc` : issue.message;
+        return answer(reply, 400, { error_code: ERROR_CODES.badRequest, message });
+      }
+      const q = parsed.data;
+      if (!q.SoDinhDanh && !q.SoCMND) {
+        return answer(reply, 400, { error_code: ERROR_CODES.badRequest, message: 'Cần SoDinhDanh hoặc SoCMND' });
+      }
+      if (!q.NgayThangNam && !q.Nam) {
+        return answer(reply, 400, { error_code: ERROR_CODES.badRequest, message: 'Cần NgayThangNam hoặc Nam' });
+      }
+      if (q.NgayThangNam && !isRealCompactDate(q.NgayThangNam)) {
+        return answer(reply, 400, { error_code: ERROR_CODES.badRequest, message: 'NgayThangNam không phải là ngày có thật' });
+      }
+
+      const citizen = await findCitizen(db, { personalId: q.SoDinhDanh || undefined, oldIdNumber: q.SoCMND || undefined });
+      if (!citizen) {
+        return answer(reply, 200, { error_code: ERROR_CODES.notFound, message: 'Không tìm thấy thông tin công dân' });
+      }
+      const mismatched: string[] = [];
+      if (normalizeName(q.HoVaTen) !== normalizeName(citizen.fullName)) mismatched.push('HoVaTen');
+      if (q.NgayThangNam && q.NgayThangNam !== citizen.birthDate.replaceAll('-', '')) mismatched.push('NgayThangNam');
+      if (q.Nam && q.Nam !== citizen.birthDate.slice(0, 4)) mismatched.push('Nam');
+      if (q.SoDinhDanh && q.SoCMND && q.SoCMND !== citizen.oldIdNumber) mismatched.push('SoCMND');
+      if (mismatched.length > 0) {
+        return answer(reply, 200, {
+          error_code: ERROR_CODES.mismatch,
+          message: `Thông tin không khớp với Cơ sở dữ liệu quốc gia về dân cư: ${mismatched.join(', ')}`,
+          mismatched,
+        });
+      }
+      return answer(reply, 200, { error_code: ERROR_CODES.ok, message: soapEnvelope([citizen]) });
+    },
+  );
+
+  app.get('/_admin/knobs', { schema: { hide: true }, preHandler: adminOnly }, async () => ({
+    knobs: control.knobs,
+    requests: control.requests,
+    answers: control.answers,
+  }));
+
+  app.put('/_admin/knobs', { schema: { hide: true }, preHandler: adminOnly }, async (request, reply) => {
+    const parsed = EmulatorKnobs.partial().strict().safeParse(request.body ?? {});
+    if (!parsed.success) {
+      return reply.status(400).send({ error_code: ERROR_CODES.badRequest, message: parsed.error.issues[0]!.message });
+    }
+    return { knobs: await control.set(parsed.data) };
+  });
+
+  app.post('/_admin/reset', { schema: { hide: true }, preHandler: adminOnly }, async () => {
+    await control.reset();
+    return { knobs: control.knobs };
+  });
+}
+
+/** The emulator is mounted in motcua's server unless a real service is configured. */
+export function populationEmulatorEnabled(config: Pick<Config, 'POPULATION_EMULATOR' | 'POPULATION_API_URL'>): boolean {
+  return config.POPULATION_EMULATOR ?? config.POPULATION_API_URL === undefined;
+}
+
+/**
+ * Mounts the emulator in motcua's own server at /emulators/population/ when enabled; returns its
+ * control (knobs), or undefined when not mounted.
+ */
+export async function mountPopulationEmulator(
+  app: FastifyInstance,
+  deps: { config: Config; db: AnyDb },
+): Promise<EmulatorControl | undefined> {
+  if (!populationEmulatorEnabled(deps.config)) return undefined;
+  await ensureEmulatorSchema(deps.db);
+  const control = new EmulatorControl();
+  await app.register(populationEmulator, {
+    prefix: EMULATOR_PREFIX,
+    db: deps.db,
+    credentials: { [deps.config.POPULATION_INTEGRATION_CODE]: deps.config.POPULATION_API_KEY },
+    control,
+  });
+  return control;
+}
+
+export interface StandaloneEmulator {
+  url: string;
+  port: number;
+  control: EmulatorControl;
+  close(): Promise<void>;
+}
+
+/** Runs the emulator as its own HTTP server (the `down: 'refuse'` knob stops it listening). */
+export async function startPopulationEmulator(options: {
+  db: AnyDb;
+  credentials: Record<string, string>;
+  port?: number;
+  host?: string;
+  control?: EmulatorControl;
+  logger?: boolean;
+}): Promise<StandaloneEmulator> {
+  const control = options.control ?? new EmulatorControl();
+  const host = options.host ?? '127.0.0.1';
+  await ensureEmulatorSchema(options.db);
+  const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
+  await app.register(populationEmulator, { db: options.db, credentials: options.credentials, control });
+  await app.listen({ port: options.port ?? 0, host });
+  const server: Server = app.server;
+  const port = (server.address() as { port: number }).port;
+  let listening = true;
+  control.onDownChange = async (down) => {
+    if (down === 'refuse' && listening) {
+      listening = false;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    } else if (down !== 'refuse' && !listening) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      listening = true;
+    }
+  };
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    port,
+    control,
+    close: async () => {
+      control.onDownChange = undefined;
+      if (!listening) {
+        // Fastify's close() expects its server to be listening.
+        await new Promise<void>((resolve) => server.listen(port, host, () => resolve()));
+      }
+      await app.close();
+    },
+  };
+}

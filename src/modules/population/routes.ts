@@ -1,0 +1,330 @@
+// HTTP routes of the population module (under /api/v1):
+//   GET  /population/me                  a citizen's own data, grouped, sensitive fields masked
+//   GET  /population/me/prefill          a citizen's prefill values for e-forms
+//   POST /population/verify              an officer checks an applicant's data (per-field match)
+//   GET  /population/query-log           the query log (JSON, or CSV)
+//   GET  /population/query-log/report    counts per unit or officer over a period (JSON, or CSV)
+//   GET  /population/purposes            the purpose code table
+//   PUT  /population/purposes/{code}     create or change a purpose (admin; audited)
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/types.ts';
+import { pickLanguage } from '../../http/language.ts';
+import { ProblemError, problemSchema } from '../../http/problem.ts';
+import type { CitizenPrincipal } from '../identity/principal.ts';
+import { getPrincipal, requireLogin, requireRole } from '../identity/sessions.ts';
+import { createUnitDirectory } from '../identity/units.ts';
+import { PopulationClient } from './client.ts';
+import { PURPOSE_ADMIN_ROLES, VERIFY_ROLES } from './policy.ts';
+import { addressText, maskSensitive, POPULATION_SOURCE, provinceName, toPrefillValues } from './prefill.ts';
+import type { PopulationAddress } from './record.ts';
+import {
+  PopulationPrefill,
+  PopulationProfile,
+  Purpose,
+  PurposeEntry,
+  PurposeParams,
+  QueryLogPage,
+  QueryLogQuery,
+  Report,
+  ReportQuery,
+  VerifyRequest,
+  VerifyResponse,
+} from './schema.ts';
+import { createPopulationService, type CitizenData, type PopulationService } from './service.ts';
+import type { QueryLogItem } from './store.ts';
+
+export const EMULATOR_PATH = '/emulators/population/';
+
+/** The client of the configured population service (default: the emulator on this server). */
+export function createPopulationClient(config: Config, selfUrl: () => string | undefined): PopulationClient {
+  return new PopulationClient({
+    url: config.POPULATION_API_URL ?? selfUrl,
+    integrationCode: config.POPULATION_INTEGRATION_CODE,
+    apiKey: config.POPULATION_API_KEY,
+    serviceCode: config.POPULATION_SERVICE_CODE,
+    timeoutMs: config.POPULATION_TIMEOUT_MS,
+    retries: config.POPULATION_RETRIES,
+    breakerFailures: config.POPULATION_BREAKER_FAILURES,
+    breakerOpenMs: config.POPULATION_BREAKER_OPEN_MS,
+    cacheTtlMs: config.POPULATION_CACHE_TTL_SECONDS * 1000,
+    cacheMaxEntries: config.POPULATION_CACHE_MAX_ENTRIES,
+  });
+}
+
+/** This server's own address (for the in-process emulator), once it listens. */
+function selfUrlOf(app: FastifyInstance): () => string | undefined {
+  return () => {
+    const address = app.server.address();
+    if (!address || typeof address === 'string') return undefined;
+    const host =
+      address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address.includes(':') ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}${EMULATOR_PATH}`;
+  };
+}
+
+const localStart = (date: string) => new Date(`${date}T00:00:00+07:00`);
+const localEndExclusive = (date: string) => new Date(localStart(date).getTime() + 86_400_000);
+
+function wantsCsv(request: FastifyRequest, format: 'json' | 'csv' | undefined): boolean {
+  if (format) return format === 'csv';
+  const accept = request.headers.accept ?? '';
+  return /\btext\/csv\b/i.test(accept);
+}
+
+/** RFC 4180 CSV with a UTF-8 BOM (spreadsheets then read Vietnamese correctly). */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+  const cell = (v: string | number | null) => {
+    if (v === null) return '';
+    if (typeof v === 'number') return String(v);
+    // A cell starting with = + - @ would be a formula in a spreadsheet (CSV injection).
+    const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return `\ufeff${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+function sendCsv(reply: FastifyReply, filename: string, csv: string) {
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .send(csv);
+}
+
+function citizenOnly(request: FastifyRequest): CitizenPrincipal {
+  const principal = getPrincipal(request);
+  if (principal.kind !== 'citizen') {
+    throw new ProblemError('forbidden', {
+      detail: {
+        vi: 'Chỉ công dân đăng nhập bằng tài khoản định danh điện tử mới xem được dữ liệu dân cư của mình.',
+        en: 'Only a citizen logged in with their e-ID can read their own population data.',
+      },
+    });
+  }
+  return principal;
+}
+
+function addressView(a: PopulationAddress | null) {
+  if (!a) return null;
+  return {
+    provinceCode: a.provinceCode,
+    provinceName: provinceName(a.provinceCode),
+    wardCode: a.wardCode,
+    detail: a.detail,
+    country: a.country,
+    text: addressText(a),
+  };
+}
+
+function profileView(data: CitizenData): z.infer<typeof PopulationProfile> {
+  const { record } = data;
+  const { values, masked } = maskSensitive(toPrefillValues(record));
+  const v = (name: string) => values[name] ?? null;
+  const relative = (prefix: string) =>
+    values[`${prefix}.fullName`] || values[`${prefix}.personalId`]
+      ? { fullName: v(`${prefix}.fullName`), personalId: v(`${prefix}.personalId`), nationality: v(`${prefix}.nationality`) }
+      : null;
+  const gender = v('gender');
+  return {
+    source: POPULATION_SOURCE,
+    fetchedAt: data.fetchedAt.toISOString(),
+    personal: {
+      personalId: record.personalId,
+      oldIdNumber: v('oldIdNumber'),
+      fullName: record.fullName,
+      surname: record.surname,
+      middleName: record.middleName,
+      givenName: record.givenName,
+      birthDate: v('birthDate'),
+      gender: gender === 'male' || gender === 'female' ? gender : null,
+      ethnicity: v('ethnicity'),
+      religion: v('religion'),
+      nationality: v('nationality'),
+      maritalStatus: v('maritalStatus'),
+      bloodType: v('bloodType'),
+    },
+    addresses: {
+      birthRegistrationPlace: addressView(record.birthRegistrationPlace),
+      hometown: addressView(record.hometown),
+      permanentAddress: addressView(record.permanentAddress),
+      currentAddress: addressView(record.currentAddress),
+    },
+    relatives: {
+      father: relative('father'),
+      mother: relative('mother'),
+      spouse: relative('spouse'),
+      representative: relative('representative'),
+    },
+    household: {
+      head: record.householdHead
+        ? { fullName: v('householdHead.fullName'), personalId: v('householdHead.personalId'), relationship: v('householdHead.relationship') }
+        : null,
+      bookNumber: v('householdBookNumber'),
+    },
+    masked,
+  };
+}
+
+const presentLogItem = (i: QueryLogItem) => ({ ...i, at: i.at.toISOString() });
+
+export function registerPopulationRoutes(
+  api: FastifyInstance,
+  deps: { config: Config; db: Kysely<DB>; population?: PopulationService },
+): PopulationService {
+  const app = api.withTypeProvider<ZodTypeProvider>();
+  const population =
+    deps.population ??
+    createPopulationService({
+      db: deps.db,
+      client: createPopulationClient(deps.config, selfUrlOf(api)),
+      units: createUnitDirectory(deps.db),
+    });
+  const problems = { 401: problemSchema, 403: problemSchema };
+
+  app.get(
+    '/population/me',
+    {
+      preHandler: requireLogin,
+      schema: {
+        tags: ['population'],
+        summary: 'My data in the National Population Database (citizen)',
+        description:
+          'Reads the logged-in citizen’s record (the personal ID comes from the session; there is no way to ask ' +
+          'for another person). Sensitive fields are masked. 503 population_unavailable when the population ' +
+          'database cannot be reached: enter and verify the data manually.',
+        response: { 200: PopulationProfile, ...problems, 404: problemSchema, 503: problemSchema },
+      },
+    },
+    async (request) => profileView(await population.citizenData(citizenOnly(request), 'citizen_profile', request.id)),
+  );
+
+  app.get(
+    '/population/me/prefill',
+    {
+      preHandler: requireLogin,
+      schema: {
+        tags: ['population'],
+        summary: 'Prefill values of e-forms from my population data (citizen)',
+        response: { 200: PopulationPrefill, ...problems, 404: problemSchema, 503: problemSchema },
+      },
+    },
+    async (request) => {
+      const data = await population.citizenData(citizenOnly(request), 'citizen_prefill', request.id);
+      return { values: toPrefillValues(data.record) as Record<string, string>, source: POPULATION_SOURCE, fetchedAt: data.fetchedAt.toISOString() };
+    },
+  );
+
+  app.post(
+    '/population/verify',
+    {
+      preHandler: requireRole(...VERIFY_ROLES),
+      schema: {
+        tags: ['population'],
+        summary: 'Verify an applicant against the National Population Database (officer)',
+        description:
+          'Per-field match or mismatch for the purpose given; the record itself is never returned. ' +
+          'status "unavailable": verify manually.',
+        body: VerifyRequest,
+        response: { 200: VerifyResponse, ...problems, 422: problemSchema },
+      },
+    },
+    async (request) => {
+      const principal = getPrincipal(request);
+      if (principal.kind !== 'officer') throw new ProblemError('forbidden');
+      return population.verify(principal, request.body, request.id);
+    },
+  );
+
+  app.get(
+    '/population/query-log',
+    {
+      preHandler: requireLogin,
+      schema: {
+        tags: ['population'],
+        summary: 'Log of population database queries (newest first)',
+        description: 'admin/auditor: their units (all, when granted at the ministry); unit leaders: their units; receivers and specialists: their own queries.',
+        querystring: QueryLogQuery,
+        response: { 200: QueryLogPage, ...problems, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const items = await population.queryLog(getPrincipal(request), {
+        ...(q.from ? { from: localStart(q.from) } : {}),
+        ...(q.to ? { to: localEndExclusive(q.to) } : {}),
+        ...(q.unitId ? { unitId: q.unitId } : {}),
+        ...(q.accountId ? { accountId: q.accountId } : {}),
+        ...(q.purpose ? { purpose: q.purpose } : {}),
+        ...(q.result ? { result: q.result } : {}),
+        limit: q.limit,
+        ...(q.before ? { before: q.before } : {}),
+      });
+      if (wantsCsv(request, q.format)) {
+        const header = ['id', 'at', 'requestId', 'actorKind', 'accountId', 'actorName', 'officerCode', 'unitId', 'purpose', 'dossierRef', 'subjectPersonalId', 'result', 'failureReason', 'errorCode', 'source', 'latencyMs'];
+        const rows = items.map((i) => [i.id, i.at.toISOString(), i.requestId, i.actorKind, i.accountId, i.actorName, i.officerCode, i.unitId, i.purpose, i.dossierRef, i.subjectPersonalId, i.result, i.failureReason, i.errorCode, i.source, i.latencyMs]);
+        return sendCsv(reply, 'population-query-log.csv', toCsv([header, ...rows]));
+      }
+      return { items: items.map(presentLogItem), nextBefore: items.length === q.limit ? items[items.length - 1]!.id : null };
+    },
+  );
+
+  app.get(
+    '/population/query-log/report',
+    {
+      preHandler: requireLogin,
+      schema: {
+        tags: ['population'],
+        summary: 'Population database queries per unit or per officer over a period',
+        description: 'For admin, auditor and unit leaders (their units). Dates are local (Asia/Ho_Chi_Minh), both inclusive.',
+        querystring: ReportQuery,
+        response: { 200: Report, ...problems, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { from, to, groupBy, format } = request.query;
+      const report = await population.report(getPrincipal(request), { from: localStart(from), to: localEndExclusive(to) }, groupBy);
+      if (wantsCsv(request, format)) {
+        const vi = pickLanguage(request.headers['accept-language']) === 'vi';
+        const header = vi
+          ? [groupBy === 'unit' ? 'Đơn vị' : 'Cán bộ', groupBy === 'unit' ? 'Mã định danh đơn vị' : 'Tên đăng nhập', 'Tổng số tra cứu', 'Gửi đến CSDLQG về dân cư', 'Từ bộ nhớ đệm', 'Tìm thấy', 'Không tìm thấy', 'Không khớp', 'Không kết nối được', 'Số công dân được tra cứu']
+          : [groupBy === 'unit' ? 'Unit' : 'Officer', groupBy === 'unit' ? 'Agency code' : 'Username', 'Queries', 'Sent', 'Cache hits', 'Found', 'Not found', 'Mismatch', 'Unavailable', 'Distinct citizens'];
+        const line = (r: (typeof report.rows)[number]) => [r.label, r.code, r.total, r.sent, r.cacheHits, r.found, r.notFound, r.mismatch, r.unavailable, r.distinctSubjects];
+        return sendCsv(reply, `population-report-${from}-${to}.csv`, toCsv([header, ...report.rows.map(line), line(report.totals)]));
+      }
+      return { from, to, groupBy, rows: report.rows, totals: report.totals };
+    },
+  );
+
+  app.get(
+    '/population/purposes',
+    {
+      preHandler: requireLogin,
+      schema: { tags: ['population'], summary: 'Purposes a population query may serve', response: { 200: z.array(Purpose), 401: problemSchema } },
+    },
+    async () => population.purposes(),
+  );
+
+  app.put(
+    '/population/purposes/:code',
+    {
+      preHandler: requireRole(...PURPOSE_ADMIN_ROLES),
+      schema: {
+        tags: ['population'],
+        summary: 'Create or change a purpose (admin; audited)',
+        params: PurposeParams,
+        body: PurposeEntry,
+        response: { 200: Purpose, ...problems, 422: problemSchema },
+      },
+    },
+    async (request) => {
+      const principal = getPrincipal(request);
+      const actor = principal.kind === 'officer' ? `officer:${principal.username}` : principal.accountId;
+      return population.setPurpose(request.params.code, request.body, actor, request.id);
+    },
+  );
+
+  return population;
+}
