@@ -13,7 +13,14 @@ export const TEST_SESSION_SETTINGS: SessionSettings = { idleMs: 30 * 60_000, abs
 export type LoginSpec =
   | { kind: 'citizen'; personalId: string; fullName?: string; acr?: Acr }
   | { kind: 'organization'; taxCode: string; fullName?: string; acr?: Acr }
-  | { kind: 'officer'; username?: string; fullName?: string; roles: Array<{ role: Role; unitId: string }> };
+  | {
+      kind: 'officer';
+      username?: string;
+      fullName?: string;
+      roles: Array<{ role: Role; unitId: string }>;
+      /** Home unit (đơn vị công tác); default: the unit of the first role. */
+      unitId?: string;
+    };
 
 export interface TestLogin {
   accountId: string;
@@ -30,13 +37,15 @@ export async function loginAs(db: Kysely<DB>, spec: LoginSpec): Promise<TestLogi
     tax_code: spec.kind === 'organization' ? spec.taxCode : null,
     username: spec.kind === 'officer' ? (spec.username ?? `officer-${suffix}`) : null,
     full_name: spec.fullName ?? `Người dùng thử ${suffix}`,
+    unit_id: spec.kind === 'officer' ? (spec.unitId ?? spec.roles[0]?.unitId ?? null) : null,
   });
   if (spec.kind === 'officer') {
     for (const grant of spec.roles) await grantRole(db, accountId, grant.unitId, grant.role, 'test');
   }
   const session = await openSession(db, TEST_SESSION_SETTINGS, {
     accountId,
-    method: spec.kind === 'officer' ? 'password' : 'vneid',
+    // An administrator's session always has its second factor (see STRONG_OFFICER_METHODS).
+    method: spec.kind !== 'officer' ? 'vneid' : spec.roles.some((g) => g.role === 'admin') ? 'password+totp' : 'password',
     acr: spec.kind === 'officer' ? null : (spec.acr ?? 'LoA2'),
   });
   return { accountId, headers: { cookie: `${SESSION_COOKIE}=${session.token}`, [CSRF_HEADER]: session.csrfToken } };

@@ -36,7 +36,15 @@ export interface OfficerPrincipal extends PrincipalBase {
   kind: 'officer';
   username: string;
   roles: RoleGrant[];
+  /**
+   * The account holds the admin role but this session has no second factor (a password-only
+   * login, before TOTP enrolment): no role is effective, only TOTP enrolment is possible.
+   */
+  totpEnrolmentRequired?: boolean;
 }
+
+/** Session methods that carry a second factor (or an external IdP responsible for it). */
+export const STRONG_OFFICER_METHODS: readonly string[] = ['password+totp', 'oidc'];
 
 export type Principal = CitizenPrincipal | OrganizationPrincipal | OfficerPrincipal;
 

@@ -15,6 +15,8 @@ export const Me = z
     acr: z.string().nullable(),
     method: z.string(),
     roles: z.array(z.object({ role: z.string(), unitId: z.string() })),
+    /** An administrator logged in without a second factor: only TOTP enrolment is possible. */
+    totpEnrolmentRequired: z.boolean().optional(),
   })
   .meta({ id: 'Me' });
 
@@ -41,6 +43,7 @@ export function registerIdentityRoutes(api: FastifyInstance): void {
         ...(p.kind === 'officer' ? { username: p.username } : {}),
         acr: p.kind === 'officer' ? null : p.acr,
         roles: p.kind === 'officer' ? p.roles : [],
+        ...(p.kind === 'officer' && p.totpEnrolmentRequired ? { totpEnrolmentRequired: true } : {}),
       };
     },
   );

@@ -1,7 +1,7 @@
 // SQL for sessions and the principal they carry.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import type { Acr, Principal, Role } from './principal.ts';
+import { STRONG_OFFICER_METHODS, type Acr, type Principal, type Role } from './principal.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -83,7 +83,12 @@ export async function findSessionWithPrincipal(
   else if (row.kind === 'organization') principal = { ...base, kind: 'organization', taxCode: row.tax_code!, acr };
   else {
     const roles = typeof row.roles === 'string' ? (JSON.parse(row.roles) as Array<{ role: Role; unitId: string }>) : row.roles;
-    principal = { ...base, kind: 'officer', username: row.username!, roles };
+    // An administrator's account needs a second factor: without one, no role is effective.
+    if (roles.some((g) => g.role === 'admin') && !STRONG_OFFICER_METHODS.includes(row.method)) {
+      principal = { ...base, kind: 'officer', username: row.username!, roles: [], totpEnrolmentRequired: true };
+    } else {
+      principal = { ...base, kind: 'officer', username: row.username!, roles };
+    }
   }
   return { session, principal };
 }
@@ -92,9 +97,24 @@ export async function touchSession(db: Executor, idHash: string, at: Date): Prom
   await db.updateTable('session').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
 }
 
-export async function deleteSession(db: Executor, idHash: string): Promise<{ idToken: string | null } | undefined> {
-  const row = await db.deleteFrom('session').where('id_hash', '=', idHash).returning(['id_token']).executeTakeFirst();
-  return row ? { idToken: row.id_token } : undefined;
+export async function deleteSession(
+  db: Executor,
+  idHash: string,
+): Promise<{ idToken: string | null; method: string; accountId: string } | undefined> {
+  const row = await db
+    .deleteFrom('session')
+    .where('id_hash', '=', idHash)
+    .returning(['id_token', 'method', 'account_id'])
+    .executeTakeFirst();
+  return row ? { idToken: row.id_token, method: row.method, accountId: row.account_id } : undefined;
+}
+
+/** Closes every session of an account (disabled, password reset, roles changed...). */
+export async function deleteSessionsOfAccount(db: Executor, accountId: string, exceptIdHash?: string): Promise<number> {
+  let query = db.deleteFrom('session').where('account_id', '=', accountId);
+  if (exceptIdHash) query = query.where('id_hash', '<>', exceptIdHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function deleteExpiredSessions(db: Executor, now: Date): Promise<number> {

@@ -4,12 +4,20 @@
 // cookie-authenticated writes must echo the session's CSRF token in the x-csrf-token header.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/types.ts';
 import { ProblemError } from '../../http/problem.ts';
 import type { Principal, Role } from './principal.ts';
-import { deleteSession, findSessionWithPrincipal, insertSession, touchSession } from './session-store.ts';
+import { SessionCache } from './session-cache.ts';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  deleteSessionsOfAccount,
+  findSessionWithPrincipal,
+  insertSession,
+  touchSession,
+} from './session-store.ts';
 
 export const SESSION_COOKIE = 'motcua_sid';
 export const CSRF_COOKIE = 'motcua_csrf';
@@ -28,17 +36,28 @@ export interface SessionSettings {
   idleMs: number;
   absoluteMs: number;
   secure: boolean;
+  /**
+   * Resolved sessions kept in this instance for a few seconds (SESSION_CACHE_MS). A logout or a
+   * change made through another instance reaches this one after at most that delay.
+   */
+  cache?: SessionCache;
 }
 
+/** Default in-process session cache: 5 s (bench/session.ts), off in tests. */
+export const DEFAULT_SESSION_CACHE_MS = 5000;
+
 export function sessionSettings(config: Config): SessionSettings {
+  const cacheMs = config.SESSION_CACHE_MS ?? (config.NODE_ENV === 'test' ? 0 : DEFAULT_SESSION_CACHE_MS);
   return {
     idleMs: config.SESSION_IDLE_MINUTES * 60_000,
     absoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
     secure: config.COOKIE_SECURE ?? config.PUBLIC_URL?.startsWith('https://') ?? false,
+    ...(cacheMs > 0 ? { cache: new SessionCache(cacheMs) } : {}),
   };
 }
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashSessionToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const hash = hashSessionToken;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 // Writing last_seen_at on every request would turn reads into writes; a minute's precision is
 // plenty for an idle timeout counted in tens of minutes.
@@ -50,29 +69,61 @@ export interface OpenedSession {
   expiresAt: Date;
 }
 
+export interface OpenSessionValues {
+  accountId: string;
+  method: string;
+  acr?: string | null;
+  idToken?: string | null;
+  previousToken?: string;
+}
+
 /** Opens a session (call at login). `previousToken`'s session, if any, is closed: rotation. */
 export async function openSession(
   db: Kysely<DB>,
   settings: SessionSettings,
-  values: { accountId: string; method: string; acr?: string | null; idToken?: string | null; previousToken?: string },
+  values: OpenSessionValues,
+  now = new Date(),
+): Promise<OpenedSession> {
+  return db.transaction().execute((trx) => openSessionIn(trx, settings, values, now));
+}
+
+/** openSession inside the caller's transaction (a login use case that also writes the account). */
+export async function openSessionIn(
+  trx: Transaction<DB>,
+  settings: SessionSettings,
+  values: OpenSessionValues,
   now = new Date(),
 ): Promise<OpenedSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + settings.absoluteMs);
-  await db.transaction().execute(async (trx) => {
-    if (values.previousToken) await deleteSession(trx, hash(values.previousToken));
-    await insertSession(trx, {
-      idHash: hash(token),
-      accountId: values.accountId,
-      method: values.method,
-      acr: values.acr ?? null,
-      csrfToken,
-      idToken: values.idToken ?? null,
-      expiresAt,
-    });
+  if (values.previousToken && TOKEN.test(values.previousToken)) {
+    await deleteSession(trx, hash(values.previousToken));
+    settings.cache?.delete(hash(values.previousToken));
+  }
+  // Housekeeping at each login (indexed): sessions past their absolute end.
+  await deleteExpiredSessions(trx, now);
+  await insertSession(trx, {
+    idHash: hash(token),
+    accountId: values.accountId,
+    method: values.method,
+    acr: values.acr ?? null,
+    csrfToken,
+    idToken: values.idToken ?? null,
+    expiresAt,
   });
   return { token, csrfToken, expiresAt };
+}
+
+/** Closes every session of an account, in the caller's transaction (and this instance's cache). */
+export async function closeSessionsOfAccount(
+  trx: Kysely<DB> | Transaction<DB>,
+  settings: SessionSettings,
+  accountId: string,
+  exceptToken?: string,
+): Promise<number> {
+  settings.cache?.deleteAccount(accountId);
+  return deleteSessionsOfAccount(trx, accountId, exceptToken ? hash(exceptToken) : undefined);
 }
 
 export async function resolveSession(
@@ -83,21 +134,32 @@ export async function resolveSession(
 ): Promise<{ principal: Principal; csrfToken: string } | undefined> {
   if (!TOKEN.test(token)) return undefined;
   const idHash = hash(token);
-  const found = await findSessionWithPrincipal(db, idHash);
+  const cached = settings.cache?.get(idHash, now.getTime());
+  const found = cached ?? (await findSessionWithPrincipal(db, idHash));
   if (!found) return undefined;
   const { session } = found;
   const idleSince = now.getTime() - session.lastSeenAt.getTime();
   if (session.expiresAt.getTime() <= now.getTime() || idleSince > settings.idleMs) {
+    settings.cache?.delete(idHash);
     await deleteSession(db, idHash);
     return undefined;
   }
-  if (idleSince > TOUCH_AFTER_MS) await touchSession(db, idHash, now);
+  if (idleSince > TOUCH_AFTER_MS) {
+    await touchSession(db, idHash, now);
+    session.lastSeenAt = now;
+  }
+  if (!cached) settings.cache?.set(idHash, found, now.getTime());
   return { principal: found.principal, csrfToken: session.csrfToken };
 }
 
-/** Closes a session; returns its ID token (for RP-initiated logout at the provider). */
-export async function closeSession(db: Kysely<DB>, token: string): Promise<{ idToken: string | null } | undefined> {
+/** Closes a session; returns its ID token (for RP-initiated logout at the provider) and method. */
+export async function closeSession(
+  db: Kysely<DB>,
+  token: string,
+  settings?: SessionSettings,
+): Promise<{ idToken: string | null; method: string; accountId: string } | undefined> {
   if (!TOKEN.test(token)) return undefined;
+  settings?.cache?.delete(hash(token));
   return deleteSession(db, hash(token));
 }
 
@@ -114,19 +176,25 @@ export function clearSessionCookies(reply: FastifyReply, settings: SessionSettin
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const EMULATORS_PREFIX = '/emulators/';
+// Login forms act with credentials, not with the session they replace (and take JSON only, which a
+// cross-site form cannot send): a stale session cookie must not block them.
+const CSRF_EXEMPT = new Set(['/auth/officer/login', '/auth/officer/invitation']);
 
 /** Resolves the principal of every request from its session cookie, and enforces CSRF on writes. */
 export function registerSessionAuth(app: FastifyInstance, deps: { db: Kysely<DB>; settings: SessionSettings }): void {
   app.decorateRequest('principal', undefined);
   app.decorateRequest('sessionCsrf', undefined);
   app.addHook('onRequest', async (request) => {
+    // The emulators of national systems are other systems that happen to share the server.
+    if (request.url.startsWith(EMULATORS_PREFIX)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const resolved = await resolveSession(deps.db, deps.settings, token);
     if (!resolved) return;
     request.principal = resolved.principal;
     request.sessionCsrf = resolved.csrfToken;
-    if (!SAFE_METHODS.has(request.method)) {
+    if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(request.routeOptions.url ?? '')) {
       const sent = request.headers[CSRF_HEADER];
       const ok =
         typeof sent === 'string' &&

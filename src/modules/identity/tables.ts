@@ -1,5 +1,6 @@
-// Tables of the identity module: units, accounts, role grants, sessions. See migration 0002.
-import type { Generated } from 'kysely';
+// Tables of the identity module: units, accounts, role grants, sessions (migration 0002), and
+// login state, invitations, TOTP and SSO profile (migration 0005).
+import type { ColumnType, Generated } from 'kysely';
 import type { DefaultTimestamp, NullableTimestamp, Timestamp } from '../../db/types.ts';
 
 export type UnitKind = 'ministry' | 'department' | 'division' | 'centre' | 'office';
@@ -43,6 +44,18 @@ export interface AccountTable {
   last_login_at: NullableTimestamp;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** Officers: home unit (đơn vị công tác); an administrator of a unit above it manages them. */
+  unit_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** TOTP secret (base32) generated at enrolment, until confirmed with a code. */
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: NullableTimestamp;
+  /** Last accepted TOTP time step (a code is accepted once). */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+  password_changed_at: NullableTimestamp;
+  /** TechID of the national SSO account (MaDoiTuong in dossier sync). */
+  tech_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Other claims of the last SSO login, in motcua's field names. */
+  profile: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
 export type Role = 'receiver' | 'specialist' | 'unit_leader' | 'ministry_leader' | 'admin' | 'auditor';
@@ -68,9 +81,34 @@ export interface SessionTable {
   expires_at: Timestamp;
 }
 
+/** State of an OpenID Connect login between the redirect to the provider and its callback. */
+export interface OidcLoginTable {
+  /** SHA-256 of the random handle held in the browser's login cookie. */
+  id_hash: string;
+  purpose: 'citizen' | 'officer';
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  acr_required: string | null;
+  return_to: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface OfficerInvitationTable {
+  token_hash: string;
+  account_id: string;
+  created_by: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
 export interface IdentityTables {
   unit: UnitTable;
   account: AccountTable;
   role_grant: RoleGrantTable;
   session: SessionTable;
+  oidc_login: OidcLoginTable;
+  officer_invitation: OfficerInvitationTable;
 }

@@ -1,0 +1,162 @@
+// Command-line administration of officers (`./bin/motcua officer ...`). The operator acts with
+// the rights of a ministry-level administrator; every change is audited as `cli:<user>`.
+import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/types.ts';
+import { ProblemError } from '../../http/problem.ts';
+import {
+  createOfficer,
+  grantOfficerRole,
+  listOfficers,
+  resetOfficerPassword,
+  resetOfficerTotp,
+  revokeOfficerRole,
+  setOfficerDisabled,
+  type Actor,
+} from './admin-service.ts';
+import { createIdentityContext, type IdentityContext } from './context.ts';
+import { ROLES, type Role } from './principal.ts';
+import { OfficerCreate } from './schema.ts';
+import { DEMO_ADMIN_TOTP_SECRET } from './seed/demo-officers.ts';
+import { seedUnits } from './seed/units.ts';
+import { sessionSettings } from './sessions.ts';
+import { currentTotp } from './totp.ts';
+
+export interface CliSupport {
+  withDatabase<T>(fn: (database: { db: Kysely<DB> }, cfg: Config) => Promise<T>): Promise<T>;
+  fail(message: string): never;
+  out(line: string): void;
+}
+
+async function cliActor(ctx: IdentityContext, user: string): Promise<Actor> {
+  const roots = (await ctx.units.all()).filter((u) => u.parentId === null).map((u) => u.id);
+  return {
+    principal: { kind: 'officer', accountId: 'cli', fullName: user, method: 'cli', username: `cli:${user}`, roles: roots.map((unitId) => ({ role: 'admin', unitId })) },
+    label: `cli:${user}`,
+  };
+}
+
+const parseGrant = (value: string, support: CliSupport): { role: Role; unitId: string } => {
+  const [role, unitId] = value.split('@');
+  if (!role || !unitId || !(ROLES as readonly string[]).includes(role)) support.fail(`--role expects role@unit with a role among ${ROLES.join(', ')} (got "${value}")`);
+  return { role: role as Role, unitId: unitId! };
+};
+
+export function registerOfficerCommands(program: Command, support: CliSupport): void {
+  const user = process.env.USER ?? 'operator';
+  const run = <T>(fn: (ctx: IdentityContext, actor: Actor) => Promise<T>) =>
+    support.withDatabase(async (database, cfg) => {
+      await seedUnits(database.db);
+      const ctx = createIdentityContext({ config: cfg, db: database.db, sessions: sessionSettings(cfg) });
+      try {
+        return await fn(ctx, await cliActor(ctx, user));
+      } catch (error) {
+        if (error instanceof ProblemError) support.fail(`${error.code}: ${typeof error.detailText === 'string' ? error.detailText : (error.detailText?.en ?? '')}`);
+        throw error;
+      }
+    });
+  const idOf = async (ctx: IdentityContext, username: string) => {
+    const row = await ctx.db.selectFrom('account').select('id').where('kind', '=', 'officer').where('username', '=', username.toLowerCase()).executeTakeFirst();
+    if (!row) support.fail(`no officer "${username}"`);
+    return row!.id;
+  };
+
+  const officer = program.command('officer').description('officer accounts (audited as cli:<user>)');
+
+  officer
+    .command('create')
+    .description('create an officer; without --password an invitation link is printed')
+    .requiredOption('--username <name>', 'login name (a-z, 0-9, . _ -)')
+    .requiredOption('--full-name <name>', 'full name with diacritics')
+    .requiredOption('--unit <id>', 'home unit, e.g. cuc-shtt')
+    .option('--email <email>')
+    .option('--password <password>', 'initial password (else an invitation)')
+    .option('--role <role@unit...>', 'roles, e.g. receiver@bo-phan-mot-cua')
+    .action(async (opts: { username: string; fullName: string; unit: string; email?: string; password?: string; role?: string[] }) => {
+      const parsed = OfficerCreate.safeParse({
+        username: opts.username,
+        fullName: opts.fullName,
+        unitId: opts.unit,
+        email: opts.email,
+        password: opts.password,
+        roles: (opts.role ?? []).map((r) => parseGrant(r, support)),
+      });
+      if (!parsed.success) support.fail(`invalid input: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      const result = await run((ctx, actor) => createOfficer(ctx, actor, parsed.data!));
+      support.out(`created ${result.officer.username} (${result.officer.id})`);
+      if (result.invitation) support.out(`invitation (valid until ${result.invitation.expiresAt}): ${result.invitation.url}`);
+    });
+
+  officer
+    .command('list')
+    .description('list officers: username, name, unit, roles, state')
+    .option('--unit <id>', 'this unit and the units below')
+    .option('--all', 'include disabled officers')
+    .action(async (opts: { unit?: string; all?: boolean }) => {
+      const { items } = await run((ctx, actor) =>
+        listOfficers(ctx, actor, { unitId: opts.unit, includeDisabled: opts.all ? 'true' : 'false', limit: 200, offset: 0 }),
+      );
+      for (const o of items) {
+        const state = o.disabled ? 'disabled' : o.lockedUntil ? `locked until ${o.lockedUntil}` : 'active';
+        support.out(`${o.username}\t${o.fullName}\t${o.unitId ?? '-'}\t${o.roles.map((g) => `${g.role}@${g.unitId}`).join(',') || '-'}\t${state}${o.totpEnabled ? '\ttotp' : ''}`);
+      }
+    });
+
+  officer
+    .command('grant')
+    .description('grant a role in a unit')
+    .requiredOption('--username <name>')
+    .requiredOption('--role <role@unit>')
+    .action(async (opts: { username: string; role: string }) => {
+      const grant = parseGrant(opts.role, support);
+      const o = await run(async (ctx, actor) => grantOfficerRole(ctx, actor, await idOf(ctx, opts.username), grant));
+      support.out(`${o.username}: ${o.roles.map((g) => `${g.role}@${g.unitId}`).join(', ')}`);
+    });
+
+  officer
+    .command('revoke')
+    .description('revoke a role in a unit')
+    .requiredOption('--username <name>')
+    .requiredOption('--role <role@unit>')
+    .action(async (opts: { username: string; role: string }) => {
+      const grant = parseGrant(opts.role, support);
+      const o = await run(async (ctx, actor) => revokeOfficerRole(ctx, actor, await idOf(ctx, opts.username), grant));
+      support.out(`${o.username}: ${o.roles.map((g) => `${g.role}@${g.unitId}`).join(', ') || '-'}`);
+    });
+
+  officer
+    .command('reset-password')
+    .description('set a new password (or print a temporary one) and lift a lockout')
+    .requiredOption('--username <name>')
+    .option('--password <password>')
+    .action(async (opts: { username: string; password?: string }) => {
+      const result = await run(async (ctx, actor) => resetOfficerPassword(ctx, actor, await idOf(ctx, opts.username), { password: opts.password }));
+      support.out(result.temporaryPassword ? `temporary password: ${result.temporaryPassword}` : 'password set');
+    });
+
+  officer
+    .command('reset-totp')
+    .description('remove an officer’s TOTP (they enrol again at next login)')
+    .requiredOption('--username <name>')
+    .action(async (opts: { username: string }) => {
+      await run(async (ctx, actor) => resetOfficerTotp(ctx, actor, await idOf(ctx, opts.username)));
+      support.out('totp removed');
+    });
+
+  for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+    officer
+      .command(name)
+      .description(`${name} an officer`)
+      .requiredOption('--username <name>')
+      .action(async (opts: { username: string }) => {
+        await run(async (ctx, actor) => setOfficerDisabled(ctx, actor, await idOf(ctx, opts.username), disabled));
+        support.out(`${opts.username} ${disabled ? 'disabled' : 'enabled'}`);
+      });
+  }
+
+  program
+    .command('demo-totp')
+    .description('print the current TOTP code of the demo administrator "quantri" (public demo secret)')
+    .action(() => support.out(currentTotp(DEMO_ADMIN_TOTP_SECRET)));
+}
