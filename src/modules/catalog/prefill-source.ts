@@ -1,0 +1,71 @@
+// Where the values of prefill-bound e-form fields come from for the logged-in applicant. The
+// population module (CSDL quốc gia về dân cư) provides a citizen's values; an organization's come
+// from its account (the national SSO's organization login). Injected into the catalog service so
+// tests (and deployments without the population connection) can replace it.
+import type { PrefillValues } from '../../core/prefill/attributes.ts';
+import type { Principal } from '../identity/principal.ts';
+import { POPULATION_SOURCE, toPrefillValues } from '../population/prefill.ts';
+import type { PopulationService } from '../population/service.ts';
+
+export type PrefillLookup = { values: PrefillValues; source: string } | { unavailable: true; reason?: string };
+
+export interface PrefillContext {
+  /** The HTTP request id, logged with the population query. */
+  requestId?: string;
+}
+
+export interface PrefillSource {
+  valuesFor(principal: Principal, context?: PrefillContext): Promise<PrefillLookup>;
+}
+
+/** A citizen's values from the population module (its exported prefill use case). */
+export type CitizenPrefill = (principal: Extract<Principal, { kind: 'citizen' }>, context: PrefillContext) => Promise<PrefillLookup>;
+
+/**
+ * The population module's citizen data as prefill values (purpose `citizen_prefill`: the query is
+ * logged by the population module). Any failure, including "unavailable", makes prefill unavailable.
+ */
+export function populationPrefill(population: Pick<PopulationService, 'citizenData'>): CitizenPrefill {
+  return async (principal, context) => {
+    const data = await population.citizenData(principal, 'citizen_prefill', context.requestId ?? 'catalog');
+    return { values: toPrefillValues(data.record), source: POPULATION_SOURCE };
+  };
+}
+
+export function createDefaultPrefillSource(citizen?: CitizenPrefill): PrefillSource {
+  return {
+    async valuesFor(principal, context = {}) {
+      switch (principal.kind) {
+        case 'organization':
+          return {
+            source: 'account',
+            values: { 'organization.taxCode': principal.taxCode, 'organization.name': principal.fullName },
+          };
+        case 'citizen':
+          if (!citizen) return { unavailable: true, reason: 'population data is not connected' };
+          try {
+            return await citizen(principal, context);
+          } catch {
+            // The population database being down must not stop the applicant: they fill the fields.
+            return { unavailable: true, reason: 'population data lookup failed' };
+          }
+        default:
+          return { unavailable: true, reason: 'officers have no prefill data' };
+      }
+    },
+  };
+}
+
+/** A fixed table of values per personal ID / tax code, for tests and demonstrations. */
+export function createStaticPrefillSource(byPersonalId: Record<string, PrefillValues>, source = 'static'): PrefillSource {
+  const fallback = createDefaultPrefillSource();
+  return {
+    async valuesFor(principal) {
+      if (principal.kind === 'citizen') {
+        const values = byPersonalId[principal.personalId];
+        return values ? { values, source } : { unavailable: true, reason: 'no data for this person' };
+      }
+      return fallback.valuesFor(principal);
+    },
+  };
+}
