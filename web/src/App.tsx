@@ -1,8 +1,11 @@
-// The page frame: skip link, header with the ministry and system names, language switch, main
-// navigation, the current page, footer.
+// The page frame: skip link, header with the ministry and system names, language switch, the
+// login button or the user's menu, main navigation (officer entries for officers only), the
+// current page, footer. The logged-in user is read once and shared (lib/session.tsx).
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { AccountMenu } from './components/AccountMenu.tsx';
+import { SessionProvider, useSession } from './lib/session.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PATHS } from './paths.ts';
 import { findRoute, NAV_ROUTES } from './routes.tsx';
@@ -11,7 +14,9 @@ import { Link, ParamsProvider, RouterProvider, useRouter } from './router.tsx';
 export function App() {
   return (
     <RouterProvider>
-      <Layout />
+      <SessionProvider>
+        <Layout />
+      </SessionProvider>
     </RouterProvider>
   );
 }
@@ -19,6 +24,8 @@ export function App() {
 function Layout() {
   const { t } = useTranslation();
   const { path } = useRouter();
+  const { me } = useSession();
+  const navRoutes = NAV_ROUTES.filter((r) => r.navAudience !== 'officer' || me?.kind === 'officer');
   const match = findRoute(path);
   const route = match?.route;
   const Page = route?.Component ?? NotFoundPage;
@@ -58,12 +65,15 @@ function Layout() {
                 <span className="brand__system">{t('app.system')}</span>
               </span>
             </Link>
-            <LanguageSwitch />
+            <div className="site-header__tools">
+              <LanguageSwitch />
+              <AccountMenu />
+            </div>
           </div>
         </div>
         <nav className="main-nav" aria-label={t('app.mainNav')}>
           <ul className="container main-nav__list">
-            {NAV_ROUTES.map((r) => (
+            {navRoutes.map((r) => (
               <li key={r.path}>
                 <Link
                   to={r.path}

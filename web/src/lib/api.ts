@@ -39,7 +39,11 @@ export interface Problem {
   title: string;
   detail?: string;
   errors?: FieldProblem[];
+  /** Members beyond the standard ones (RFC 9457 extensions), e.g. `importErrors`, `loginUrl`. */
+  extensions?: Record<string, unknown>;
 }
+
+const STANDARD_MEMBERS = new Set(['type', 'code', 'status', 'title', 'detail', 'instance', 'errors']);
 
 export type ApiResult<T> =
   | { kind: 'ok'; data: T }
@@ -72,6 +76,7 @@ function asProblem(body: unknown, status: number): Problem | undefined {
     ...(typeof body.code === 'string' ? { code: body.code } : {}),
     ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
     ...(errors ? { errors } : {}),
+    extensions: Object.fromEntries(Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key))),
   };
 }
 

@@ -1,0 +1,423 @@
+// Nhật ký tra cứu dân cư: who queried the National Population Database, when, for what purpose
+// and with what result — counts per unit or per officer over a period (administrators, auditors,
+// unit leaders: their units) and the individual queries (receivers and specialists: their own),
+// each with a CSV download of the same selection.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Forbidden } from '../../components/AccessNotices.tsx';
+import { ErrorSummary, failureText, hasFormErrors, noErrors, SelectField, TextField, type FormErrors } from '../../components/forms.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { currentLanguage } from '../../i18n/index.ts';
+import { requestJson, type ApiResult } from '../../lib/api.ts';
+import { vnNowInputValue } from '../../lib/datetime.ts';
+import { hasRole, useSession } from '../../lib/session.tsx';
+import { useUnits } from '../workspace/units.ts';
+import type { Purpose } from '../workspace/VerifyPage.tsx';
+import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
+import { shortMoment } from './shared.tsx';
+import { formatCivilDate } from '../account/ProfilePage.tsx';
+
+const RESULTS = ['pending', 'found', 'not_found', 'mismatch', 'unavailable'] as const;
+
+interface ReportRow {
+  key: string | null;
+  label: string;
+  code: string | null;
+  total: number;
+  sent: number;
+  cacheHits: number;
+  found: number;
+  notFound: number;
+  mismatch: number;
+  unavailable: number;
+  distinctSubjects: number;
+}
+
+interface Report {
+  from: string;
+  to: string;
+  groupBy: 'unit' | 'officer';
+  rows: ReportRow[];
+  totals: ReportRow;
+}
+
+interface LogEntry {
+  id: number;
+  at: string;
+  requestId: string;
+  actorKind: 'citizen' | 'officer';
+  actorName: string;
+  officerCode: string | null;
+  unitId: string | null;
+  purpose: string;
+  dossierRef: string | null;
+  subjectPersonalId: string | null;
+  result: (typeof RESULTS)[number];
+  failureReason: string | null;
+  source: 'network' | 'cache' | null;
+}
+
+const isReport = (body: unknown): body is Report =>
+  typeof body === 'object' && body !== null && Array.isArray((body as Report).rows) && typeof (body as Report).totals === 'object';
+const isLogPage = (body: unknown): body is { items: LogEntry[]; nextBefore: number | null } =>
+  typeof body === 'object' && body !== null && Array.isArray((body as { items?: unknown }).items);
+const isPurposes = (body: unknown): body is Purpose[] => Array.isArray(body);
+
+const FIELDS = ['from', 'to', 'groupBy', 'result'] as const;
+type Field = (typeof FIELDS)[number];
+const FIELD_ID = Object.fromEntries(FIELDS.map((f) => [f, `log-${f}`])) as Record<Field, string>;
+
+interface Period {
+  from: string;
+  to: string;
+  groupBy: 'unit' | 'officer';
+  result: string;
+}
+
+/** The first day of this month and today, in Vietnam time. */
+function defaultPeriod(): Period {
+  const today = vnNowInputValue().slice(0, 10);
+  return { from: `${today.slice(0, 8)}01`, to: today, groupBy: 'unit', result: '' };
+}
+
+const LOG_PAGE = 50;
+const COUNT_COLUMNS = ['total', 'sent', 'cacheHits', 'found', 'notFound', 'mismatch', 'unavailable', 'distinctSubjects'] as const;
+
+export function QueryLogPage() {
+  const { t } = useTranslation();
+  return (
+    <WorkspaceShell
+      title={t('admin.queryLog.title')}
+      intro={t('admin.queryLog.intro')}
+      roles={['admin', 'auditor', 'unit_leader', 'receiver', 'specialist']}
+    >
+      <QueryLog />
+    </WorkspaceShell>
+  );
+}
+
+function QueryLog() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const { me } = useSession();
+  const units = useUnits();
+  const canReport = hasRole(me, 'admin', 'auditor', 'unit_leader');
+  const [draft, setDraft] = useState<Period>(defaultPeriod);
+  const [period, setPeriod] = useState<Period>(draft);
+  const [errors, setErrors] = useState<FormErrors<Field> | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  const [report, setReport] = useState<ApiResult<Report> | undefined>();
+  const [log, setLog] = useState<{ items: LogEntry[]; nextBefore: number | null; failure?: Exclude<ApiResult<unknown>, { kind: 'ok' }> } | undefined>();
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [purposes, setPurposes] = useState<Map<string, Purpose>>(new Map());
+
+  useEffect(() => {
+    let live = true;
+    void requestJson('/api/v1/population/purposes', language, { accept: isPurposes }).then((o) => {
+      if (live && o.kind === 'ok') setPurposes(new Map(o.data.map((p) => [p.code, p])));
+    });
+    return () => {
+      live = false;
+    };
+  }, [language]);
+
+  const reportQuery = new URLSearchParams({ from: period.from, to: period.to, groupBy: period.groupBy }).toString();
+  const logParams = (before?: number) => {
+    const p = new URLSearchParams({ from: period.from, to: period.to, limit: String(LOG_PAGE) });
+    if (period.result) p.set('result', period.result);
+    if (before) p.set('before', String(before));
+    return p;
+  };
+  const logCsv = (() => {
+    const p = logParams();
+    p.delete('limit');
+    p.set('limit', '1000');
+    p.set('format', 'csv');
+    return `/api/v1/population/query-log?${p.toString()}`;
+  })();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const ignore = () => undefined;
+    if (canReport) {
+      setReport(undefined);
+      requestJson(`/api/v1/population/query-log/report?${reportQuery}`, language, { accept: isReport, signal: controller.signal }).then(
+        setReport,
+        ignore,
+      );
+    }
+    setLog(undefined);
+    requestJson(`/api/v1/population/query-log?${logParams().toString()}`, language, { accept: isLogPage, signal: controller.signal }).then(
+      (o) => setLog(o.kind === 'ok' ? o.data : { items: [], nextBefore: null, failure: o }),
+      ignore,
+    );
+    return () => controller.abort();
+    // logParams and reportQuery are derived from period.
+  }, [period, language, canReport]);
+
+  async function more() {
+    if (!log?.nextBefore || loadingMore) return;
+    setLoadingMore(true);
+    try {
+      const o = await requestJson(`/api/v1/population/query-log?${logParams(log.nextBefore).toString()}`, language, { accept: isLogPage });
+      if (o.kind === 'ok') setLog({ items: [...log.items, ...o.data.items], nextBefore: o.data.nextBefore });
+      else setLog({ ...log, failure: o });
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    const local = noErrors<Field>();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.from)) local.fields.from = [t('admin.queryLog.dateRequired')];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.to)) local.fields.to = [t('admin.queryLog.dateRequired')];
+    else if (draft.from > draft.to) local.fields.to = [t('admin.queryLog.toBeforeFrom')];
+    if (hasFormErrors(local)) {
+      setErrors(local);
+      return;
+    }
+    setErrors(undefined);
+    setPeriod({ ...draft });
+  }
+
+  const labels: Record<Field, string> = {
+    from: t('admin.queryLog.from'),
+    to: t('admin.queryLog.to'),
+    groupBy: t('admin.queryLog.groupBy'),
+    result: t('admin.queryLog.result'),
+  };
+  const errorPrefix = t('account.common.errorPrefix');
+  const purposeName = (code: string) => {
+    const p = purposes.get(code);
+    return p ? (language === 'en' ? p.nameEn : p.nameVi) : code;
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={errors} attempt={attempt} title={t('admin.queryLog.errorTitle')} fieldIds={FIELD_ID} fieldLabels={labels} />
+      <form className="panel period-form" noValidate onSubmit={onSubmit} aria-label={t('admin.queryLog.periodLabel')}>
+        <TextField
+          id={FIELD_ID.from}
+          type="date"
+          label={labels.from}
+          errorPrefix={errorPrefix}
+          errors={errors?.fields.from}
+          required
+          value={draft.from}
+          onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))}
+        />
+        <TextField
+          id={FIELD_ID.to}
+          type="date"
+          label={labels.to}
+          errorPrefix={errorPrefix}
+          errors={errors?.fields.to}
+          required
+          value={draft.to}
+          onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))}
+        />
+        {canReport && (
+          <SelectField
+            id={FIELD_ID.groupBy}
+            label={labels.groupBy}
+            errorPrefix={errorPrefix}
+            value={draft.groupBy}
+            onChange={(e) => setDraft((d) => ({ ...d, groupBy: e.target.value === 'officer' ? 'officer' : 'unit' }))}
+          >
+            <option value="unit">{t('admin.queryLog.byUnit')}</option>
+            <option value="officer">{t('admin.queryLog.byOfficer')}</option>
+          </SelectField>
+        )}
+        <SelectField
+          id={FIELD_ID.result}
+          label={labels.result}
+          errorPrefix={errorPrefix}
+          value={draft.result}
+          onChange={(e) => setDraft((d) => ({ ...d, result: e.target.value }))}
+        >
+          <option value="">{t('admin.queryLog.allResults')}</option>
+          {RESULTS.map((r) => (
+            <option key={r} value={r}>
+              {t(`admin.queryLog.resultName.${r}`)}
+            </option>
+          ))}
+        </SelectField>
+        <div className="period-form__actions">
+          <button type="submit" className="button button--primary">
+            {t('admin.queryLog.show')}
+          </button>
+        </div>
+      </form>
+
+      {canReport && (
+        <section className="section" aria-labelledby="report-title" aria-busy={!report}>
+          <h2 id="report-title">{period.groupBy === 'unit' ? t('admin.queryLog.reportByUnit') : t('admin.queryLog.reportByOfficer')}</h2>
+          <ul className="download-links">
+            <li>
+              <a className="action-link" href={`/api/v1/population/query-log/report?${reportQuery}&format=csv`} download id="report-csv">
+                {t('admin.queryLog.downloadReport')}
+              </a>
+            </li>
+          </ul>
+          {!report ? (
+            <p className="loading" role="status">
+              {t('account.common.loading')}
+            </p>
+          ) : report.kind !== 'ok' ? (
+            report.kind === 'problem' && report.problem.status === 403 ? (
+              <Forbidden text={failureText(t, report)} />
+            ) : (
+              <Notice tone="error" title={t('account.common.loadFailedTitle')} live="alert">
+                <p>{failureText(t, report)}</p>
+              </Notice>
+            )
+          ) : report.data.rows.length === 0 ? (
+            <p className="muted" role="status">
+              {t('admin.queryLog.noQueries')}
+            </p>
+          ) : (
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="report-caption">
+              <table className="data-table" id="report-table">
+                <caption id="report-caption">
+                  {t('admin.queryLog.reportCaption', { from: formatCivilDate(t, report.data.from), to: formatCivilDate(t, report.data.to) })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{report.data.groupBy === 'unit' ? t('admin.queryLog.col.unit') : t('admin.queryLog.col.officer')}</th>
+                    <th scope="col">{report.data.groupBy === 'unit' ? t('admin.queryLog.col.agencyCode') : t('admin.queryLog.col.username')}</th>
+                    {COUNT_COLUMNS.map((c) => (
+                      <th key={c} scope="col" className="num">
+                        {t(`admin.queryLog.col.${c}`)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.data.rows.map((r) => (
+                    <tr key={r.key ?? 'citizens'}>
+                      <th scope="row" className="row-label">
+                        {r.key === null ? t('admin.queryLog.citizensRow') : r.label}
+                      </th>
+                      <td>{r.code ?? ''}</td>
+                      {COUNT_COLUMNS.map((c) => (
+                        <td key={c} className="num">
+                          {r[c].toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t('admin.queryLog.totals')}</th>
+                    <td />
+                    {COUNT_COLUMNS.map((c) => (
+                      <td key={c} className="num">
+                        {report.data.totals[c].toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')}
+                      </td>
+                    ))}
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+
+      <section className="section" aria-labelledby="log-title" aria-busy={!log}>
+        <h2 id="log-title">{canReport ? t('admin.queryLog.entriesHeading') : t('admin.queryLog.ownEntriesHeading')}</h2>
+        <ul className="download-links">
+          <li>
+            <a className="action-link" href={logCsv} download id="log-csv">
+              {t('admin.queryLog.downloadLog')}
+            </a>
+          </li>
+        </ul>
+        {!log ? (
+          <p className="loading" role="status">
+            {t('account.common.loading')}
+          </p>
+        ) : log.failure && log.items.length === 0 ? (
+          log.failure.kind === 'problem' && log.failure.problem.status === 403 ? (
+            <Forbidden text={failureText(t, log.failure)} />
+          ) : (
+            <Notice tone="error" title={t('account.common.loadFailedTitle')} live="alert">
+              <p>{failureText(t, log.failure)}</p>
+            </Notice>
+          )
+        ) : log.items.length === 0 ? (
+          <p className="muted" role="status">
+            {t('admin.queryLog.noQueries')}
+          </p>
+        ) : (
+          <>
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="log-caption">
+              <table className="data-table" id="log-table">
+                <caption id="log-caption">{t('admin.queryLog.entriesCaption', { count: log.items.length })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('admin.queryLog.col.at')}</th>
+                    <th scope="col">{t('admin.queryLog.col.actor')}</th>
+                    <th scope="col">{t('admin.queryLog.col.unit')}</th>
+                    <th scope="col">{t('admin.queryLog.col.purpose')}</th>
+                    <th scope="col">{t('admin.queryLog.col.subject')}</th>
+                    <th scope="col">{t('admin.queryLog.col.result')}</th>
+                    <th scope="col">{t('admin.queryLog.col.requestId')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {log.items.map((e) => (
+                    <tr key={e.id}>
+                      <td className="nowrap">
+                        <time dateTime={e.at}>{shortMoment(t, e.at)}</time>
+                      </td>
+                      <td className="cell-wide">
+                        {e.actorName}
+                        <br />
+                        <span className="muted">
+                          {e.actorKind === 'citizen' ? t('admin.queryLog.citizen') : (e.officerCode ?? '')}
+                        </span>
+                      </td>
+                      <td className="cell-wide">{e.unitId ? units.label(e.unitId) : '—'}</td>
+                      <td className="cell-wide">
+                        {purposeName(e.purpose)}
+                        {e.dossierRef && (
+                          <>
+                            <br />
+                            <span className="muted">{t('admin.queryLog.dossier', { ref: e.dossierRef })}</span>
+                          </>
+                        )}
+                      </td>
+                      <td className="nowrap">{e.subjectPersonalId ?? '—'}</td>
+                      <td>
+                        <span className={`result-tag state ${e.result === 'found' ? 'state--ok' : e.result === 'unavailable' ? 'state--warn' : e.result === 'pending' ? 'state--off' : 'state--bad'}`}>
+                          {t(`admin.queryLog.resultName.${e.result}`)}
+                        </span>
+                        {e.source === 'cache' && (
+                          <>
+                            <br />
+                            <span className="muted">{t('admin.queryLog.fromCache')}</span>
+                          </>
+                        )}
+                      </td>
+                      <td className="nowrap muted">{e.requestId}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {log.nextBefore && (
+              <p className="pager">
+                <button type="button" className="button button--secondary" onClick={() => void more()} aria-disabled={loadingMore || undefined}>
+                  {loadingMore ? t('account.common.loading') : t('admin.queryLog.more')}
+                </button>
+              </p>
+            )}
+          </>
+        )}
+      </section>
+    </>
+  );
+}

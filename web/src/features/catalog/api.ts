@@ -1,0 +1,236 @@
+// Client of the catalog API (src/modules/catalog/routes.ts). Every call goes through requestJson
+// (problem details, Accept-Language, the CSRF token on writes). Shapes follow the catalog
+// module's response schemas; the procedure content is the core model.
+import type { ProcedureContent } from '../../../../src/core/catalog/types.ts';
+import type { Language } from '../../i18n/index.ts';
+import { requestJson, type ApiResult, type LocalizedText } from '../../lib/api.ts';
+
+export type { ProcedureContent };
+export type OnlineLevel = ProcedureContent['onlineLevel'];
+export type ProcessingTimeUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'months';
+export type VersionStatus = 'draft' | 'published' | 'superseded' | 'withdrawn';
+export type SubjectFilter = 'citizen' | 'business' | 'organization' | 'vietnamese' | 'overseas_vietnamese' | 'foreigner';
+
+export const API = '/api/v1';
+
+export interface ProcedureListItem {
+  id: string;
+  code: string;
+  codeStatus: 'verified' | 'demo';
+  name: string;
+  field: { code: string; name: string };
+  unit: { id: string; name: LocalizedText };
+  onlineLevel: OnlineLevel;
+  processingTime: { value: number; unit: ProcessingTimeUnit } | null;
+  feeTotal: number;
+  versionNumber: number;
+}
+
+export interface ProcedureList {
+  items: ProcedureListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface SearchParams {
+  q?: string;
+  field?: string;
+  unit?: string;
+  subject?: SubjectFilter;
+  online?: OnlineLevel;
+  fee?: 'free' | 'paid';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface VersionMeta {
+  number: number;
+  status: VersionStatus;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  supersededAt: string | null;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+}
+
+export interface PublicParts {
+  complete: boolean;
+  missing: string[];
+  items: Array<{ part: string; point: string; label: LocalizedText; present: boolean }>;
+}
+
+export interface ProcedureVersionView {
+  id: string;
+  code: string;
+  codeStatus: 'verified' | 'demo';
+  ownerUnit: { id: string; name: LocalizedText; agencyCode: string };
+  version: VersionMeta;
+  content: ProcedureContent;
+  feeTotal: number;
+  publicParts: PublicParts;
+  units: Record<string, { name: LocalizedText; agencyCode: string }>;
+}
+
+export interface VersionList {
+  code: string;
+  items: Array<VersionMeta & { name: string }>;
+}
+
+export interface VersionDiff {
+  code: string;
+  from: number;
+  to: number;
+  sections: Array<{ section: string; label: LocalizedText; changes: number }>;
+  changes: Array<{ section: string; path: string; kind: 'added' | 'removed' | 'changed'; key?: string; before?: unknown; after?: unknown }>;
+}
+
+export interface CatalogIssue {
+  severity: 'error' | 'warning';
+  pointer: string;
+  code: string;
+  message: LocalizedText;
+}
+
+export interface VersionCheck {
+  publishable: boolean;
+  errors: CatalogIssue[];
+  warnings: CatalogIssue[];
+  publicParts: PublicParts;
+}
+
+export interface PrefillReport {
+  status: 'applied' | 'unavailable' | 'not_applicable';
+  source?: string;
+  fields: Array<{ pointer: string; attribute: string; source: string; editable: boolean; overridden: boolean }>;
+  overrides: Array<{ pointer: string; attribute: string; prefilledValue: string; submittedValue: unknown }>;
+  replaced: Array<{ pointer: string; attribute: string; prefilledValue: string; submittedValue: unknown }>;
+}
+
+export interface ValidationResult {
+  valid: true;
+  data: Record<string, unknown>;
+  prefill: PrefillReport;
+}
+
+export interface SubmissionView {
+  id: string;
+  procedureCode: string;
+  versionNumber: number;
+  versionStatus: VersionStatus;
+  data: Record<string, unknown>;
+  prefill: PrefillReport;
+  createdAt: string;
+}
+
+export interface AdminListItem {
+  id: string;
+  code: string;
+  codeStatus: 'verified' | 'demo';
+  name: string;
+  ownerUnitId: string;
+  latest: { number: number; status: VersionStatus; updatedAt: string };
+  publishedVersion: number | null;
+  draftVersion: number | null;
+  publicPartsComplete: boolean;
+}
+
+export interface AdminList {
+  items: AdminListItem[];
+  total: number;
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  published: boolean;
+  results: Array<{ code: string; action: 'created' | 'new_version' | 'draft_updated' | 'unchanged'; versionNumber: number; status: VersionStatus; warnings: number }>;
+}
+
+export interface PrefillAttribute {
+  name: string;
+  source: string;
+  type: string;
+  label: LocalizedText;
+  sensitive: boolean;
+}
+
+export interface Me {
+  kind: 'citizen' | 'organization' | 'officer';
+  accountId: string;
+  personalId?: string;
+  taxCode?: string;
+  fullName: string;
+  roles: Array<{ role: string; unitId: string }>;
+}
+
+export interface UnitTreeNode {
+  id: string;
+  parentId: string | null;
+  nameVi: string;
+  nameEn: string;
+  agencyCode: string;
+  children?: UnitTreeNode[];
+}
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
+const code = (c: string) => encodeURIComponent(c);
+
+export const catalogApi = {
+  search: (p: SearchParams, lang: Language, signal?: AbortSignal): Promise<ApiResult<ProcedureList>> =>
+    requestJson(`${API}/procedures${query({ ...p })}`, lang, signal ? { signal } : {}),
+  fields: (lang: Language): Promise<ApiResult<{ items: Array<{ code: string; name: string; count: number }> }>> =>
+    requestJson(`${API}/catalog/fields`, lang),
+  published: (c: string, lang: Language): Promise<ApiResult<ProcedureVersionView>> => requestJson(`${API}/procedures/${code(c)}`, lang),
+  versions: (c: string, lang: Language): Promise<ApiResult<VersionList>> => requestJson(`${API}/procedures/${code(c)}/versions`, lang),
+  version: (c: string, n: number, lang: Language): Promise<ApiResult<ProcedureVersionView>> =>
+    requestJson(`${API}/procedures/${code(c)}/versions/${n}`, lang),
+  diff: (c: string, n: number, from: number | undefined, lang: Language): Promise<ApiResult<VersionDiff>> =>
+    requestJson(`${API}/procedures/${code(c)}/versions/${n}/diff${query({ from })}`, lang),
+  validate: (c: string, n: number, body: { data: Record<string, unknown>; testPrefill?: Record<string, string> }, lang: Language): Promise<ApiResult<ValidationResult>> =>
+    requestJson(`${API}/procedures/${code(c)}/versions/${n}/validate`, lang, { method: 'POST', body }),
+  submit: (c: string, n: number, data: Record<string, unknown>, lang: Language): Promise<ApiResult<SubmissionView>> =>
+    requestJson(`${API}/procedures/${code(c)}/versions/${n}/submissions`, lang, { method: 'POST', body: { data } }),
+  adminList: (p: { q?: string; status?: string; unit?: string; page?: number; pageSize?: number }, lang: Language): Promise<ApiResult<AdminList>> =>
+    requestJson(`${API}/admin/procedures${query(p)}`, lang),
+  create: (body: { code: string; codeStatus: 'verified' | 'demo'; ownerUnitId: string; content: ProcedureContent }, lang: Language): Promise<ApiResult<ProcedureVersionView>> =>
+    requestJson(`${API}/procedures`, lang, { method: 'POST', body }),
+  newDraft: (c: string, lang: Language, fromVersion?: number): Promise<ApiResult<ProcedureVersionView>> =>
+    requestJson(`${API}/procedures/${code(c)}/versions`, lang, { method: 'POST', body: fromVersion ? { fromVersion } : {} }),
+  updateDraft: (c: string, n: number, body: { content: ProcedureContent; revision?: number }, lang: Language): Promise<ApiResult<ProcedureVersionView>> =>
+    requestJson(`${API}/procedures/${code(c)}/versions/${n}`, lang, { method: 'PUT', body }),
+  check: (c: string, n: number, lang: Language): Promise<ApiResult<VersionCheck>> => requestJson(`${API}/procedures/${code(c)}/versions/${n}/check`, lang),
+  publish: (c: string, n: number, lang: Language): Promise<ApiResult<ProcedureVersionView>> =>
+    requestJson(`${API}/procedures/${code(c)}/versions/${n}/publish`, lang, { method: 'POST' }),
+  withdraw: (c: string, n: number, reason: string, lang: Language): Promise<ApiResult<ProcedureVersionView>> =>
+    requestJson(`${API}/procedures/${code(c)}/versions/${n}/withdraw`, lang, { method: 'POST', body: { reason } }),
+  importJson: (body: unknown, options: { publish: boolean; dryRun: boolean }, lang: Language): Promise<ApiResult<ImportResult>> =>
+    requestJson(`${API}/catalog/import${query({ format: 'json', publish: String(options.publish), dryRun: String(options.dryRun) })}`, lang, {
+      method: 'POST',
+      body,
+    }),
+  prefillAttributes: (lang: Language): Promise<ApiResult<{ items: PrefillAttribute[]; fieldTypes: string[] }>> =>
+    requestJson(`${API}/catalog/prefill-attributes`, lang),
+  me: (lang: Language): Promise<ApiResult<Me>> => requestJson(`${API}/me`, lang),
+  myPrefill: (lang: Language): Promise<ApiResult<{ values: Record<string, string>; source: string; fetchedAt: string }>> =>
+    requestJson(`${API}/population/me/prefill`, lang),
+  unitTree: (lang: Language): Promise<ApiResult<{ roots: UnitTreeNode[] }>> => requestJson(`${API}/admin/units`, lang),
+};
+
+export const exportUrl = (format: 'json' | 'xlsx', which: 'latest' | 'published', unit?: string) =>
+  `${API}/catalog/export${query({ format, which, unit })}`;
+export const templateUrl = `${API}/catalog/excel-template`;
+export const importUrl = (format: 'json' | 'xlsx', options: { publish: boolean; dryRun: boolean }) =>
+  `${API}/catalog/import${query({ format, publish: String(options.publish), dryRun: String(options.dryRun) })}`;
+
+/** Pointer of a server field error, without the request part (`/body/data`, `/body/content`, `/query`). */
+export function stripPointer(pointer: string, prefix: string): string | undefined {
+  return pointer === prefix ? '' : pointer.startsWith(`${prefix}/`) ? pointer.slice(prefix.length) : undefined;
+}

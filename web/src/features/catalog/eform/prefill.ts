@@ -1,0 +1,72 @@
+// Prefill in the browser: the values the server will put in the bound fields (x-prefill), shown
+// before the applicant types anything. The same bindings as the server (findBindings); values
+// from the population data (citizens), the organization account, and the procedure itself. The
+// server applies them again on submission (locked fields keep the prefilled value whatever the
+// browser sends), so this is a display of what will happen, not a trust boundary.
+import { findBindings, type PrefillBinding } from '../../../../../src/core/eforms/prefill.ts';
+import { getAt, setAt } from '../../../../../src/core/eforms/ui-schema.ts';
+import type { EformDefinition } from '../../../../../src/core/eforms/validate.ts';
+import type { Language } from '../../../i18n/index.ts';
+import { catalogApi, type Me, type ProcedureVersionView } from '../api.ts';
+import type { PrefillMark } from './convert.ts';
+
+export type PrefillState = 'applied' | 'unavailable' | 'not_applicable';
+
+export interface PrefillResult {
+  status: PrefillState;
+  data: Record<string, unknown>;
+  marks: Map<string, PrefillMark>;
+}
+
+/** Values of `catalog.*` bindings, as the server computes them (modules/catalog/forms.ts). Keys in
+ * backticks: they are binding names, not texts to translate. */
+export function catalogValues(view: ProcedureVersionView): Record<string, string> {
+  const decider = view.content.implementingUnits.find((u) => u.role === 'decides')?.unitId ?? view.ownerUnit.id;
+  const unit = view.units[decider];
+  return {
+    [`catalog.procedureCode`]: view.code,
+    [`catalog.procedureName`]: view.content.name,
+    [`catalog.fieldName`]: view.content.field.name,
+    ...(unit ? { [`catalog.unitName`]: unit.name.vi, ...(unit.agencyCode ? { [`catalog.unitAgencyCode`]: unit.agencyCode } : {}) } : {}),
+  };
+}
+
+/** Fills bound fields from the values; returns the data and the marks of the fields filled. */
+export function applyValues(
+  bindings: readonly PrefillBinding[],
+  data: Record<string, unknown>,
+  values: Record<string, string | undefined>,
+): { data: Record<string, unknown>; marks: Map<string, PrefillMark> } {
+  const out = structuredClone(data);
+  const marks = new Map<string, PrefillMark>();
+  for (const b of bindings) {
+    const value = values[b.attribute];
+    if (value === undefined || value === '') continue;
+    const current = getAt(out, b.pointer);
+    if (!b.editable || current === undefined || current === '') setAt(out, b.pointer, value);
+    marks.set(b.pointer, { source: b.source, editable: b.editable });
+  }
+  return { data: out, marks };
+}
+
+/** The prefill of a published form for the logged-in applicant. */
+export async function loadPrefill(view: ProcedureVersionView, me: Me, language: Language): Promise<PrefillResult> {
+  const definition = view.content.eform as EformDefinition;
+  const { bindings } = findBindings(definition.schema);
+  const values: Record<string, string | undefined> = { ...catalogValues(view) };
+  let status: PrefillState = 'not_applicable';
+  if (me.kind === 'citizen' && bindings.some((b) => b.source === 'population')) {
+    const r = await catalogApi.myPrefill(language);
+    if (r.kind === 'ok') {
+      Object.assign(values, r.data.values);
+      status = 'applied';
+    } else {
+      status = 'unavailable';
+    }
+  } else if (me.kind === 'organization') {
+    Object.assign(values, { 'organization.taxCode': me.taxCode, 'organization.name': me.fullName });
+    status = 'applied';
+  }
+  const { data, marks } = applyValues(bindings, {}, values);
+  return { status, data, marks };
+}

@@ -1,0 +1,210 @@
+// Nộp hồ sơ trực tuyến: the e-form of the published version, for a logged-in citizen or
+// organization. Prefilled fields are marked (and locked unless the form lets them be changed).
+// The browser checks the form with the server's own rules and messages; the server checks again
+// and saves the data pinned to this version.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EformDefinition } from '../../../../../src/core/eforms/validate.ts';
+import { currentLanguage, type Language } from '../../../i18n/index.ts';
+import { Link, useParams } from '../../../router.tsx';
+import { catalogApi, type ProcedureVersionView, type SubmissionView } from '../api.ts';
+import { ErrorSummary, formatMoment, outcomeMessage, Status, useSession, vnMoment } from '../components/common.tsx';
+import { EformRenderer } from '../eform/EformRenderer.tsx';
+import { loadPrefill, type PrefillResult } from '../eform/prefill.ts';
+import { useEformState } from '../eform/useEformState.ts';
+import { CATALOG_PATHS } from '../paths.ts';
+import '../catalog.css';
+
+export function OnlineFormPage() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const { code = '' } = useParams();
+  const session = useSession();
+  const [view, setView] = useState<ProcedureVersionView | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [prefill, setPrefill] = useState<PrefillResult | undefined>();
+
+  useEffect(() => {
+    let live = true;
+    void catalogApi.published(code, language).then((r) => {
+      if (!live) return;
+      if (r.kind === 'ok') setView(r.data);
+      else setError(outcomeMessage(t, r));
+    });
+    return () => {
+      live = false;
+    };
+  }, [code]);
+
+  useEffect(() => {
+    if (!view || session.state !== 'user' || session.me.kind === 'officer') return;
+    let live = true;
+    void loadPrefill(view, session.me, language).then((p) => live && setPrefill(p));
+    return () => {
+      live = false;
+    };
+  }, [view, session]);
+
+  const here = CATALOG_PATHS.onlineForm(code);
+  const title = view ? t('catalog.form.titleOf', { name: view.content.name }) : t('catalog.form.title');
+
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: title });
+  }, [title, t]);
+
+  const header = (
+    <>
+      <nav className="cat-breadcrumb" aria-label={t('catalog.breadcrumb')}>
+        <ol>
+          <li>
+            <Link to={CATALOG_PATHS.search}>{t('catalog.search.title')}</Link>
+          </li>
+          <li>
+            <Link to={CATALOG_PATHS.procedure(code)}>{code}</Link>
+          </li>
+          <li aria-current="page">{t('catalog.form.title')}</li>
+        </ol>
+      </nav>
+      <h1 tabIndex={-1}>{title}</h1>
+    </>
+  );
+
+  if (error) {
+    return (
+      <div className="page catalog">
+        {header}
+        <p className="cat-notice cat-notice--error">{error}</p>
+      </div>
+    );
+  }
+  if (!view || session.state === 'loading') {
+    return (
+      <div className="page catalog" aria-busy="true">
+        {header}
+        <p role="status">{t('catalog.procedure.loading')}</p>
+      </div>
+    );
+  }
+  if (!view.content.methods.channels.includes('online')) {
+    return (
+      <div className="page catalog">
+        {header}
+        <p className="cat-notice">{t('catalog.procedure.noOnline')}</p>
+      </div>
+    );
+  }
+  if (session.state === 'anonymous') {
+    return (
+      <div className="page catalog">
+        {header}
+        <div className="cat-notice cat-notice--info" id="login-required">
+          <h2>{t('catalog.form.loginTitle')}</h2>
+          <p>{t('catalog.form.loginText')}</p>
+          <a className="button button--primary" href={CATALOG_PATHS.login(here)}>
+            {t('catalog.form.loginLink')}
+          </a>
+        </div>
+      </div>
+    );
+  }
+  if (session.me.kind === 'officer') {
+    return (
+      <div className="page catalog">
+        {header}
+        <p className="cat-notice cat-notice--info">{t('catalog.form.officerText')}</p>
+      </div>
+    );
+  }
+  if (!prefill) {
+    return (
+      <div className="page catalog" aria-busy="true">
+        {header}
+        <p role="status">{t('catalog.form.preparing')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="page catalog">
+      {header}
+      <OnlineForm view={view} prefill={prefill} language={language} />
+    </div>
+  );
+}
+
+function OnlineForm({ view, prefill, language }: { view: ProcedureVersionView; prefill: PrefillResult; language: Language }) {
+  const { t } = useTranslation();
+  const definition = view.content.eform as EformDefinition;
+  const form = useEformState(definition, language, 'eform', prefill.data);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<SubmissionView | undefined>();
+  const savedRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
+
+  async function submit() {
+    if (busy) return;
+    if (!form.validate()) return;
+    setBusy(true);
+    try {
+      const r = await catalogApi.submit(view.code, view.version.number, form.data, language);
+      if (r.kind === 'ok') {
+        form.clear();
+        setSaved(r.data);
+      } else if (r.kind === 'problem') {
+        form.showProblem(r.problem, outcomeMessage(t, r));
+      } else {
+        form.showGeneral(outcomeMessage(t, r));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (saved) {
+    const at = vnMoment(saved.createdAt);
+    return (
+      <div className="cat-notice cat-notice--success" tabIndex={-1} ref={savedRef} id="submission-saved">
+        <h2>{t('catalog.form.savedTitle')}</h2>
+        <p>{t('catalog.form.savedText', { version: saved.versionNumber, moment: at ? formatMoment(t, at) : saved.createdAt })}</p>
+        <p>
+          {t('catalog.form.savedId')} <code>{saved.id}</code>
+        </p>
+        <p>
+          <Link to={CATALOG_PATHS.procedure(view.code)}>{t('catalog.form.backToProcedure')}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <p className="lead">{t('catalog.form.intro')}</p>
+      {prefill.status === 'applied' && prefill.marks.size > 0 && <p className="cat-notice cat-notice--info">{t('catalog.form.prefillApplied')}</p>}
+      {prefill.status === 'unavailable' && <p className="cat-notice cat-notice--warning">{t('catalog.form.prefillUnavailable')}</p>}
+      <ErrorSummary items={form.summary} attempt={form.attempt} />
+      <section className="panel eform-panel" aria-labelledby="eform-title" aria-busy={busy || undefined}>
+        <h2 id="eform-title">{t('catalog.form.formHeading', { n: view.version.number })}</h2>
+        <p className="form-note">{t('catalog.form.requiredNote')}</p>
+        <EformRenderer
+          definition={definition}
+          data={form.data}
+          onChange={form.setData}
+          onSubmit={() => void submit()}
+          errors={form.errors}
+          prefill={prefill.marks}
+          idPrefix="eform"
+          language={language}
+        >
+          <div className="eform__actions">
+            <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+              {busy ? t('catalog.form.submitting') : t('catalog.form.submit')}
+            </button>
+          </div>
+        </EformRenderer>
+      </section>
+      <Status>{busy ? t('catalog.form.submitting') : ''}</Status>
+    </>
+  );
+}

@@ -1,0 +1,253 @@
+// Nhập, xuất danh mục: download the catalog of one's units as JSON (lossless) or Excel, the blank
+// Excel template, and upload a JSON or Excel file. An import is all or nothing: every error is
+// listed (for Excel by sheet, row and column, in Vietnamese) and nothing changes until the file
+// is clean. "Check only" runs the import without keeping anything.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage, type Language } from '../../../../i18n/index.ts';
+import { uploadFile } from '../../../../lib/upload.ts';
+import { Link } from '../../../../router.tsx';
+import { exportUrl, importUrl, templateUrl, type ImportResult } from '../../api.ts';
+import { ErrorSummary, outcomeMessage, problemText } from '../../components/common.tsx';
+import { Checkbox } from '../../components/fields.tsx';
+import { CATALOG_PATHS } from '../../paths.ts';
+import { AdminGate } from './AdminGate.tsx';
+import '../../catalog.css';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface ImportError {
+  procedure?: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  header?: string;
+  pointer: string;
+  message: string;
+}
+
+export function TransferPage() {
+  const { t } = useTranslation();
+  return <AdminGate title={t('catalog.transfer.title')}>{() => <Transfer />}</AdminGate>;
+}
+
+function localized(m: unknown, language: Language): string {
+  if (typeof m === 'string') return m;
+  if (m && typeof m === 'object' && language in m) return String((m as Record<string, unknown>)[language]);
+  return '';
+}
+
+function Transfer() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [file, setFile] = useState<File | undefined>();
+  const [dryRun, setDryRun] = useState(true);
+  const [publish, setPublish] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [fileError, setFileError] = useState<string | undefined>();
+  const [result, setResult] = useState<ImportResult | undefined>();
+  const [problem, setProblem] = useState<{ text: string; errors: ImportError[] } | undefined>();
+  const [attempt, setAttempt] = useState(0);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    setAttempt((a) => a + 1);
+    setResult(undefined);
+    setProblem(undefined);
+    if (!file) {
+      setFileError(t('catalog.transfer.chooseFile'));
+      return;
+    }
+    const isXlsx = /\.xlsx$/i.test(file.name);
+    const isJson = /\.json$/i.test(file.name);
+    if (!isXlsx && !isJson) {
+      setFileError(t('catalog.transfer.wrongType'));
+      return;
+    }
+    setFileError(undefined);
+    setBusy(true);
+    try {
+      const format = isXlsx ? 'xlsx' : 'json';
+      const r = await uploadFile<ImportResult>(importUrl(format, { publish, dryRun }), file, isXlsx ? XLSX : 'application/json', language);
+      if (r.kind === 'ok') setResult(r.data);
+      else if (r.kind === 'problem') {
+        const raw = Array.isArray(r.body.importErrors) ? (r.body.importErrors as Array<Record<string, unknown>>) : undefined;
+        const errors: ImportError[] = raw
+          ? raw.map((x) => ({
+              ...(typeof x.procedure === 'string' ? { procedure: x.procedure } : {}),
+              ...(typeof x.sheet === 'string' ? { sheet: x.sheet, row: Number(x.row), column: String(x.column), header: String(x.header ?? '') } : {}),
+              pointer: String(x.pointer),
+              message: localized(x.message, language),
+            }))
+          : (r.problem.errors ?? []).map((x) => ({ pointer: x.pointer, message: x.message }));
+        setProblem({ text: problemText(r.problem), errors });
+      } else setProblem({ text: outcomeMessage(t, r), errors: [] });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const anySheet = problem?.errors.some((e) => e.sheet) ?? false;
+
+  return (
+    <div className="page catalog">
+      <nav className="cat-breadcrumb" aria-label={t('catalog.breadcrumb')}>
+        <ol>
+          <li>
+            <Link to={CATALOG_PATHS.admin}>{t('catalog.admin.title')}</Link>
+          </li>
+          <li aria-current="page">{t('catalog.transfer.title')}</li>
+        </ol>
+      </nav>
+      <h1 tabIndex={-1}>{t('catalog.transfer.title')}</h1>
+
+      <section className="panel cat-transfer-section" aria-labelledby="export-title">
+        <h2 id="export-title">{t('catalog.transfer.exportTitle')}</h2>
+        <p>{t('catalog.transfer.exportIntro')}</p>
+        <ul className="cat-link-list">
+          <li>
+            <a href={exportUrl('xlsx', 'latest')} download>
+              {t('catalog.transfer.exportXlsxLatest')}
+            </a>
+          </li>
+          <li>
+            <a href={exportUrl('xlsx', 'published')} download>
+              {t('catalog.transfer.exportXlsxPublished')}
+            </a>
+          </li>
+          <li>
+            <a href={exportUrl('json', 'latest')} download>
+              {t('catalog.transfer.exportJsonLatest')}
+            </a>
+          </li>
+          <li>
+            <a href={exportUrl('json', 'published')} download>
+              {t('catalog.transfer.exportJsonPublished')}
+            </a>
+          </li>
+          <li>
+            <a href={templateUrl} download>
+              {t('catalog.transfer.template')}
+            </a>
+          </li>
+        </ul>
+      </section>
+
+      <section className="panel cat-transfer-section" aria-labelledby="import-title">
+        <h2 id="import-title">{t('catalog.transfer.importTitle')}</h2>
+        <p>{t('catalog.transfer.importIntro')}</p>
+        <ErrorSummary items={fileError ? [{ target: 'import-file', text: fileError }] : []} attempt={attempt} />
+        <form noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby="import-title">
+          <div className={`field${fileError ? ' field--invalid' : ''}`}>
+            <label htmlFor="import-file" className="field__label">
+              {t('catalog.transfer.file')}
+            </label>
+            <p className="field__hint" id="import-file-hint">
+              {t('catalog.transfer.fileHint')}
+            </p>
+            {fileError && (
+              <p className="field__error" id="import-file-error">
+                {fileError}
+              </p>
+            )}
+            <input
+              id="import-file"
+              type="file"
+              className="input cat-input--file"
+              accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-describedby={fileError ? 'import-file-hint import-file-error' : 'import-file-hint'}
+              aria-invalid={fileError ? true : undefined}
+              onChange={(e) => setFile(e.target.files?.[0])}
+            />
+          </div>
+          <Checkbox id="import-dry-run" label={t('catalog.transfer.dryRun')} checked={dryRun} onChange={setDryRun} />
+          <Checkbox id="import-publish" label={t('catalog.transfer.publish')} hint={t('catalog.transfer.publishHint')} checked={publish} onChange={setPublish} />
+          <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+            {busy ? t('catalog.transfer.importing') : dryRun ? t('catalog.transfer.check') : t('catalog.transfer.import')}
+          </button>
+        </form>
+
+        <div role="status" className="cat-transfer-result">
+          {result && (
+            <div className="cat-notice cat-notice--success" id="import-result">
+              <p>{result.dryRun ? t('catalog.transfer.dryRunOk', { count: result.results.length }) : t('catalog.transfer.done', { count: result.results.length })}</p>
+              <div className="cat-table-scroll" role="region" aria-label={t('catalog.transfer.resultTable')} tabIndex={0}>
+                <table className="cat-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('catalog.procedure.code')}</th>
+                      <th scope="col">{t('catalog.transfer.action')}</th>
+                      <th scope="col">{t('catalog.adminProcedure.version')}</th>
+                      <th scope="col">{t('catalog.adminProcedure.status')}</th>
+                      <th scope="col">{t('catalog.transfer.warnings')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.results.map((x) => (
+                      <tr key={x.code}>
+                        <th scope="row">{x.code}</th>
+                        <td>{t(`catalog.transfer.actions.${x.action}`)}</td>
+                        <td>{x.versionNumber}</td>
+                        <td>{t(`catalog.status.${x.status}`)}</td>
+                        <td>{x.warnings}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          )}
+        </div>
+        {problem && (
+          <div className="cat-notice cat-notice--error" role="alert" id="import-errors">
+            <p>{problem.text}</p>
+            {problem.errors.length > 0 && (
+              <div className="cat-table-scroll" role="region" aria-label={t('catalog.transfer.errorTable')} tabIndex={0}>
+                <table className="cat-table">
+                  <thead>
+                    <tr>
+                      {anySheet ? (
+                        <>
+                          <th scope="col">{t('catalog.transfer.sheet')}</th>
+                          <th scope="col">{t('catalog.transfer.row')}</th>
+                          <th scope="col">{t('catalog.transfer.column')}</th>
+                        </>
+                      ) : (
+                        <th scope="col">{t('catalog.transfer.where')}</th>
+                      )}
+                      <th scope="col">{t('catalog.procedure.code')}</th>
+                      <th scope="col">{t('catalog.transfer.message')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {problem.errors.map((x, i) => (
+                      <tr key={i}>
+                        {anySheet ? (
+                          <>
+                            <td>{x.sheet ?? ''}</td>
+                            <td>{x.row ?? ''}</td>
+                            <td>
+                              {x.column ?? ''}
+                              {x.header && <span className="cat-table__note">{x.header}</span>}
+                            </td>
+                          </>
+                        ) : (
+                          <td>
+                            <code>{x.pointer}</code>
+                          </td>
+                        )}
+                        <td>{x.procedure ?? ''}</td>
+                        <td>{x.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
