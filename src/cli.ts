@@ -10,6 +10,10 @@ import { DataDirInUseError, openDatabase, type Database } from './db/database.ts
 import { migrateToLatest } from './db/migrate.ts';
 import { createCalendarService } from './modules/calendar/service.ts';
 import { DeadlineQuery, YearScheduleInput } from './modules/calendar/schema.ts';
+import { registerPopulationCommands } from './emulators/population/cli.ts';
+import { registerSsoEmulatorCommand } from './emulators/sso/cli.ts';
+import { registerOfficerCommands } from './modules/identity/cli.ts';
+import { registerCatalogCommands } from './modules/catalog/cli.ts';
 
 class CliError extends Error {}
 
@@ -184,6 +188,29 @@ id.command('check')
       process.exitCode = 1;
     }
   });
+
+// Officer accounts (identity module).
+registerOfficerCommands(program, {
+  withDatabase,
+  fail: (message) => {
+    throw new CliError(message);
+  },
+  out: (line) => process.stdout.write(`${line}\n`),
+});
+
+// Procedure catalog (catalog module).
+registerCatalogCommands(program, {
+  withDatabase,
+  fail: (message) => {
+    throw new CliError(message);
+  },
+  out: (line) => process.stdout.write(`${line}\n`),
+});
+
+// Emulators of national systems: each adds its subcommand to this group.
+const emulator = program.command('emulator').description('stand-ins for national systems (real protocols)');
+registerSsoEmulatorCommand(emulator, config);
+registerPopulationCommands(program, emulator, { config, fail: (message) => new CliError(message) });
 
 try {
   await program.parseAsync(process.argv);

@@ -1,8 +1,25 @@
 // Configuration: environment variables, validated once at start. A wrong value stops the start
 // with one line naming the variable and what it expects (see .env.example for every variable).
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const sessionsPattern = /^\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*$/;
+
+const scopesPattern = /^[\x21-\x7e]+( [\x21-\x7e]+)*$/;
+
+/** A JSON object of strings, e.g. {"fullName": "name"}. */
+const jsonStringMap = z.string().transform((text, ctx) => {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string')) {
+      return value as Record<string, string>;
+    }
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: 'custom', message: 'expects a JSON object of strings' });
+  return z.NEVER;
+});
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expects true or false' })
@@ -48,6 +65,76 @@ export const configSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   /** Secure cookies; default: on when PUBLIC_URL is https. */
   COOKIE_SECURE: booleanFlag.optional(),
+
+  // ---- Login and officers (identity module; see .env.example) ----
+  /** Citizens' OpenID Connect provider (the national SSO). Unset: the built-in emulator. */
+  OIDC_ISSUER: z.url({ message: 'expects the issuer URL of an OpenID Connect provider' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().regex(scopesPattern, { message: 'expects scopes separated by spaces' }).default('openid'),
+  /** JSON {motcuaField: claimName}; merged over the national SSO's names (SPEC §4.3). */
+  OIDC_CLAIM_MAP: jsonStringMap.optional(),
+  /** JSON {"LoA1": acrValue, "LoA2": acrValue} when the provider names the levels differently. */
+  OIDC_ACR_MAP: jsonStringMap.optional(),
+  /** Mount the national SSO emulator at /emulators/sso; default: on when OIDC_ISSUER is unset. */
+  SSO_EMULATOR: booleanFlag.optional(),
+  SSO_EMULATOR_CLIENT_ID: z.string().min(1).default('motcua'),
+  SSO_EMULATOR_CLIENT_SECRET: z.string().min(8).default('motcua-emulator-secret'),
+  SSO_EMULATOR_DEMO_PASSWORD: z.string().min(1).default('Demo@123'),
+  /** How many generated citizens the emulator's login page searches (population generator). */
+  SSO_EMULATOR_CITIZENS: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  SSO_EMULATOR_SEED: z.string().min(1).optional(),
+  /** Officer password login: failed attempts before a lock, and its length. */
+  OFFICER_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  OFFICER_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** The ministry's own OpenID Connect provider for officers (optional). */
+  OFFICER_OIDC_ISSUER: z.url({ message: 'expects the issuer URL of an OpenID Connect provider' }).optional(),
+  OFFICER_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OFFICER_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OFFICER_OIDC_SCOPES: z.string().regex(scopesPattern, { message: 'expects scopes separated by spaces' }).default('openid profile email'),
+  /** The claim that names the officer, and the account field it is matched against. */
+  OFFICER_OIDC_CLAIM: z.string().min(1).default('preferred_username'),
+  OFFICER_OIDC_MATCH: z.enum(['username', 'email']).default('username'),
+  /** Issuer label of TOTP enrolments (shown in authenticator apps). */
+  TOTP_ISSUER: z.string().min(1).max(64).default('motcua'),
+  /** Create the demo officers at start (never when NODE_ENV=production). */
+  DEMO_ACCOUNTS: booleanFlag.default(true),
+  /**
+   * Keep resolved sessions this long in each instance (0 = off; default 5000, 0 when
+   * NODE_ENV=test): a logout or a change made through another instance takes up to this long here.
+   */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+
+  // ---- National population database (population module; SPEC §4.4; see .env.example) ----
+  /** The population query service (via LGSP/NDXP). Unset: the built-in emulator on this server. */
+  POPULATION_API_URL: z.url({ message: 'expects the URL of the population query service' }).optional(),
+  /** MaTichHop: the integration code issued to this system. */
+  POPULATION_INTEGRATION_CODE: z.string().min(1).max(64).default('BKHCN-MOTCUA'),
+  /** API key sent as `Authorization: Bearer …`. Unset: a random key per start (in-process emulator only). */
+  POPULATION_API_KEY: z
+    .string()
+    .min(16, { message: 'expects at least 16 characters' })
+    .default(() => randomBytes(24).toString('base64url')),
+  /** MaDVC: the service code registered for these queries (UNCONFIRMED value). */
+  POPULATION_SERVICE_CODE: z.string().min(1).max(64).default('BKHCN'),
+  /** Per-attempt timeout, retries of the (idempotent) query, circuit breaker, answer cache. */
+  POPULATION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+  POPULATION_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  POPULATION_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  POPULATION_BREAKER_OPEN_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  POPULATION_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  POPULATION_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(1000),
+  /** Mount the population database emulator at /emulators/population; default: on when POPULATION_API_URL is unset. */
+  POPULATION_EMULATOR: booleanFlag.optional(),
+  /** People generated into an empty emulator at start (0: none), and the generator's seed. */
+  POPULATION_EMULATOR_PEOPLE: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
+  POPULATION_EMULATOR_SEED: z.coerce.number().int().min(0).max(4_294_967_295).default(1),
+
+  // ---- Procedure catalog (catalog module; see .env.example) ----
+  /** Load the seed catalog of the ministry's procedures at start when the catalog is empty. */
+  CATALOG_SEED: booleanFlag.default(true),
+  /** Largest catalog import (JSON or Excel), bytes. */
+  CATALOG_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(20 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -4,25 +4,53 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedUnits } from './modules/identity/seed/units.ts';
+import { demoAccountsWanted, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, seedDemoOfficers } from './modules/identity/seed/demo-officers.ts';
 import { buildApp } from './server.ts';
+import { seedPopulationInBackground } from './emulators/population/startup.ts';
+import { createCatalogModule } from './modules/catalog/module.ts';
+import { seedCatalog } from './modules/catalog/seed/seed.ts';
 
 export async function start(config: Config): Promise<void> {
   const startedAt = performance.now();
   const database = await openDatabase(config);
+  let demoOfficers: Awaited<ReturnType<typeof seedDemoOfficers>> | undefined;
   try {
     if (config.MIGRATE_ON_START) await migrateToLatest(database.db);
     // Reference data: the ministry's units (missing ones only; administrators' edits are kept).
     await seedUnits(database.db);
+    // The seed catalog of the ministry's procedures, into an empty catalog only (CATALOG_SEED).
+    if (config.CATALOG_SEED) await seedCatalog(database.db, createCatalogModule({ db: database.db, hoursPerDay: config.WORKING_DAY_HOURS }));
+    // Demo officers (README "Demo accounts"); never in production.
+    if (demoAccountsWanted(config)) {
+      demoOfficers = await seedDemoOfficers(database.db, config.TOTP_ISSUER);
+    }
   } catch (error) {
     await database.close();
     throw error;
   }
-  const app = await buildApp({ config, database });
+  // Settings that depend on each other (e.g. OIDC_ISSUER without its client) are checked here.
+  const app = await buildApp({ config, database }).catch(async (error: unknown) => {
+    await database.close();
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
   app.log.info(
     { database: database.kind, readyInMs: Math.round(performance.now() - startedAt) },
     `motcua ready on http://localhost:${(app.server.address() as { port: number }).port}`,
   );
+  if (demoOfficers?.created.length) {
+    app.log.warn(
+      { officers: demoOfficers.created, password: DEMO_PASSWORD, adminTotpSecret: DEMO_ADMIN_TOTP_SECRET, adminOtpauthUrl: demoOfficers.adminOtpauthUrl },
+      'demo officer accounts created (demo password; the administrator "quantri" also needs a TOTP code from the secret)',
+    );
+  }
+
+  // The population database emulator's synthetic people, in the background when its tables are empty.
+  const populationSeeding = seedPopulationInBackground(app.log, config, database);
 
   // Graceful shutdown: stop accepting, let in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS),
   // then close the database. A second signal exits at once.
@@ -38,6 +66,7 @@ export async function start(config: Config): Promise<void> {
     timer.unref();
     try {
       await app.close();
+      await populationSeeding;
       await database.close();
       process.exit(0);
     } catch (error) {

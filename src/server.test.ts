@@ -199,6 +199,10 @@ describe.skipIf(!existsSync('web/dist/index.html'))('the web app', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toContain('<div id="root">');
+    // A procedure code in the address is not a file extension.
+    const procedure = await t.app.inject('/thu-tuc/1.009901');
+    expect(procedure.statusCode).toBe(200);
+    expect(procedure.headers['content-type']).toMatch(/text\/html/);
     const api = await t.app.inject('/api/v1/tinh-han');
     expect(api.statusCode).toBe(404);
     expect(api.headers['content-type']).toMatch(/problem\+json/);

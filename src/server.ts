@@ -30,11 +30,21 @@ import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerIdentifierRoutes } from './modules/identifiers/routes.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerSessionAuth, sessionSettings } from './modules/identity/sessions.ts';
+import { registerAccountRoutes } from './modules/identity/account-routes.ts';
+import { registerIdentityAdminRoutes } from './modules/identity/admin-routes.ts';
+import { createIdentityContext, registerLogin } from './modules/identity/login.ts';
+import { registerPopulationRoutes } from './modules/population/routes.ts';
+import { mountPopulationEmulator } from './emulators/population/server.ts';
+import { createCatalogModule } from './modules/catalog/module.ts';
+import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
+import { registerCatalogRoutes } from './modules/catalog/routes.ts';
 
 export interface AppDependencies {
   config: Config;
   database: Database;
   calendar?: CalendarService;
+  /** Prefill values of e-form fields (default: the population module for citizens, the account for organizations). */
+  catalogPrefill?: PrefillSource;
 }
 
 export type App = FastifyInstance;
@@ -162,7 +172,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerMetrics(app, database.poolStats);
 
   await app.register(fastifyCookie);
-  registerSessionAuth(app, { db: database.db, settings: sessionSettings(config) });
+  const sessions = sessionSettings(config);
+  registerSessionAuth(app, { db: database.db, settings: sessions });
+  const identity = createIdentityContext({ app, config, db: database.db, sessions });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -183,6 +195,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'calendar', description: 'Working-time calendar and deadlines' },
         { name: 'identifiers', description: 'Identifiers defined by law' },
         { name: 'identity', description: 'Login, sessions, officers and units' },
+        { name: 'catalog', description: 'Procedure catalog (TTHC), versions, e-form validation and submissions' },
+        { name: 'catalog-admin', description: 'Procedure administration: drafts, publication, import and export' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -234,9 +248,24 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       registerCalendarRoutes(api, { calendar, adminToken: config.ADMIN_API_TOKEN });
       registerIdentifierRoutes(api);
       registerIdentityRoutes(api);
+      registerAccountRoutes(api, identity);
+      registerIdentityAdminRoutes(api, identity);
+      const population = registerPopulationRoutes(api, { config, db: database.db });
+      const catalog = createCatalogModule({
+        db: database.db,
+        hoursPerDay: config.WORKING_DAY_HOURS,
+        prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population)),
+      });
+      registerCatalogRoutes(api, { catalog, importMaxBytes: config.CATALOG_IMPORT_MAX_BYTES });
     },
     { prefix: '/api/v1' },
   );
+
+  // The national population database emulator at /emulators/population/, unless a real service is configured.
+  await mountPopulationEmulator(app, { config, db: database.db });
+
+  // Login (/auth/*) and, unless another provider is configured, the national SSO emulator.
+  registerLogin(app, identity);
 
   const webApp = await registerWebApp(app, path.resolve(config.WEB_DIST_DIR));
 
@@ -273,12 +302,14 @@ async function registerWebApp(app: FastifyInstance, dist: string): Promise<boole
   return true;
 }
 
-/** A page address (no file extension, not an API path) that client-side routing handles. */
+/** A page address (no file name, not an API path) that client-side routing handles. */
 function isPagePath(method: string, url: string): boolean {
   const pathname = url.split('?')[0] ?? '/';
   return (
     (method === 'GET' || method === 'HEAD') &&
     !/^\/(api|problems|emulators|auth)(\/|$)/.test(pathname) &&
-    path.extname(pathname) === ''
+    // A file name ends in an extension that starts with a letter (.js, .css); a procedure code
+    // in a page address (/thu-tuc/1.009901) does not make it a file.
+    !/\.[A-Za-z][A-Za-z0-9]{0,7}$/.test(pathname)
   );
 }

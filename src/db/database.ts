@@ -38,6 +38,11 @@ export function openPostgres(url: string, max = 10): Database {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
+  // An idle connection that the server closes (restart, failover, an administrator's terminate)
+  // is dropped and replaced by the pool on next use; without a listener the process would crash.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL pool: idle connection lost (${error.message})`);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

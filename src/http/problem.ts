@@ -22,9 +22,32 @@ export const problemCatalog = {
     title: { vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu', en: 'Missing or wrong CSRF token' },
   },
   conflict: { status: 409, title: { vi: 'Xung đột dữ liệu', en: 'Conflict' } },
+  // Login (identity module)
+  login_failed: { status: 400, title: { vi: 'Đăng nhập không thành công', en: 'Login failed' } },
+  invalid_credentials: {
+    status: 401,
+    title: { vi: 'Thông tin đăng nhập không đúng', en: 'Invalid credentials' },
+  },
+  totp_required: {
+    status: 401,
+    title: { vi: 'Cần mã xác thực hai lớp (TOTP)', en: 'A one-time code (TOTP) is required' },
+  },
+  insufficient_assurance: {
+    status: 403,
+    title: { vi: 'Cần đăng nhập với mức độ định danh điện tử cao hơn', en: 'A higher e-ID assurance level is required' },
+  },
   invalid_identifier: { status: 422, title: { vi: 'Mã định danh không hợp lệ', en: 'Invalid identifier' } },
   too_many_requests: { status: 429, title: { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' } },
   unavailable: { status: 503, title: { vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service temporarily unavailable' } },
+  // National population database (population module)
+  population_unavailable: {
+    status: 503,
+    title: { vi: 'Chưa lấy được dữ liệu dân cư', en: 'Population data unavailable' },
+  },
+  population_not_found: {
+    status: 404,
+    title: { vi: 'Không có dữ liệu dân cư phù hợp', en: 'No matching population record' },
+  },
   internal: { status: 500, title: { vi: 'Lỗi hệ thống', en: 'Internal server error' } },
 } as const satisfies Record<string, { status: number; title: Localized }>;
 

@@ -3,8 +3,14 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-identity.ts';
+import * as m0003 from './0003-catalog.ts';
+import * as m0004 from './0004-population.ts';
+import * as m0005 from './0005-identity-login.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-identity': m0002,
+  '0003-catalog': m0003,
+  '0004-population': m0004,
+  '0005-identity-login': m0005,
 };
