@@ -272,8 +272,9 @@ describe.skipIf(!hasChromium)('procedure catalog in Chromium', () => {
     await page.goto(`${server.url}/quan-tri/thu-tuc`);
     await page.getByRole('link', { name: 'Đăng ký sáng chế', exact: true }).click();
     await page.getByRole('button', { name: 'Tạo phiên bản mới' }).click();
+    // The procedure page has the same heading: wait for the editor's address, not the heading.
+    await page.waitForURL((url) => url.pathname === `/quan-tri/thu-tuc/${PATENT}/phien-ban/2`, WAIT);
     await page.getByRole('heading', { level: 1, name: /Đăng ký sáng chế/ }).waitFor(WAIT);
-    expect(page.url()).toContain(`/quan-tri/thu-tuc/${PATENT}/phien-ban/2`);
 
     await page.getByRole('tab', { name: 'Biểu mẫu điện tử' }).click();
     const preview = page.getByRole('region', { name: 'Xem trước' });
