@@ -6,7 +6,6 @@
 //   node --import tsx bench/catalog.ts
 //   BENCH_DURATION=20 BENCH_CONNECTIONS=32 BENCH_PROCEDURES=5000 node --import tsx bench/catalog.ts
 //   BENCH_TARGETS=postgres BENCH_KEEP_DATABASE=1 …   (one database only; keep the PostgreSQL one to EXPLAIN)
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,6 +20,7 @@ import type { CatalogExchangeProcedure } from '../src/modules/catalog/schema.ts'
 import { SEED_PROCEDURES } from '../src/modules/catalog/seed/procedures.ts';
 import { insertDraft, insertProcedure, markPublished } from '../src/modules/catalog/store.ts';
 import { deriveColumns, snapshotUnits } from '../src/modules/catalog/views.ts';
+import { startServer, stopServer } from './support.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -98,29 +98,6 @@ async function populate(database: Database): Promise<void> {
   console.log(`           ${all.length} published procedures loaded in ${Math.round((performance.now() - started) / 1000)} s`);
 }
 
-async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/motcua', 'start'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CATALOG_SEED: 'false', POPULATION_EMULATOR_PEOPLE: '0' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not become ready');
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 async function measure(label: string, port: number): Promise<void> {
   for (const target of targets) {
     const url = `http://127.0.0.1:${port}${target.path}`;
@@ -149,7 +126,7 @@ if (benchTargets.includes('pglite')) try {
   try {
     await measure('PGlite', 3111);
   } finally {
-    await stop(server);
+    await stopServer(server);
   }
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
@@ -178,7 +155,7 @@ try {
   try {
     await measure('PostgreSQL', 3112);
   } finally {
-    await stop(server);
+    await stopServer(server);
   }
 } finally {
   if (keepDatabase) console.log(`PostgreSQL database kept: ${dbName}`);

@@ -2,12 +2,12 @@
 // measures /healthz and the deadline endpoint with autocannon. Prints requests/s and p50/p99.
 //   npm run bench                       (PostgreSQL at BENCH_DATABASE_URL or the local server)
 //   BENCH_DURATION=20 BENCH_CONNECTIONS=64 npm run bench
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { startServer, stopServer } from './support.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -20,29 +20,6 @@ const targets = [
     path: '/api/v1/calendar/deadline?from=2026-02-10T09:00:00%2B07:00&amount=10&unit=working_days',
   },
 ];
-
-async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/motcua', 'start'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not become ready');
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 async function measure(label: string, port: number): Promise<void> {
   for (const target of targets) {
@@ -64,7 +41,7 @@ try {
   try {
     await measure('PGlite', 3101);
   } finally {
-    await stop(server);
+    await stopServer(server);
   }
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
@@ -86,7 +63,7 @@ try {
   try {
     await measure('PostgreSQL', 3102);
   } finally {
-    await stop(server);
+    await stopServer(server);
   }
 } finally {
   await admin.query(`drop database if exists ${dbName} with (force)`);

@@ -1,39 +1,13 @@
 // The command line is an interface others script against: its output formats are tested exactly.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../src/db/testing.ts';
+import { cliHarness } from './support/cli.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve('bin/motcua');
-let dir: string;
-let database: TestDatabase | undefined;
-let env: Record<string, string | undefined>;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'motcua-cli-'));
-  // On PostgreSQL runs the CLI works on a fresh database of its own; otherwise an embedded one.
-  if (process.env.DATABASE_URL) database = await createTestDatabase();
-  env = { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: database?.url, LOG_LEVEL: 'silent' };
-  if (!database) delete env.DATABASE_URL;
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+const harness = cliHarness();
+const cli = harness.cli;
+beforeAll(harness.setup);
+afterAll(harness.teardown);
 
 describe('motcua CLI', () => {
   it('calendar deadline prints the due moment alone on one line', async () => {
@@ -60,7 +34,7 @@ describe('motcua CLI', () => {
   });
 
   it('an administrator sets a year from a file; days-off then shows it as official', async () => {
-    const file = path.join(dir, '2031.json');
+    const file = path.join(harness.dir, '2031.json');
     writeFileSync(
       file,
       JSON.stringify({

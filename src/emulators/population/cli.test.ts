@@ -1,39 +1,12 @@
 // The population commands of the motcua CLI, run as a user would (bin/motcua).
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
+import { cliHarness } from '../../../test/support/cli.ts';
 import { syntheticCitizen } from './generator.ts';
 
-const run = promisify(execFile);
-const bin = path.resolve('bin/motcua');
-let dir: string;
-let database: TestDatabase | undefined;
-let env: Record<string, string | undefined>;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'motcua-population-cli-'));
-  if (process.env.DATABASE_URL) database = await createTestDatabase({ migrate: false });
-  env = { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: database?.url, LOG_LEVEL: 'silent' };
-  if (!database) delete env.DATABASE_URL;
-});
-afterAll(async () => {
-  await database?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+const harness = cliHarness({ migrate: false, name: 'population-cli' });
+const cli = harness.cli;
+beforeAll(harness.setup);
+afterAll(harness.teardown);
 
 describe('motcua population', () => {
   it('generate writes people with progress on stderr and one summary line on stdout; a second run resumes', async () => {

@@ -15,7 +15,8 @@ const env = (extra: Record<string, string> = {}) => ({
   POPULATION_API_KEY: TEST_API_KEY,
   POPULATION_INTEGRATION_CODE: TEST_INTEGRATION_CODE,
   POPULATION_RETRIES: '0',
-  POPULATION_TIMEOUT_MS: '300',
+  // Generous: a loaded CI machine must not turn a normal answer into a timeout.
+  POPULATION_TIMEOUT_MS: '3000',
   POPULATION_BREAKER_FAILURES: '100',
   POPULATION_CACHE_TTL_SECONDS: '0',
   ...extra,
@@ -120,7 +121,7 @@ describe('GET /api/v1/population/me (citizen’s own data)', () => {
     expect(down.headers['content-type']).toContain('application/problem+json');
     expect(down.json()).toMatchObject({ code: 'population_unavailable', title: 'Chưa lấy được dữ liệu dân cư' });
     expect(down.json().detail).toContain('xác minh thủ công');
-    await emu.control.set({ down: false, latencyMs: 1000 });
+    await emu.control.set({ down: false, latencyMs: 4000 });
     const slow = await get('/api/v1/population/me/prefill', me, { 'accept-language': 'en' });
     expect(slow.statusCode).toBe(503);
     expect(slow.json().detail).toContain('verify the details manually');
