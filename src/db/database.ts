@@ -1,11 +1,12 @@
 // The database: an embedded PGlite by default (data in DATA_DIR), a PostgreSQL server when
 // DATABASE_URL is set. One SQL dialect, the same migrations and queries on both.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { findPgliteTemplate } from './pglite-template.ts';
 import type { DB } from './types.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -65,7 +66,10 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     releaseLock = lockDataDir(dataDir);
   }
   try {
-    const client = new PGlite(dataDir ? path.join(dataDir, 'pgdata') : undefined, { parsers: pgliteParsers });
+    const folder = dataDir ? path.join(dataDir, 'pgdata') : undefined;
+    // A new data folder starts from the archive made at install time, if there is one.
+    const template = folder && !existsSync(path.join(folder, 'PG_VERSION')) ? findPgliteTemplate() : undefined;
+    const client = new PGlite(folder, { parsers: pgliteParsers, ...(template ? { loadDataDir: template } : {}) });
     await client.waitReady;
     const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
     return {
