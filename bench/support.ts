@@ -9,6 +9,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
       // No demo data work in the background while measuring.
       CATALOG_SEED: 'false',
       POPULATION_EMULATOR_PEOPLE: '0',
+      DEMO_ACCOUNTS: 'false',
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
