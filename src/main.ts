@@ -1,7 +1,8 @@
 // Starts motcua: configuration, database, migrations, HTTP server, graceful shutdown.
 import { performance } from 'node:perf_hooks';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import type { FastifyBaseLogger } from 'fastify';
+import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedUnits } from './modules/identity/seed/units.ts';
 import { demoAccountsWanted, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, seedDemoOfficers } from './modules/identity/seed/demo-officers.ts';
@@ -18,8 +19,6 @@ export async function start(config: Config): Promise<void> {
     if (config.MIGRATE_ON_START) await migrateToLatest(database.db);
     // Reference data: the ministry's units (missing ones only; administrators' edits are kept).
     await seedUnits(database.db);
-    // The seed catalog of the ministry's procedures, into an empty catalog only (CATALOG_SEED).
-    if (config.CATALOG_SEED) await seedCatalog(database.db, createCatalogModule({ db: database.db, hoursPerDay: config.WORKING_DAY_HOURS }));
     // Demo officers (README "Demo accounts"); never in production.
     if (demoAccountsWanted(config)) {
       demoOfficers = await seedDemoOfficers(database.db, config.TOTP_ISSUER);
@@ -49,8 +48,13 @@ export async function start(config: Config): Promise<void> {
     );
   }
 
-  // The population database emulator's synthetic people, in the background when its tables are empty.
-  const populationSeeding = seedPopulationInBackground(app.log, config, database);
+  // Demo data that takes a second or two is loaded right after the server answers, so that a
+  // first start is ready quickly: the seed catalog of the ministry's procedures (into an empty
+  // catalog only, CATALOG_SEED), then the population database emulator's synthetic people.
+  const catalogSeeding = config.CATALOG_SEED
+    ? seedCatalogInBackground(app.log, database, config.WORKING_DAY_HOURS)
+    : Promise.resolve();
+  const populationSeeding = catalogSeeding.then(() => seedPopulationInBackground(app.log, config, database));
 
   // Graceful shutdown: stop accepting, let in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS),
   // then close the database. A second signal exits at once.
@@ -66,6 +70,7 @@ export async function start(config: Config): Promise<void> {
     timer.unref();
     try {
       await app.close();
+      await catalogSeeding;
       await populationSeeding;
       await database.close();
       process.exit(0);
@@ -76,6 +81,16 @@ export async function start(config: Config): Promise<void> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function seedCatalogInBackground(log: FastifyBaseLogger, database: Database, hoursPerDay: number): Promise<void> {
+  const started = performance.now();
+  return seedCatalog(database.db, createCatalogModule({ db: database.db, hoursPerDay })).then(
+    (created) => {
+      if (created > 0) log.info({ procedures: created, ms: Math.round(performance.now() - started) }, 'seed catalog loaded');
+    },
+    (error: unknown) => log.error({ err: error }, 'could not load the seed catalog'),
+  );
 }
 
 /** Loads configuration or exits with one line naming the wrong variable. */
