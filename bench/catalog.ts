@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createUnitDirectory } from '../src/modules/identity/units.ts';
@@ -20,7 +19,7 @@ import type { CatalogExchangeProcedure } from '../src/modules/catalog/schema.ts'
 import { SEED_PROCEDURES } from '../src/modules/catalog/seed/procedures.ts';
 import { insertDraft, insertProcedure, markPublished } from '../src/modules/catalog/store.ts';
 import { deriveColumns, snapshotUnits } from '../src/modules/catalog/views.ts';
-import { startServer, stopServer } from './support.ts';
+import { startServer, stopServer, withScratchDatabase } from './support.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -133,32 +132,22 @@ if (benchTargets.includes('pglite')) try {
 }
 
 if (!benchTargets.includes('postgres')) process.exit(0);
-const dbName = `motcua_bench_catalog_${process.pid}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-try {
-  await admin.connect();
-} catch (error) {
-  console.log(`PostgreSQL  skipped: cannot connect to ${adminUrl} (${(error as Error).message})`);
-  process.exit(0);
-}
-await admin.query(`create database ${dbName}`);
-try {
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const database = openPostgres(url.toString(), 4);
-  try {
-    await populate(database);
-  } finally {
-    await database.close();
-  }
-  const server = await startServer({ DATABASE_URL: url.toString() }, 3112);
-  try {
-    await measure('PostgreSQL', 3112);
-  } finally {
-    await stopServer(server);
-  }
-} finally {
-  if (keepDatabase) console.log(`PostgreSQL database kept: ${dbName}`);
-  else await admin.query(`drop database if exists ${dbName} with (force)`);
-  await admin.end();
-}
+await withScratchDatabase(
+  adminUrl,
+  'motcua_bench_catalog',
+  async (url) => {
+    const database = openPostgres(url, 4);
+    try {
+      await populate(database);
+    } finally {
+      await database.close();
+    }
+    const server = await startServer({ DATABASE_URL: url }, 3112);
+    try {
+      await measure('PostgreSQL', 3112);
+    } finally {
+      await stopServer(server);
+    }
+  },
+  { keep: keepDatabase },
+);

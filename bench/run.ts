@@ -6,8 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { startServer, stopServer } from './support.ts';
+import { startServer, stopServer, withScratchDatabase } from './support.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -47,25 +46,11 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const dbName = `motcua_bench_${process.pid}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-try {
-  await admin.connect();
-} catch (error) {
-  console.log(`PostgreSQL  skipped: cannot connect to ${adminUrl} (${(error as Error).message})`);
-  process.exit(0);
-}
-await admin.query(`create database ${dbName}`);
-try {
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const server = await startServer({ DATABASE_URL: url.toString() }, 3102);
+await withScratchDatabase(adminUrl, 'motcua_bench', async (url) => {
+  const server = await startServer({ DATABASE_URL: url }, 3102);
   try {
     await measure('PostgreSQL', 3102);
   } finally {
     await stopServer(server);
   }
-} finally {
-  await admin.query(`drop database if exists ${dbName} with (force)`);
-  await admin.end();
-}
+});

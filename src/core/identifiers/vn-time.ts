@@ -2,8 +2,10 @@
 // Vietnam keeps UTC+07:00 all year (no daylight saving since 1975), so a fixed offset is exact for
 // every date these identifiers can carry (birth years from 1900, dossier dates from 2019).
 
-/** Asia/Ho_Chi_Minh offset from UTC, in milliseconds. */
-export const VN_UTC_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { VN_OFFSET_MS } from '../calendar/local-time.ts';
+
+/** Asia/Ho_Chi_Minh offset from UTC, in milliseconds (the calendar's, one definition). */
+export const VN_UTC_OFFSET_MS = VN_OFFSET_MS;
 
 /** The local calendar date of an instant in Asia/Ho_Chi_Minh. `month` is 1–12. */
 export interface VnDateParts {
