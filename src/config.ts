@@ -104,6 +104,11 @@ export const configSchema = z.object({
    * NODE_ENV=test): a logout or a change made through another instance takes up to this long here.
    */
   SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  /**
+   * How long an instance keeps the unit tree (ms). A change is seen at once by the instance that
+   * made it and by the others after at most this long.
+   */
+  UNIT_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
 
   // ---- National population database (population module; SPEC §4.4; see .env.example) ----
   /** The population query service (via LGSP/NDXP). Unset: the built-in emulator on this server. */

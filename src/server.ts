@@ -25,6 +25,8 @@ import { pendingMigrations } from './db/migrate.ts';
 import { pickLanguage } from './http/language.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { ProblemError, problemBody, zodFieldErrors, type ProblemCode } from './http/problem.ts';
+import { registerAccessControl, type DeclaredRoute } from './http/access.ts';
+import { createUnitDirectory, type UnitDirectory } from './modules/identity/units/directory.ts';
 import { createCalendarService, type CalendarService } from './modules/calendar/service.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerIdentifierRoutes } from './modules/identifiers/routes.ts';
@@ -47,7 +49,13 @@ export interface AppDependencies {
   catalogPrefill?: PrefillSource;
 }
 
-export type App = FastifyInstance;
+export type App = FastifyInstance & {
+  /** The routes and the access each declares (the authorization matrix test reads it). */
+  declaredRoutes: DeclaredRoute[];
+  /** Routes registered without a declaration (transitional; must be empty). */
+  undeclaredRoutes: DeclaredRoute[];
+  units: UnitDirectory;
+};
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -74,6 +82,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+
+  const units = createUnitDirectory(database.db, config.UNIT_CACHE_MS);
+  const undeclaredRoutes: DeclaredRoute[] = [];
+  const declaredRoutes = registerAccessControl(app, { tree: units.tree, undeclared: undeclaredRoutes });
+  app.decorate('declaredRoutes', declaredRoutes);
+  app.decorate('undeclaredRoutes', undeclaredRoutes);
+  app.decorate('units', units);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -281,7 +296,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     return reply.status(404).type('application/problem+json').send(body);
   });
 
-  return app;
+  return app as unknown as App;
 }
 
 /** Serves the built web app at `/`. Hashed assets are cached for a year; pages are revalidated. */
