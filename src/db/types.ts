@@ -1,6 +1,7 @@
 // Kysely table types. Each module declares its own tables (`tables.ts`) and its store.ts is the
 // only code that queries them; the database type is their union.
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditTables } from '../modules/audit/tables.ts';
 import type { CatalogTables } from '../modules/catalog/tables.ts';
 import type { IdentityTables } from '../modules/identity/tables.ts';
 import type { PopulationTables } from '../modules/population/tables.ts';
@@ -13,18 +14,6 @@ export type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date 
 export type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** jsonb: read as parsed JSON, written as a JSON string. */
 export type Json<T = unknown> = ColumnType<T, string, string>;
-
-export interface AuditLogTable {
-  id: Generated<number>;
-  at: DefaultTimestamp;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before: Json | null;
-  after: Json | null;
-  request_id: string | null;
-}
 
 export interface CalendarYearScheduleTable {
   year: number;
@@ -40,9 +29,8 @@ export interface DossierCodeSequenceTable {
 }
 
 interface FoundationTables {
-  audit_log: AuditLogTable;
   calendar_year_schedule: CalendarYearScheduleTable;
   dossier_code_sequence: DossierCodeSequenceTable;
 }
 
-export interface DB extends FoundationTables, IdentityTables, CatalogTables, PopulationTables {}
+export interface DB extends FoundationTables, AuditTables, IdentityTables, CatalogTables, PopulationTables {}

@@ -2,14 +2,18 @@
 // the transaction of the change it records, so a change without its audit row cannot exist.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
+import type { AuditAction, AuditActor } from './actions.ts';
+
+export { actorOf, systemActor, AUDIT_ACTIONS, type AuditAction, type AuditActor } from './actions.ts';
 
 export interface AuditEntry {
-  actor: string;
-  action: string;
+  actor: AuditActor;
+  action: AuditAction;
   entity: string;
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** The request id (already checked at the edge: server.ts accepts only a well-formed one). */
   requestId?: string;
 }
 
@@ -17,7 +21,9 @@ export async function recordAudit(trx: Transaction<DB> | Kysely<DB>, entry: Audi
   await trx
     .insertInto('audit_log')
     .values({
-      actor: entry.actor,
+      actor_id: entry.actor.id,
+      actor_kind: entry.actor.kind,
+      actor_label: entry.actor.label,
       action: entry.action,
       entity: entry.entity,
       entity_id: entry.entityId,
