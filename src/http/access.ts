@@ -36,13 +36,20 @@ export function unauthenticated(): ProblemError {
   return new ProblemError('unauthorized', { detail: { vi: 'Vui lòng đăng nhập.', en: 'Please log in.' } });
 }
 
-export function forbiddenFor(permission: Permission): ProblemError {
+/**
+ * 403 for a permission the caller lacks. `unitId`: the record's unit when the use case checked
+ * one ('any' for the route-level check, which then says so).
+ */
+export function forbiddenFor(permission: Permission, unitId: string | null | 'any' = 'any'): ProblemError {
   return new ProblemError('forbidden', {
-    detail: {
-      vi: `Tài khoản không có quyền này (${permission}).`,
-      en: `The account does not have this permission (${permission}).`,
-    },
-    extensions: { permission },
+    detail:
+      unitId === 'any'
+        ? { vi: `Tài khoản không có quyền này (${permission}).`, en: `The account does not have this permission (${permission}).` }
+        : {
+            vi: `Tài khoản không có quyền này (${permission}) đối với đơn vị ${unitId ?? 'cấp Bộ'}.`,
+            en: `The account does not have this permission (${permission}) for unit ${unitId ?? 'at ministry level'}.`,
+          },
+    extensions: { permission, unitId },
   });
 }
 
@@ -77,7 +84,7 @@ export function assertCan(principal: Principal | undefined, permission: Permissi
   if (decision.allowed) return principal!;
   if (decision.reason === 'unauthenticated') throw unauthenticated();
   if (decision.reason === 'assurance') throw assuranceRequired(decision.requiredAcr, principal!);
-  throw forbiddenFor(permission);
+  throw forbiddenFor(permission, unitId);
 }
 
 /**
