@@ -1,6 +1,6 @@
 // One way to authorize a request. Every route declares, in its options, what it needs:
 //   config: { access: 'public' }            anyone, logged in or not
-//   config: { access: 'login' }             any logged-in caller (their own account, logout)
+//   config: { access: 'login' }             any logged-in person (their own account, logout)
 //   config: { access: 'catalog.publish' }   a permission of src/core/access (role table there)
 // One hook enforces it before the body is validated, so a caller without the right learns
 // nothing about the input. The permission is checked "in some unit" here; the use case checks it
@@ -113,7 +113,11 @@ export function registerAccessControl(
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     if (!request.principal) throw unauthenticated();
-    if (access === 'login') return;
+    if (access === 'login') {
+      // A person's own account: a machine credential has none.
+      if (request.principal.kind === 'service') throw forbiddenFor('profile.read');
+      return;
+    }
     assertCan(request.principal, access, 'any', await deps.tree());
   });
   return declared;
