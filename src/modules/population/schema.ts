@@ -1,5 +1,6 @@
 // Inputs and outputs of the population module's API.
 import { z } from 'zod';
+import { FULL_RECORD_PARTS } from './policy.ts';
 
 const localDate = z.iso.date().describe('Local date in Asia/Ho_Chi_Minh, YYYY-MM-DD');
 
@@ -14,7 +15,7 @@ export const POPULATION_SOURCE_DESCRIPTION = 'Where the data comes from: "Cơ s�
  * so the page can say so and offer to log in again at that level.
  */
 const Withheld = z
-  .array(z.enum(['relatives', 'household']))
+  .array(z.enum(FULL_RECORD_PARTS))
   .describe('Parts left out at this login’s e-ID level; empty when the whole record is given');
 const RequiredAcr = z
   .enum(['LoA1', 'LoA2'])

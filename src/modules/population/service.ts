@@ -61,7 +61,11 @@ export interface Actor {
 }
 
 export interface PopulationService {
-  /** A citizen's own record (purpose citizen_profile or citizen_prefill). Throws problems. */
+  /**
+   * A citizen's whole own record (purpose citizen_profile or citizen_prefill). Throws problems.
+   * Nothing is withheld: a caller showing it to the citizen applies `withholdingFor` (policy.ts)
+   * or uses `ownRecord`.
+   */
   citizenData(principal: CitizenPrincipal, purpose: 'citizen_profile' | 'citizen_prefill', httpRequestId: string): Promise<CitizenData>;
   /**
    * The caller's own record (population.read_own), with the parts that need
@@ -148,54 +152,56 @@ export function createPopulationService(deps: { db: Kysely<DB>; client: Populati
     return purpose;
   }
 
+  const citizenData: PopulationService['citizenData'] = async (principal, purposeCode, httpRequestId) => {
+    const purpose = await purposeFor(purposeCode, 'citizen');
+    const decoded = checkPersonalId(principal.personalId);
+    const query: PopulationQuery = {
+      personalId: principal.personalId,
+      fullName: principal.fullName,
+      // The ID number encodes the birth year (Decree 137/2015 Art. 7), and the protocol needs
+      // the date or the year of birth.
+      ...(decoded.valid && decoded.kind === 'personal_id' ? { birthYear: decoded.birthYear } : {}),
+    };
+    const answer = await lookup(
+      { kind: 'citizen', accountId: principal.accountId, name: principal.fullName, officerCode: CITIZEN_OFFICER_CODE, unitId: null },
+      purpose,
+      query,
+      { httpRequestId },
+    );
+    switch (answer.status) {
+      case 'found':
+        return { record: answer.record, fetchedAt: answer.fetchedAt, requestId: answer.requestId };
+      case 'unavailable':
+        throw new ProblemError('population_unavailable', { detail: UNAVAILABLE_DETAIL, extensions: { requestId: answer.requestId } });
+      case 'not_found':
+        throw new ProblemError('population_not_found', {
+          detail: {
+            vi: 'Không tìm thấy thông tin của bạn trong Cơ sở dữ liệu quốc gia về dân cư theo số định danh cá nhân của tài khoản.',
+            en: 'Your personal ID number was not found in the National Population Database.',
+          },
+          extensions: { requestId: answer.requestId },
+        });
+      case 'mismatch':
+        throw new ProblemError('population_not_found', {
+          detail: {
+            vi: 'Họ tên hoặc năm sinh của tài khoản không khớp với Cơ sở dữ liệu quốc gia về dân cư; vui lòng nhập thông tin thủ công.',
+            en: 'The name or birth year of your account does not match the National Population Database; please enter your details manually.',
+          },
+          extensions: { requestId: answer.requestId },
+        });
+    }
+  };
+
   return {
     lookup,
 
-    async citizenData(principal, purposeCode, httpRequestId) {
-      const purpose = await purposeFor(purposeCode, 'citizen');
-      const decoded = checkPersonalId(principal.personalId);
-      const query: PopulationQuery = {
-        personalId: principal.personalId,
-        fullName: principal.fullName,
-        // The ID number encodes the birth year (Decree 137/2015 Art. 7), and the protocol needs
-        // the date or the year of birth.
-        ...(decoded.valid && decoded.kind === 'personal_id' ? { birthYear: decoded.birthYear } : {}),
-      };
-      const answer = await lookup(
-        { kind: 'citizen', accountId: principal.accountId, name: principal.fullName, officerCode: CITIZEN_OFFICER_CODE, unitId: null },
-        purpose,
-        query,
-        { httpRequestId },
-      );
-      switch (answer.status) {
-        case 'found':
-          return { record: answer.record, fetchedAt: answer.fetchedAt, requestId: answer.requestId };
-        case 'unavailable':
-          throw new ProblemError('population_unavailable', { detail: UNAVAILABLE_DETAIL, extensions: { requestId: answer.requestId } });
-        case 'not_found':
-          throw new ProblemError('population_not_found', {
-            detail: {
-              vi: 'Không tìm thấy thông tin của bạn trong Cơ sở dữ liệu quốc gia về dân cư theo số định danh cá nhân của tài khoản.',
-              en: 'Your personal ID number was not found in the National Population Database.',
-            },
-            extensions: { requestId: answer.requestId },
-          });
-        case 'mismatch':
-          throw new ProblemError('population_not_found', {
-            detail: {
-              vi: 'Họ tên hoặc năm sinh của tài khoản không khớp với Cơ sở dữ liệu quốc gia về dân cư; vui lòng nhập thông tin thủ công.',
-              en: 'The name or birth year of your account does not match the National Population Database; please enter your details manually.',
-            },
-            extensions: { requestId: answer.requestId },
-          });
-      }
-    },
+    citizenData,
 
     async ownRecord(principal, purposeCode, httpRequestId) {
       const tree = await units.tree();
       assertCan(principal, 'population.read_own', 'any', tree);
       if (principal.kind !== 'citizen') throw forbiddenFor('population.read_own');
-      const data = await this.citizenData(principal, purposeCode, httpRequestId);
+      const data = await citizenData(principal, purposeCode, httpRequestId);
       return { ...data, ...withholdingFor(principal, tree) };
     },
 
