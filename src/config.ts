@@ -2,6 +2,7 @@
 // with one line naming the variable and what it expects (see .env.example for every variable).
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { PERMISSION_NAMES, type Permission } from './core/access/permissions.ts';
 
 const sessionsPattern = /^\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*$/;
 
@@ -19,6 +20,17 @@ const jsonStringMap = z.string().transform((text, ctx) => {
   }
   ctx.addIssue({ code: 'custom', message: 'expects a JSON object of strings' });
   return z.NEVER;
+});
+
+/** Comma-separated permission names of the vocabulary (src/core/access/permissions.ts). */
+const permissionList = z.string().transform((text, ctx) => {
+  const names = text.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(PERMISSION_NAMES as string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `expects comma-separated permission names${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}` });
+    return z.NEVER;
+  }
+  return [...new Set(names)] as Permission[];
 });
 
 const booleanFlag = z
@@ -56,8 +68,10 @@ export const configSchema = z.object({
   DOSSIER_CODE_FORMAT: z.enum(['2018', '2025']).default('2018'),
   /** AA of the 2025 format: 2 digits of the e-ID of the agency owning the centralized system. */
   DOSSIER_CODE_SYSTEM_CODE: z.string().regex(/^\d{2}$/, { message: 'expects two digits' }).default('00'),
-  /** Bearer token for administrative API calls until officer login exists; unset disables them. */
+  /** Bearer token of a machine client (src/modules/identity/credentials/machine-token.ts); unset: none. */
   ADMIN_API_TOKEN: z.string().min(24, { message: 'expects at least 24 characters' }).optional(),
+  /** The permissions that token carries, in every unit. */
+  ADMIN_API_TOKEN_PERMISSIONS: permissionList.default(['calendar.edit']),
   WEB_DIST_DIR: z.string().min(1).default('web/dist'),
   /** A session ends after this long without a request. */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),

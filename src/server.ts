@@ -27,15 +27,17 @@ import { registerMetrics } from './http/metrics.ts';
 import { ProblemError, problemBody, zodFieldErrors, type ProblemCode } from './http/problem.ts';
 import { registerAccessControl, type DeclaredRoute } from './http/access.ts';
 import { createUnitDirectory, type UnitDirectory } from './modules/identity/units/directory.ts';
-import { createCalendarService, type CalendarService } from './modules/calendar/service.ts';
-import { registerCalendarRoutes } from './modules/calendar/routes.ts';
-import { registerIdentifierRoutes } from './modules/identifiers/routes.ts';
+import type { CalendarService } from './modules/calendar/service.ts';
+import { createCalendarModule } from './modules/calendar/module.ts';
+import { createDossiersModule } from './modules/dossiers/module.ts';
+import { createIdentifiersModule } from './modules/identifiers/module.ts';
+import { registerMachineToken } from './modules/identity/credentials/machine-token.ts';
 import { registerIdentityRoutes } from './modules/identity/routes.ts';
 import { registerSessionAuth, sessionSettings } from './modules/identity/sessions.ts';
 import { registerAccountRoutes } from './modules/identity/account-routes.ts';
 import { registerIdentityAdminRoutes } from './modules/identity/admin-routes.ts';
 import { createIdentityContext, registerLogin } from './modules/identity/login.ts';
-import { registerPopulationRoutes } from './modules/population/routes.ts';
+import { createPopulationModule } from './modules/population/module.ts';
 import { mountPopulationEmulator } from './emulators/population/server.ts';
 import { createCatalogModule } from './modules/catalog/module.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
@@ -189,6 +191,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await app.register(fastifyCookie);
   const sessions = sessionSettings(config);
   registerSessionAuth(app, { db: database.db, settings: sessions });
+  // After the session: a machine client's bearer token (a wrong one is a 401).
+  registerMachineToken(app, { token: config.ADMIN_API_TOKEN, permissions: config.ADMIN_API_TOKEN_PERMISSIONS });
   const identity = createIdentityContext({ app, config, db: database.db, sessions });
 
   await app.register(fastifySwagger, {
@@ -257,19 +261,22 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     },
   );
 
-  const calendar = deps.calendar ?? createCalendarService(database.db, config);
+  const moduleDeps = { config, db: database.db, units };
+  const calendar = createCalendarModule({ ...moduleDeps, ...(deps.calendar ? { service: deps.calendar } : {}) });
+  const identifiers = createIdentifiersModule(moduleDeps);
+  const population = createPopulationModule(moduleDeps);
+  const dossiers = createDossiersModule(moduleDeps);
+  for (const module of [calendar, identifiers, population, dossiers]) await module.register(app);
+
   await app.register(
     async (api) => {
-      registerCalendarRoutes(api, { calendar, adminToken: config.ADMIN_API_TOKEN });
-      registerIdentifierRoutes(api);
       registerIdentityRoutes(api);
       registerAccountRoutes(api, identity);
       registerIdentityAdminRoutes(api, identity);
-      const population = registerPopulationRoutes(api, { config, db: database.db });
       const catalog = createCatalogModule({
         db: database.db,
         hoursPerDay: config.WORKING_DAY_HOURS,
-        prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population)),
+        prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population.service)),
       });
       registerCatalogRoutes(api, { catalog, importMaxBytes: config.CATALOG_IMPORT_MAX_BYTES });
     },

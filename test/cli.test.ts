@@ -22,6 +22,28 @@ describe('motcua CLI', () => {
     expect(out.stderr).toMatch(/from/);
   });
 
+  it('calendar deadline refuses a start or a result outside the supported years with exit code 2', async () => {
+    for (const from of ['1799-12-31T09:00:00+07:00', '2199-12-31T17:30:00+07:00']) {
+      const out = await cli('calendar', 'deadline', '--from', from, '--amount', '1', '--unit', 'working_days');
+      expect(out.code, out.stderr).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toMatch(/1800–2199/);
+    }
+  });
+
+  it('calendar days-off lists days off and working weekend days in one date order', async () => {
+    const out = await cli('calendar', 'days-off', '--year', '2026');
+    expect(out.code).toBe(0);
+    const lines = out.stdout.trimEnd().split('\n');
+    const dates = lines.map((l) => l.split('\t')[0]);
+    expect(dates).toEqual([...dates].sort());
+    // The working Saturday 22/08 (CV 8764/BNV-CVL) sits before the National Day break.
+    const saturday = lines.findIndex((l) => l.startsWith('2026-08-22\t'));
+    expect(lines[saturday]).toMatch(/^2026-08-22\tLàm bù.*\tworking_day\tofficial$/);
+    expect(saturday).toBeLessThan(lines.findIndex((l) => l.startsWith('2026-08-31\t')));
+    expect(saturday).toBeLessThan(lines.length - 1);
+  });
+
   it('id check prints JSON and exits 1 for an invalid number', async () => {
     const ok = await cli('id', 'check', '001099012345');
     expect(ok.code).toBe(0);
@@ -50,5 +72,5 @@ describe('motcua CLI', () => {
     expect(after.stdout).toBe('2031-01-01\tTết Dương lịch\tholiday\tofficial\n');
     const json = JSON.parse((await cli('calendar', 'days-off', '--year', '2031', '--json')).stdout);
     expect(json).toMatchObject({ year: 2031, status: 'official', origin: 'administrator' });
-  });
+  }, 120_000); // four processes, the first one migrating a fresh database
 });

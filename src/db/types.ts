@@ -1,8 +1,11 @@
 // Kysely table types. Each module declares its own tables (`tables.ts`) and its store.ts is the
-// only code that queries them; the database type is their union.
-import type { ColumnType, Generated } from 'kysely';
+// only code that queries them; the database type is their union. This file keeps only the column
+// helper types the modules' tables share.
+import type { ColumnType } from 'kysely';
 import type { AuditTables } from '../modules/audit/tables.ts';
+import type { CalendarTables } from '../modules/calendar/tables.ts';
 import type { CatalogTables } from '../modules/catalog/tables.ts';
+import type { DossierTables } from '../modules/dossiers/tables.ts';
 import type { IdentityTables } from '../modules/identity/tables.ts';
 import type { PopulationTables } from '../modules/population/tables.ts';
 
@@ -15,22 +18,4 @@ export type NullableTimestamp = ColumnType<Date | null, Date | string | null | u
 /** jsonb: read as parsed JSON, written as a JSON string. */
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
-export interface CalendarYearScheduleTable {
-  year: number;
-  schedule: Json;
-  updated_at: DefaultTimestamp;
-  updated_by: string;
-}
-
-export interface DossierCodeSequenceTable {
-  unit_code: string;
-  day: string;
-  last_value: number;
-}
-
-interface FoundationTables {
-  calendar_year_schedule: CalendarYearScheduleTable;
-  dossier_code_sequence: DossierCodeSequenceTable;
-}
-
-export interface DB extends FoundationTables, AuditTables, IdentityTables, CatalogTables, PopulationTables {}
+export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables {}

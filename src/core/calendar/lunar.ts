@@ -5,6 +5,7 @@
 // which is why Vietnamese and Chinese (UTC+08:00) dates sometimes differ (e.g. Tết 1985).
 // New moons and sun longitude use the low-precision formulas of Jean Meeus, "Astronomical
 // Algorithms", as in the reference implementation.
+import { assertSupportedYear } from './range.ts';
 
 export interface LunarDate {
   year: number;
@@ -21,9 +22,6 @@ export interface SolarDate {
 }
 
 const TIME_ZONE = 7;
-/** The range the algorithm is published and checked for. */
-const MIN_YEAR = 1800;
-const MAX_YEAR = 2199;
 const SYNODIC_MONTH = 29.530588853;
 /** Julian day of the new moon of 1900-01-01 (k = 0 in `newMoon`). */
 const NEW_MOON_EPOCH = 2415021.076998695;
@@ -115,10 +113,9 @@ function leapMonthOffset(a11: number): number {
   return i - 1;
 }
 
+/** The range the algorithm is published and checked for (SUPPORTED_YEARS). */
 function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new RangeError(`Lunar conversion supports years ${MIN_YEAR}–${MAX_YEAR}, got ${year}`);
-  }
+  assertSupportedYear(year, 'Lunar conversion');
 }
 
 /** Converts a Gregorian date to the Vietnamese lunar date. */

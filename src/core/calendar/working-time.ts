@@ -10,6 +10,7 @@ import {
   parseHhmm,
   weekdayOfDayNumber,
 } from './local-time.ts';
+import { assertSupportedYear } from './range.ts';
 import type {
   CalendarSettings,
   DayOff,
@@ -127,6 +128,8 @@ export function createWorkingCalendar(settings: CalendarSettings, schedules: (ye
   function yearIndex(year: number): YearIndex {
     let index = years.get(year);
     if (!index) {
+      // Outside it no year's days off are known (range.ts): a typed error, not a lunar failure.
+      assertSupportedYear(year);
       index = buildIndex(year);
       years.set(year, index);
     }

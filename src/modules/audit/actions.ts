@@ -32,8 +32,9 @@ export const AUDIT_ACTIONS = [
   'catalog.version.update',
   'catalog.version.publish',
   'catalog.version.withdraw',
-  // population
-  'population.purposes.update',
+  // population (the names rows already carry)
+  'population.purpose.create',
+  'population.purpose.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,8 +1,11 @@
+// HTTP routes of the calendar module (under /api/v1): public reads (deadlines, a year's days off)
+// and the ministry-wide administration of the days off (calendar.edit at the ministry: an
+// officer's session, or a machine credential carrying it).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { formatLocalIso } from '../../core/calendar/index.ts';
-import { requireAdminToken } from '../../http/admin-token.ts';
-import { problemSchema } from '../../http/problem.ts';
+import { CalendarRangeError, SUPPORTED_YEARS, formatLocalIso } from '../../core/calendar/index.ts';
+import { requirePrincipal } from '../../http/access.ts';
+import { ProblemError, problemSchema } from '../../http/problem.ts';
 import {
   DeadlineQuery,
   DeadlineResponse,
@@ -22,17 +25,41 @@ const present = (view: YearScheduleView) => ({
   workingWeekendDays: view.workingWeekendDays,
 });
 
-export function registerCalendarRoutes(
-  api: FastifyInstance,
-  deps: { calendar: CalendarService; adminToken: string | undefined },
-): void {
+/** A computation that runs past the supported years is bad input, not a server error. */
+async function withinRange<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof CalendarRangeError)) throw error;
+    const range = `${SUPPORTED_YEARS.min}–${SUPPORTED_YEARS.max}`;
+    throw new ProblemError('validation', {
+      detail: {
+        vi: `Thời hạn vượt ra ngoài các năm lịch tính được (${range}).`,
+        en: `The deadline falls outside the years the calendar supports (${range}).`,
+      },
+      errors: [
+        {
+          pointer: '/query/from',
+          code: 'out_of_range',
+          message: {
+            vi: `Lịch chỉ tính được cho các năm ${range}; kết quả rơi vào năm ${error.year}.`,
+            en: `The calendar supports the years ${range}; the result falls in ${error.year}.`,
+          },
+        },
+      ],
+      extensions: { supportedYears: SUPPORTED_YEARS },
+    });
+  }
+}
+
+export function registerCalendarRoutes(api: FastifyInstance, deps: { calendar: CalendarService }): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
   const { calendar } = deps;
-  const adminOnly = requireAdminToken(deps.adminToken);
 
   app.get(
     '/calendar/deadline',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['calendar'],
         summary: 'Due moment of a processing time limit (hạn giải quyết)',
@@ -45,7 +72,7 @@ export function registerCalendarRoutes(
     },
     async (request) => {
       const { from, amount, unit, skipDaysOff } = request.query;
-      const result = await calendar.deadline(new Date(from), amount, unit, skipDaysOff);
+      const result = await withinRange(() => calendar.deadline(new Date(from), amount, unit, skipDaysOff));
       return {
         due: formatLocalIso(result.due),
         start: formatLocalIso(result.start),
@@ -59,6 +86,7 @@ export function registerCalendarRoutes(
   app.get(
     '/calendar/days-off',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['calendar'],
         summary: 'Days off of a year for civil servants',
@@ -72,10 +100,10 @@ export function registerCalendarRoutes(
   app.put(
     '/calendar/years/:year',
     {
-      preHandler: adminOnly,
+      config: { access: 'calendar.edit' },
       schema: {
         tags: ['calendar'],
-        summary: 'Enter or replace the official days off of a year (administrator)',
+        summary: 'Enter or replace the official days off of a year (calendar.edit at the ministry)',
         security: [{ bearer: [] }],
         params: YearParams,
         body: YearScheduleInput,
@@ -83,21 +111,21 @@ export function registerCalendarRoutes(
       },
     },
     async (request) =>
-      present(await calendar.setYear(request.params.year, request.body, 'admin-token', request.id)),
+      present(await calendar.setYear(request.params.year, request.body, { principal: requirePrincipal(request) }, request.id)),
   );
 
   app.delete(
     '/calendar/years/:year',
     {
-      preHandler: adminOnly,
+      config: { access: 'calendar.edit' },
       schema: {
         tags: ['calendar'],
-        summary: 'Remove an administrator’s schedule of a year (back to bundled data or estimate)',
+        summary: 'Remove an administrator’s schedule of a year (back to bundled data or estimate; calendar.edit at the ministry)',
         security: [{ bearer: [] }],
         params: YearParams,
         response: { 200: YearScheduleResponse, 401: problemSchema, 403: problemSchema, 404: problemSchema },
       },
     },
-    async (request) => present(await calendar.resetYear(request.params.year, 'admin-token', request.id)),
+    async (request) => present(await calendar.resetYear(request.params.year, { principal: requirePrincipal(request) }, request.id)),
   );
 }

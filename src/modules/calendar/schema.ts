@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUPPORTED_YEARS, isSupportedYear, toLocalDate } from '../../core/calendar/index.ts';
 
 const localDate = z.iso.date().describe('Local date in Asia/Ho_Chi_Minh, YYYY-MM-DD');
 const localizedText = z.object({ vi: z.string().min(1).max(200), en: z.string().min(1).max(200) });
@@ -9,10 +10,19 @@ const booleanQuery = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
+const SUPPORTED_RANGE = `${SUPPORTED_YEARS.min}–${SUPPORTED_YEARS.max}`;
+
 export const DeadlineQuery = z.object({
   from: z.iso
     .datetime({ offset: true, local: false })
-    .describe('Start (receipt) moment, ISO 8601 with offset, e.g. 2026-02-12T17:30:00+07:00'),
+    .refine((v) => !Number.isFinite(Date.parse(v)) || isSupportedYear(Number(toLocalDate(new Date(v)).slice(0, 4))), {
+      message: `the calendar supports years ${SUPPORTED_RANGE}`,
+      params: {
+        vi: `Lịch chỉ tính được cho các năm ${SUPPORTED_RANGE}.`,
+        en: `The calendar supports the years ${SUPPORTED_RANGE}.`,
+      },
+    })
+    .describe(`Start (receipt) moment, ISO 8601 with offset, e.g. 2026-02-12T17:30:00+07:00; years ${SUPPORTED_RANGE}`),
   amount: z.coerce.number().min(0).max(3650).describe('How many units'),
   unit: TimeUnit,
   skipDaysOff: booleanQuery.optional().describe('calendar_days only: a due day that is off moves to the next working day'),

@@ -1,4 +1,6 @@
 // Calendar use cases: deadlines, a year's days off, and an administrator's changes to a year.
+// The days off are the ministry's: changing them needs calendar.edit at a root unit
+// (canMinistryWide); the command line acts as the operator of the installation.
 // The schedule of a year comes, in order of precedence, from an administrator's entry (database),
 // the official schedules bundled with the release, or the rule-based estimate.
 import type { Kysely } from 'kysely';
@@ -11,9 +13,12 @@ import {
   type WorkingCalendar,
 } from '../../core/calendar/index.ts';
 import type { CalendarSettings, TimeUnit, YearSchedule } from '../../core/calendar/types.ts';
+import { canMinistryWide, type Principal } from '../../core/access/index.ts';
 import type { DB } from '../../db/types.ts';
+import { assertCan } from '../../http/access.ts';
 import { ProblemError } from '../../http/problem.ts';
-import { recordAudit } from '../audit/service.ts';
+import { actorOf, recordAudit, type AuditActor } from '../audit/service.ts';
+import type { UnitDirectory } from '../identity/units/directory.ts';
 import type { YearScheduleInput } from './schema.ts';
 import { deleteYearSchedule, findYearSchedule, listYearSchedules, saveYearSchedule } from './store.ts';
 
@@ -29,12 +34,16 @@ export interface DeadlineResult {
   skippedDaysOff: Array<YearSchedule['daysOff'][number] & { estimated: boolean }>;
 }
 
+/** Who changes a year: a request's principal (checked), or the system itself (the command line). */
+export type CalendarEditor = { principal: Principal } | { system: AuditActor };
+
 export interface CalendarService {
   calendar(): Promise<WorkingCalendar>;
+  /** Throws CalendarRangeError (core) when the start or the due moment is outside SUPPORTED_YEARS. */
   deadline(from: Date, amount: number, unit: TimeUnit, skipDaysOff?: boolean): Promise<DeadlineResult>;
   yearSchedule(year: number): Promise<YearScheduleView>;
-  setYear(year: number, input: YearScheduleInput, actor: string, requestId?: string): Promise<YearScheduleView>;
-  resetYear(year: number, actor: string, requestId?: string): Promise<YearScheduleView>;
+  setYear(year: number, input: YearScheduleInput, by: CalendarEditor, requestId?: string): Promise<YearScheduleView>;
+  resetYear(year: number, by: CalendarEditor, requestId?: string): Promise<YearScheduleView>;
 }
 
 export interface CalendarServiceOptions {
@@ -45,7 +54,27 @@ export interface CalendarServiceOptions {
   cacheTtlMs?: number;
 }
 
-export function createCalendarService(db: Kysely<DB>, options: CalendarServiceOptions): CalendarService {
+const notMinistryWide = () =>
+  new ProblemError('forbidden', {
+  detail: {
+    vi: 'Lịch nghỉ áp dụng toàn Bộ: chỉ tài khoản có quyền cập nhật lịch nghỉ ở cấp Bộ được thay đổi.',
+    en: 'The days off are ministry-wide: only an account holding calendar.edit at the ministry may change them.',
+  },
+  extensions: { permission: 'calendar.edit' },
+  });
+
+export function createCalendarService(db: Kysely<DB>, options: CalendarServiceOptions, units?: UnitDirectory): CalendarService {
+  /** The audit actor of an editor, after checking a principal may edit the ministry's calendar. */
+  async function editorActor(by: CalendarEditor): Promise<AuditActor> {
+    if ('system' in by) return by.system;
+    if (!units) throw new Error('the calendar service needs the unit directory to check an editor');
+    const tree = await units.tree();
+    assertCan(by.principal, 'calendar.edit', 'any', tree);
+    // A department's administrator holds calendar.edit in their department only.
+    if (!canMinistryWide(by.principal, 'calendar.edit', tree)) throw notMinistryWide();
+    return actorOf(by.principal);
+  }
+
   const settings: CalendarSettings = {
     sessions: parseSessions(options.WORK_SESSIONS),
     hoursPerDay: options.WORKING_DAY_HOURS,
@@ -104,7 +133,8 @@ export function createCalendarService(db: Kysely<DB>, options: CalendarServiceOp
       return resolveYear((await load()).overrides, year);
     },
 
-    async setYear(year, input, actor, requestId) {
+    async setYear(year, input, by, requestId) {
+      const actor = await editorActor(by);
       // Checked in the order given, so that error pointers name the caller's entries.
       const workingWeekendDays = input.workingWeekendDays ?? [];
       assertScheduleCoherent({ year, status: 'official', ...input, workingWeekendDays });
@@ -117,7 +147,7 @@ export function createCalendarService(db: Kysely<DB>, options: CalendarServiceOp
       };
       await db.transaction().execute(async (trx) => {
         const before = await findYearSchedule(trx, year, true);
-        await saveYearSchedule(trx, schedule, actor);
+        await saveYearSchedule(trx, schedule, actor.label);
         await recordAudit(trx, {
           actor,
           action: 'calendar.year.set',
@@ -132,7 +162,8 @@ export function createCalendarService(db: Kysely<DB>, options: CalendarServiceOp
       return { ...schedule, origin: 'administrator' };
     },
 
-    async resetYear(year, actor, requestId) {
+    async resetYear(year, by, requestId) {
+      const actor = await editorActor(by);
       await db.transaction().execute(async (trx) => {
         const before = await findYearSchedule(trx, year, true);
         if (!before) {

@@ -1,3 +1,4 @@
+// HTTP routes of the identifiers module (under /api/v1): public checks of identifiers the law defines.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -30,6 +31,7 @@ export function registerIdentifierRoutes(api: FastifyInstance): void {
   app.get(
     '/identifiers/personal-id/:number',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['identifiers'],
         summary: 'Check and decode a personal identification number (số định danh cá nhân)',
@@ -56,6 +58,7 @@ export function registerIdentifierRoutes(api: FastifyInstance): void {
   app.get(
     '/identifiers/agency-id/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['identifiers'],
         summary: 'Check an agency electronic ID (mã định danh điện tử của cơ quan)',

@@ -1,57 +1,87 @@
-// Who may do what with population data.
+// Who may do what with population data, beyond the permission table (src/core/access/permissions.ts,
+// section population.*). Every rule reads the one unit tree the server's directory gives.
 //   - A citizen reads only their own data: the personal ID comes from the session, never from
-//     the request (there is no parameter to name another person).
-//   - Officers with the receiver or specialist role verify an applicant's data, for a purpose of
-//     the purpose table, on behalf of a unit where they hold that role; they get per-field
-//     match/mismatch, never the record.
-//   - The query log: admin and auditor read it for the units their role covers (the whole
-//     ministry when granted at the top unit, citizens' own queries included); a unit leader reads
-//     their units' queries; receivers and specialists read their own queries. Nobody writes it
-//     through the API.
-//   - The report (counts per unit or per officer) is for admin, auditor and unit leaders.
-//   - The purpose table is changed by an admin only (audited).
-import type { OfficerPrincipal, Principal, Role } from '../identity/principal.ts';
-import type { UnitDirectory } from '../identity/units.ts';
+//     the request (there is no parameter to name another person). The basic part needs
+//     population.read_own; the parents, spouse, representative and household need
+//     population.read_own_full (e-ID level 2, Decree 69/2024/NĐ-CP): a level-1 login gets the
+//     basic part with those parts withheld and told which level would show them.
+//   - Officers holding population.verify check an applicant's data, for a purpose of the purpose
+//     table, on behalf of a unit where they hold it; they get per-field match/mismatch, never the
+//     record.
+//   - The query log: population.log.read covers the units where it is held (a grant at the
+//     ministry also covers citizens' own queries, which belong to no unit); population.log.read_own
+//     covers one's own queries. Full ID numbers only where population.log.full_ids is held over
+//     the row's unit. Nobody writes the log through the API.
+//   - The report (counts per unit or per officer): population.report, over the units where held.
+//   - The purpose table is ministry-wide: population.purposes.manage at a root unit (audited).
+import {
+  can,
+  canMinistryWide,
+  requiredAcr,
+  unitsWhere,
+  type Acr,
+  type Principal,
+  type UnitTree,
+} from '../../core/access/index.ts';
 import type { LogScope } from './store.ts';
 
-export const VERIFY_ROLES: readonly Role[] = ['receiver', 'specialist'];
-export const LOG_UNIT_ROLES: readonly Role[] = ['admin', 'auditor', 'unit_leader'];
-export const LOG_OWN_ROLES: readonly Role[] = ['receiver', 'specialist'];
-export const REPORT_ROLES: readonly Role[] = ['admin', 'auditor', 'unit_leader'];
-export const PURPOSE_ADMIN_ROLES: readonly Role[] = ['admin'];
+/** Parts of a citizen's record that need population.read_own_full. */
+export const FULL_RECORD_PARTS = ['relatives', 'household'] as const;
+export type FullRecordPart = (typeof FULL_RECORD_PARTS)[number];
 
-/** The units an officer acts for with one of `roles` (where the grant is, not below it). */
-export function grantedUnits(principal: OfficerPrincipal, roles: readonly Role[]): string[] {
-  return [...new Set(principal.roles.filter((g) => roles.includes(g.role)).map((g) => g.unitId))];
+/** Prefill attribute prefixes of those parts (src/core/prefill/attributes.ts). */
+const FULL_RECORD_PREFIXES: Record<FullRecordPart, readonly string[]> = {
+  relatives: ['father.', 'mother.', 'spouse.', 'representative.'],
+  household: ['householdHead.', 'householdBookNumber'],
+};
+
+export interface Withholding {
+  /** The parts left out; empty when the whole record may be read. */
+  withheld: FullRecordPart[];
+  /** The e-ID level that would show them (present when something is withheld). */
+  requiredAcr?: Acr;
+}
+
+/** What of their own record a citizen may not read at the level of this login. */
+export function withholdingFor(principal: Principal, tree: UnitTree): Withholding {
+  if (can(principal, 'population.read_own_full', 'any', tree)) return { withheld: [] };
+  return { withheld: [...FULL_RECORD_PARTS], requiredAcr: requiredAcr('population.read_own_full') ?? 'LoA2' };
+}
+
+/** Whether a prefill attribute name belongs to a withheld part. */
+export function isWithheldAttribute(name: string, withheld: readonly FullRecordPart[]): boolean {
+  return withheld.some((part) => FULL_RECORD_PREFIXES[part].some((prefix) => name === prefix || name.startsWith(prefix)));
+}
+
+/**
+ * The unit an officer verifies for: the one asked for when population.verify covers it, else the
+ * unit of their first grant that carries it; undefined when none.
+ */
+export function verificationUnit(principal: Principal, requested: string | undefined, tree: UnitTree): string | undefined {
+  if (principal.kind !== 'officer') return undefined;
+  if (requested !== undefined) return can(principal, 'population.verify', requested, tree) ? requested : undefined;
+  return principal.roles.find((g) => can(principal, 'population.verify', g.unitId, tree))?.unitId;
 }
 
 /**
  * The part of the query log `principal` may read, or undefined when none. `report`: the report
- * is for unit-level roles only.
+ * (population.report) rather than the log (population.log.read plus population.log.read_own).
  */
-export async function logScopeOf(
-  principal: Principal,
-  units: UnitDirectory,
-  options: { report: boolean },
-): Promise<LogScope | undefined> {
-  if (principal.kind !== 'officer') return undefined;
-  const unitGrants = principal.roles.filter((g) => LOG_UNIT_ROLES.includes(g.role));
-  for (const grant of unitGrants) {
-    if (grant.role === 'unit_leader') continue;
-    const unit = await units.find(grant.unitId);
-    if (unit && unit.parentId === null) return { all: true };
-  }
-  const all = await units.all();
-  const unitIds = new Set<string>();
-  for (const grant of unitGrants) {
-    for (const unit of all) if (await units.isWithin(unit.id, grant.unitId)) unitIds.add(unit.id);
-  }
-  const own = !options.report && principal.roles.some((g) => LOG_OWN_ROLES.includes(g.role)) ? principal.accountId : null;
-  if (unitIds.size === 0 && own === null) return undefined;
+export function logScopeOf(principal: Principal, tree: UnitTree, options: { report: boolean }): LogScope | undefined {
+  const permission = options.report ? 'population.report' : 'population.log.read';
+  if (canMinistryWide(principal, permission, tree)) return { all: true };
+  const unitIds = unitsWhere(principal, permission, tree);
+  const own = !options.report && can(principal, 'population.log.read_own', 'any', tree) ? principal.accountId : null;
+  if (unitIds.length === 0 && own === null) return undefined;
   return { all: false, unitIds: [...unitIds].sort(), ownAccountId: own };
 }
 
-/** Whether a reader with this scope may see the full personal ID numbers in the log. */
-export function seesFullIds(principal: Principal): boolean {
-  return principal.kind === 'officer' && principal.roles.some((g) => g.role === 'admin' || g.role === 'auditor');
+/** Whether the reader sees the full personal ID number of a log row of `unitId` (null: a citizen's own query). */
+export function seesFullIds(principal: Principal, unitId: string | null, tree: UnitTree): boolean {
+  return can(principal, 'population.log.full_ids', unitId, tree);
+}
+
+/** The purpose table is the ministry's: only a root-unit grant changes it. */
+export function canManagePurposes(principal: Principal, tree: UnitTree): boolean {
+  return canMinistryWide(principal, 'population.purposes.manage', tree);
 }

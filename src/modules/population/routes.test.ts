@@ -44,35 +44,76 @@ const officer = (roles: Array<{ role: 'receiver' | 'specialist' | 'unit_leader' 
   loginAs(t.db, { kind: 'officer', roles, ...(username ? { username } : {}) });
 const get = (url: string, who?: TestLogin, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'GET', url, headers: { ...(who?.headers ?? {}), ...headers } });
+/** POST /population/me: it sends a national query, so it is a write (session CSRF check). */
+const me = (who?: TestLogin, url = '/api/v1/population/me', headers: Record<string, string> = {}, payload?: object) =>
+  t.app.inject({ method: 'POST', url, headers: { ...(who?.headers ?? {}), ...headers }, ...(payload ? { payload } : {}) });
 const verify = (who: TestLogin | undefined, body: Record<string, unknown>) =>
   t.app.inject({ method: 'POST', url: '/api/v1/population/verify', headers: who?.headers ?? {}, payload: body });
 const logRows = () => t.db.selectFrom('population_query_log').selectAll().orderBy('id').execute();
 
 /** A person with father and spouse in the population (for masking checks). */
-const adultWithRelatives = () => {
+const adultWithRelatives = (skip = 0) => {
   for (let i = 0; i < 300; i++) {
     const p = emu.person(i);
-    if (p.father?.personalId && p.mother) return p;
+    if (p.father?.personalId && p.mother && skip-- === 0) return p;
   }
   throw new Error('no such person in the sample');
 };
 
-describe('GET /api/v1/population/me (citizen’s own data)', () => {
+describe('POST /api/v1/population/me (citizen’s own data)', () => {
   it('refuses anonymous callers (401) and officers and organizations (403)', async () => {
-    expect((await get('/api/v1/population/me')).statusCode).toBe(401);
+    expect((await me()).statusCode).toBe(401);
     const o = await officer([{ role: 'receiver', unitId: 'bo-phan-mot-cua' }]);
-    expect((await get('/api/v1/population/me', o)).statusCode).toBe(403);
+    expect((await me(o)).statusCode).toBe(403);
     const org = await loginAs(t.db, { kind: 'organization', taxCode: '0101234567' });
-    expect((await get('/api/v1/population/me', org)).statusCode).toBe(403);
+    expect((await me(org)).statusCode).toBe(403);
     expect(emu.control.requests).toBe(0);
+  });
+
+  it('sends no national query from a cross-site link: GET is gone, and a POST without the session’s CSRF token is refused', async () => {
+    const who = await citizen(emu.person(20));
+    const before = (await logRows()).length;
+    expect((await get('/api/v1/population/me', who)).statusCode).toBe(404);
+    const forged = await t.app.inject({ method: 'POST', url: '/api/v1/population/me', headers: { cookie: who.headers.cookie } });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().code).toBe('csrf');
+    expect(emu.control.requests).toBe(0);
+    expect((await logRows()).length).toBe(before);
+  });
+
+  it('a level-1 e-ID login gets the basic part: parents, spouse and household withheld, and the level that shows them', async () => {
+    // Another person than the other tests' (an account per personal ID).
+    const p = adultWithRelatives(1);
+    const loa1 = await loginAs(t.db, { kind: 'citizen', personalId: p.personalId, fullName: p.fullName, acr: 'LoA1' });
+    const res = await me(loa1);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.personal).toMatchObject({ personalId: p.personalId, fullName: p.fullName, birthDate: p.birthDate });
+    expect(body.addresses.permanentAddress).toMatchObject({ provinceCode: p.permanentAddress.provinceCode });
+    expect(body).toMatchObject({
+      withheld: ['relatives', 'household'],
+      requiredAcr: 'LoA2',
+      relatives: { father: null, mother: null, spouse: null, representative: null },
+      household: { head: null, bookNumber: null },
+    });
+    expect(body.masked.some((n: string) => /^(father|mother|spouse|representative|householdHead)\./.test(n))).toBe(false);
+    expect(res.body).not.toContain(p.father!.fullName);
+    expect(res.body).not.toContain(p.householdBookNumber);
+
+    const prefill = (await get('/api/v1/population/me/prefill', loa1)).json();
+    expect(prefill).toMatchObject({ withheld: ['relatives', 'household'], requiredAcr: 'LoA2' });
+    expect(prefill.values.fullName).toBe(p.fullName);
+    expect(Object.keys(prefill.values).some((n) => /^(father|mother|spouse|representative|householdHead)\.|^householdBookNumber$/.test(n))).toBe(false);
   });
 
   it('gives the citizen their data, grouped, with sensitive fields masked, its source and when it was read', async () => {
     const p = adultWithRelatives();
-    const me = await citizen(p);
-    const res = await get('/api/v1/population/me', me);
+    const own = await citizen(p);
+    const res = await me(own);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
+    expect(body).toMatchObject({ withheld: [] });
+    expect(body.requiredAcr).toBeUndefined();
     expect(body.source).toBe('Cơ sở dữ liệu quốc gia về dân cư');
     expect(Date.parse(body.fetchedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(body.personal).toMatchObject({ personalId: p.personalId, fullName: p.fullName, birthDate: p.birthDate, gender: p.gender, nationality: 'Việt Nam' });
@@ -90,39 +131,39 @@ describe('GET /api/v1/population/me (citizen’s own data)', () => {
 
   it('has no way to ask for another person: a parameter naming another ID is ignored', async () => {
     const [p, other] = [emu.person(30), emu.person(31)];
-    const me = await citizen(p);
+    const own = await citizen(p);
     const before = (await logRows()).length;
-    const res = await get(`/api/v1/population/me?personalId=${other.personalId}&SoDinhDanh=${other.personalId}`, me);
+    const res = await me(own, `/api/v1/population/me?personalId=${other.personalId}&SoDinhDanh=${other.personalId}`, {}, { personalId: other.personalId });
     expect(res.statusCode).toBe(200);
     expect(res.json().personal.personalId).toBe(p.personalId);
     expect(emu.control.recent.map((b) => b.SoDinhDanh)).toEqual([p.personalId]);
     const rows = (await logRows()).slice(before);
     expect(rows.map((r) => [r.subject_personal_id, r.actor_kind, r.purpose_code, r.officer_code])).toEqual([[p.personalId, 'citizen', 'citizen_profile', 'CONGDAN']]);
     // Nor through the officers' routes.
-    expect((await verify(me, { personalId: other.personalId, fullName: other.fullName, birthYear: 1990, purpose: 'dossier_verification', dossierRef: 'X' })).statusCode).toBe(403);
+    expect((await verify(own, { personalId: other.personalId, fullName: other.fullName, birthYear: 1990, purpose: 'dossier_verification', dossierRef: 'X' })).statusCode).toBe(403);
   });
 
   it('404 when the account’s name does not match, or the citizen is not in the population database', async () => {
     const p = emu.person(40);
     const wrongName = await citizen(p, 'Tên Không Khớp');
-    const res = await get('/api/v1/population/me', wrongName);
+    const res = await me(wrongName);
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('population_not_found');
     const stranger = syntheticCitizen(20_000, emu.seed);
     const absent = await citizen(stranger);
-    expect((await get('/api/v1/population/me', absent)).json().code).toBe('population_not_found');
+    expect((await me(absent)).json().code).toBe('population_not_found');
   });
 
   it('503 population_unavailable, saying to verify manually, when the population database is down or too slow', async () => {
-    const me = await citizen(emu.person(50));
+    const own = await citizen(emu.person(50));
     await emu.control.set({ down: 'refuse' });
-    const down = await get('/api/v1/population/me', me);
+    const down = await me(own);
     expect(down.statusCode).toBe(503);
     expect(down.headers['content-type']).toContain('application/problem+json');
     expect(down.json()).toMatchObject({ code: 'population_unavailable', title: 'Chưa lấy được dữ liệu dân cư' });
     expect(down.json().detail).toContain('xác minh thủ công');
     await emu.control.set({ down: false, latencyMs: 4000 });
-    const slow = await get('/api/v1/population/me/prefill', me, { 'accept-language': 'en' });
+    const slow = await get('/api/v1/population/me/prefill', own, { 'accept-language': 'en' });
     expect(slow.statusCode).toBe(503);
     expect(slow.json().detail).toContain('verify the details manually');
     const rows = (await logRows()).slice(-2);
@@ -300,7 +341,7 @@ describe('GET /api/v1/population/query-log and /report', () => {
     for (const i of [70, 71, 72]) expect((await verify(receiverA, q(emu.person(i)))).statusCode).toBe(200);
     expect((await verify(receiverB, q(emu.person(73)))).statusCode).toBe(200);
     expect((await verify(receiverB, q(emu.person(73), { fullName: 'Sai Tên' }))).statusCode).toBe(200);
-    expect((await get('/api/v1/population/me', await citizen(emu.person(74)))).statusCode).toBe(200);
+    expect((await me(await citizen(emu.person(74)))).statusCode).toBe(200);
   });
 
   it('admin and auditor of the ministry read every query, with full ID numbers', async () => {
@@ -399,13 +440,18 @@ describe('population purposes (a code table)', () => {
     const put = (who: TestLogin) => t.app.inject({ method: 'PUT', url: '/api/v1/population/purposes/award_check', headers: who.headers, payload: entry });
     expect((await put(await officer([{ role: 'auditor', unitId: 'bkhcn' }]))).statusCode).toBe(403);
     expect((await put(r)).statusCode).toBe(403);
+    // The table is the ministry's: a department's administrator may not change it.
+    const departmentAdmin = await put(await officer([{ role: 'admin', unitId: 'cuc-shtt' }]));
+    expect(departmentAdmin.statusCode).toBe(403);
+    expect(await listAudit(t.db, 'population_purpose', 'award_check')).toHaveLength(0);
     const admin = await officer([{ role: 'admin', unitId: 'bkhcn' }], 'quantri2');
     const created = await put(admin);
     expect(created.statusCode, created.body).toBe(200);
     expect(created.json()).toMatchObject({ code: 'award_check', active: true, requiresDossierRef: true });
     const audit = await listAudit(t.db, 'population_purpose', 'award_check');
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'population.purpose.create', actor: 'officer:quantri2' });
+    expect(audit[0]).toMatchObject({ action: 'population.purpose.create', actor_kind: 'officer', actor_id: admin.accountId });
+    expect(audit[0]!.actor_label).toMatch(/^quantri2 /);
 
     const p = emu.person(80);
     const q = { personalId: p.personalId, fullName: p.fullName, birthYear: Number(p.birthDate.slice(0, 4)), purpose: 'award_check', dossierRef: 'KT-1' };
@@ -425,7 +471,7 @@ describe('query log and cache', () => {
         await t.db.selectFrom('population_query_log').select(['result', 'purpose_code']).where('request_id', '=', body.MaYeuCau).executeTakeFirst(),
       );
     };
-    expect((await get('/api/v1/population/me', await citizen(p))).statusCode).toBe(200);
+    expect((await me(await citizen(p))).statusCode).toBe(200);
     expect(seenByEmulator).toEqual([{ result: 'pending', purpose_code: 'citizen_profile' }]);
     const done = await t.db.selectFrom('population_query_log').selectAll().where('subject_personal_id', '=', p.personalId).executeTakeFirstOrThrow();
     expect(done).toMatchObject({ result: 'found', source: 'network' });
@@ -453,7 +499,7 @@ describe('query log and cache', () => {
     // Refused connections: the row is there too.
     await emu.control.set({ failureRate: 0, down: 'refuse' });
     const p = emu.person(91);
-    expect((await get('/api/v1/population/me', await citizen(p))).statusCode).toBe(503);
+    expect((await me(await citizen(p))).statusCode).toBe(503);
     const row = await t.db.selectFrom('population_query_log').selectAll().where('subject_personal_id', '=', p.personalId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ result: 'unavailable', failure_reason: 'network', actor_kind: 'citizen' });
   });
@@ -462,8 +508,8 @@ describe('query log and cache', () => {
     const cached = await createTestApp(env({ POPULATION_CACHE_TTL_SECONDS: '60' }));
     try {
       const p = emu.person(92);
-      const me = await loginAs(cached.db, { kind: 'citizen', personalId: p.personalId, fullName: p.fullName });
-      for (let i = 0; i < 3; i++) expect((await cached.app.inject({ url: '/api/v1/population/me', headers: me.headers })).statusCode).toBe(200);
+      const own = await loginAs(cached.db, { kind: 'citizen', personalId: p.personalId, fullName: p.fullName });
+      for (let i = 0; i < 3; i++) expect((await cached.app.inject({ method: 'POST', url: '/api/v1/population/me', headers: own.headers })).statusCode).toBe(200);
       expect(emu.control.requests).toBe(1);
       const rows = await cached.db.selectFrom('population_query_log').select(['source', 'result']).orderBy('id').execute();
       expect(rows).toEqual([
@@ -487,8 +533,8 @@ describe('default: the emulator in motcua’s own server', () => {
     server = await startTestServer({ POPULATION_CACHE_TTL_SECONDS: '0' });
     await generatePopulation({ db: server.db, kind: server.database.kind, url: server.database.url }, { count: 40, seed: 1 });
     const p = syntheticCitizen(17, 1);
-    const me = await loginAs(server.db, { kind: 'citizen', personalId: p.personalId, fullName: p.fullName });
-    const res = await fetch(`${server.url}/api/v1/population/me`, { headers: me.headers });
+    const own = await loginAs(server.db, { kind: 'citizen', personalId: p.personalId, fullName: p.fullName });
+    const res = await fetch(`${server.url}/api/v1/population/me`, { method: 'POST', headers: own.headers });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { personal: { fullName: string } }).personal.fullName).toBe(p.fullName);
   });

@@ -1,24 +1,22 @@
-// HTTP routes of the population module (under /api/v1):
-//   GET  /population/me                  a citizen's own data, grouped, sensitive fields masked
+// HTTP routes of the population module (under /api/v1). Each declares its access (src/http/access.ts);
+// the use cases check the unit and the module's policy.
+//   POST /population/me                  a citizen's own data, grouped, sensitive fields masked; a
+//                                        level-1 login gets the basic part (withheld/requiredAcr).
+//                                        POST: it sends a national query, so the session's CSRF
+//                                        check applies (a cross-site link cannot trigger it)
 //   GET  /population/me/prefill          a citizen's prefill values for e-forms
 //   POST /population/verify              an officer checks an applicant's data (per-field match)
 //   GET  /population/query-log           the query log (JSON, or CSV)
 //   GET  /population/query-log/report    counts per unit or officer over a period (JSON, or CSV)
 //   GET  /population/purposes            the purpose code table
-//   PUT  /population/purposes/{code}     create or change a purpose (admin; audited)
+//   PUT  /population/purposes/{code}     create or change a purpose (ministry-wide; audited)
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Config } from '../../config.ts';
-import type { DB } from '../../db/types.ts';
+import { requirePrincipal } from '../../http/access.ts';
 import { pickLanguage } from '../../http/language.ts';
-import { ProblemError, problemSchema } from '../../http/problem.ts';
-import type { CitizenPrincipal } from '../identity/principal.ts';
-import { getPrincipal, requireLogin, requireRole } from '../identity/sessions.ts';
-import { createUnitDirectory } from '../identity/units.ts';
-import { PopulationClient } from './client.ts';
-import { PURPOSE_ADMIN_ROLES, VERIFY_ROLES } from './policy.ts';
+import { problemSchema } from '../../http/problem.ts';
+import { isWithheldAttribute } from './policy.ts';
 import { addressText, maskSensitive, POPULATION_SOURCE, provinceName, toPrefillValues } from './prefill.ts';
 import type { PopulationAddress } from './record.ts';
 import {
@@ -34,37 +32,8 @@ import {
   VerifyRequest,
   VerifyResponse,
 } from './schema.ts';
-import { createPopulationService, type CitizenData, type PopulationService } from './service.ts';
+import type { OwnRecord, PopulationService } from './service.ts';
 import type { QueryLogItem } from './store.ts';
-
-export const EMULATOR_PATH = '/emulators/population/';
-
-/** The client of the configured population service (default: the emulator on this server). */
-export function createPopulationClient(config: Config, selfUrl: () => string | undefined): PopulationClient {
-  return new PopulationClient({
-    url: config.POPULATION_API_URL ?? selfUrl,
-    integrationCode: config.POPULATION_INTEGRATION_CODE,
-    apiKey: config.POPULATION_API_KEY,
-    serviceCode: config.POPULATION_SERVICE_CODE,
-    timeoutMs: config.POPULATION_TIMEOUT_MS,
-    retries: config.POPULATION_RETRIES,
-    breakerFailures: config.POPULATION_BREAKER_FAILURES,
-    breakerOpenMs: config.POPULATION_BREAKER_OPEN_MS,
-    cacheTtlMs: config.POPULATION_CACHE_TTL_SECONDS * 1000,
-    cacheMaxEntries: config.POPULATION_CACHE_MAX_ENTRIES,
-  });
-}
-
-/** This server's own address (for the in-process emulator), once it listens. */
-function selfUrlOf(app: FastifyInstance): () => string | undefined {
-  return () => {
-    const address = app.server.address();
-    if (!address || typeof address === 'string') return undefined;
-    const host =
-      address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address.includes(':') ? `[${address.address}]` : address.address;
-    return `http://${host}:${address.port}${EMULATOR_PATH}`;
-  };
-}
 
 const localStart = (date: string) => new Date(`${date}T00:00:00+07:00`);
 const localEndExclusive = (date: string) => new Date(localStart(date).getTime() + 86_400_000);
@@ -94,19 +63,6 @@ function sendCsv(reply: FastifyReply, filename: string, csv: string) {
     .send(csv);
 }
 
-function citizenOnly(request: FastifyRequest): CitizenPrincipal {
-  const principal = getPrincipal(request);
-  if (principal.kind !== 'citizen') {
-    throw new ProblemError('forbidden', {
-      detail: {
-        vi: 'Chỉ công dân đăng nhập bằng tài khoản định danh điện tử mới xem được dữ liệu dân cư của mình.',
-        en: 'Only a citizen logged in with their e-ID can read their own population data.',
-      },
-    });
-  }
-  return principal;
-}
-
 function addressView(a: PopulationAddress | null) {
   if (!a) return null;
   return {
@@ -119,9 +75,21 @@ function addressView(a: PopulationAddress | null) {
   };
 }
 
-function profileView(data: CitizenData): z.infer<typeof PopulationProfile> {
+/** The prefill values of the record, without those of the withheld parts. */
+function readableValues(data: OwnRecord) {
+  return Object.fromEntries(
+    Object.entries(toPrefillValues(data.record)).filter(([name]) => !isWithheldAttribute(name, data.withheld)),
+  ) as Record<string, string>;
+}
+
+const withholding = (data: OwnRecord) => ({
+  withheld: data.withheld,
+  ...(data.requiredAcr ? { requiredAcr: data.requiredAcr } : {}),
+});
+
+function profileView(data: OwnRecord): PopulationProfile {
   const { record } = data;
-  const { values, masked } = maskSensitive(toPrefillValues(record));
+  const { values, masked } = maskSensitive(readableValues(data));
   const v = (name: string) => values[name] ?? null;
   const relative = (prefix: string) =>
     values[`${prefix}.fullName`] || values[`${prefix}.personalId`]
@@ -159,68 +127,65 @@ function profileView(data: CitizenData): z.infer<typeof PopulationProfile> {
       representative: relative('representative'),
     },
     household: {
-      head: record.householdHead
-        ? { fullName: v('householdHead.fullName'), personalId: v('householdHead.personalId'), relationship: v('householdHead.relationship') }
-        : null,
+      head:
+        record.householdHead && !data.withheld.includes('household')
+          ? { fullName: v('householdHead.fullName'), personalId: v('householdHead.personalId'), relationship: v('householdHead.relationship') }
+          : null,
       bookNumber: v('householdBookNumber'),
     },
     masked,
+    ...withholding(data),
   };
 }
 
 const presentLogItem = (i: QueryLogItem) => ({ ...i, at: i.at.toISOString() });
 
-export function registerPopulationRoutes(
-  api: FastifyInstance,
-  deps: { config: Config; db: Kysely<DB>; population?: PopulationService },
-): PopulationService {
+export function registerPopulationRoutes(api: FastifyInstance, deps: { population: PopulationService }): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
-  const population =
-    deps.population ??
-    createPopulationService({
-      db: deps.db,
-      client: createPopulationClient(deps.config, selfUrlOf(api)),
-      units: createUnitDirectory(deps.db),
-    });
+  const { population } = deps;
   const problems = { 401: problemSchema, 403: problemSchema };
 
-  app.get(
+  app.post(
     '/population/me',
     {
-      preHandler: requireLogin,
+      config: { access: 'population.read_own' },
       schema: {
         tags: ['population'],
         summary: 'My data in the National Population Database (citizen)',
         description:
           'Reads the logged-in citizen’s record (the personal ID comes from the session; there is no way to ask ' +
-          'for another person). Sensitive fields are masked. 503 population_unavailable when the population ' +
-          'database cannot be reached: enter and verify the data manually.',
+          'for another person). Sensitive fields are masked. A level-1 e-ID login gets the basic part: ' +
+          '`withheld` names the parts left out (parents, spouse, representative; household) and `requiredAcr` ' +
+          'the level that shows them. POST with no body, because it sends a query to the national database ' +
+          '(the session’s x-csrf-token is required). 503 population_unavailable when the population database ' +
+          'cannot be reached: enter and verify the data manually.',
         response: { 200: PopulationProfile, ...problems, 404: problemSchema, 503: problemSchema },
       },
     },
-    async (request) => profileView(await population.citizenData(citizenOnly(request), 'citizen_profile', request.id)),
+    async (request) => profileView(await population.ownRecord(requirePrincipal(request), 'citizen_profile', request.id)),
   );
 
   app.get(
     '/population/me/prefill',
     {
-      preHandler: requireLogin,
+      config: { access: 'population.read_own' },
       schema: {
         tags: ['population'],
         summary: 'Prefill values of e-forms from my population data (citizen)',
+        description: 'A level-1 e-ID login gets no values of the parts named in `withheld` (see POST /population/me).',
         response: { 200: PopulationPrefill, ...problems, 404: problemSchema, 503: problemSchema },
       },
     },
     async (request) => {
-      const data = await population.citizenData(citizenOnly(request), 'citizen_prefill', request.id);
-      return { values: toPrefillValues(data.record) as Record<string, string>, source: POPULATION_SOURCE, fetchedAt: data.fetchedAt.toISOString() };
+      const data = await population.ownRecord(requirePrincipal(request), 'citizen_prefill', request.id);
+      return { values: readableValues(data), source: POPULATION_SOURCE, fetchedAt: data.fetchedAt.toISOString(), ...withholding(data) };
     },
   );
 
   app.post(
     '/population/verify',
     {
-      preHandler: requireRole(...VERIFY_ROLES),
+      config: { access: 'population.verify' },
       schema: {
         tags: ['population'],
         summary: 'Verify an applicant against the National Population Database (officer)',
@@ -231,28 +196,28 @@ export function registerPopulationRoutes(
         response: { 200: VerifyResponse, ...problems, 422: problemSchema },
       },
     },
-    async (request) => {
-      const principal = getPrincipal(request);
-      if (principal.kind !== 'officer') throw new ProblemError('forbidden');
-      return population.verify(principal, request.body, request.id);
-    },
+    async (request) => population.verify(requirePrincipal(request), request.body, request.id),
   );
 
   app.get(
     '/population/query-log',
     {
-      preHandler: requireLogin,
+      // Two permissions open it (the units' log, or one's own queries): the use case decides.
+      config: { access: 'login' },
       schema: {
         tags: ['population'],
         summary: 'Log of population database queries (newest first)',
-        description: 'admin/auditor: their units (all, when granted at the ministry); unit leaders: their units; receivers and specialists: their own queries.',
+        description:
+          'population.log.read: the units where it is held (a grant at the ministry: every query, citizens’ own ' +
+          'included); population.log.read_own: one’s own queries. Full ID numbers need population.log.full_ids ' +
+          'over the row’s unit; others are masked.',
         querystring: QueryLogQuery,
         response: { 200: QueryLogPage, ...problems, 422: problemSchema },
       },
     },
     async (request, reply) => {
       const q = request.query;
-      const items = await population.queryLog(getPrincipal(request), {
+      const items = await population.queryLog(requirePrincipal(request), {
         ...(q.from ? { from: localStart(q.from) } : {}),
         ...(q.to ? { to: localEndExclusive(q.to) } : {}),
         ...(q.unitId ? { unitId: q.unitId } : {}),
@@ -274,18 +239,18 @@ export function registerPopulationRoutes(
   app.get(
     '/population/query-log/report',
     {
-      preHandler: requireLogin,
+      config: { access: 'population.report' },
       schema: {
         tags: ['population'],
         summary: 'Population database queries per unit or per officer over a period',
-        description: 'For admin, auditor and unit leaders (their units). Dates are local (Asia/Ho_Chi_Minh), both inclusive.',
+        description: 'population.report, over the units where it is held. Dates are local (Asia/Ho_Chi_Minh), both inclusive.',
         querystring: ReportQuery,
         response: { 200: Report, ...problems, 422: problemSchema },
       },
     },
     async (request, reply) => {
       const { from, to, groupBy, format } = request.query;
-      const report = await population.report(getPrincipal(request), { from: localStart(from), to: localEndExclusive(to) }, groupBy);
+      const report = await population.report(requirePrincipal(request), { from: localStart(from), to: localEndExclusive(to) }, groupBy);
       if (wantsCsv(request, format)) {
         const vi = pickLanguage(request.headers['accept-language']) === 'vi';
         const header = vi
@@ -301,7 +266,7 @@ export function registerPopulationRoutes(
   app.get(
     '/population/purposes',
     {
-      preHandler: requireLogin,
+      config: { access: 'login' },
       schema: { tags: ['population'], summary: 'Purposes a population query may serve', response: { 200: z.array(Purpose), 401: problemSchema } },
     },
     async () => population.purposes(),
@@ -310,21 +275,15 @@ export function registerPopulationRoutes(
   app.put(
     '/population/purposes/:code',
     {
-      preHandler: requireRole(...PURPOSE_ADMIN_ROLES),
+      config: { access: 'population.purposes.manage' },
       schema: {
         tags: ['population'],
-        summary: 'Create or change a purpose (admin; audited)',
+        summary: 'Create or change a purpose (ministry-wide: population.purposes.manage at the ministry; audited)',
         params: PurposeParams,
         body: PurposeEntry,
         response: { 200: Purpose, ...problems, 422: problemSchema },
       },
     },
-    async (request) => {
-      const principal = getPrincipal(request);
-      const actor = principal.kind === 'officer' ? `officer:${principal.username}` : principal.accountId;
-      return population.setPurpose(request.params.code, request.body, actor, request.id);
-    },
+    async (request) => population.setPurpose(requirePrincipal(request), request.params.code, request.body, request.id),
   );
-
-  return population;
 }

@@ -1,11 +1,26 @@
 // Inputs and outputs of the population module's API.
 import { z } from 'zod';
+import { FULL_RECORD_PARTS } from './policy.ts';
 
 const localDate = z.iso.date().describe('Local date in Asia/Ho_Chi_Minh, YYYY-MM-DD');
 
 export const POPULATION_SOURCE_DESCRIPTION = 'Where the data comes from: "Cơ sở dữ liệu quốc gia về dân cư"';
 
 // ---- citizen: own data ----
+
+/**
+ * A level-1 e-ID login reads the basic part of its record; the parents, spouse, representative
+ * (`relatives`) and household need population.read_own_full (level 2, Decree 69/2024/NĐ-CP).
+ * They are then left out (all null / no values) and named here, with the level that shows them,
+ * so the page can say so and offer to log in again at that level.
+ */
+const Withheld = z
+  .array(z.enum(FULL_RECORD_PARTS))
+  .describe('Parts left out at this login’s e-ID level; empty when the whole record is given');
+const RequiredAcr = z
+  .enum(['LoA1', 'LoA2'])
+  .optional()
+  .describe('Present when something is withheld: the e-ID level (log in again at it) that shows it');
 
 const AddressView = z
   .object({
@@ -64,14 +79,19 @@ export const PopulationProfile = z
       bookNumber: z.string().nullable(),
     }),
     masked: z.array(z.string()).describe('Prefill attribute names whose values are masked here (sensitive)'),
+    withheld: Withheld,
+    requiredAcr: RequiredAcr,
   })
   .meta({ id: 'PopulationProfile' });
+export type PopulationProfile = z.infer<typeof PopulationProfile>;
 
 export const PopulationPrefill = z
   .object({
     values: z.record(z.string(), z.string()).describe('Prefill attribute name → value (src/core/prefill/attributes.ts)'),
     source: z.string().describe(POPULATION_SOURCE_DESCRIPTION),
     fetchedAt: z.string(),
+    withheld: Withheld,
+    requiredAcr: RequiredAcr,
   })
   .meta({ id: 'PopulationPrefill' });
 

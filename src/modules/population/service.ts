@@ -12,11 +12,12 @@ import type { Kysely } from 'kysely';
 import { checkPersonalId } from '../../core/identifiers/index.ts';
 import type { DB } from '../../db/types.ts';
 import { ProblemError } from '../../http/problem.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { CitizenPrincipal, OfficerPrincipal, Principal } from '../identity/principal.ts';
-import type { UnitDirectory } from '../identity/units.ts';
+import type { CitizenPrincipal, Principal } from '../../core/access/index.ts';
+import { assertCan, forbiddenFor } from '../../http/access.ts';
+import { actorOf, recordAudit } from '../audit/service.ts';
+import type { UnitDirectory } from '../identity/units/directory.ts';
 import type { PopulationAnswer, PopulationClient, PopulationQuery } from './client.ts';
-import { grantedUnits, logScopeOf, seesFullIds, VERIFY_ROLES } from './policy.ts';
+import { canManagePurposes, logScopeOf, seesFullIds, verificationUnit, withholdingFor, type Withholding } from './policy.ts';
 import { maskValue, POPULATION_SOURCE } from './prefill.ts';
 import type { PopulationRecord } from './record.ts';
 import type { PurposeEntry, VerifyRequest, VerifyResponse } from './schema.ts';
@@ -48,6 +49,9 @@ export interface CitizenData {
   requestId: string;
 }
 
+/** A citizen's own record with what this login may not read of it (policy.ts). */
+export type OwnRecord = CitizenData & Withholding;
+
 export interface Actor {
   kind: 'citizen' | 'officer';
   accountId: string;
@@ -57,13 +61,22 @@ export interface Actor {
 }
 
 export interface PopulationService {
-  /** A citizen's own record (purpose citizen_profile or citizen_prefill). Throws problems. */
+  /**
+   * A citizen's whole own record (purpose citizen_profile or citizen_prefill). Throws problems.
+   * Nothing is withheld: a caller showing it to the citizen applies `withholdingFor` (policy.ts)
+   * or uses `ownRecord`.
+   */
   citizenData(principal: CitizenPrincipal, purpose: 'citizen_profile' | 'citizen_prefill', httpRequestId: string): Promise<CitizenData>;
-  verify(principal: OfficerPrincipal, input: VerifyRequest, httpRequestId: string): Promise<VerifyResponse>;
+  /**
+   * The caller's own record (population.read_own), with the parts that need
+   * population.read_own_full named in `withheld` when this login may not read them.
+   */
+  ownRecord(principal: Principal, purpose: 'citizen_profile' | 'citizen_prefill', httpRequestId: string): Promise<OwnRecord>;
+  verify(principal: Principal, input: VerifyRequest, httpRequestId: string): Promise<VerifyResponse>;
   queryLog(principal: Principal, filter: LogFilter & { limit: number; before?: number }): Promise<QueryLogItem[]>;
   report(principal: Principal, filter: { from: Date; to: Date }, groupBy: 'unit' | 'officer'): Promise<ReportView>;
   purposes(): Promise<Purpose[]>;
-  setPurpose(code: string, entry: PurposeEntry, actor: string, httpRequestId: string): Promise<Purpose>;
+  setPurpose(principal: Principal, code: string, entry: PurposeEntry, httpRequestId: string): Promise<Purpose>;
   /** The lookup with its log rows (exposed for other modules' use cases and tests). */
   lookup(actor: Actor, purpose: Purpose, query: PopulationQuery, context: { dossierRef?: string | null; httpRequestId?: string | null }): Promise<PopulationAnswer & { requestId: string }>;
 }
@@ -139,50 +152,64 @@ export function createPopulationService(deps: { db: Kysely<DB>; client: Populati
     return purpose;
   }
 
+  const citizenData: PopulationService['citizenData'] = async (principal, purposeCode, httpRequestId) => {
+    const purpose = await purposeFor(purposeCode, 'citizen');
+    const decoded = checkPersonalId(principal.personalId);
+    const query: PopulationQuery = {
+      personalId: principal.personalId,
+      fullName: principal.fullName,
+      // The ID number encodes the birth year (Decree 137/2015 Art. 7), and the protocol needs
+      // the date or the year of birth.
+      ...(decoded.valid && decoded.kind === 'personal_id' ? { birthYear: decoded.birthYear } : {}),
+    };
+    const answer = await lookup(
+      { kind: 'citizen', accountId: principal.accountId, name: principal.fullName, officerCode: CITIZEN_OFFICER_CODE, unitId: null },
+      purpose,
+      query,
+      { httpRequestId },
+    );
+    switch (answer.status) {
+      case 'found':
+        return { record: answer.record, fetchedAt: answer.fetchedAt, requestId: answer.requestId };
+      case 'unavailable':
+        throw new ProblemError('population_unavailable', { detail: UNAVAILABLE_DETAIL, extensions: { requestId: answer.requestId } });
+      case 'not_found':
+        throw new ProblemError('population_not_found', {
+          detail: {
+            vi: 'Không tìm thấy thông tin của bạn trong Cơ sở dữ liệu quốc gia về dân cư theo số định danh cá nhân của tài khoản.',
+            en: 'Your personal ID number was not found in the National Population Database.',
+          },
+          extensions: { requestId: answer.requestId },
+        });
+      case 'mismatch':
+        throw new ProblemError('population_not_found', {
+          detail: {
+            vi: 'Họ tên hoặc năm sinh của tài khoản không khớp với Cơ sở dữ liệu quốc gia về dân cư; vui lòng nhập thông tin thủ công.',
+            en: 'The name or birth year of your account does not match the National Population Database; please enter your details manually.',
+          },
+          extensions: { requestId: answer.requestId },
+        });
+    }
+  };
+
   return {
     lookup,
 
-    async citizenData(principal, purposeCode, httpRequestId) {
-      const purpose = await purposeFor(purposeCode, 'citizen');
-      const decoded = checkPersonalId(principal.personalId);
-      const query: PopulationQuery = {
-        personalId: principal.personalId,
-        fullName: principal.fullName,
-        // The ID number encodes the birth year (Decree 137/2015 Art. 7), and the protocol needs
-        // the date or the year of birth.
-        ...(decoded.valid && decoded.kind === 'personal_id' ? { birthYear: decoded.birthYear } : {}),
-      };
-      const answer = await lookup(
-        { kind: 'citizen', accountId: principal.accountId, name: principal.fullName, officerCode: CITIZEN_OFFICER_CODE, unitId: null },
-        purpose,
-        query,
-        { httpRequestId },
-      );
-      switch (answer.status) {
-        case 'found':
-          return { record: answer.record, fetchedAt: answer.fetchedAt, requestId: answer.requestId };
-        case 'unavailable':
-          throw new ProblemError('population_unavailable', { detail: UNAVAILABLE_DETAIL, extensions: { requestId: answer.requestId } });
-        case 'not_found':
-          throw new ProblemError('population_not_found', {
-            detail: {
-              vi: 'Không tìm thấy thông tin của bạn trong Cơ sở dữ liệu quốc gia về dân cư theo số định danh cá nhân của tài khoản.',
-              en: 'Your personal ID number was not found in the National Population Database.',
-            },
-            extensions: { requestId: answer.requestId },
-          });
-        case 'mismatch':
-          throw new ProblemError('population_not_found', {
-            detail: {
-              vi: 'Họ tên hoặc năm sinh của tài khoản không khớp với Cơ sở dữ liệu quốc gia về dân cư; vui lòng nhập thông tin thủ công.',
-              en: 'The name or birth year of your account does not match the National Population Database; please enter your details manually.',
-            },
-            extensions: { requestId: answer.requestId },
-          });
-      }
+    citizenData,
+
+    async ownRecord(principal, purposeCode, httpRequestId) {
+      const tree = await units.tree();
+      assertCan(principal, 'population.read_own', 'any', tree);
+      if (principal.kind !== 'citizen') throw forbiddenFor('population.read_own');
+      const data = await citizenData(principal, purposeCode, httpRequestId);
+      return { ...data, ...withholdingFor(principal, tree) };
     },
 
     async verify(principal, input, httpRequestId) {
+      const tree = await units.tree();
+      assertCan(principal, 'population.verify', input.unitId ?? 'any', tree);
+      // A verification is an officer's act on behalf of a unit (MaCanBo is the officer's username).
+      if (principal.kind !== 'officer') throw forbiddenFor('population.verify');
       const purpose = await purposeFor(input.purpose, 'officer');
       if (purpose.requiresDossierRef && !input.dossierRef) {
         throw new ProblemError('validation', {
@@ -203,15 +230,8 @@ export function createPopulationService(deps: { db: Kysely<DB>; client: Populati
           ],
         });
       }
-      const unitId = input.unitId ?? grantedUnits(principal, VERIFY_ROLES)[0];
-      if (!unitId || !(await units.hasRoleFor(principal, [...VERIFY_ROLES], unitId))) {
-        throw new ProblemError('forbidden', {
-          detail: {
-            vi: 'Cần vai trò tiếp nhận hoặc chuyên viên xử lý tại đơn vị này.',
-            en: 'Requires the receiver or specialist role in this unit.',
-          },
-        });
-      }
+      const unitId = verificationUnit(principal, input.unitId, tree);
+      if (!unitId) throw forbiddenFor('population.verify');
       const answer = await lookup(
         { kind: 'officer', accountId: principal.accountId, name: principal.fullName, officerCode: principal.username, unitId },
         purpose,
@@ -256,15 +276,17 @@ export function createPopulationService(deps: { db: Kysely<DB>; client: Populati
     },
 
     async queryLog(principal, filter) {
-      const scope = await logScopeOf(principal, units, { report: false });
+      const tree = await units.tree();
+      const scope = logScopeOf(principal, tree, { report: false });
       if (!scope) throw forbidden('log');
       const items = await listQueryLog(db, scope, filter);
-      if (seesFullIds(principal)) return items;
-      return items.map((i) => ({ ...i, subjectPersonalId: i.subjectPersonalId && maskValue('personalId', i.subjectPersonalId) }));
+      return items.map((i) =>
+        seesFullIds(principal, i.unitId, tree) ? i : { ...i, subjectPersonalId: i.subjectPersonalId && maskValue('personalId', i.subjectPersonalId) },
+      );
     },
 
     async report(principal, filter, groupBy) {
-      const scope = await logScopeOf(principal, units, { report: true });
+      const scope = logScopeOf(principal, await units.tree(), { report: true });
       if (!scope) throw forbidden('report');
       const [rows, [totals]] = await Promise.all([
         reportQueryLog(db, scope, filter, groupBy),
@@ -285,11 +307,15 @@ export function createPopulationService(deps: { db: Kysely<DB>; client: Populati
 
     purposes: () => listPurposes(db),
 
-    async setPurpose(code, entry, actor, httpRequestId) {
+    async setPurpose(principal, code, entry, httpRequestId) {
+      const tree = await units.tree();
+      assertCan(principal, 'population.purposes.manage', 'any', tree);
+      if (!canManagePurposes(principal, tree)) throw forbidden('purposes');
       const purpose: Purpose = { code, ...entry };
+      const actor = actorOf(principal);
       await db.transaction().execute(async (trx) => {
         const before = await findPurpose(trx, code, true);
-        await savePurpose(trx, purpose, actor);
+        await savePurpose(trx, purpose, actor.label);
         await recordAudit(trx, {
           actor,
           action: before ? 'population.purpose.update' : 'population.purpose.create',
@@ -305,14 +331,18 @@ export function createPopulationService(deps: { db: Kysely<DB>; client: Populati
   };
 }
 
-function forbidden(what: 'log' | 'report'): ProblemError {
-  return new ProblemError('forbidden', {
-    detail:
-      what === 'log'
-        ? { vi: 'Bạn không có quyền xem nhật ký tra cứu dữ liệu dân cư.', en: 'You may not read the population query log.' }
-        : {
-            vi: 'Báo cáo tra cứu dữ liệu dân cư dành cho quản trị, kiểm tra và lãnh đạo đơn vị.',
-            en: 'The population query report is for admin, auditor and unit leader roles.',
-          },
-  });
+const FORBIDDEN_DETAIL = {
+  log: { vi: 'Bạn không có quyền xem nhật ký tra cứu dữ liệu dân cư.', en: 'You may not read the population query log.' },
+  report: {
+    vi: 'Bạn không có quyền xem báo cáo tra cứu dữ liệu dân cư.',
+    en: 'You may not read the population query report.',
+  },
+  purposes: {
+    vi: 'Danh mục mục đích tra cứu áp dụng toàn Bộ: chỉ quản trị viên cấp Bộ được thay đổi.',
+    en: 'The purpose table is ministry-wide: only an administrator at the ministry may change it.',
+  },
+} as const;
+
+function forbidden(what: keyof typeof FORBIDDEN_DETAIL): ProblemError {
+  return new ProblemError('forbidden', { detail: FORBIDDEN_DETAIL[what] });
 }
