@@ -3,14 +3,14 @@
 // nonce and PKCE verifier wait in the database (keyed by the hash of a random handle held in an
 // httpOnly cookie) between the redirect and the callback, so any instance can take the callback.
 import { createHash, randomBytes } from 'node:crypto';
-import { ProblemError } from '../../http/problem.ts';
-import { recordAudit } from '../audit/service.ts';
+import type { Acr } from '../../../core/access/index.ts';
+import { ProblemError } from '../../../http/problem.ts';
+import { recordAudit, systemActor } from '../../audit/service.ts';
+import { openSessionIn, type OpenedSession } from '../sessions/service.ts';
 import { ClaimError, mapClaims } from './claims.ts';
-import type { IdentityContext } from './context.ts';
-import { deleteExpiredLoginStates, insertLoginState, takeLoginState, upsertSsoAccount } from './login-store.ts';
+import type { LoginContext } from './config.ts';
 import { providerErrorOf, RelyingParty, type CompletedLogin } from './oidc-client.ts';
-import type { Acr } from './principal.ts';
-import { openSessionIn, type OpenedSession } from './sessions.ts';
+import { deleteExpiredLoginStates, findOfficerForOidc, insertLoginState, markLogin, takeLoginState, upsertSsoAccount } from './store.ts';
 
 export const LOGIN_COOKIE = 'motcua_login';
 export const LOGIN_TTL_MS = 10 * 60_000;
@@ -18,22 +18,29 @@ const ACR_RANK: Record<Acr, number> = { LoA1: 1, LoA2: 2 };
 
 const hash = (handle: string) => createHash('sha256').update(handle).digest('hex');
 
+const LOCAL_ORIGIN = 'http://local.invalid';
+
 /**
- * A same-origin relative path to come back to after login, or `/`. Refuses absolute and
- * scheme-relative URLs (`//evil.example`, `/\evil.example`), control characters and /auth/*.
+ * A same-origin path to come back to after login, or `/`. The value is checked as the browser will
+ * read it: resolved against a local origin and normalized (`/./`, `/x/../` and `%2e` segments
+ * removed), so `/.//evil.example` or `/x/..//evil.example`, which become `//evil.example`, are
+ * refused. The normalized path is what is stored and redirected to. Refused too: absolute and
+ * scheme-relative URLs, backslashes (browsers read `\` as `/`), control characters and /auth/*.
  */
 export function safeReturnTo(value: unknown): string {
   if (typeof value !== 'string' || value.length > 1000) return '/';
-  if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return '/';
-  const base = 'http://motcua.invalid';
+  if (!value.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(value)) return '/';
   let url: URL;
   try {
-    url = new URL(value, base);
+    url = new URL(value, LOCAL_ORIGIN);
   } catch {
     return '/';
   }
-  if (url.origin !== base || url.pathname.startsWith('/auth/')) return '/';
-  return `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== LOCAL_ORIGIN) return '/';
+  const { pathname } = url;
+  if (!pathname.startsWith('/') || pathname.startsWith('//') || pathname.includes('\\') || /%5c/i.test(pathname)) return '/';
+  if (pathname === '/auth' || pathname.startsWith('/auth/')) return '/';
+  return `${pathname}${url.search}${url.hash}`;
 }
 
 function unavailable(): ProblemError {
@@ -51,7 +58,7 @@ function loginFailed(vi: string, en: string): ProblemError {
 
 /** Starts a login: the provider's authorization URL and the handle for the login cookie. */
 export async function beginOidcLogin(
-  ctx: IdentityContext,
+  ctx: LoginContext,
   options: { purpose: 'citizen' | 'officer'; acr?: Acr; returnTo: string },
   now = new Date(),
 ): Promise<{ url: string; handle: string }> {
@@ -84,7 +91,7 @@ export async function beginOidcLogin(
 
 /** The provider's answer, checked (state, nonce, PKCE, ID token signature), for a login handle. */
 async function finishAtProvider(
-  ctx: IdentityContext,
+  ctx: LoginContext,
   purpose: 'citizen' | 'officer',
   handle: string | undefined,
   callbackUrl: URL,
@@ -122,7 +129,7 @@ async function finishAtProvider(
 }
 
 /** The level a provider's `acr` stands for (OIDC_ACR_MAP), or null. */
-function acrOf(ctx: IdentityContext, value: unknown): Acr | null {
+function acrOf(ctx: LoginContext, value: unknown): Acr | null {
   if (value === ctx.acrValues.LoA2) return 'LoA2';
   if (value === ctx.acrValues.LoA1) return 'LoA1';
   return null;
@@ -130,7 +137,7 @@ function acrOf(ctx: IdentityContext, value: unknown): Acr | null {
 
 /** Completes a citizen's (or organization's) login: account made or refreshed, session opened. */
 export async function completeCitizenLogin(
-  ctx: IdentityContext,
+  ctx: LoginContext,
   input: { handle: string | undefined; callbackUrl: URL; previousToken?: string },
   now = new Date(),
 ): Promise<{ session: OpenedSession; returnTo: string; accountId: string; acr: Acr | null }> {
@@ -165,7 +172,7 @@ export async function completeCitizenLogin(
     }
     if (account.created) {
       await recordAudit(trx, {
-        actor: `sso:${done.issuer}`,
+        actor: systemActor(`sso:${done.issuer}`),
         action: 'account.create',
         entity: 'account',
         entityId: account.id,
@@ -179,7 +186,7 @@ export async function completeCitizenLogin(
     const session = await openSessionIn(
       trx,
       ctx.sessions,
-      { accountId: account.id, method: 'vneid', acr, idToken: done.idToken, previousToken: input.previousToken },
+      { accountId: account.id, method: 'vneid', acr, previousToken: input.previousToken },
       now,
     );
     return { session, returnTo, accountId: account.id, acr };
@@ -192,7 +199,7 @@ export async function completeCitizenLogin(
  * an officer.
  */
 export async function completeOfficerOidcLogin(
-  ctx: IdentityContext,
+  ctx: LoginContext,
   input: { handle: string | undefined; callbackUrl: URL; previousToken?: string },
   now = new Date(),
 ): Promise<{ session: OpenedSession; returnTo: string; accountId: string }> {
@@ -207,25 +214,11 @@ export async function completeOfficerOidcLogin(
       },
     });
   if (typeof value !== 'string' || value.trim() === '') throw notAnOfficer();
-  const field = ctx.config.OFFICER_OIDC_MATCH === 'email' ? 'email' : 'username';
   return ctx.db.transaction().execute(async (trx) => {
-    const matches = await trx
-      .selectFrom('account')
-      .select(['id', 'disabled_at'])
-      .where('kind', '=', 'officer')
-      .where((eb) => eb(eb.fn('lower', [field]), '=', value.trim().toLowerCase()))
-      .limit(2)
-      .execute();
-    // Two officers sharing an e-mail address: refuse rather than guess.
-    const officer = matches.length === 1 ? matches[0] : undefined;
-    if (!officer || officer.disabled_at) throw notAnOfficer();
-    await trx.updateTable('account').set({ last_login_at: now }).where('id', '=', officer.id).execute();
-    const session = await openSessionIn(
-      trx,
-      ctx.sessions,
-      { accountId: officer.id, method: 'oidc', idToken: done.idToken, previousToken: input.previousToken },
-      now,
-    );
+    const officer = await findOfficerForOidc(trx, ctx.config.OFFICER_OIDC_MATCH === 'email' ? 'email' : 'username', value.trim());
+    if (!officer || officer.disabled) throw notAnOfficer();
+    await markLogin(trx, officer.id, now);
+    const session = await openSessionIn(trx, ctx.sessions, { accountId: officer.id, method: 'oidc', previousToken: input.previousToken }, now);
     return { session, returnTo, accountId: officer.id };
   });
 }

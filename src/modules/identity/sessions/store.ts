@@ -1,7 +1,7 @@
 // SQL for sessions and the principal they carry.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/types.ts';
-import { STRONG_OFFICER_METHODS, type Acr, type Principal, type Role } from './principal.ts';
+import { STRONG_OFFICER_METHODS, type Acr, type Principal, type Role } from '../../../core/access/index.ts';
+import type { DB } from '../../../db/types.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -10,7 +10,6 @@ export interface SessionRow {
   method: string;
   acr: string | null;
   csrfToken: string;
-  idToken: string | null;
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
@@ -18,7 +17,7 @@ export interface SessionRow {
 
 export async function insertSession(
   db: Executor,
-  values: { idHash: string; accountId: string; method: string; acr: string | null; csrfToken: string; idToken: string | null; expiresAt: Date },
+  values: { idHash: string; accountId: string; method: string; acr: string | null; csrfToken: string; expiresAt: Date },
 ): Promise<void> {
   await db
     .insertInto('session')
@@ -28,7 +27,6 @@ export async function insertSession(
       method: values.method,
       acr: values.acr,
       csrf_token: values.csrfToken,
-      id_token: values.idToken,
       expires_at: values.expiresAt,
     })
     .execute();
@@ -47,7 +45,6 @@ export async function findSessionWithPrincipal(
       's.method',
       's.acr',
       's.csrf_token',
-      's.id_token',
       's.created_at',
       's.last_seen_at',
       's.expires_at',
@@ -71,7 +68,6 @@ export async function findSessionWithPrincipal(
     method: row.method,
     acr: row.acr,
     csrfToken: row.csrf_token,
-    idToken: row.id_token,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     expiresAt: row.expires_at,
@@ -100,13 +96,9 @@ export async function touchSession(db: Executor, idHash: string, at: Date): Prom
 export async function deleteSession(
   db: Executor,
   idHash: string,
-): Promise<{ idToken: string | null; method: string; accountId: string } | undefined> {
-  const row = await db
-    .deleteFrom('session')
-    .where('id_hash', '=', idHash)
-    .returning(['id_token', 'method', 'account_id'])
-    .executeTakeFirst();
-  return row ? { idToken: row.id_token, method: row.method, accountId: row.account_id } : undefined;
+): Promise<{ method: string; accountId: string } | undefined> {
+  const row = await db.deleteFrom('session').where('id_hash', '=', idHash).returning(['method', 'account_id']).executeTakeFirst();
+  return row ? { method: row.method, accountId: row.account_id } : undefined;
 }
 
 /** Closes every session of an account (disabled, password reset, roles changed...). */

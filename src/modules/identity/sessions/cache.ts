@@ -2,8 +2,8 @@
 // saves the session query on every request; the price is a bounded delay: a logout, a disabled
 // account or a role change made through ANOTHER instance is seen here after at most `ttlMs`
 // (the same instance drops its entries at once).
-import type { Principal } from './principal.ts';
-import type { SessionRow } from './session-store.ts';
+import type { Principal } from '../../../core/access/index.ts';
+import type { SessionRow } from './store.ts';
 
 interface Entry {
   value: { session: SessionRow; principal: Principal };

@@ -1,62 +1,14 @@
-// Zod schemas of the identity administration API (units, officers, audit).
+// Zod schemas of the officers' administration API and of the audit trail reading.
 import { z } from 'zod';
-import { ROLES } from './principal.ts';
+import { PASSWORD_MAX_LENGTH, USERNAME_PATTERN } from '../../../contracts/identity.ts';
+import { RoleName } from '../sessions/schema.ts';
+import { name, unitId } from '../units/schema.ts';
 
-export const RoleName = z.enum(ROLES as ['receiver', 'specialist', 'unit_leader', 'ministry_leader', 'admin', 'auditor']).meta({ id: 'Role' });
-export const UnitKindName = z.enum(['ministry', 'department', 'division', 'centre', 'office']).meta({ id: 'UnitKind' });
-
-const unitId = z.string().regex(/^[a-z0-9-]{2,64}$/, { message: 'a-z, 0-9, -; 2–64 ký tự / characters' });
-const name = z.string().trim().min(1).max(300);
-
-export const UnitCreate = z
-  .object({
-    id: unitId.describe('Stable slug, e.g. cuc-shtt-sang-che'),
-    parentId: unitId.nullable(),
-    agencyCode: z.string().trim().min(1).max(35).describe('Agency electronic ID (Decision 20/2020/QĐ-TTg)'),
-    nameVi: name,
-    nameEn: name,
-    kind: UnitKindName,
-    sortOrder: z.number().int().min(0).max(100_000).optional(),
-  })
-  .meta({ id: 'UnitCreate' });
-export type UnitCreate = z.infer<typeof UnitCreate>;
-
-export const UnitPatch = UnitCreate.omit({ id: true }).partial().meta({ id: 'UnitPatch' });
-export type UnitPatch = z.infer<typeof UnitPatch>;
-
-export const Unit = z
-  .object({
-    id: z.string(),
-    parentId: z.string().nullable(),
-    agencyCode: z.string(),
-    nameVi: z.string(),
-    nameEn: z.string(),
-    kind: z.string(),
-    sortOrder: z.number().int(),
-    active: z.boolean(),
-  })
-  .meta({ id: 'Unit' });
-export type Unit = z.infer<typeof Unit>;
-
-export interface UnitTreeNode extends Unit {
-  children: UnitTreeNode[];
-}
-export const UnitTreeNode: z.ZodType<UnitTreeNode> = Unit.extend({
-  get children() {
-    return z.array(UnitTreeNode);
-  },
-}).meta({ id: 'UnitTreeNode' });
-
-export const UnitTreeResponse = z.object({ roots: z.array(UnitTreeNode) }).meta({ id: 'UnitTree' });
-export const UnitParams = z.object({ id: unitId });
+export { RoleName };
 
 export const RoleGrantView = z.object({ role: RoleName, unitId: z.string() }).meta({ id: 'RoleGrant' });
 
-const username = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, { message: 'a-z, 0-9, . _ -; 3–64 ký tự / characters' });
+const username = z.string().trim().toLowerCase().regex(USERNAME_PATTERN, { message: 'a-z, 0-9, . _ -; 3–64 ký tự / characters' });
 const email = z.email().max(254);
 const phone = z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/);
 
@@ -67,7 +19,7 @@ export const OfficerCreate = z
     email: email.optional(),
     phone: phone.optional(),
     unitId: unitId.describe('Home unit (đơn vị công tác)'),
-    password: z.string().min(1).max(256).optional().describe('Initial password; omit to get an invitation instead'),
+    password: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional().describe('Initial password; omit to get an invitation instead'),
     roles: z.array(RoleGrantView).max(50).default([]),
   })
   .meta({ id: 'OfficerCreate' });
@@ -117,7 +69,7 @@ export const OfficerParams = z.object({ id: z.uuid() });
 export const RoleParams = z.object({ id: z.uuid(), unitId, role: RoleName });
 
 export const PasswordReset = z
-  .object({ password: z.string().min(1).max(256).optional().describe('New password; omit for a generated temporary one') })
+  .object({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional().describe('New password; omit for a generated temporary one') })
   .meta({ id: 'PasswordReset' });
 export const PasswordResetResult = z
   .object({ temporaryPassword: z.string().optional().describe('Shown once') })
@@ -131,7 +83,9 @@ export const AuditEntry = z
   .object({
     id: z.number().int(),
     at: z.string(),
-    actor: z.string(),
+    actor: z.string().describe('Who, as readers see it (e.g. “quantri (Vũ Đức Thắng)”, “seed:demo”)'),
+    actorId: z.string().nullable().describe('The account that acted; null for the system or a machine credential'),
+    actorKind: z.enum(['officer', 'citizen', 'organization', 'service', 'system']),
     action: z.string(),
     entity: z.string(),
     entityId: z.string(),

@@ -1,17 +1,17 @@
-// What the identity module's routes and use cases share: configuration, database, session
-// settings, the unit tree, the public address and the OpenID Connect relying parties.
+// What the login use cases and routes share: configuration, database, session settings, the unit
+// directory, the public address and the OpenID Connect relying parties.
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { ConfigError, type Config } from '../../config.ts';
-import type { DB } from '../../db/types.ts';
-import { SSO_EMULATOR_PATH, ssoEmulatorEnabled } from '../../emulators/sso/index.ts';
+import type { Acr } from '../../../core/access/index.ts';
+import { ConfigError, type Config } from '../../../config.ts';
+import type { DB } from '../../../db/types.ts';
+import { SSO_EMULATOR_PATH, ssoEmulatorEnabled } from '../../../emulators/sso/index.ts';
+import type { SessionSettings } from '../sessions/service.ts';
+import type { UnitDirectory } from '../units/directory.ts';
 import { claimMapFrom, type ClaimMap } from './claims.ts';
 import { RelyingParty } from './oidc-client.ts';
-import type { Acr } from './principal.ts';
-import type { SessionSettings } from './sessions.ts';
-import { createUnitDirectory, type UnitDirectory } from './units.ts';
 
-export interface IdentityContext {
+export interface LoginContext {
   config: Config;
   db: Kysely<DB>;
   sessions: SessionSettings;
@@ -23,8 +23,6 @@ export interface IdentityContext {
   claimMap: ClaimMap;
   /** motcua's level names → the provider's acr values. */
   acrValues: Record<Acr, string>;
-  /** Whether the built-in SSO emulator is mounted. */
-  emulator: boolean;
 }
 
 /** PUBLIC_URL, or http://<bound address>:<port> once the server listens (localhost for 0.0.0.0). */
@@ -39,16 +37,14 @@ export function publicUrlOf(app: FastifyInstance, config: Config): string {
   return `http://localhost:${config.PORT}`;
 }
 
-export function createIdentityContext(options: {
-  /** The HTTP server (for its address when PUBLIC_URL is unset); absent on the command line. */
-  app?: FastifyInstance;
+export function createLoginContext(options: {
   config: Config;
   db: Kysely<DB>;
   sessions: SessionSettings;
-}): IdentityContext {
-  const { app, config } = options;
-  const publicUrl = () =>
-    app ? publicUrlOf(app, config) : (config.PUBLIC_URL?.replace(/\/$/, '') ?? `http://localhost:${config.PORT}`);
+  units: UnitDirectory;
+  publicUrl: () => string;
+}): LoginContext {
+  const { config, publicUrl } = options;
 
   if (config.OIDC_ISSUER && (!config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET)) {
     throw new ConfigError('OIDC_CLIENT_ID', 'and OIDC_CLIENT_SECRET are required with OIDC_ISSUER');
@@ -66,8 +62,7 @@ export function createIdentityContext(options: {
   const unknownAcr = Object.keys(acrMap).filter((k) => k !== 'LoA1' && k !== 'LoA2');
   if (unknownAcr.length) throw new ConfigError('OIDC_ACR_MAP', `expects the keys LoA1 and LoA2 (got ${unknownAcr.join(', ')})`);
 
-  const emulator = ssoEmulatorEnabled(config);
-  if (!config.OIDC_ISSUER && !emulator) {
+  if (!config.OIDC_ISSUER && !ssoEmulatorEnabled(config)) {
     throw new ConfigError('OIDC_ISSUER', 'is required when the SSO emulator is off (SSO_EMULATOR=false)');
   }
   const citizenRp = new RelyingParty({
@@ -91,12 +86,11 @@ export function createIdentityContext(options: {
     config,
     db: options.db,
     sessions: options.sessions,
-    units: createUnitDirectory(options.db),
+    units: options.units,
     publicUrl,
     citizenRp,
     officerRp,
     claimMap,
     acrValues: { LoA1: acrMap.LoA1 ?? 'LoA1', LoA2: acrMap.LoA2 ?? 'LoA2' },
-    emulator,
   };
 }

@@ -2,14 +2,13 @@
 // database holds only its SHA-256. Sessions end after SESSION_IDLE_MINUTES without a request or
 // SESSION_ABSOLUTE_HOURS after login. A login always opens a new session (rotation), and
 // cookie-authenticated writes must echo the session's CSRF token in the x-csrf-token header.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import type { Config } from '../../config.ts';
-import type { DB } from '../../db/types.ts';
-import { ProblemError } from '../../http/problem.ts';
-import type { Principal, Role } from './principal.ts';
-import { SessionCache } from './session-cache.ts';
+import type { Config } from '../../../config.ts';
+import type { DB } from '../../../db/types.ts';
+import type { Principal } from '../../../core/access/index.ts';
+import { SessionCache } from './cache.ts';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -17,7 +16,7 @@ import {
   findSessionWithPrincipal,
   insertSession,
   touchSession,
-} from './session-store.ts';
+} from './store.ts';
 
 export const SESSION_COOKIE = 'motcua_sid';
 export const CSRF_COOKIE = 'motcua_csrf';
@@ -25,7 +24,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The authenticated caller, if any. */
+    /** The authenticated caller, if any (sessions/hook.ts). */
     principal?: Principal;
     /** The session's CSRF token (cookie-authenticated requests only). */
     sessionCsrf?: string;
@@ -73,7 +72,6 @@ export interface OpenSessionValues {
   accountId: string;
   method: string;
   acr?: string | null;
-  idToken?: string | null;
   previousToken?: string;
 }
 
@@ -109,7 +107,6 @@ export async function openSessionIn(
     method: values.method,
     acr: values.acr ?? null,
     csrfToken,
-    idToken: values.idToken ?? null,
     expiresAt,
   });
   return { token, csrfToken, expiresAt };
@@ -152,12 +149,12 @@ export async function resolveSession(
   return { principal: found.principal, csrfToken: session.csrfToken };
 }
 
-/** Closes a session; returns its ID token (for RP-initiated logout at the provider) and method. */
+/** Closes a session; returns how it was opened (for RP-initiated logout at the provider). */
 export async function closeSession(
   db: Kysely<DB>,
   token: string,
   settings?: SessionSettings,
-): Promise<{ idToken: string | null; method: string; accountId: string } | undefined> {
+): Promise<{ method: string; accountId: string } | undefined> {
   if (!TOKEN.test(token)) return undefined;
   settings?.cache?.delete(hash(token));
   return deleteSession(db, hash(token));
@@ -175,70 +172,3 @@ export function clearSessionCookies(reply: FastifyReply, settings: SessionSettin
   reply.clearCookie(CSRF_COOKIE, { path: '/', secure: settings.secure, sameSite: 'lax' });
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const EMULATORS_PREFIX = '/emulators/';
-// Login forms act with credentials, not with the session they replace (and take JSON only, which a
-// cross-site form cannot send): a stale session cookie must not block them.
-const CSRF_EXEMPT = new Set(['/auth/officer/login', '/auth/officer/invitation']);
-
-/** Resolves the principal of every request from its session cookie, and enforces CSRF on writes. */
-export function registerSessionAuth(app: FastifyInstance, deps: { db: Kysely<DB>; settings: SessionSettings }): void {
-  app.decorateRequest('principal', undefined);
-  app.decorateRequest('sessionCsrf', undefined);
-  app.addHook('onRequest', async (request) => {
-    // The emulators of national systems are other systems that happen to share the server.
-    if (request.url.startsWith(EMULATORS_PREFIX)) return;
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const resolved = await resolveSession(deps.db, deps.settings, token);
-    if (!resolved) return;
-    request.principal = resolved.principal;
-    request.sessionCsrf = resolved.csrfToken;
-    if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(request.routeOptions.url ?? '')) {
-      const sent = request.headers[CSRF_HEADER];
-      const ok =
-        typeof sent === 'string' &&
-        sent.length === resolved.csrfToken.length &&
-        timingSafeEqual(Buffer.from(sent), Buffer.from(resolved.csrfToken));
-      if (!ok) {
-        throw new ProblemError('csrf', {
-          detail: {
-            vi: `Yêu cầu ghi dữ liệu phải kèm tiêu đề ${CSRF_HEADER} khớp với phiên đăng nhập.`,
-            en: `A write must carry the ${CSRF_HEADER} header of the session.`,
-          },
-        });
-      }
-    }
-  });
-}
-
-// ---- preHandlers for routes ----
-
-export function getPrincipal(request: FastifyRequest): Principal {
-  if (!request.principal) {
-    throw new ProblemError('unauthorized', {
-      detail: { vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
-    });
-  }
-  return request.principal;
-}
-
-/** Any logged-in caller. */
-export async function requireLogin(request: FastifyRequest): Promise<void> {
-  getPrincipal(request);
-}
-
-/** An officer holding one of `roles` in some unit (unit scope is checked by module policies). */
-export function requireRole(...roles: Role[]) {
-  return async (request: FastifyRequest): Promise<void> => {
-    const principal = getPrincipal(request);
-    if (principal.kind !== 'officer' || !principal.roles.some((g) => roles.includes(g.role))) {
-      throw new ProblemError('forbidden', {
-        detail: {
-          vi: `Cần một trong các vai trò: ${roles.join(', ')}.`,
-          en: `Requires one of the roles: ${roles.join(', ')}.`,
-        },
-      });
-    }
-  };
-}

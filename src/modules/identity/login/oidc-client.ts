@@ -89,11 +89,15 @@ export class RelyingParty {
     };
   }
 
-  /** The provider's logout address (RP-initiated logout), when it has one. */
-  async endSessionUrl(idTokenHint: string, postLogoutRedirectUri: string): Promise<URL | undefined> {
+  /**
+   * The provider's logout address (RP-initiated logout 1.0), when it has one. It names the client
+   * (`client_id`) rather than carrying the ID token (`id_token_hint`): an ID token in a URL ends up
+   * in browser history, proxy logs and Referer headers, and motcua then need not keep ID tokens.
+   */
+  async endSessionUrl(postLogoutRedirectUri: string): Promise<URL | undefined> {
     const config = await this.config();
     if (!config.serverMetadata().end_session_endpoint) return undefined;
-    return oidc.buildEndSessionUrl(config, { id_token_hint: idTokenHint, post_logout_redirect_uri: postLogoutRedirectUri });
+    return oidc.buildEndSessionUrl(config, { client_id: this.settings.clientId, post_logout_redirect_uri: postLogoutRedirectUri });
   }
 }
 
