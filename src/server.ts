@@ -30,11 +30,8 @@ import { createUnitDirectory, type UnitDirectory } from './modules/identity/unit
 import { createCalendarService, type CalendarService } from './modules/calendar/service.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerIdentifierRoutes } from './modules/identifiers/routes.ts';
-import { registerIdentityRoutes } from './modules/identity/routes.ts';
-import { registerSessionAuth, sessionSettings } from './modules/identity/sessions.ts';
-import { registerAccountRoutes } from './modules/identity/account-routes.ts';
-import { registerIdentityAdminRoutes } from './modules/identity/admin-routes.ts';
-import { createIdentityContext, registerLogin } from './modules/identity/login.ts';
+import { createIdentityModule } from './modules/identity/module.ts';
+import { mountSsoEmulator, ssoEmulatorEnabled } from './emulators/sso/index.ts';
 import { registerPopulationRoutes } from './modules/population/routes.ts';
 import { mountPopulationEmulator } from './emulators/population/server.ts';
 import { createCatalogModule } from './modules/catalog/module.ts';
@@ -187,9 +184,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerMetrics(app, database.poolStats);
 
   await app.register(fastifyCookie);
-  const sessions = sessionSettings(config);
-  registerSessionAuth(app, { db: database.db, settings: sessions });
-  const identity = createIdentityContext({ app, config, db: database.db, sessions });
+  const identity = createIdentityModule({ config, db: database.db, units });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -220,6 +215,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Sessions (the principal of every request, CSRF), /auth/* and the identity API.
+  await identity.register(app);
 
   const healthSchema = z.object({ status: z.string(), database: z.string().optional() });
   app.get(
@@ -262,9 +260,6 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     async (api) => {
       registerCalendarRoutes(api, { calendar, adminToken: config.ADMIN_API_TOKEN });
       registerIdentifierRoutes(api);
-      registerIdentityRoutes(api);
-      registerAccountRoutes(api, identity);
-      registerIdentityAdminRoutes(api, identity);
       const population = registerPopulationRoutes(api, { config, db: database.db });
       const catalog = createCatalogModule({
         db: database.db,
@@ -279,8 +274,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });
 
-  // Login (/auth/*) and, unless another provider is configured, the national SSO emulator.
-  registerLogin(app, identity);
+  // The national SSO emulator at /emulators/sso/, unless another provider is configured.
+  if (ssoEmulatorEnabled(config)) mountSsoEmulator(app, config, identity.publicUrl, database.db);
 
   const webApp = await registerWebApp(app, path.resolve(config.WEB_DIST_DIR));
 

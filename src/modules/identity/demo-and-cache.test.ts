@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { loginAs } from '../../../test/support/auth.ts';
 import { loadConfig } from '../../config.ts';
-import { SessionCache } from './session-cache.ts';
+import { SessionCache } from './sessions/cache.ts';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_OFFICERS, DEMO_PASSWORD, demoAccountsWanted, seedDemoOfficers } from './seed/demo-officers.ts';
-import { closeSession, openSession, resolveSession, sessionSettings, type SessionSettings } from './sessions.ts';
+import { closeSession, openSession, resolveSession, sessionSettings, type SessionSettings } from './sessions/service.ts';
 import { seedUnits } from './seed/units.ts';
-import { currentTotp } from './totp.ts';
+import { currentTotp } from './login/totp.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestApp } from '../../../test/support/app.ts';
-import { TestBrowser, parseForms, type Page } from '../../../test/support/browser.ts';
-import { isLoginPage, loginAtEmulator, type EmulatorLogin } from '../../../test/support/sso.ts';
-import { syntheticCitizen } from '../../emulators/population/generator.ts';
-import { SYNTHETIC_ORGANIZATIONS } from '../../emulators/sso/subjects.ts';
+import { startTestServer, type TestApp } from '../../../../test/support/app.ts';
+import { TestBrowser, parseForms, type Page } from '../../../../test/support/browser.ts';
+import { isLoginPage, loginAtEmulator, type EmulatorLogin } from '../../../../test/support/sso.ts';
+import { syntheticCitizen } from '../../../emulators/population/generator.ts';
+import { SYNTHETIC_ORGANIZATIONS } from '../../../emulators/sso/subjects.ts';
 import { safeReturnTo } from './oidc-login.ts';
 
 let t: TestApp & { url: string };

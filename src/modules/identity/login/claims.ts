@@ -1,7 +1,7 @@
 // From an OpenID Connect provider's claims to a motcua account. The claim names are
 // configuration (OIDC_CLAIM_MAP): the national SSO's by default (SPEC §4.3), any other provider's
 // (`name`, `personal_id`, ...) by environment variables only.
-import { checkPersonalId } from '../../core/identifiers/index.ts';
+import { checkPersonalId } from '../../../core/identifiers/index.ts';
 
 export const CLAIM_FIELDS = [
   'personalId',

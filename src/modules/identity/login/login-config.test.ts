@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/support/app.ts';
-import { ConfigError, loadConfig } from '../../config.ts';
-import { createTestDatabase } from '../../db/testing.ts';
-import { buildApp } from '../../server.ts';
+import { createTestApp } from '../../../../test/support/app.ts';
+import { ConfigError, loadConfig } from '../../../config.ts';
+import { createTestDatabase } from '../../../db/testing.ts';
+import { buildApp } from '../../../server.ts';
 
 describe('login configuration', () => {
   it.each([

@@ -4,11 +4,11 @@
 // all live in the database.
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseForms, TestBrowser, type Page } from '../../../test/support/browser.ts';
-import { EMULATOR_DEMO_PASSWORD } from '../../../test/support/sso.ts';
-import { loadConfig } from '../../config.ts';
-import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
-import { buildApp, type App } from '../../server.ts';
+import { parseForms, TestBrowser, type Page } from '../../../../test/support/browser.ts';
+import { EMULATOR_DEMO_PASSWORD } from '../../../../test/support/sso.ts';
+import { loadConfig } from '../../../config.ts';
+import { createTestDatabase, type TestDatabase } from '../../../db/testing.ts';
+import { buildApp, type App } from '../../../server.ts';
 
 let database: TestDatabase;
 let a: App;

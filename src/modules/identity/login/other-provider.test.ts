@@ -3,14 +3,14 @@
 // standard claim names, its own acr values) serves both citizens and the ministry's officers.
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestApp } from '../../../test/support/app.ts';
-import { TestBrowser, type Page } from '../../../test/support/browser.ts';
-import { isLoginPage, loginAtEmulator } from '../../../test/support/sso.ts';
-import { generateEmulatorKeys } from '../../emulators/sso/keys.ts';
-import { registerSsoEmulator } from '../../emulators/sso/plugin.ts';
-import { fixedDirectory } from '../../emulators/sso/subjects.ts';
-import { grantRole, insertAccount } from './account-store.ts';
-import { seedUnits } from './seed/units.ts';
+import { startTestServer, type TestApp } from '../../../../test/support/app.ts';
+import { TestBrowser, type Page } from '../../../../test/support/browser.ts';
+import { isLoginPage, loginAtEmulator } from '../../../../test/support/sso.ts';
+import { generateEmulatorKeys } from '../../../emulators/sso/keys.ts';
+import { registerSsoEmulator } from '../../../emulators/sso/plugin.ts';
+import { fixedDirectory } from '../../../emulators/sso/subjects.ts';
+import { grantRole, insertAccount } from '../officers/store.ts';
+import { seedUnits } from '../seed/units.ts';
 
 let idp: FastifyInstance;
 let issuer: string;

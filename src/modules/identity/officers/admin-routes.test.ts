@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { loginAs, type TestLogin } from '../../../test/support/auth.ts';
+import { createTestApp, type TestApp } from '../../../../test/support/app.ts';
+import { loginAs, type TestLogin } from '../../../../test/support/auth.ts';
 
 let t: TestApp;
 let ministryAdmin: TestLogin;

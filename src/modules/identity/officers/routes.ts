@@ -1,26 +1,13 @@
-// Administration API for units and officers (roles: admin; auditor reads), and the audit trail.
-// Thin: parse, call a use case with the caller as actor, present. Policies: policy.ts.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// Administration API for officers, and the audit trail reading. Thin: parse, declare access,
+// call a use case with the caller as actor, present. Rules: core/access and policy.ts.
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { problemSchema } from '../../http/problem.ts';
-import {
-  createOfficer,
-  createUnit,
-  getOfficer,
-  grantOfficerRole,
-  listOfficers,
-  listUnitTree,
-  readAudit,
-  resetOfficerPassword,
-  resetOfficerTotp,
-  revokeOfficerRole,
-  setOfficerDisabled,
-  setUnitActive,
-  updateOfficer,
-  updateUnit,
-  type Actor,
-} from './admin-service.ts';
-import type { IdentityContext } from './context.ts';
+import { actorFrom, ADMIN_ERRORS } from '../units/routes.ts';
+import { createOfficer } from './create-officer.ts';
+import { getOfficer, listOfficers } from './list-officers.ts';
+import { readAudit } from './read-audit.ts';
+import { resetOfficerPassword, resetOfficerTotp } from './reset-credentials.ts';
+import { grantOfficerRole, revokeOfficerRole } from './role-grants.ts';
 import {
   AuditList,
   AuditQuery,
@@ -35,129 +22,87 @@ import {
   PasswordResetResult,
   RoleGrantView,
   RoleParams,
-  Unit,
-  UnitCreate,
-  UnitParams,
-  UnitPatch,
-  UnitTreeResponse,
 } from './schema.ts';
-import { getPrincipal, requireRole } from './sessions.ts';
+import type { OfficerDeps } from './support.ts';
+import { setOfficerDisabled, updateOfficer } from './update-officer.ts';
 
-const errors = {
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
-
-function actorOf(request: FastifyRequest): Actor {
-  const principal = getPrincipal(request);
-  const label = principal.kind === 'officer' ? `officer:${principal.username}` : `${principal.kind}:${principal.accountId}`;
-  return { principal, label, requestId: request.id };
-}
-
-export function registerIdentityAdminRoutes(api: FastifyInstance, ctx: IdentityContext): void {
+export function registerOfficerRoutes(api: FastifyInstance, deps: OfficerDeps): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
-  const readers = requireRole('admin', 'auditor');
-  const admins = requireRole('admin');
   const tags = ['identity'];
+  const errors = ADMIN_ERRORS;
+  const read = { access: 'officer.read' as const };
+  const manage = { access: 'officer.manage' as const };
 
-  // ---- units
-  app.get(
-    '/admin/units',
-    { preHandler: readers, schema: { tags, summary: 'Units the caller administers or audits, as a tree', response: { 200: UnitTreeResponse, ...errors } } },
-    async (request) => ({ roots: await listUnitTree(ctx, actorOf(request)) }),
-  );
-  app.post(
-    '/admin/units',
-    { preHandler: admins, schema: { tags, summary: 'Create a unit (agency e-ID validated)', body: UnitCreate, response: { 201: Unit, ...errors } } },
-    async (request, reply) => reply.status(201).send(await createUnit(ctx, actorOf(request), request.body)),
-  );
-  app.patch(
-    '/admin/units/:id',
-    { preHandler: admins, schema: { tags, summary: 'Update (rename, re-code, move) a unit', params: UnitParams, body: UnitPatch, response: { 200: Unit, ...errors } } },
-    async (request) => updateUnit(ctx, actorOf(request), request.params.id, request.body),
-  );
-  app.post(
-    '/admin/units/:id/deactivate',
-    { preHandler: admins, schema: { tags, summary: 'Deactivate a unit (no active sub-units)', params: UnitParams, response: { 200: Unit, ...errors } } },
-    async (request) => setUnitActive(ctx, actorOf(request), request.params.id, false),
-  );
-  app.post(
-    '/admin/units/:id/activate',
-    { preHandler: admins, schema: { tags, summary: 'Reactivate a unit', params: UnitParams, response: { 200: Unit, ...errors } } },
-    async (request) => setUnitActive(ctx, actorOf(request), request.params.id, true),
-  );
-
-  // ---- officers
   app.get(
     '/admin/officers',
-    { preHandler: readers, schema: { tags, summary: 'Search the officers of the units the caller covers', querystring: OfficerQuery, response: { 200: OfficerList, ...errors } } },
-    async (request) => listOfficers(ctx, actorOf(request), request.query),
+    { config: read, schema: { tags, summary: 'Search the officers of the units the caller covers', querystring: OfficerQuery, response: { 200: OfficerList, ...errors } } },
+    async (request) => listOfficers(deps, actorFrom(request), request.query),
   );
   app.get(
     '/admin/officers/:id',
-    { preHandler: readers, schema: { tags, summary: 'One officer', params: OfficerParams, response: { 200: Officer, ...errors } } },
-    async (request) => getOfficer(ctx, actorOf(request), request.params.id),
+    { config: read, schema: { tags, summary: 'One officer', params: OfficerParams, response: { 200: Officer, ...errors } } },
+    async (request) => getOfficer(deps, actorFrom(request), request.params.id),
   );
   app.post(
     '/admin/officers',
     {
-      preHandler: admins,
-      schema: {
-        tags,
-        summary: 'Create an officer with an initial password, or an invitation (shown once)',
-        body: OfficerCreate,
-        response: { 201: OfficerCreated, ...errors },
-      },
+      config: manage,
+      schema: { tags, summary: 'Create an officer with an initial password, or an invitation (shown once)', body: OfficerCreate, response: { 201: OfficerCreated, ...errors } },
     },
-    async (request, reply) => reply.status(201).send(await createOfficer(ctx, actorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await createOfficer(deps, actorFrom(request), request.body)),
   );
   app.patch(
     '/admin/officers/:id',
-    { preHandler: admins, schema: { tags, summary: 'Update an officer (name, contact, home unit)', params: OfficerParams, body: OfficerPatch, response: { 200: Officer, ...errors } } },
-    async (request) => updateOfficer(ctx, actorOf(request), request.params.id, request.body),
+    {
+      config: manage,
+      schema: { tags, summary: 'Update an officer (name, contact, home unit)', params: OfficerParams, body: OfficerPatch, response: { 200: Officer, ...errors } },
+    },
+    async (request) => updateOfficer(deps, actorFrom(request), request.params.id, request.body),
   );
   app.post(
     '/admin/officers/:id/disable',
-    { preHandler: admins, schema: { tags, summary: 'Disable an officer (their sessions end)', params: OfficerParams, response: { 200: Officer, ...errors } } },
-    async (request) => setOfficerDisabled(ctx, actorOf(request), request.params.id, true),
+    { config: manage, schema: { tags, summary: 'Disable an officer (their sessions end)', params: OfficerParams, response: { 200: Officer, ...errors } } },
+    async (request) => setOfficerDisabled(deps, actorFrom(request), request.params.id, true),
   );
   app.post(
     '/admin/officers/:id/enable',
-    { preHandler: admins, schema: { tags, summary: 'Enable a disabled officer', params: OfficerParams, response: { 200: Officer, ...errors } } },
-    async (request) => setOfficerDisabled(ctx, actorOf(request), request.params.id, false),
+    { config: manage, schema: { tags, summary: 'Enable a disabled officer', params: OfficerParams, response: { 200: Officer, ...errors } } },
+    async (request) => setOfficerDisabled(deps, actorFrom(request), request.params.id, false),
   );
   app.post(
     '/admin/officers/:id/password',
     {
-      preHandler: admins,
-      schema: { tags, summary: 'Reset an officer’s password (and lockout); their sessions end', params: OfficerParams, body: PasswordReset, response: { 200: PasswordResetResult, ...errors } },
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Reset an officer’s password (and lockout); their sessions end',
+        params: OfficerParams,
+        body: PasswordReset,
+        response: { 200: PasswordResetResult, ...errors },
+      },
     },
-    async (request) => resetOfficerPassword(ctx, actorOf(request), request.params.id, request.body ?? {}),
+    async (request) => resetOfficerPassword(deps, actorFrom(request), request.params.id, request.body ?? {}),
   );
   app.delete(
     '/admin/officers/:id/totp',
-    { preHandler: admins, schema: { tags, summary: 'Remove an officer’s TOTP (lost device)', params: OfficerParams, response: { 200: Officer, ...errors } } },
-    async (request) => resetOfficerTotp(ctx, actorOf(request), request.params.id),
+    { config: manage, schema: { tags, summary: 'Remove an officer’s TOTP (lost device)', params: OfficerParams, response: { 200: Officer, ...errors } } },
+    async (request) => resetOfficerTotp(deps, actorFrom(request), request.params.id),
   );
   app.post(
     '/admin/officers/:id/roles',
-    { preHandler: admins, schema: { tags, summary: 'Grant a role in a unit', params: OfficerParams, body: RoleGrantView, response: { 200: Officer, ...errors } } },
-    async (request) => grantOfficerRole(ctx, actorOf(request), request.params.id, request.body),
+    { config: manage, schema: { tags, summary: 'Grant a role in a unit', params: OfficerParams, body: RoleGrantView, response: { 200: Officer, ...errors } } },
+    async (request) => grantOfficerRole(deps, actorFrom(request), request.params.id, request.body),
   );
   app.delete(
     '/admin/officers/:id/roles/:unitId/:role',
-    { preHandler: admins, schema: { tags, summary: 'Revoke a role in a unit', params: RoleParams, response: { 200: Officer, ...errors } } },
-    async (request) => revokeOfficerRole(ctx, actorOf(request), request.params.id, request.params),
+    { config: manage, schema: { tags, summary: 'Revoke a role in a unit', params: RoleParams, response: { 200: Officer, ...errors } } },
+    async (request) => revokeOfficerRole(deps, actorFrom(request), request.params.id, request.params),
   );
 
-  // ---- audit
   app.get(
     '/audit',
     {
-      preHandler: readers,
+      config: { access: 'audit.read' },
       schema: {
         tags,
         summary: 'Audit trail of one record (who, when, before, after)',
@@ -166,6 +111,6 @@ export function registerIdentityAdminRoutes(api: FastifyInstance, ctx: IdentityC
         response: { 200: AuditList, ...errors },
       },
     },
-    async (request) => ({ items: await readAudit(ctx, actorOf(request), request.query.entity, request.query.entityId) }),
+    async (request) => ({ items: await readAudit(deps, actorFrom(request), request.query.entity, request.query.entityId) }),
   );
 }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { loginAs, TEST_SESSION_SETTINGS } from '../../../test/support/auth.ts';
-import { openSession, resolveSession } from './sessions.ts';
-import { createUnitDirectory } from './units.ts';
+import { createTestApp, type TestApp } from '../../../../test/support/app.ts';
+import { loginAs, TEST_SESSION_SETTINGS } from '../../../../test/support/auth.ts';
+import { openSession, resolveSession } from './service.ts';
+import { can } from '../../../core/access/index.ts';
+import { createUnitDirectory } from '../units/directory.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -42,10 +43,25 @@ describe('GET /api/v1/me', () => {
     });
     const body = (await t.app.inject({ url: '/api/v1/me', headers: login.headers })).json();
     expect(body).toMatchObject({ kind: 'officer', username: 'tiepnhan01', acr: null });
+    // The unit's names, not its id alone (the unit switcher shows them).
     expect(body.roles).toEqual([
-      { role: 'receiver', unitId: 'bo-phan-mot-cua' },
-      { role: 'specialist', unitId: 'cuc-shtt' },
+      { role: 'receiver', unitId: 'bo-phan-mot-cua', unitNameVi: 'Bộ phận Một cửa tập trung', unitNameEn: 'Centralized One-Stop Unit' },
+      { role: 'specialist', unitId: 'cuc-shtt', unitNameVi: 'Cục Sở hữu trí tuệ', unitNameEn: 'Intellectual Property Office of Viet Nam' },
     ]);
+  });
+
+  it('leaves out a role held in a deactivated unit (it gives no right)', async () => {
+    await t.db.insertInto('unit').values({ id: 'phong-da-dong', parent_id: 'cuc-shtt', agency_code: 'G22.10.99', name_vi: 'Phòng đã đóng', name_en: 'Closed division', kind: 'division', active: false }).execute();
+    t.app.units.invalidate();
+    const login = await loginAs(t.db, {
+      kind: 'officer',
+      roles: [
+        { role: 'specialist', unitId: 'phong-da-dong' },
+        { role: 'receiver', unitId: 'bo-phan-mot-cua' },
+      ],
+    });
+    const body = (await t.app.inject({ url: '/api/v1/me', headers: login.headers })).json();
+    expect(body.roles.map((g: { unitId: string }) => g.unitId)).toEqual(['bo-phan-mot-cua']);
   });
 });
 
@@ -106,10 +122,12 @@ describe('unit directory', () => {
     const units = createUnitDirectory(t.db);
     const login = await loginAs(t.db, { kind: 'officer', roles: [{ role: 'unit_leader', unitId: 'cuc-shtt' }] });
     const principal = (await resolveSession(t.db, TEST_SESSION_SETTINGS, login.headers.cookie.split('=')[1]!))!.principal;
-    expect(await units.hasRoleFor(principal, ['unit_leader'], 'cuc-shtt')).toBe(true);
-    expect(await units.hasRoleFor(principal, ['unit_leader'], 'cuc-shtt-sang-che')).toBe(true);
-    expect(await units.hasRoleFor(principal, ['specialist'], 'cuc-shtt-sang-che')).toBe(false);
-    expect(await units.hasRoleFor(principal, ['unit_leader'], 'tcdlcl')).toBe(false);
-    expect(await units.hasRoleFor(principal, ['unit_leader'], 'bkhcn')).toBe(false);
+    const tree = await units.tree();
+    // dossier.approve is held by unit_leader; dossier.process (specialist) is not.
+    expect(can(principal, 'dossier.approve', 'cuc-shtt', tree)).toBe(true);
+    expect(can(principal, 'dossier.approve', 'cuc-shtt-sang-che', tree)).toBe(true);
+    expect(can(principal, 'dossier.process', 'cuc-shtt-sang-che', tree)).toBe(false);
+    expect(can(principal, 'dossier.approve', 'tcdlcl', tree)).toBe(false);
+    expect(can(principal, 'dossier.approve', 'bkhcn', tree)).toBe(false);
   });
 });
