@@ -122,7 +122,8 @@ describe('units', () => {
     expect(duplicate.statusCode).toBe(409);
     const audit = (await call(shttAuditor, 'GET', '/api/v1/audit?entity=unit&entityId=cuc-shtt-phap-che')).json();
     expect(audit.items).toHaveLength(1);
-    expect(audit.items[0]).toMatchObject({ actor: 'officer:qt.shtt', action: 'unit.create', after: { agencyCode: 'G22.10.09' } });
+    expect(audit.items[0]).toMatchObject({ actorId: shttAdmin.accountId, actorKind: 'officer', action: 'unit.create', after: { agencyCode: 'G22.10.09' } });
+    expect(audit.items[0].actor).toMatch(/^qt\.shtt \(/);
   });
 
   it('updates within the subtree; moving needs both parents; never below itself', async () => {
@@ -218,7 +219,7 @@ describe('officers', () => {
     expect(granted.json().roles).toEqual([{ role: 'unit_leader', unitId: 'cuc-shtt-sang-che' }]);
     expect((await call(shttAdmin, 'POST', `/api/v1/admin/officers/${o.id}/roles`, { role: 'receiver', unitId: 'bo-phan-mot-cua' })).statusCode).toBe(403);
     const me = (await t.app.inject({ url: '/api/v1/me', headers: { cookie: sid } })).json();
-    expect(me.roles).toEqual([{ role: 'unit_leader', unitId: 'cuc-shtt-sang-che' }]);
+    expect(me.roles).toEqual([{ role: 'unit_leader', unitId: 'cuc-shtt-sang-che', unitNameVi: 'Phòng Sáng chế', unitNameEn: 'Patent Division' }]);
     const revoked = await call(shttAdmin, 'DELETE', `/api/v1/admin/officers/${o.id}/roles/cuc-shtt-sang-che/unit_leader`);
     expect(revoked.json().roles).toEqual([]);
 
@@ -247,7 +248,7 @@ describe('officers', () => {
       'officer.disable',
       'officer.enable',
     ]);
-    expect(audit.items[1]).toMatchObject({ actor: 'officer:qt.shtt', before: { unitId: 'cuc-shtt' }, after: { unitId: 'cuc-shtt-sang-che' } });
+    expect(audit.items[1]).toMatchObject({ actorId: shttAdmin.accountId, before: { unitId: 'cuc-shtt' }, after: { unitId: 'cuc-shtt-sang-che' } });
     expect(JSON.stringify(audit)).not.toContain(temporary);
   });
 
@@ -255,6 +256,69 @@ describe('officers', () => {
     expect((await call(shttAdmin, 'POST', `/api/v1/admin/officers/${shttAdmin.accountId}/disable`)).statusCode).toBe(403);
     expect((await call(ministryAdmin, 'DELETE', `/api/v1/admin/officers/${ministryAdmin.accountId}/roles/bkhcn/admin`)).statusCode).toBe(403);
     expect((await call(shttAdmin, 'POST', `/api/v1/admin/officers/${shttAdmin.accountId}/roles`, { role: 'admin', unitId: 'cuc-shtt' })).statusCode).toBe(403);
+  });
+});
+
+describe('an administrator of a unit does not take over accounts with rights above it', () => {
+  it('an officer homed below the caller but holding a ministry role is refused for every change', async () => {
+    // Like the demo `quantri`: homed in a centre, administrator of the whole ministry.
+    const top = await newOfficer(ministryAdmin, 'cuc-shtt-sang-che', { roles: [{ role: 'admin', unitId: 'bkhcn' }] });
+    const id = top.id;
+    const attempts: Array<[Method, string, unknown?]> = [
+      ['POST', `/api/v1/admin/officers/${id}/password`, { password: 'MatKhau-CuaToi-2026' }],
+      ['DELETE', `/api/v1/admin/officers/${id}/totp`],
+      ['PATCH', `/api/v1/admin/officers/${id}`, { email: 'toi@example.gov.vn' }],
+      ['POST', `/api/v1/admin/officers/${id}/disable`],
+      ['POST', `/api/v1/admin/officers/${id}/roles`, { role: 'specialist', unitId: 'cuc-shtt' }],
+      ['DELETE', `/api/v1/admin/officers/${id}/roles/bkhcn/admin`],
+    ];
+    for (const [method, url, payload] of attempts) {
+      const res = await call(shttAdmin, method, url, payload);
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+    }
+    // Still readable (it is in the caller's units), unchanged, nothing audited but its creation.
+    const read = await call(shttAdmin, 'GET', `/api/v1/admin/officers/${id}`);
+    expect(read.json()).toMatchObject({ email: null, disabled: false, roles: [{ role: 'admin', unitId: 'bkhcn' }] });
+    const audit = (await call(ministryAdmin, 'GET', `/api/v1/audit?entity=officer&entityId=${id}`)).json();
+    expect(audit.items.map((a: { action: string }) => a.action)).toEqual(['officer.create']);
+    // The ministry level may.
+    expect((await call(ministryAdmin, 'POST', `/api/v1/admin/officers/${id}/password`, {})).statusCode).toBe(200);
+  });
+
+  it('a role can be granted only in a unit the caller administers', async () => {
+    const o = await newOfficer(shttAdmin, 'cuc-shtt');
+    for (const grant of [{ role: 'admin', unitId: 'bkhcn' }, { role: 'auditor', unitId: 'bkhcn' }, { role: 'specialist', unitId: 'tcdlcl' }]) {
+      expect((await call(shttAdmin, 'POST', `/api/v1/admin/officers/${o.id}/roles`, grant)).statusCode).toBe(403);
+    }
+    const created = await call(shttAdmin, 'POST', '/api/v1/admin/officers', {
+      username: 'cb.tu-cap-quyen',
+      fullName: 'Đinh Văn Hùng',
+      unitId: 'cuc-shtt',
+      password: 'MatKhau-Moi-2026',
+      roles: [{ role: 'admin', unitId: 'bkhcn' }],
+    });
+    expect(created.statusCode).toBe(403);
+  });
+});
+
+describe('roles in a deactivated unit', () => {
+  it('give no right, neither at the route nor on the record', async () => {
+    const unit = await call(ministryAdmin, 'POST', '/api/v1/admin/units', {
+      id: 'phong-tam-thoi',
+      parentId: 'tcdlcl',
+      agencyCode: 'G22.11.07',
+      nameVi: 'Phòng tạm thời',
+      nameEn: 'Temporary division',
+      kind: 'division',
+    });
+    expect(unit.statusCode, unit.body).toBe(201);
+    const closedAdmin = await loginAs(t.db, { kind: 'officer', username: 'qt.tamthoi', roles: [{ role: 'admin', unitId: 'phong-tam-thoi' }] });
+    const staff = await newOfficer(ministryAdmin, 'phong-tam-thoi');
+    expect((await call(closedAdmin, 'GET', `/api/v1/admin/officers/${staff.id}`)).statusCode).toBe(200);
+    expect((await call(ministryAdmin, 'POST', '/api/v1/admin/units/phong-tam-thoi/deactivate')).statusCode).toBe(200);
+    expect((await call(closedAdmin, 'GET', '/api/v1/admin/officers')).statusCode).toBe(403);
+    expect((await call(closedAdmin, 'POST', `/api/v1/admin/officers/${staff.id}/disable`)).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: closedAdmin.headers })).json().roles).toEqual([]);
   });
 });
 
