@@ -156,6 +156,15 @@ describe('citizen login through the national SSO emulator', () => {
     const pages = await citizenLogin(browser, '', { returnTo: '//evil.example/phish' });
     expect(callbackOf(pages).headers.get('location')).toBe('/');
   });
+
+  it.each(['/.//evil.example', '/x/..//evil.example', '/%2e//evil.example'])(
+    'checks the normalized returnTo, not the raw string: %s comes back to /',
+    async (returnTo) => {
+      const browser = new TestBrowser();
+      const pages = await citizenLogin(browser, '', { returnTo });
+      expect(callbackOf(pages).headers.get('location')).toBe('/');
+    },
+  );
 });
 
 describe('safeReturnTo', () => {
@@ -170,20 +179,29 @@ describe('safeReturnTo', () => {
     ['/auth/logout', '/'],
     ['/a\nb', '/'],
     ['/%2F%2Fevil.example', '/%2F%2Fevil.example'],
+    // Paths that normalize to a scheme-relative URL.
+    ['/.//evil.example', '/'],
+    ['/x/..//evil.example', '/'],
+    ['/%2e//evil.example', '/'],
+    ['/./x/../\\evil.example', '/'],
+    // A normalized path is what is kept.
+    ['/thu-tuc/./a/../1.001234', '/thu-tuc/1.001234'],
+    ['/x/../auth/logout', '/'],
   ])('%s → %s', (input, expected) => {
     expect(safeReturnTo(input)).toBe(expected);
   });
 });
 
 describe('logout', () => {
-  it('by default also ends the SSO session (RP-initiated logout with id_token_hint)', async () => {
+  it('by default also ends the SSO session (RP-initiated logout with client_id, no ID token in the URL)', async () => {
     const browser = new TestBrowser();
     await citizenLogin(browser, '');
     const res = await browser.request(`${t.url}/auth/logout`, { method: 'POST', headers: csrf(browser) });
     expect(res.status).toBe(303);
     const endSession = new URL(res.headers.get('location')!);
     expect(endSession.pathname).toBe('/emulators/sso/oauth2/logout');
-    expect(endSession.searchParams.get('id_token_hint')).toBeTruthy();
+    expect(endSession.searchParams.get('id_token_hint')).toBeNull();
+    expect(endSession.searchParams.get('client_id')).toBe(t.config.SSO_EMULATOR_CLIENT_ID);
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${t.url}/`);
     expect(browser.cookie(t.url, 'motcua_sid')).toBeUndefined();
     // The emulator asks to confirm; confirming returns to motcua.
