@@ -23,6 +23,9 @@ describe('demo officers', () => {
     expect(first.created).toEqual(DEMO_OFFICERS.map((o) => o.username));
     expect(first.adminOtpauthUrl).toContain(`secret=${DEMO_ADMIN_TOTP_SECRET}`);
     expect((await seedDemoOfficers(t.db)).created).toEqual([]);
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'actor_id', 'actor_kind', 'actor_label']).where('action', '=', 'officer.create').execute();
+    expect(audit).toHaveLength(DEMO_OFFICERS.length);
+    for (const row of audit) expect(row).toEqual({ action: 'officer.create', actor_id: null, actor_kind: 'system', actor_label: 'seed:demo' });
     const receiver = await t.app.inject({ method: 'POST', url: '/auth/officer/login', payload: { username: 'tiepnhan.mc', password: DEMO_PASSWORD } });
     expect(receiver.json()).toMatchObject({ fullName: 'Nguyễn Thị Hồng Nhung', roles: [{ role: 'receiver', unitId: 'bo-phan-mot-cua' }] });
     const admin = await t.app.inject({

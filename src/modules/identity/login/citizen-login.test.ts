@@ -69,6 +69,8 @@ describe('citizen login through the national SSO emulator', () => {
     expect(account.profile).toMatchObject({ birthDate: citizen.birthDate, gender: citizen.gender });
     const audit = await t.db.selectFrom('audit_log').selectAll().where('entity_id', '=', account.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['account.create']);
+    expect(audit[0]).toMatchObject({ actor_kind: 'system', actor_id: null });
+    expect(audit[0]!.actor_label).toMatch(/^sso:http/);
   });
 
   it('a later login updates name, phone and e-mail from the claims, and rotates the session', async () => {
