@@ -17,8 +17,8 @@ import pg from 'pg';
 import { openPostgres } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { syntheticCitizen } from '../src/emulators/population/generator.ts';
-import { insertAccount } from '../src/modules/identity/account-store.ts';
-import { SESSION_COOKIE, openSession } from '../src/modules/identity/sessions.ts';
+import { insertAccount } from '../src/modules/identity/officers/store.ts';
+import { SESSION_COOKIE, openSession } from '../src/modules/identity/sessions/service.ts';
 import { PopulationClient } from '../src/modules/population/client.ts';
 import { parseCongDanEnvelope } from '../src/modules/population/record.ts';
 

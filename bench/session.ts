@@ -7,9 +7,9 @@
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.ts';
 import { createTestDatabase } from '../src/db/testing.ts';
-import { grantRole, insertAccount } from '../src/modules/identity/account-store.ts';
+import { grantRole, insertAccount } from '../src/modules/identity/officers/store.ts';
 import { seedUnits } from '../src/modules/identity/seed/units.ts';
-import { openSession, SESSION_COOKIE, sessionSettings } from '../src/modules/identity/sessions.ts';
+import { openSession, SESSION_COOKIE, sessionSettings } from '../src/modules/identity/sessions/service.ts';
 import { buildApp } from '../src/server.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);

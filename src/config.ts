@@ -101,6 +101,11 @@ export const configSchema = z.object({
   /** Officer password login: failed attempts before a lock, and its length. */
   OFFICER_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   OFFICER_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Login and password routes: requests per client address per window (in memory, per instance). */
+  AUTH_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Login and password routes: requests per account (username, session, invitation) per window. */
+  AUTH_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).max(100_000).default(10),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** The ministry's own OpenID Connect provider for officers (optional). */
   OFFICER_OIDC_ISSUER: z.url({ message: 'expects the issuer URL of an OpenID Connect provider' }).optional(),
   OFFICER_OIDC_CLIENT_ID: z.string().min(1).optional(),

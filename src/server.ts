@@ -32,11 +32,8 @@ import { createCalendarModule } from './modules/calendar/module.ts';
 import { createDossiersModule } from './modules/dossiers/module.ts';
 import { createIdentifiersModule } from './modules/identifiers/module.ts';
 import { registerMachineToken } from './modules/identity/credentials/machine-token.ts';
-import { registerIdentityRoutes } from './modules/identity/routes.ts';
-import { registerSessionAuth, sessionSettings } from './modules/identity/sessions.ts';
-import { registerAccountRoutes } from './modules/identity/account-routes.ts';
-import { registerIdentityAdminRoutes } from './modules/identity/admin-routes.ts';
-import { createIdentityContext, registerLogin } from './modules/identity/login.ts';
+import { createIdentityModule } from './modules/identity/module.ts';
+import { mountSsoEmulator, ssoEmulatorEnabled } from './emulators/sso/index.ts';
 import { createPopulationModule } from './modules/population/module.ts';
 import { mountPopulationEmulator } from './emulators/population/server.ts';
 import { createCatalogModule } from './modules/catalog/module.ts';
@@ -189,11 +186,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   registerMetrics(app, database.poolStats);
 
   await app.register(fastifyCookie);
-  const sessions = sessionSettings(config);
-  registerSessionAuth(app, { db: database.db, settings: sessions });
-  // After the session: a machine client's bearer token (a wrong one is a 401).
-  registerMachineToken(app, { token: config.ADMIN_API_TOKEN, permissions: config.ADMIN_API_TOKEN_PERMISSIONS });
-  const identity = createIdentityContext({ app, config, db: database.db, sessions });
+  const identity = createIdentityModule({ config, db: database.db, units });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -224,6 +217,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Sessions (the principal of every request, CSRF), /auth/* and the identity API.
+  await identity.register(app);
+  // After the session: a machine client's bearer token (a wrong one is a 401).
+  registerMachineToken(app, { token: config.ADMIN_API_TOKEN, permissions: config.ADMIN_API_TOKEN_PERMISSIONS });
 
   const healthSchema = z.object({ status: z.string(), database: z.string().optional() });
   app.get(
@@ -270,9 +268,6 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   await app.register(
     async (api) => {
-      registerIdentityRoutes(api);
-      registerAccountRoutes(api, identity);
-      registerIdentityAdminRoutes(api, identity);
       const catalog = createCatalogModule({
         db: database.db,
         hoursPerDay: config.WORKING_DAY_HOURS,
@@ -286,8 +281,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });
 
-  // Login (/auth/*) and, unless another provider is configured, the national SSO emulator.
-  registerLogin(app, identity);
+  // The national SSO emulator at /emulators/sso/, unless another provider is configured.
+  if (ssoEmulatorEnabled(config)) mountSsoEmulator(app, config, identity.publicUrl, database.db);
 
   const webApp = await registerWebApp(app, path.resolve(config.WEB_DIST_DIR));
 

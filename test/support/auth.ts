@@ -3,9 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/types.ts';
-import { grantRole, insertAccount } from '../../src/modules/identity/account-store.ts';
-import type { Acr, Role } from '../../src/modules/identity/principal.ts';
-import { CSRF_HEADER, SESSION_COOKIE, openSession, type SessionSettings } from '../../src/modules/identity/sessions.ts';
+import { grantRole, insertAccount } from '../../src/modules/identity/officers/store.ts';
+import type { Acr, Role } from '../../src/core/access/index.ts';
+import { CSRF_HEADER, SESSION_COOKIE, openSession, type SessionSettings } from '../../src/modules/identity/sessions/service.ts';
 import { seedUnits } from '../../src/modules/identity/seed/units.ts';
 
 export const TEST_SESSION_SETTINGS: SessionSettings = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, secure: false };

@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'officer.invitation.accept',
   'officer.password.change',
   'officer.password.reset',
+  'officer.totp.enable',
+  'officer.totp.replace',
   'officer.totp.reset',
   'officer.role.grant',
   'officer.role.revoke',

@@ -2,26 +2,19 @@
 // the rights of a ministry-level administrator; every change is audited as `cli:<user>`.
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
+import type { Permission, ServicePrincipal } from '../../core/access/index.ts';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/types.ts';
 import { ProblemError } from '../../http/problem.ts';
-import {
-  createOfficer,
-  grantOfficerRole,
-  listOfficers,
-  resetOfficerPassword,
-  resetOfficerTotp,
-  revokeOfficerRole,
-  setOfficerDisabled,
-  type Actor,
-} from './admin-service.ts';
-import { createIdentityContext, type IdentityContext } from './context.ts';
-import { ROLES, type Role } from './principal.ts';
-import { OfficerCreate } from './schema.ts';
+import type { Actor } from './actor.ts';
+import { currentTotp } from './login/totp.ts';
+import { createIdentityModule, type IdentityModule } from './module.ts';
+import { OfficerCreate } from './officers/schema.ts';
+import { findOfficerIdByUsername } from './officers/store.ts';
 import { DEMO_ADMIN_TOTP_SECRET } from './seed/demo-officers.ts';
 import { seedUnits } from './seed/units.ts';
-import { sessionSettings } from './sessions.ts';
-import { currentTotp } from './totp.ts';
+import { ROLES, type Role } from '../../core/access/index.ts';
+import { createUnitDirectory } from './units/directory.ts';
 
 export interface CliSupport {
   withDatabase<T>(fn: (database: { db: Kysely<DB> }, cfg: Config) => Promise<T>): Promise<T>;
@@ -29,12 +22,12 @@ export interface CliSupport {
   out(line: string): void;
 }
 
-async function cliActor(ctx: IdentityContext, user: string): Promise<Actor> {
-  const roots = (await ctx.units.all()).filter((u) => u.parentId === null).map((u) => u.id);
-  return {
-    principal: { kind: 'officer', accountId: 'cli', fullName: user, method: 'cli', username: `cli:${user}`, roles: roots.map((unitId) => ({ role: 'admin', unitId })) },
-    label: `cli:${user}`,
-  };
+const OPERATOR_PERMISSIONS: readonly Permission[] = ['unit.read', 'unit.manage', 'officer.read', 'officer.manage', 'audit.read'];
+
+/** The operator at the command line: the administration's permissions in every unit, no account. */
+function cliActor(user: string): Actor {
+  const principal: ServicePrincipal = { kind: 'service', accountId: 'cli', fullName: `cli:${user}`, method: 'cli', permissions: OPERATOR_PERMISSIONS };
+  return { principal };
 }
 
 const parseGrant = (value: string, support: CliSupport): { role: Role; unitId: string } => {
@@ -43,23 +36,28 @@ const parseGrant = (value: string, support: CliSupport): { role: Role; unitId: s
   return { role: role as Role, unitId: unitId! };
 };
 
+interface CliContext {
+  identity: IdentityModule;
+  db: Kysely<DB>;
+}
+
 export function registerOfficerCommands(program: Command, support: CliSupport): void {
   const user = process.env.USER ?? 'operator';
-  const run = <T>(fn: (ctx: IdentityContext, actor: Actor) => Promise<T>) =>
+  const run = <T>(fn: (ctx: CliContext, actor: Actor) => Promise<T>) =>
     support.withDatabase(async (database, cfg) => {
       await seedUnits(database.db);
-      const ctx = createIdentityContext({ config: cfg, db: database.db, sessions: sessionSettings(cfg) });
+      const identity = createIdentityModule({ config: cfg, db: database.db, units: createUnitDirectory(database.db, 0) });
       try {
-        return await fn(ctx, await cliActor(ctx, user));
+        return await fn({ identity, db: database.db }, cliActor(user));
       } catch (error) {
         if (error instanceof ProblemError) support.fail(`${error.code}: ${typeof error.detailText === 'string' ? error.detailText : (error.detailText?.en ?? '')}`);
         throw error;
       }
     });
-  const idOf = async (ctx: IdentityContext, username: string) => {
-    const row = await ctx.db.selectFrom('account').select('id').where('kind', '=', 'officer').where('username', '=', username.toLowerCase()).executeTakeFirst();
-    if (!row) support.fail(`no officer "${username}"`);
-    return row!.id;
+  const idOf = async (ctx: CliContext, username: string) => {
+    const id = await findOfficerIdByUsername(ctx.db, username);
+    if (!id) support.fail(`no officer "${username}"`);
+    return id!;
   };
 
   const officer = program.command('officer').description('officer accounts (audited as cli:<user>)');
@@ -83,7 +81,7 @@ export function registerOfficerCommands(program: Command, support: CliSupport): 
         roles: (opts.role ?? []).map((r) => parseGrant(r, support)),
       });
       if (!parsed.success) support.fail(`invalid input: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
-      const result = await run((ctx, actor) => createOfficer(ctx, actor, parsed.data!));
+      const result = await run((ctx, actor) => ctx.identity.officers.create(actor, parsed.data!));
       support.out(`created ${result.officer.username} (${result.officer.id})`);
       if (result.invitation) support.out(`invitation (valid until ${result.invitation.expiresAt}): ${result.invitation.url}`);
     });
@@ -95,7 +93,7 @@ export function registerOfficerCommands(program: Command, support: CliSupport): 
     .option('--all', 'include disabled officers')
     .action(async (opts: { unit?: string; all?: boolean }) => {
       const { items } = await run((ctx, actor) =>
-        listOfficers(ctx, actor, { unitId: opts.unit, includeDisabled: opts.all ? 'true' : 'false', limit: 200, offset: 0 }),
+        ctx.identity.officers.list(actor, { unitId: opts.unit, includeDisabled: opts.all ? 'true' : 'false', limit: 200, offset: 0 }),
       );
       for (const o of items) {
         const state = o.disabled ? 'disabled' : o.lockedUntil ? `locked until ${o.lockedUntil}` : 'active';
@@ -110,7 +108,7 @@ export function registerOfficerCommands(program: Command, support: CliSupport): 
     .requiredOption('--role <role@unit>')
     .action(async (opts: { username: string; role: string }) => {
       const grant = parseGrant(opts.role, support);
-      const o = await run(async (ctx, actor) => grantOfficerRole(ctx, actor, await idOf(ctx, opts.username), grant));
+      const o = await run(async (ctx, actor) => ctx.identity.officers.grantRole(actor, await idOf(ctx, opts.username), grant));
       support.out(`${o.username}: ${o.roles.map((g) => `${g.role}@${g.unitId}`).join(', ')}`);
     });
 
@@ -121,7 +119,7 @@ export function registerOfficerCommands(program: Command, support: CliSupport): 
     .requiredOption('--role <role@unit>')
     .action(async (opts: { username: string; role: string }) => {
       const grant = parseGrant(opts.role, support);
-      const o = await run(async (ctx, actor) => revokeOfficerRole(ctx, actor, await idOf(ctx, opts.username), grant));
+      const o = await run(async (ctx, actor) => ctx.identity.officers.revokeRole(actor, await idOf(ctx, opts.username), grant));
       support.out(`${o.username}: ${o.roles.map((g) => `${g.role}@${g.unitId}`).join(', ') || '-'}`);
     });
 
@@ -131,7 +129,7 @@ export function registerOfficerCommands(program: Command, support: CliSupport): 
     .requiredOption('--username <name>')
     .option('--password <password>')
     .action(async (opts: { username: string; password?: string }) => {
-      const result = await run(async (ctx, actor) => resetOfficerPassword(ctx, actor, await idOf(ctx, opts.username), { password: opts.password }));
+      const result = await run(async (ctx, actor) => ctx.identity.officers.resetPassword(actor, await idOf(ctx, opts.username), { password: opts.password }));
       support.out(result.temporaryPassword ? `temporary password: ${result.temporaryPassword}` : 'password set');
     });
 
@@ -140,7 +138,7 @@ export function registerOfficerCommands(program: Command, support: CliSupport): 
     .description('remove an officer’s TOTP (they enrol again at next login)')
     .requiredOption('--username <name>')
     .action(async (opts: { username: string }) => {
-      await run(async (ctx, actor) => resetOfficerTotp(ctx, actor, await idOf(ctx, opts.username)));
+      await run(async (ctx, actor) => ctx.identity.officers.resetTotp(actor, await idOf(ctx, opts.username)));
       support.out('totp removed');
     });
 
@@ -150,7 +148,7 @@ export function registerOfficerCommands(program: Command, support: CliSupport): 
       .description(`${name} an officer`)
       .requiredOption('--username <name>')
       .action(async (opts: { username: string }) => {
-        await run(async (ctx, actor) => setOfficerDisabled(ctx, actor, await idOf(ctx, opts.username), disabled));
+        await run(async (ctx, actor) => ctx.identity.officers.setDisabled(actor, await idOf(ctx, opts.username), disabled));
         support.out(`${opts.username} ${disabled ? 'disabled' : 'enabled'}`);
       });
   }

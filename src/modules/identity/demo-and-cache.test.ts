@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { loginAs } from '../../../test/support/auth.ts';
 import { loadConfig } from '../../config.ts';
-import { SessionCache } from './session-cache.ts';
+import { SessionCache } from './sessions/cache.ts';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_OFFICERS, DEMO_PASSWORD, demoAccountsWanted, seedDemoOfficers } from './seed/demo-officers.ts';
-import { closeSession, openSession, resolveSession, sessionSettings, type SessionSettings } from './sessions.ts';
+import { closeSession, openSession, resolveSession, sessionSettings, type SessionSettings } from './sessions/service.ts';
 import { seedUnits } from './seed/units.ts';
-import { currentTotp } from './totp.ts';
+import { currentTotp } from './login/totp.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -23,6 +23,9 @@ describe('demo officers', () => {
     expect(first.created).toEqual(DEMO_OFFICERS.map((o) => o.username));
     expect(first.adminOtpauthUrl).toContain(`secret=${DEMO_ADMIN_TOTP_SECRET}`);
     expect((await seedDemoOfficers(t.db)).created).toEqual([]);
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'actor_id', 'actor_kind', 'actor_label']).where('action', '=', 'officer.create').execute();
+    expect(audit).toHaveLength(DEMO_OFFICERS.length);
+    for (const row of audit) expect(row).toEqual({ action: 'officer.create', actor_id: null, actor_kind: 'system', actor_label: 'seed:demo' });
     const receiver = await t.app.inject({ method: 'POST', url: '/auth/officer/login', payload: { username: 'tiepnhan.mc', password: DEMO_PASSWORD } });
     expect(receiver.json()).toMatchObject({ fullName: 'Nguyễn Thị Hồng Nhung', roles: [{ role: 'receiver', unitId: 'bo-phan-mot-cua' }] });
     const admin = await t.app.inject({

@@ -1,7 +1,10 @@
 // Tables of the identity module: units, accounts, role grants, sessions (migration 0002), and
 // login state, invitations, TOTP and SSO profile (migration 0005).
 import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../../core/access/roles.ts';
 import type { DefaultTimestamp, NullableTimestamp, Timestamp } from '../../db/types.ts';
+
+export type { Role };
 
 export type UnitKind = 'ministry' | 'department' | 'division' | 'centre' | 'office';
 
@@ -58,8 +61,6 @@ export interface AccountTable {
   profile: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
-export type Role = 'receiver' | 'specialist' | 'unit_leader' | 'ministry_leader' | 'admin' | 'auditor';
-
 export interface RoleGrantTable {
   account_id: string;
   unit_id: string;
@@ -75,6 +76,7 @@ export interface SessionTable {
   method: string;
   acr: string | null;
   csrf_token: string;
+  /** Unused since logout names the client (client_id) instead of sending the ID token; always null. */
   id_token: string | null;
   created_at: DefaultTimestamp;
   last_seen_at: DefaultTimestamp;

@@ -3,10 +3,10 @@
 // administrator's TOTP secret are public demo values (README, "Demo accounts").
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/types.ts';
-import { recordAudit } from '../../audit/service.ts';
-import { hashPassword } from '../passwords.ts';
-import type { Role } from '../principal.ts';
-import { otpauthUrl } from '../totp.ts';
+import type { Role } from '../../../core/access/index.ts';
+import { recordAudit, systemActor } from '../../audit/service.ts';
+import { hashPassword } from '../login/passwords.ts';
+import { otpauthUrl } from '../login/totp.ts';
 
 export const DEMO_PASSWORD = 'MotCua@2026';
 /** Base32 TOTP secret of the demo administrator `quantri` (public: demo only). */
@@ -77,7 +77,7 @@ export async function seedDemoOfficers(db: Kysely<DB>, totpIssuer = 'motcua'): P
         await trx.insertInto('role_grant').values({ account_id: row.id, unit_id: unitId, role, granted_by: 'seed:demo' }).onConflict((oc) => oc.doNothing()).execute();
       }
       await recordAudit(trx, {
-        actor: 'seed:demo',
+        actor: systemActor('seed:demo'),
         action: 'officer.create',
         entity: 'officer',
         entityId: row.id,

@@ -13,6 +13,7 @@ export interface UnitNode {
   nameVi: string;
   nameEn: string;
   kind: string;
+  sortOrder: number;
   active: boolean;
 }
 
@@ -42,6 +43,7 @@ export function createUnitDirectory(db: Kysely<DB>, ttlMs = DEFAULT_UNIT_CACHE_M
       nameVi: r.name_vi,
       nameEn: r.name_en,
       kind: r.kind,
+      sortOrder: r.sort_order,
       active: r.active,
     }));
     return { at: Date.now(), byId: new Map(nodes.map((n) => [n.id, n])), tree: treeFrom(nodes) };
