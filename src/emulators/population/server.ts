@@ -15,7 +15,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Config } from '../../config.ts';
+import { populationEmulatorOn, type Config } from '../../config.ts';
 import { ensureEmulatorSchema, findCitizen, type AnyDb } from './store.ts';
 import { ERROR_CODES, soapEnvelope, type PopulationQueryBody } from './wire.ts';
 
@@ -240,9 +240,12 @@ export async function populationEmulator(app: FastifyInstance, opts: PopulationE
   });
 }
 
-/** The emulator is mounted in motcua's server unless a real service is configured. */
-export function populationEmulatorEnabled(config: Pick<Config, 'POPULATION_EMULATOR' | 'POPULATION_API_URL'>): boolean {
-  return config.POPULATION_EMULATOR ?? config.POPULATION_API_URL === undefined;
+/**
+ * The emulator is mounted in motcua's server unless a real service is configured; in production
+ * only when POPULATION_EMULATOR=true (src/config.ts).
+ */
+export function populationEmulatorEnabled(config: Pick<Config, 'NODE_ENV' | 'POPULATION_EMULATOR' | 'POPULATION_API_URL'>): boolean {
+  return populationEmulatorOn(config);
 }
 
 /**
