@@ -399,6 +399,30 @@ describe('error pages for people in a browser', () => {
   });
 });
 
+describe('the emulators\' own addresses (README tour)', () => {
+  it('/emulators/sso is a page saying what it is, with links', async () => {
+    for (const url of ['/emulators/sso', '/emulators/sso/']) {
+      const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toContain('Giả lập hệ thống đăng nhập một lần');
+      expect(res.body).toContain('href="/emulators/sso/.well-known/openid-configuration"');
+      expect(res.body).toMatch(/href="http:\/\/[^"]+\/auth\/login"/);
+    }
+  });
+
+  it('/emulators/population/ is a page saying what it is, with a way back', async () => {
+    for (const url of ['/emulators/population/', '/emulators/population']) {
+      const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toContain('Giả lập Cơ sở dữ liệu quốc gia về dân cư');
+      expect(res.body).toContain('POST /emulators/population/');
+      expect(res.body).toContain('href="/"');
+    }
+  });
+});
+
 /** Follows redirects like a browser: every hop asks for text/html. */
 async function browse(browser: TestBrowser, url: string, init: Parameters<TestBrowser['request']>[1] = {}): Promise<Page> {
   const accept = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };

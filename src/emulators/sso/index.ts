@@ -37,7 +37,7 @@ export function motcuaClient(clientId: string, clientSecret: string, bases: stri
   };
 }
 
-const seedOf = (seed: string | undefined): unknown => (seed !== undefined && /^\d+$/.test(seed) ? Number(seed) : seed);
+const seedOf = (seed: string | undefined): number | string | undefined => (seed !== undefined && /^\d+$/.test(seed) ? Number(seed) : seed);
 
 async function nationalSettings(options: {
   issuer: string;
