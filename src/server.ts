@@ -22,6 +22,7 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { pendingMigrations } from './db/migrate.ts';
+import { apiDocsOptions } from './http/api-docs.ts';
 import { clientErrorHandler, frameworkErrors, refuseNulCharacters, sendProblem } from './http/edge.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { ProblemError, problemBody, zodFieldErrors, type ProblemCode } from './http/problem.ts';
@@ -243,7 +244,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  await app.register(fastifySwaggerUi, apiDocsOptions());
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   const healthSchema = z.object({ status: z.string(), database: z.string().optional() });
