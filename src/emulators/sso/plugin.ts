@@ -132,7 +132,9 @@ export function registerSsoEmulator(
       scope.addContentTypeParser(
         'application/x-www-form-urlencoded',
         { parseAs: 'string', bodyLimit: 16 * 1024 },
-        (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+        // No field of these forms can hold a NUL character (and the store is PostgreSQL text).
+        (_request, body, done) =>
+          done(null, Object.fromEntries([...new URLSearchParams(body as string)].map(([k, v]) => [k, v.replaceAll('\0', '')]))),
       );
 
       const html = (reply: FastifyReply, em: Emulator, status: number, body: string) =>
