@@ -259,8 +259,9 @@ describe('the edge (router and connection errors, limits, headers)', () => {
       const vi = await app.inject('/api/v1/identifiers/personal-id/%ff%fe');
       expect(vi.statusCode).toBe(400);
       expect(problem(vi)).toMatchObject({ code: 'bad_url', title: 'Địa chỉ yêu cầu không hợp lệ' });
-      const en = await app.inject({ url: '/%ff%fe', headers: { 'accept-language': 'en' } });
+      const en = await app.inject({ url: '/%ff%fe', headers: { 'accept-language': 'en', 'x-request-id': 'gw-1' } });
       expect(problem(en)).toMatchObject({ code: 'bad_url', status: 400, title: 'Malformed request address' });
+      expect(en.headers['x-request-id']).toBe('gw-1');
     }
   });
 

@@ -21,6 +21,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: 
 
 /** Fastify's `frameworkErrors`: errors of the router, before any route or hook runs. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  // No hook has run (no route matched): the headers they would have set.
+  reply.header('x-request-id', request.id).header('x-content-type-options', 'nosniff');
   // The raw address is not echoed back: it is what could not be read.
   const options: ProblemOptions = { instance: undefined };
   switch (error.code) {
