@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, emulatorWarnings, loadConfig, populationEmulatorOn, ssoEmulatorOn } from './config.ts';
 
 describe('loadConfig', () => {
   it('gives the embedded defaults on an empty environment', () => {
@@ -44,5 +44,75 @@ describe('loadConfig', () => {
     expect(config.DATABASE_URL).toBe('postgres://u@h:5432/db');
     expect(config.MIGRATE_ON_START).toBe(false);
     expect(config.TRUST_PROXY).toBe(true);
+  });
+
+  it('has request, connection and keep-alive time limits by default, configurable', () => {
+    const config = loadConfig({});
+    expect(config.REQUEST_TIMEOUT_MS).toBeGreaterThan(0);
+    expect(config.CONNECTION_TIMEOUT_MS).toBeGreaterThan(0);
+    expect(config.KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(0);
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: '5000' }).REQUEST_TIMEOUT_MS).toBe(5000);
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '0' })).toThrow(/REQUEST_TIMEOUT_MS/);
+  });
+
+  it('rejects a short METRICS_TOKEN naming the variable', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN expects at least 24 characters/);
+  });
+});
+
+describe('production and the emulators of national systems', () => {
+  const real = { OIDC_ISSUER: 'https://sso.example.gov.vn', POPULATION_API_URL: 'https://lgsp.example.gov.vn/dan-cu' };
+  const caught = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      return error as ConfigError;
+    }
+    return undefined;
+  };
+
+  it('refuses to start without the national SSO, naming OIDC_ISSUER in one line', () => {
+    const error = caught({ NODE_ENV: 'production', POPULATION_API_URL: real.POPULATION_API_URL });
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.variable).toBe('OIDC_ISSUER');
+    expect(error!.message).toMatch(/OIDC_ISSUER is required when NODE_ENV=production/);
+    expect(error!.message.split('\n')).toHaveLength(1);
+  });
+
+  it('refuses to start without the population service, naming POPULATION_API_URL', () => {
+    const error = caught({ NODE_ENV: 'production', OIDC_ISSUER: real.OIDC_ISSUER });
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.variable).toBe('POPULATION_API_URL');
+    expect(error!.message.split('\n')).toHaveLength(1);
+    // SSO_EMULATOR=false is not a provider either.
+    expect(caught({ NODE_ENV: 'production', SSO_EMULATOR: 'false', POPULATION_API_URL: real.POPULATION_API_URL })?.variable).toBe('OIDC_ISSUER');
+  });
+
+  it('mounts no emulator in production with the real providers, and warns of none', () => {
+    const config = loadConfig({ NODE_ENV: 'production', ...real });
+    expect(ssoEmulatorOn(config)).toBe(false);
+    expect(populationEmulatorOn(config)).toBe(false);
+    expect(emulatorWarnings(config)).toEqual([]);
+  });
+
+  it('mounts an emulator in production only when explicitly enabled, with a loud warning', () => {
+    const config = loadConfig({ NODE_ENV: 'production', SSO_EMULATOR: 'true', POPULATION_EMULATOR: 'true' });
+    expect(ssoEmulatorOn(config)).toBe(true);
+    expect(populationEmulatorOn(config)).toBe(true);
+    const warnings = emulatorWarnings(config);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/SSO_EMULATOR=true in production/);
+    expect(warnings[1]).toMatch(/POPULATION_EMULATOR=true in production/);
+    // Enabled next to a real provider: still the emulator, still warned.
+    expect(emulatorWarnings(loadConfig({ NODE_ENV: 'production', ...real, SSO_EMULATOR: 'true' }))).toHaveLength(1);
+  });
+
+  it('keeps the emulators on by default outside production', () => {
+    const config = loadConfig({ NODE_ENV: 'development' });
+    expect(ssoEmulatorOn(config)).toBe(true);
+    expect(populationEmulatorOn(config)).toBe(true);
+    expect(emulatorWarnings(config)).toEqual([]);
+    expect(ssoEmulatorOn(loadConfig({ OIDC_ISSUER: real.OIDC_ISSUER }))).toBe(false);
+    expect(populationEmulatorOn(loadConfig({ POPULATION_API_URL: real.POPULATION_API_URL }))).toBe(false);
   });
 });

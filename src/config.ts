@@ -53,6 +53,17 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   TRUST_PROXY: booleanFlag.default(false),
+  /**
+   * Time limits of a connection (ms): the whole request, headers and body, must arrive within
+   * REQUEST_TIMEOUT_MS (a slowly sent body cannot hold a connection; answered 408); a socket with
+   * no traffic at all is closed after CONNECTION_TIMEOUT_MS; an idle keep-alive connection after
+   * KEEP_ALIVE_TIMEOUT_MS (keep it above the idle timeout of a load balancer in front).
+   */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(72_000),
+  /** Bearer token for Prometheus to read /metrics (officers with metrics.read can too). Unset: officers only. */
+  METRICS_TOKEN: z.string().min(24, { message: 'expects at least 24 characters' }).optional(),
   /** Working sessions, local time (Asia/Ho_Chi_Minh). */
   WORK_SESSIONS: z
     .string()
@@ -90,7 +101,10 @@ export const configSchema = z.object({
   OIDC_CLAIM_MAP: jsonStringMap.optional(),
   /** JSON {"LoA1": acrValue, "LoA2": acrValue} when the provider names the levels differently. */
   OIDC_ACR_MAP: jsonStringMap.optional(),
-  /** Mount the national SSO emulator at /emulators/sso; default: on when OIDC_ISSUER is unset. */
+  /**
+   * Mount the national SSO emulator at /emulators/sso; default: on when OIDC_ISSUER is unset,
+   * except in production (NODE_ENV=production: off unless SSO_EMULATOR=true).
+   */
   SSO_EMULATOR: booleanFlag.optional(),
   SSO_EMULATOR_CLIENT_ID: z.string().min(1).default('motcua'),
   SSO_EMULATOR_CLIENT_SECRET: z.string().min(8).default('motcua-emulator-secret'),
@@ -148,7 +162,10 @@ export const configSchema = z.object({
   POPULATION_BREAKER_OPEN_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   POPULATION_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   POPULATION_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(1000),
-  /** Mount the population database emulator at /emulators/population; default: on when POPULATION_API_URL is unset. */
+  /**
+   * Mount the population database emulator at /emulators/population; default: on when
+   * POPULATION_API_URL is unset, except in production (off unless POPULATION_EMULATOR=true).
+   */
   POPULATION_EMULATOR: booleanFlag.optional(),
   /** People generated into an empty emulator at start (0: none), and the generator's seed. */
   POPULATION_EMULATOR_PEOPLE: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
@@ -183,5 +200,54 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const got = cleaned[variable];
     throw new ConfigError(variable, `${issue.message}${got === undefined ? '' : ` (got "${got}")`}`);
   }
+  checkProduction(parsed.data);
   return parsed.data;
+}
+
+/**
+ * The emulators of the national systems are test tools: anyone can log in at the SSO emulator as
+ * a listed citizen, and the population emulator answers with synthetic people as if it were the
+ * national database. So in production they are never a silent default: the real provider must be
+ * configured, or the emulator explicitly enabled (and the start then warns, see emulatorWarnings).
+ */
+function checkProduction(config: Config): void {
+  if (config.NODE_ENV !== 'production') return;
+  if (!config.OIDC_ISSUER && config.SSO_EMULATOR !== true) {
+    throw new ConfigError('OIDC_ISSUER', 'is required when NODE_ENV=production (the national SSO; SSO_EMULATOR=true mounts the test emulator instead)');
+  }
+  if (!config.POPULATION_API_URL && config.POPULATION_EMULATOR !== true) {
+    throw new ConfigError(
+      'POPULATION_API_URL',
+      'is required when NODE_ENV=production (the national population database; POPULATION_EMULATOR=true mounts the test emulator instead)',
+    );
+  }
+}
+
+/** Whether the national SSO emulator is mounted (production: only when SSO_EMULATOR=true). */
+export function ssoEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'SSO_EMULATOR' | 'OIDC_ISSUER'>): boolean {
+  if (config.NODE_ENV === 'production') return config.SSO_EMULATOR === true;
+  return config.SSO_EMULATOR ?? !config.OIDC_ISSUER;
+}
+
+/** Whether the population database emulator is mounted (production: only when POPULATION_EMULATOR=true). */
+export function populationEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'POPULATION_EMULATOR' | 'POPULATION_API_URL'>): boolean {
+  if (config.NODE_ENV === 'production') return config.POPULATION_EMULATOR === true;
+  return config.POPULATION_EMULATOR ?? config.POPULATION_API_URL === undefined;
+}
+
+/** The warnings to log at start when an emulator runs in production. */
+export function emulatorWarnings(config: Config): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const warnings: string[] = [];
+  if (ssoEmulatorOn(config)) {
+    warnings.push(
+      'SSO_EMULATOR=true in production: the national SSO EMULATOR is mounted at /emulators/sso — anyone can log in as any listed citizen at level 2. Never on a public service.',
+    );
+  }
+  if (populationEmulatorOn(config)) {
+    warnings.push(
+      'POPULATION_EMULATOR=true in production: the population database EMULATOR answers with synthetic people as if it were the national database. Never on a public service.',
+    );
+  }
+  return warnings;
 }

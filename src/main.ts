@@ -1,6 +1,6 @@
 // Starts motcua: configuration, database, migrations, HTTP server, graceful shutdown.
 import { performance } from 'node:perf_hooks';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { ConfigError, emulatorWarnings, loadConfig, type Config } from './config.ts';
 import type { FastifyBaseLogger } from 'fastify';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -41,6 +41,12 @@ export async function start(config: Config): Promise<void> {
     { database: database.kind, readyInMs: Math.round(performance.now() - startedAt) },
     `motcua ready on http://localhost:${(app.server.address() as { port: number }).port}`,
   );
+  // An emulator of a national system in production was asked for explicitly (SSO_EMULATOR=true,
+  // POPULATION_EMULATOR=true): say so loudly, on every start.
+  for (const warning of emulatorWarnings(config)) {
+    app.log.warn({ emulator: true }, warning);
+    process.stderr.write(`WARNING: ${warning}\n`);
+  }
   if (demoOfficers?.created.length) {
     app.log.warn(
       { officers: demoOfficers.created, password: DEMO_PASSWORD, adminTotpSecret: DEMO_ADMIN_TOTP_SECRET, adminOtpauthUrl: demoOfficers.adminOtpauthUrl },

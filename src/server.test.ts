@@ -1,13 +1,18 @@
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test/support/app.ts';
+import { loginAs } from '../test/support/auth.ts';
+import { parseForms, TestBrowser, type Page } from '../test/support/browser.ts';
 import { loadConfig } from './config.ts';
-import { createTestDatabase } from './db/testing.ts';
-import { buildApp } from './server.ts';
+import { createTestDatabase, type TestDatabase } from './db/testing.ts';
+import { buildApp, type App } from './server.ts';
+
+const METRICS_TOKEN = 'prometheus-scrape-token-0123456789';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ METRICS_TOKEN });
 });
 afterAll(async () => {
   await t?.close();
@@ -48,12 +53,45 @@ describe('health', () => {
 describe('metrics', () => {
   it('exposes request latency by route, the pool and event-loop lag', async () => {
     await t.app.inject('/api/v1/calendar/days-off?year=2026');
-    const res = await t.app.inject('/metrics');
+    const res = await t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('http_request_duration_seconds_bucket');
     expect(res.body).toMatch(/route="\/api\/v1\/calendar\/days-off"/);
     expect(res.body).toContain('db_pool_connections{state="total"}');
     expect(res.body).toContain('nodejs_eventloop_lag_seconds');
+  });
+});
+
+describe('metrics access', () => {
+  it('declares public health and OpenAPI routes and a protected /metrics', () => {
+    const access = (url: string) => t.app.declaredRoutes.find((r) => r.url === url && r.method === 'GET')?.access;
+    expect(access('/healthz')).toBe('public');
+    expect(access('/readyz')).toBe('public');
+    expect(access('/api/openapi.json')).toBe('public');
+    expect(access('/metrics')).toBe('metrics.read');
+    const mine = ['/healthz', '/readyz', '/api/openapi.json', '/metrics'];
+    expect(t.app.undeclaredRoutes.filter((r) => mine.includes(r.url))).toEqual([]);
+  });
+
+  it('refuses an anonymous scrape and a wrong token with a 401 problem', async () => {
+    const anonymous = await t.app.inject('/metrics');
+    expect(anonymous.statusCode).toBe(401);
+    expect(problem(anonymous).code).toBe('unauthorized');
+    expect(anonymous.body).not.toContain('http_request_duration_seconds');
+    const wrong = await t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}x` } });
+    expect(wrong.statusCode).toBe(401);
+    expect(problem(wrong).code).toBe('unauthorized');
+  });
+
+  it('lets an auditor read the metrics, not a receiver', async () => {
+    const auditor = await loginAs(t.db, { kind: 'officer', roles: [{ role: 'auditor', unitId: 'bkhcn' }] });
+    const receiver = await loginAs(t.db, { kind: 'officer', roles: [{ role: 'receiver', unitId: 'bkhcn' }] });
+    // The units were just seeded; the app may hold the tree it read before.
+    t.app.units.invalidate();
+    expect((await t.app.inject({ url: '/metrics', headers: auditor.headers })).statusCode).toBe(200);
+    const refused = await t.app.inject({ url: '/metrics', headers: receiver.headers });
+    expect(refused.statusCode).toBe(403);
+    expect(problem(refused).code).toBe('forbidden');
   });
 });
 
@@ -170,6 +208,251 @@ describe('request handling', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
+});
+
+/** One raw HTTP exchange: writes `chunks` (then half-closes unless `keepOpen`), returns all that came back. */
+function rawExchange(port: number, chunks: string[], options: { keepOpen?: boolean } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => {
+      for (const chunk of chunks) socket.write(chunk);
+      if (!options.keepOpen) socket.end();
+    });
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (data += d));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(data));
+  });
+}
+
+const rawBody = (response: string) => JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4));
+
+describe('the edge (router and connection errors, limits, headers)', () => {
+  // A second app: served over https (PUBLIC_URL), a short request timeout, no web app (so that
+  // no wildcard route hides the router's parameter-length check), and a route echoing request.id.
+  let edge: App;
+  let edgeDb: TestDatabase;
+  let port: number;
+  beforeAll(async () => {
+    edgeDb = await createTestDatabase();
+    edge = await buildApp({
+      config: loadConfig({
+        LOG_LEVEL: 'silent',
+        NODE_ENV: 'test',
+        PUBLIC_URL: 'https://motcua.example.gov.vn',
+        REQUEST_TIMEOUT_MS: '300',
+        WEB_DIST_DIR: 'no-such-dir',
+      }),
+      database: edgeDb,
+    });
+    edge.get('/echo-id', { config: { access: 'public' } }, async (request) => ({ id: request.id }));
+    await edge.listen({ port: 0, host: '127.0.0.1' });
+    port = (edge.server.address() as { port: number }).port;
+  });
+  afterAll(async () => {
+    await edge?.close();
+    await edgeDb?.close();
+  });
+
+  it('a malformed percent-encoding in the address is a 400 problem, vi by default and en on request', async () => {
+    for (const app of [t.app, edge]) {
+      const vi = await app.inject('/api/v1/identifiers/personal-id/%ff%fe');
+      expect(vi.statusCode).toBe(400);
+      expect(problem(vi)).toMatchObject({ code: 'bad_url', title: 'Địa chỉ yêu cầu không hợp lệ' });
+      const en = await app.inject({ url: '/%ff%fe', headers: { 'accept-language': 'en', 'x-request-id': 'gw-1' } });
+      expect(problem(en)).toMatchObject({ code: 'bad_url', status: 400, title: 'Malformed request address' });
+      expect(en.headers['x-request-id']).toBe('gw-1');
+    }
+  });
+
+  it('a path parameter over its length is a problem', async () => {
+    const long = `/api/v1/identifiers/personal-id/${'1'.repeat(200)}`;
+    const res = await edge.inject({ url: long, headers: { 'accept-language': 'en' } });
+    expect(res.statusCode).toBe(414);
+    expect(problem(res)).toMatchObject({ code: 'uri_too_long', title: 'Request address too long' });
+    // With the web app's catch-all route it is a not-found problem: never Fastify's JSON either.
+    problem(await t.app.inject(long));
+  });
+
+  it('a body shorter than its Content-Length is a 400 problem', async () => {
+    const injected = await t.app.inject({
+      method: 'POST',
+      url: '/auth/officer/login',
+      headers: { 'content-type': 'application/json', 'content-length': '100' },
+      payload: '{"a":1}',
+    });
+    expect(injected.statusCode).toBe(400);
+    expect(problem(injected).code).toBe('bad_request');
+    const response = await rawExchange(port, [
+      'POST /auth/officer/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":1}',
+    ]);
+    expect(response).toMatch(/^HTTP\/1\.1 400 /);
+    expect(response).toMatch(/content-type: application\/problem\+json/i);
+    expect(rawBody(response)).toMatchObject({ code: 'bad_request', status: 400, title: 'Yêu cầu không hợp lệ' });
+  });
+
+  it('cuts off a slowly sent body (REQUEST_TIMEOUT_MS) with a 408 problem', async () => {
+    // Half of the body, then nothing: without a request timeout the connection would stay open.
+    const response = await rawExchange(
+      port,
+      ['POST /auth/officer/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{"username":'],
+      { keepOpen: true },
+    );
+    expect(response).toMatch(/^HTTP\/1\.1 408 /);
+    expect(rawBody(response)).toMatchObject({ code: 'request_timeout', status: 408, title: 'Hết thời gian chờ yêu cầu' });
+  }, 20_000);
+
+  it('sends Strict-Transport-Security only when PUBLIC_URL is https', async () => {
+    expect((await edge.inject('/healthz')).headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect((await t.app.inject('/healthz')).headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('request.id is the caller\'s x-request-id only when well-formed', async () => {
+    const id = async (header: string) =>
+      (await edge.inject({ url: '/echo-id', headers: { 'x-request-id': header } })).json().id as string;
+    expect(await id('gw-123.abc:9')).toBe('gw-123.abc:9');
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    for (const bad of ['x'.repeat(129), 'a b', '../../etc/passwd', "1'; drop table audit_log; --", '<script>', 'é']) {
+      const got = await id(bad);
+      expect(got).toMatch(uuid);
+    }
+    // The echoed header is the checked id too.
+    const res = await edge.inject({ url: '/echo-id', headers: { 'x-request-id': 'x'.repeat(129) } });
+    expect(res.headers['x-request-id']).toBe(res.json().id);
+  });
+});
+
+describe('NUL characters', () => {
+  it('are refused with a 422 problem on an anonymous route (officer login)', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/auth/officer/login',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      payload: '{"username":"a\\u0000b","password":"whatever-password"}',
+    });
+    expect(res.statusCode).toBe(422);
+    const body = problem(res);
+    expect(body.code).toBe('validation');
+    expect(body.errors).toEqual([{ pointer: '/body/username', code: 'nul_character', message: 'Must not contain a NUL character (U+0000).' }]);
+  });
+
+  it('are refused in nested bodies, keys, the query string and path parameters of API routes', async () => {
+    const nested = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/catalog/procedures/1.000001/versions/1/submissions',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"data":{"ghiChu":["ok","x\\u0000"]}}',
+    });
+    expect(nested.statusCode).toBe(422);
+    expect(problem(nested).errors[0].pointer).toBe('/body/data/ghiChu/1');
+    const key = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/calendar/years/2030',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a\\u0000":1}',
+    });
+    expect(key.statusCode).toBe(422);
+    expect(problem(key).errors[0].pointer).toBe('/body/a\\u0000');
+    const query = await t.app.inject('/api/v1/calendar/deadline?from=2026-01-05T08:00:00%2B07:00&amount=1%00&unit=working_days');
+    expect(query.statusCode).toBe(422);
+    expect(problem(query).errors[0]).toMatchObject({ pointer: '/query/amount', code: 'nul_character' });
+    const params = await t.app.inject('/api/v1/identifiers/personal-id/00108%00012345');
+    expect(params.statusCode).toBe(422);
+    expect(problem(params).errors[0]).toMatchObject({ pointer: '/params/number', code: 'nul_character' });
+    // A raw NUL byte is not JSON at all.
+    const raw = await t.app.inject({
+      method: 'POST',
+      url: '/auth/officer/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":"a\u0000b","password":"x"}',
+    });
+    expect(raw.statusCode).toBe(400);
+    expect(problem(raw).code).toBe('malformed_body');
+  });
+});
+
+describe('error pages for people in a browser', () => {
+  const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+
+  it('a problem of a non-API route is an HTML page, Vietnamese first, with a way back', async () => {
+    const res = await t.app.inject({ url: '/auth/callback?error=access_denied&state=x', headers: html });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('<html lang="vi">');
+    expect(res.body).toContain('href="/"');
+    expect(res.body).toContain('Về trang chủ');
+    expect(res.body).toContain('lang="en"');
+    expect(res.body.indexOf('Về trang chủ')).toBeLessThan(res.body.indexOf('Back to the home page'));
+    // No script: the page works under the CSP.
+    expect(res.body).not.toContain('<script');
+    const missing = await t.app.inject({ url: '/emulators/nothing-here', headers: html });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^text\/html/);
+    expect(missing.body).toContain('Không tìm thấy');
+  });
+
+  it('API routes and JSON clients keep problem+json', async () => {
+    const api = await t.app.inject({ url: '/api/v1/nothing-here', headers: html });
+    expect(api.statusCode).toBe(404);
+    problem(api);
+    const json = await t.app.inject({ url: '/auth/callback?error=access_denied', headers: { accept: 'application/json, text/html' } });
+    problem(json);
+  });
+});
+
+describe('the emulators\' own addresses (README tour)', () => {
+  it('/emulators/sso is a page saying what it is, with links', async () => {
+    for (const url of ['/emulators/sso', '/emulators/sso/']) {
+      const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toContain('Giả lập hệ thống đăng nhập một lần');
+      expect(res.body).toContain('href="/emulators/sso/.well-known/openid-configuration"');
+      expect(res.body).toMatch(/href="http:\/\/[^"]+\/auth\/login"/);
+    }
+  });
+
+  it('/emulators/population/ is a page saying what it is, with a way back', async () => {
+    for (const url of ['/emulators/population/', '/emulators/population']) {
+      const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.body).toContain('Giả lập Cơ sở dữ liệu quốc gia về dân cư');
+      expect(res.body).toContain('POST /emulators/population/');
+      expect(res.body).toContain('href="/"');
+    }
+  });
+});
+
+/** Follows redirects like a browser: every hop asks for text/html. */
+async function browse(browser: TestBrowser, url: string, init: Parameters<TestBrowser['request']>[1] = {}): Promise<Page> {
+  const accept = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+  let page = await browser.request(url, { ...init, headers: { ...accept, ...init.headers } });
+  for (let hops = 0; page.status >= 300 && page.status < 400 && hops < 15; hops++) {
+    page = await browser.request(new URL(page.headers.get('location')!, page.url).href, { headers: accept });
+  }
+  return page;
+}
+
+describe('cancelling a login at the SSO emulator', () => {
+  it('returns to motcua with error=access_denied, which shows a page with a way back', async () => {
+    const server = await createTestApp();
+    try {
+      const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
+      const browser = new TestBrowser();
+      const login = await browse(browser, `${url}/auth/login`);
+      expect(login.status).toBe(200);
+      const form = parseForms(login.body, login.url).find((f) => /\/login$/.test(f.action))!;
+      expect(form).toBeDefined();
+      const cancelled = await browse(browser, form.action.replace(/\/login$/, '/abort'), { method: 'POST', body: new URLSearchParams({}) });
+      expect(cancelled.url).toMatch(/\/auth\/callback\?/);
+      expect(new URL(cancelled.url).searchParams.get('error')).toBe('access_denied');
+      expect(cancelled.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(cancelled.body).toContain('href="/"');
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
 });
 
 describe('graceful shutdown', () => {

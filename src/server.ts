@@ -22,7 +22,8 @@ import { z } from 'zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { pendingMigrations } from './db/migrate.ts';
-import { pickLanguage } from './http/language.ts';
+import { apiDocsOptions } from './http/api-docs.ts';
+import { clientErrorHandler, frameworkErrors, refuseNulCharacters, sendProblem } from './http/edge.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { ProblemError, problemBody, zodFieldErrors, type ProblemCode } from './http/problem.ts';
 import { registerAccessControl, type DeclaredRoute } from './http/access.ts';
@@ -65,7 +66,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       config.LOG_LEVEL === 'silent'
         ? false
         : { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
-    // Keep a caller's request id (from a gateway) when it is well-formed; otherwise make one.
+    // Keep a caller's request id (from a gateway) when it is well-formed; otherwise make one. The
+    // header is read here only (requestIdHeader off), so request.id — which the audit trail and
+    // the population query log record — is always well-formed.
+    requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -76,6 +80,20 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       disableRequestLogging: (request) => ['/healthz', '/readyz', '/metrics'].includes(request.url),
     }),
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // A request (headers and body) must arrive within REQUEST_TIMEOUT_MS: a slowly sent body
+    // cannot hold a connection. Node enforces it only when given at creation (with headersTimeout
+    // not above it), checking every connectionsCheckingInterval.
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.CONNECTION_TIMEOUT_MS,
+    keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
+    http: {
+      requestTimeout: config.REQUEST_TIMEOUT_MS,
+      headersTimeout: Math.min(60_000, config.REQUEST_TIMEOUT_MS),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(config.REQUEST_TIMEOUT_MS / 4))),
+    },
+    // Router and connection errors are problems too (src/http/edge.ts), not Fastify's JSON.
+    frameworkErrors,
+    clientErrorHandler,
     trustProxy: config.TRUST_PROXY,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -93,6 +111,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body is refused with 415 rather than half-understood.
   app.removeContentTypeParser('text/plain');
+  // A NUL character in a body, query string or path parameter is refused with 422.
+  refuseNulCharacters(app);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -122,14 +142,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         upgradeInsecureRequests: null,
       },
     },
+    // HSTS only when the service is reached over https: over plain http it is meaningless at best.
+    ...(config.PUBLIC_URL?.startsWith('https:') ? {} : { strictTransportSecurity: false }),
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const lang = pickLanguage(request.headers['accept-language']);
-    const send = (code: ProblemCode, options: Parameters<typeof problemBody>[2] = {}) => {
-      const body = problemBody(code, lang, { instance: request.url, ...options });
-      return reply.status(body.status).type('application/problem+json').send(body);
-    };
+    // problem+json, or the error page for a person in a browser (not under /api).
+    const send = (code: ProblemCode, options: Parameters<typeof problemBody>[2] = {}) => sendProblem(request, reply, code, options);
     if (error instanceof ProblemError) {
       return send(error.code, {
         ...(error.detailText !== undefined ? { detail: error.detailText } : {}),
@@ -154,6 +173,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send('unsupported_media_type', {
           detail: { vi: 'Hãy gửi dữ liệu dạng application/json.', en: 'Send the body as application/json.' },
+        });
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+        return send('bad_request', {
+          detail: {
+            vi: 'Độ dài nội dung không khớp với tiêu đề Content-Length.',
+            en: 'The body length does not match the Content-Length header.',
+          },
         });
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
         return send('payload_too_large', {
@@ -183,7 +209,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     });
   });
 
-  registerMetrics(app, database.poolStats);
+  registerMetrics(app, database.poolStats, { token: config.METRICS_TOKEN });
 
   await app.register(fastifyCookie);
   const identity = createIdentityModule({ config, db: database.db, units });
@@ -215,8 +241,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(fastifySwaggerUi, apiDocsOptions());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
 
   // Sessions (the principal of every request, CSRF), /auth/* and the identity API.
   await identity.register(app);
@@ -226,7 +252,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const healthSchema = z.object({ status: z.string(), database: z.string().optional() });
   app.get(
     '/healthz',
-    { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: healthSchema } } },
+    {
+      schema: { tags: ['health'], summary: 'The process is alive', response: { 200: healthSchema } },
+      config: { access: 'public' },
+    },
     async () => ({ status: 'ok' }),
   );
   app.get(
@@ -237,6 +266,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         summary: 'The database is reachable and its schema is current',
         response: { 200: healthSchema },
       },
+      config: { access: 'public' },
     },
     async () => {
       try {
@@ -290,12 +320,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     if (webApp && isPagePath(request.method, request.url)) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
     }
-    const lang = pickLanguage(request.headers['accept-language']);
-    const body = problemBody('not_found', lang, {
-      instance: request.url,
+    return sendProblem(request, reply, 'not_found', {
       detail: { vi: `Không có tài nguyên ${request.method} ${request.url}.`, en: `No resource at ${request.method} ${request.url}.` },
     });
-    return reply.status(404).type('application/problem+json').send(body);
   });
 
   return app as unknown as App;

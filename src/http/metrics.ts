@@ -1,10 +1,24 @@
 // Prometheus metrics: request counts and latency by route, database pool, event-loop lag and
 // the process defaults. One registry per app instance (tests build many apps in one process).
-import type { FastifyInstance } from 'fastify';
+// /metrics needs the permission metrics.read: an officer holding it, or Prometheus with the
+// machine token METRICS_TOKEN (`Authorization: Bearer …`, compared in constant time).
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ServicePrincipal } from '../core/access/index.ts';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PoolStats } from '../db/database.ts';
 
-export function registerMetrics(app: FastifyInstance, poolStats: () => PoolStats): Registry {
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** The principal of a request carrying METRICS_TOKEN, or undefined. */
+export function metricsTokenPrincipal(request: FastifyRequest, token: string | undefined): ServicePrincipal | undefined {
+  const header = request.headers.authorization;
+  if (!token || typeof header !== 'string' || !/^bearer /i.test(header)) return undefined;
+  if (!timingSafeEqual(digest(header.slice(7).trim()), digest(token))) return undefined;
+  return { kind: 'service', accountId: 'metrics-token', fullName: 'METRICS_TOKEN', method: 'token', permissions: ['metrics.read'] };
+}
+
+export function registerMetrics(app: FastifyInstance, poolStats: () => PoolStats, options: { token?: string } = {}): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
 
@@ -39,9 +53,22 @@ export function registerMetrics(app: FastifyInstance, poolStats: () => PoolStats
     );
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
-    reply.header('content-type', registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    {
+      schema: { hide: true },
+      config: { access: 'metrics.read' },
+      // After the session hook, before the access check: the machine token stands for Prometheus.
+      onRequest: async (request) => {
+        const principal = metricsTokenPrincipal(request, options.token);
+        // (The request's principal type is the identity module's; a service principal is one of core's.)
+        if (principal) request.principal = principal as unknown as typeof request.principal;
+      },
+    },
+    async (_request, reply) => {
+      reply.header('content-type', registry.contentType);
+      return registry.metrics();
+    },
+  );
   return registry;
 }

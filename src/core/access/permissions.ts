@@ -103,6 +103,12 @@ export const PERMISSIONS = {
     holders: ['admin'],
     label: { vi: 'Cập nhật lịch nghỉ (toàn Bộ)', en: 'Edit the days off (ministry-wide)' },
   },
+
+  // ---- Operations ----
+  'metrics.read': {
+    holders: ['admin', 'auditor'],
+    label: { vi: 'Xem số liệu vận hành (Prometheus /metrics)', en: 'Read the operational metrics (Prometheus /metrics)' },
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

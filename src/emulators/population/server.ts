@@ -3,6 +3,7 @@
 // runs mounted in motcua's own server (at /emulators/population/, the default for development) or
 // standalone (`motcua emulator population --port 4002`).
 //
+//   GET  /                  a page saying what this is (for a browser)
 //   POST /                  the query: JSON body {HoVaTen, SoDinhDanh, SoCMND, NgayThangNam,
 //                           Nam, MaTichHop, MaDVC, MaCanBo, MaYeuCau}; header
 //                           `Authorization: Bearer <API key of MaTichHop>`; answer
@@ -15,8 +16,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Config } from '../../config.ts';
-import { ensureEmulatorSchema, findCitizen, type AnyDb } from './store.ts';
+import { populationEmulatorOn, type Config } from '../../config.ts';
+import { populationIndexPage } from './index-page.ts';
+import { countCitizens, ensureEmulatorSchema, findCitizen, type AnyDb } from './store.ts';
 import { ERROR_CODES, soapEnvelope, type PopulationQueryBody } from './wire.ts';
 
 export const EMULATOR_PREFIX = '/emulators/population';
@@ -82,6 +84,8 @@ export interface PopulationEmulatorOptions {
   /** Integration code (MaTichHop) → the API key accepted for it. */
   credentials: Record<string, string>;
   control: EmulatorControl;
+  /** The home page of the server it is mounted in (a way back from its index page). */
+  home?: string;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -142,6 +146,14 @@ export async function populationEmulator(app: FastifyInstance, opts: PopulationE
       return reply.status(401).send({ error_code: ERROR_CODES.unauthorized, message: 'Sai khóa truy cập' });
     }
   };
+
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => {
+    const people = await countCitizens(db).catch(() => null);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(populationIndexPage({ mountPath: app.prefix, people, ...(opts.home ? { home: opts.home } : {}) }));
+  });
 
   app.post(
     '/',
@@ -240,9 +252,12 @@ export async function populationEmulator(app: FastifyInstance, opts: PopulationE
   });
 }
 
-/** The emulator is mounted in motcua's server unless a real service is configured. */
-export function populationEmulatorEnabled(config: Pick<Config, 'POPULATION_EMULATOR' | 'POPULATION_API_URL'>): boolean {
-  return config.POPULATION_EMULATOR ?? config.POPULATION_API_URL === undefined;
+/**
+ * The emulator is mounted in motcua's server unless a real service is configured; in production
+ * only when POPULATION_EMULATOR=true (src/config.ts).
+ */
+export function populationEmulatorEnabled(config: Pick<Config, 'NODE_ENV' | 'POPULATION_EMULATOR' | 'POPULATION_API_URL'>): boolean {
+  return populationEmulatorOn(config);
 }
 
 /**
@@ -261,6 +276,7 @@ export async function mountPopulationEmulator(
     db: deps.db,
     credentials: { [deps.config.POPULATION_INTEGRATION_CODE]: deps.config.POPULATION_API_KEY },
     control,
+    home: '/',
   });
   return control;
 }

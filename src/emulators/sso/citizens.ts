@@ -1,14 +1,14 @@
 // Citizens for the SSO emulator's login page. They come from the population database emulator
 // (the other half of the national systems this repository emulates), so that a citizen who logs
-// in is found there too: its generator `syntheticCitizen(index, seed)` when present, else a small
-// fixed list of citizens with valid ID numbers.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// in is found there too: its generator `syntheticCitizen(index, seed)` (an explicit dependency;
+// another generator can be passed in), and a small fixed list of citizens for tests.
 import { sql, type Kysely } from 'kysely';
+import { syntheticCitizen } from '../population/generator.ts';
 import type { SyntheticAddress, SyntheticCitizen } from '../population/types.ts';
 import { foldVietnamese, inMemoryCitizenSource, type CitizenSource } from './subjects.ts';
 
-type Generator = (index: number, seed?: unknown) => SyntheticCitizen;
+/** Makes the citizen at `index` of a synthetic population (the population emulator's generator). */
+export type CitizenGenerator = (index: number, seed?: number | string) => SyntheticCitizen;
 
 const address = (provinceCode: string, wardCode: string, detail: string): SyntheticAddress => ({
   provinceCode,
@@ -73,25 +73,13 @@ export const FIXTURE_CITIZENS: readonly SyntheticCitizen[] = [
 
 export const fixtureCitizenSource = (): CitizenSource => inMemoryCitizenSource(() => [...FIXTURE_CITIZENS]);
 
-const GENERATOR_URL = new URL('../population/generator.ts', import.meta.url);
-
-/**
- * The population engineer's generator, when its module exists (it is loaded at run time so that
- * the emulator works before and after it lands).
- */
-export async function loadPopulationGenerator(moduleUrl: URL = GENERATOR_URL): Promise<Generator | undefined> {
-  if (!existsSync(fileURLToPath(moduleUrl))) return undefined;
-  const mod = (await import(moduleUrl.href)) as { syntheticCitizen?: unknown };
-  return typeof mod.syntheticCitizen === 'function' ? (mod.syntheticCitizen as Generator) : undefined;
-}
-
-/** The first `count` generated citizens, or the fixed list when there is no generator. */
-export async function defaultCitizenSource(options: { count: number; seed?: unknown; moduleUrl?: URL }): Promise<{
-  source: CitizenSource;
-  origin: 'generator' | 'fixture';
-}> {
-  const generate = await loadPopulationGenerator(options.moduleUrl);
-  if (!generate) return { source: fixtureCitizenSource(), origin: 'fixture' };
+/** The first `count` citizens of the generator (default: the population emulator's own). */
+export async function defaultCitizenSource(options: {
+  count: number;
+  seed?: number | string | undefined;
+  generate?: CitizenGenerator;
+}): Promise<{ source: CitizenSource; origin: 'generator' }> {
+  const generate = options.generate ?? syntheticCitizen;
   return {
     source: inMemoryCitizenSource(() => Array.from({ length: options.count }, (_, i) => generate(i, options.seed))),
     origin: 'generator',

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../config.ts';
+import { ssoEmulatorOn, type Config } from '../../config.ts';
 import type { Kysely } from 'kysely';
 import { defaultCitizenSource, storedCitizenSource } from './citizens.ts';
 import { loadOrCreateEmulatorKeys } from './keys.ts';
@@ -18,9 +18,12 @@ export type { SsoClient, SsoLevel } from './levels.ts';
 
 export const SSO_EMULATOR_PATH = '/emulators/sso';
 
-/** The emulator is mounted unless another provider is configured (or SSO_EMULATOR says otherwise). */
+/**
+ * The emulator is mounted unless another provider is configured (or SSO_EMULATOR says otherwise);
+ * in production only when SSO_EMULATOR=true (src/config.ts).
+ */
 export function ssoEmulatorEnabled(config: Config): boolean {
-  return config.SSO_EMULATOR ?? !config.OIDC_ISSUER;
+  return ssoEmulatorOn(config);
 }
 
 /** motcua's registration at the emulator: redirect `${base}/auth/callback`, logout back to `${base}/`. */
@@ -34,7 +37,7 @@ export function motcuaClient(clientId: string, clientSecret: string, bases: stri
   };
 }
 
-const seedOf = (seed: string | undefined): unknown => (seed !== undefined && /^\d+$/.test(seed) ? Number(seed) : seed);
+const seedOf = (seed: string | undefined): number | string | undefined => (seed !== undefined && /^\d+$/.test(seed) ? Number(seed) : seed);
 
 async function nationalSettings(options: {
   issuer: string;

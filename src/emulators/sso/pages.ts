@@ -136,8 +136,17 @@ ${levels}
   );
 }
 
-export function messagePage(title: string, message: string): string {
-  return page(title, `<div class="card"><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(message)}</p></div>`);
+/** Where a person goes back to from an emulator page: the relying party's home page. */
+export interface BackLink {
+  href: string;
+  label?: string;
+}
+
+const backLink = (back: BackLink | undefined) =>
+  back ? `<p><a href="${escapeHtml(back.href)}">${escapeHtml(back.label ?? 'Quay lại dịch vụ')}</a></p>` : '';
+
+export function messagePage(title: string, message: string, back?: BackLink): string {
+  return page(title, `<div class="card"><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(message)}</p>${backLink(back)}</div>`);
 }
 
 export function logoutPage(form: string, clientName?: string): string {
@@ -156,14 +165,52 @@ ${form}
   );
 }
 
-export function logoutSuccessPage(): string {
-  return messagePage('Đã đăng xuất', 'Bạn đã đăng xuất khỏi hệ thống đăng nhập một lần (giả lập).');
+export function logoutSuccessPage(back?: BackLink): string {
+  return messagePage('Đã đăng xuất', 'Bạn đã đăng xuất khỏi hệ thống đăng nhập một lần (giả lập).', back);
 }
 
-export function providerErrorPage(out: Record<string, string>): string {
+export function providerErrorPage(out: Record<string, string>, back?: BackLink): string {
   const detail = out.error_description ?? out.error ?? 'Lỗi không xác định';
   return page(
     'Lỗi đăng nhập',
-    `<div class="card"><h1>Không thực hiện được yêu cầu đăng nhập</h1><p role="alert">${escapeHtml(detail)}</p><p class="hint">Mã lỗi: ${escapeHtml(out.error ?? '')}</p></div>`,
+    `<div class="card"><h1>Không thực hiện được yêu cầu đăng nhập</h1><p role="alert">${escapeHtml(detail)}</p><p class="hint">Mã lỗi: ${escapeHtml(out.error ?? '')}</p>${backLink(back)}</div>`,
+  );
+}
+
+export interface IndexPageModel {
+  issuer: string;
+  /** The emulator's path on this server ('' when standalone). */
+  mountPath: string;
+  /** Home pages of the relying parties registered with the emulator. */
+  relyingParties: string[];
+  demoPassword: string;
+}
+
+/** What the emulator is, for someone who opens its address (README tour). */
+export function indexPage(m: IndexPageModel): string {
+  const discovery = `${m.mountPath}/.well-known/openid-configuration`;
+  const rps = m.relyingParties
+    .map((home) => `<li><a href="${escapeHtml(`${home.replace(/\/$/, '')}/auth/login`)}">${escapeHtml(home)}</a></li>`)
+    .join('');
+  return page(
+    'Giả lập hệ thống đăng nhập một lần (VNeID)',
+    `<div class="card">
+<h1>Giả lập hệ thống đăng nhập một lần quốc gia (VNeID)</h1>
+<p class="demo"><strong>Môi trường thử nghiệm.</strong> Đây không phải hệ thống thật: mọi tài khoản là dữ liệu giả lập.</p>
+<p>Một nhà cung cấp OpenID Connect thật (mã cấp quyền, PKCE S256, mức độ định danh điện tử 1 và 2 theo Nghị định 69/2024/NĐ-CP), với trang đăng nhập cho phép chọn một công dân hoặc tổ chức giả lập. Mật khẩu thử: <code>${escapeHtml(m.demoPassword)}</code>.</p>
+<p>Issuer: <code>${escapeHtml(m.issuer)}</code></p>
+<h2>Đăng nhập qua dịch vụ</h2>
+<p>Trang đăng nhập chỉ mở ra từ một dịch vụ đã đăng ký:</p>
+<ul>${rps}</ul>
+<h2>Thông tin kỹ thuật</h2>
+<ul>
+<li><a href="${escapeHtml(discovery)}">Cấu hình OpenID Connect (discovery)</a></li>
+<li><a href="${escapeHtml(`${m.mountPath}/oauth2/jwks`)}">Khóa công khai (JWKS)</a></li>
+</ul>
+</div>
+<div class="card" lang="en">
+<h2>National SSO emulator</h2>
+<p>A test OpenID Connect provider emulating the national single sign-on (VNeID): pick a synthetic citizen or organization at level 1 or 2. Not the real service; every account is synthetic. Log in from a registered service (links above).</p>
+</div>`,
   );
 }

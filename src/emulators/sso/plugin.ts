@@ -8,7 +8,7 @@ import type Provider from 'oidc-provider';
 import type { Kysely } from 'kysely';
 import { generateEmulatorKeys, type EmulatorKeys } from './keys.ts';
 import { dbAdapterFactory, dbSubjectStore, ensureSsoSchema, loadOrCreateDbKeys, memorySubjectStore, type SubjectStore } from './store.ts';
-import { loginPage, messagePage } from './pages.ts';
+import { indexPage, loginPage, messagePage } from './pages.ts';
 import { NATIONAL_LEVELS, NATIONAL_SCOPES, requiredLevelIndex, type SsoClient, type SsoLevel } from './levels.ts';
 import { ACR_RANK, type SsoSubject, type SubjectDirectory } from './subjects.ts';
 
@@ -132,7 +132,9 @@ export function registerSsoEmulator(
       scope.addContentTypeParser(
         'application/x-www-form-urlencoded',
         { parseAs: 'string', bodyLimit: 16 * 1024 },
-        (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+        // No field of these forms can hold a NUL character (and the store is PostgreSQL text).
+        (_request, body, done) =>
+          done(null, Object.fromEntries([...new URLSearchParams(body as string)].map(([k, v]) => [k, v.replaceAll('\0', '')]))),
       );
 
       const html = (reply: FastifyReply, em: Emulator, status: number, body: string) =>
@@ -152,16 +154,37 @@ export function registerSsoEmulator(
         }
       }
 
-      const expired = (reply: FastifyReply, em: Emulator) =>
-        html(
+      const homes = (em: Emulator) => em.settings.clients.flatMap((c) => c.postLogoutRedirectUris.slice(0, 1));
+
+      const expired = (reply: FastifyReply, em: Emulator) => {
+        const home = homes(em)[0];
+        return html(
           reply,
           em,
           400,
           messagePage(
             'Phiên đăng nhập đã hết hạn',
             'Yêu cầu đăng nhập không còn hiệu lực. Vui lòng quay lại dịch vụ và bấm đăng nhập lại.',
+            home ? { href: home } : undefined,
           ),
         );
+      };
+
+      // The emulator's own address: what it is and where to go (README tour).
+      scope.get('/', { schema: { hide: true } }, async (_request, reply) => {
+        const em = await emulator();
+        return html(
+          reply,
+          em,
+          200,
+          indexPage({
+            issuer: em.settings.issuer,
+            mountPath,
+            relyingParties: homes(em),
+            demoPassword: em.settings.demoPassword,
+          }),
+        );
+      });
 
       async function render(
         em: Emulator,

@@ -32,6 +32,9 @@ const SECONDS = { minute: 60, hour: 3600 };
 
 export function createSsoProvider(options: SsoProviderOptions): Provider {
   const { levels } = options;
+  // A way back from the emulator's own pages: the (first) relying party's home page.
+  const home = options.clients[0]?.postLogoutRedirectUris[0];
+  const back = home ? { href: home } : undefined;
   const policy = interactionPolicy.base();
   // A session authenticated below the level the client asks for is not reused: log in again.
   policy.get('login')!.checks.add(
@@ -89,7 +92,7 @@ export function createSsoProvider(options: SsoProviderOptions): Provider {
         },
         postLogoutSuccessSource: async (ctx: KoaContextLike) => {
           ctx.type = 'html';
-          ctx.body = logoutSuccessPage();
+          ctx.body = logoutSuccessPage(back);
         },
       },
       userinfo: { enabled: true },
@@ -125,7 +128,7 @@ export function createSsoProvider(options: SsoProviderOptions): Provider {
     },
     renderError: async (ctx: KoaContextLike, out: Record<string, string>) => {
       ctx.type = 'html';
-      ctx.body = providerErrorPage(out);
+      ctx.body = providerErrorPage(out, back);
     },
     ttl: {
       AccessToken: 10 * SECONDS.minute,
