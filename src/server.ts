@@ -209,7 +209,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     });
   });
 
-  registerMetrics(app, database.poolStats, { token: config.METRICS_TOKEN });
+  registerMetrics(app, database.poolStats);
 
   await app.register(fastifyCookie);
   const identity = createIdentityModule({ config, db: database.db, units });
@@ -247,7 +247,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // Sessions (the principal of every request, CSRF), /auth/* and the identity API.
   await identity.register(app);
   // After the session: a machine client's bearer token (a wrong one is a 401).
-  registerMachineToken(app, { token: config.ADMIN_API_TOKEN, permissions: config.ADMIN_API_TOKEN_PERMISSIONS });
+  registerMachineToken(app, {
+    token: config.ADMIN_API_TOKEN,
+    permissions: config.ADMIN_API_TOKEN_PERMISSIONS,
+    metricsToken: config.METRICS_TOKEN,
+  });
 
   const healthSchema = z.object({ status: z.string(), database: z.string().optional() });
   app.get(

@@ -1,24 +1,12 @@
 // Prometheus metrics: request counts and latency by route, database pool, event-loop lag and
 // the process defaults. One registry per app instance (tests build many apps in one process).
 // /metrics needs the permission metrics.read: an officer holding it, or Prometheus with the
-// machine token METRICS_TOKEN (`Authorization: Bearer …`, compared in constant time).
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ServicePrincipal } from '../core/access/index.ts';
+// machine credential METRICS_TOKEN (src/modules/identity/credentials/machine-token.ts).
+import type { FastifyInstance } from 'fastify';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PoolStats } from '../db/database.ts';
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-/** The principal of a request carrying METRICS_TOKEN, or undefined. */
-export function metricsTokenPrincipal(request: FastifyRequest, token: string | undefined): ServicePrincipal | undefined {
-  const header = request.headers.authorization;
-  if (!token || typeof header !== 'string' || !/^bearer /i.test(header)) return undefined;
-  if (!timingSafeEqual(digest(header.slice(7).trim()), digest(token))) return undefined;
-  return { kind: 'service', accountId: 'metrics-token', fullName: 'METRICS_TOKEN', method: 'token', permissions: ['metrics.read'] };
-}
-
-export function registerMetrics(app: FastifyInstance, poolStats: () => PoolStats, options: { token?: string } = {}): Registry {
+export function registerMetrics(app: FastifyInstance, poolStats: () => PoolStats): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
 
@@ -58,12 +46,6 @@ export function registerMetrics(app: FastifyInstance, poolStats: () => PoolStats
     {
       schema: { hide: true },
       config: { access: 'metrics.read' },
-      // After the session hook, before the access check: the machine token stands for Prometheus.
-      onRequest: async (request) => {
-        const principal = metricsTokenPrincipal(request, options.token);
-        // (The request's principal type is the identity module's; a service principal is one of core's.)
-        if (principal) request.principal = principal as unknown as typeof request.principal;
-      },
     },
     async (_request, reply) => {
       reply.header('content-type', registry.contentType);

@@ -1,9 +1,10 @@
-// Machine credentials: a client that is no person (a script entering next year's days off, a
-// scheduler) sends `Authorization: Bearer <ADMIN_API_TOKEN>`. The token is resolved to a service
-// principal carrying the permissions of ADMIN_API_TOKEN_PERMISSIONS (default calendar.edit) in
-// every unit; routes then authorize it like anyone else (src/http/access.ts). A bearer header
-// that is not the token is refused with 401 whatever else the request carries, so a mistyped
-// token is never mistaken for an anonymous call. Browsers use sessions, never this header.
+// Machine credentials: a client that is no person (a script entering next year's days off,
+// Prometheus) sends `Authorization: Bearer <token>`. Each configured token is resolved to a
+// service principal carrying its permissions in every unit: ADMIN_API_TOKEN with
+// ADMIN_API_TOKEN_PERMISSIONS (default calendar.edit), METRICS_TOKEN with metrics.read. Routes
+// then authorize it like anyone else (src/http/access.ts). A bearer header that is none of the
+// tokens is refused with 401 whatever else the request carries, so a mistyped token is never
+// mistaken for an anonymous call. Browsers use sessions, never this header.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission, ServicePrincipal } from '../../../core/access/index.ts';
@@ -12,23 +13,41 @@ import { ProblemError } from '../../../http/problem.ts';
 /** The emulators of national systems have their own bearer keys (the population database's). */
 const EMULATORS_PREFIX = '/emulators/';
 
-/** What the audit trail names when the token acts. */
+/** What the audit trail names when the administrative token acts. */
 export const MACHINE_TOKEN_LABEL = 'ADMIN_API_TOKEN';
 
-export interface MachineTokenSettings {
-  /** ADMIN_API_TOKEN; unset: no machine client is accepted. */
-  token: string | undefined;
-  /** ADMIN_API_TOKEN_PERMISSIONS (validated against the vocabulary by the configuration). */
+export interface MachineCredential {
+  /** The setting it comes from, named in the audit trail. */
+  name: string;
+  token: string;
+  /** Validated against the vocabulary by the configuration. */
   permissions: readonly Permission[];
+}
+
+export interface MachineTokenSettings {
+  /** ADMIN_API_TOKEN; unset: no administrative machine client is accepted. */
+  token: string | undefined;
+  /** ADMIN_API_TOKEN_PERMISSIONS. */
+  permissions: readonly Permission[];
+  /** METRICS_TOKEN: Prometheus reads /metrics with it. */
+  metricsToken?: string | undefined;
+}
+
+/** The configured credentials. */
+export function machineCredentials(settings: MachineTokenSettings): MachineCredential[] {
+  const out: MachineCredential[] = [];
+  if (settings.token) out.push({ name: MACHINE_TOKEN_LABEL, token: settings.token, permissions: settings.permissions });
+  if (settings.metricsToken) out.push({ name: 'METRICS_TOKEN', token: settings.metricsToken, permissions: ['metrics.read'] });
+  return out;
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-export function machineTokenPrincipal(permissions: readonly Permission[]): ServicePrincipal {
+export function machineTokenPrincipal(permissions: readonly Permission[], name = MACHINE_TOKEN_LABEL): ServicePrincipal {
   return {
     kind: 'service',
-    accountId: 'service:admin-api-token',
-    fullName: MACHINE_TOKEN_LABEL,
+    accountId: `service:${name.toLowerCase().replace(/_/g, '-')}`,
+    fullName: name,
     method: 'token',
     permissions: [...permissions],
   };
@@ -48,8 +67,14 @@ export function resolveMachineToken(authorization: string | undefined, settings:
     if (/^Bearer\b/i.test(authorization)) throw invalidToken();
     return undefined;
   }
-  if (!settings.token || !timingSafeEqual(digest(match[1]!), digest(settings.token))) throw invalidToken();
-  return machineTokenPrincipal(settings.permissions);
+  const sent = digest(match[1]!);
+  // Compare with every credential (constant time each), so the answer takes as long for all.
+  let found: MachineCredential | undefined;
+  for (const credential of machineCredentials(settings)) {
+    if (timingSafeEqual(sent, digest(credential.token))) found ??= credential;
+  }
+  if (!found) throw invalidToken();
+  return machineTokenPrincipal(found.permissions, found.name);
 }
 
 /** Registers the resolution as an onRequest hook; register it after the session hook. */
@@ -57,7 +82,6 @@ export function registerMachineToken(app: FastifyInstance, settings: MachineToke
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (request.url.startsWith(EMULATORS_PREFIX)) return;
     const principal = resolveMachineToken(request.headers.authorization, settings);
-    // The session's principal type does not name machine clients yet; the core one does.
-    if (principal) Object.assign(request, { principal });
+    if (principal) request.principal = principal;
   });
 }
