@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { openPglite, openPostgres, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { createUnitDirectory } from '../src/modules/identity/units.ts';
+import { createUnitDirectory } from '../src/modules/identity/units/directory.ts';
 import { seedUnits } from '../src/modules/identity/seed/units.ts';
 import type { CatalogExchangeProcedure } from '../src/modules/catalog/schema.ts';
 import { SEED_PROCEDURES } from '../src/modules/catalog/seed/procedures.ts';

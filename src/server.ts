@@ -37,9 +37,8 @@ import { registerIdentityAdminRoutes } from './modules/identity/admin-routes.ts'
 import { createIdentityContext, registerLogin } from './modules/identity/login.ts';
 import { registerPopulationRoutes } from './modules/population/routes.ts';
 import { mountPopulationEmulator } from './emulators/population/server.ts';
-import { createCatalogModule } from './modules/catalog/module.ts';
-import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
-import { registerCatalogRoutes } from './modules/catalog/routes.ts';
+import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
+import { createDefaultPrefillSource, populationPrefill, type AccountContactLookup, type PrefillSource } from './modules/catalog/prefill-source.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -55,9 +54,19 @@ export type App = FastifyInstance & {
   /** Routes registered without a declaration (transitional; must be empty). */
   undeclaredRoutes: DeclaredRoute[];
   units: UnitDirectory;
+  /** The catalog module (main.ts seeds the catalog through it). */
+  catalog: CatalogModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The phone number and e-mail of an account (from the national SSO's claims), for e-form prefill.
+ * Transitional: to be replaced by the identity module's account use case when it exports one.
+ */
+function accountContact(db: Database['db']): AccountContactLookup {
+  return (accountId) => db.selectFrom('account').select(['phone', 'email']).where('id', '=', accountId).executeTakeFirst();
+}
 
 export async function buildApp(deps: AppDependencies): Promise<App> {
   const { config, database } = deps;
@@ -258,6 +267,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   );
 
   const calendar = deps.calendar ?? createCalendarService(database.db, config);
+  let population!: ReturnType<typeof registerPopulationRoutes>;
   await app.register(
     async (api) => {
       registerCalendarRoutes(api, { calendar, adminToken: config.ADMIN_API_TOKEN });
@@ -265,16 +275,19 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       registerIdentityRoutes(api);
       registerAccountRoutes(api, identity);
       registerIdentityAdminRoutes(api, identity);
-      const population = registerPopulationRoutes(api, { config, db: database.db });
-      const catalog = createCatalogModule({
-        db: database.db,
-        hoursPerDay: config.WORKING_DAY_HOURS,
-        prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population)),
-      });
-      registerCatalogRoutes(api, { catalog, importMaxBytes: config.CATALOG_IMPORT_MAX_BYTES });
+      population = registerPopulationRoutes(api, { config, db: database.db });
     },
     { prefix: '/api/v1' },
   );
+
+  const catalog = createCatalogModule({
+    config,
+    db: database.db,
+    units,
+    prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population), accountContact(database.db)),
+  });
+  catalog.register(app);
+  app.decorate('catalog', catalog);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });

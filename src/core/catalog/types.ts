@@ -154,8 +154,13 @@ export interface ProcedureContent {
 /** One issue found when checking a version: errors block publishing, warnings do not. */
 export interface CatalogIssue {
   severity: 'error' | 'warning';
-  /** JSON pointer into the version content, e.g. `/steps/2/budget`. */
+  /** JSON pointer into the version content, e.g. `/steps/2/budget` (for programs). */
   pointer: string;
+  /** The label of the place the pointer addresses, e.g. "Quy trình xử lý nội bộ › bước 3 › Thời gian" (for people). */
+  field: Localized;
   code: string;
   message: Localized;
 }
+
+/** An issue before its field label is added (the rules produce these; the check labels them). */
+export type UnlabelledIssue = Omit<CatalogIssue, 'field'>;

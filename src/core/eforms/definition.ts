@@ -2,7 +2,7 @@
 // schema compiles under the shared ajv configuration, prefill bindings name known attributes,
 // the UI schema refers to fields that exist, and every field has bilingual labels.
 import { PREFILL_ATTRIBUTES } from '../prefill/attributes.ts';
-import { createEformAjv, PREFILL_EDITABLE_KEYWORD, PREFILL_KEYWORD, type EformAjv } from './ajv.ts';
+import { createEformAjv, isSafePattern, PATTERN_MAX_LENGTH, PREFILL_EDITABLE_KEYWORD, PREFILL_KEYWORD, type EformAjv } from './ajv.ts';
 import { bindingSource, findBindings } from './prefill.ts';
 import { fromPointer, toPointer, type EformUiSchema, type LocalizedText } from './ui-schema.ts';
 import { schemaAt, type EformDefinition } from './validate.ts';
@@ -63,6 +63,22 @@ export function checkEformDefinition(definition: EformDefinition, ajv: EformAjv 
     if (!isPlainObject(node)) return;
     if ('$id' in node) {
       error(`/schema${toPointer([...path, '$id'])}`, 'id_not_allowed', 'Không dùng "$id" trong biểu mẫu.', 'Do not use "$id" in a form schema.');
+    }
+    // A pattern that backtracks exponentially (`^(a+)+$`) lets one short input block the server.
+    const patterns: Array<[string[], unknown]> = [[[...path, 'pattern'], node.pattern]];
+    if (isPlainObject(node.patternProperties)) {
+      for (const key of Object.keys(node.patternProperties)) patterns.push([[...path, 'patternProperties', key], key]);
+    }
+    for (const [at, pattern] of patterns) {
+      if (typeof pattern !== 'string') continue;
+      if (pattern.length > PATTERN_MAX_LENGTH || !isSafePattern(pattern)) {
+        error(
+          `/schema${toPointer(at)}`,
+          'pattern_unsafe',
+          `Biểu thức kiểm tra "${pattern.slice(0, 80)}" có thể làm treo hệ thống (lặp lồng nhau) hoặc quá dài (tối đa ${PATTERN_MAX_LENGTH} ký tự); hãy viết lại, ví dụ bỏ lượng từ lồng nhau như (a+)+.`,
+          `The pattern "${pattern.slice(0, 80)}" can take exponential time (nested repetition) or is too long (at most ${PATTERN_MAX_LENGTH} characters); rewrite it, e.g. without nested quantifiers such as (a+)+.`,
+        );
+      }
     }
     const ownProps = isPlainObject(node.properties) ? node.properties : undefined;
     const props = ownProps ?? enclosingProps;

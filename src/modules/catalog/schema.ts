@@ -224,7 +224,10 @@ export const SearchQuery = z.object({
   unit: unitId.optional().describe('Unit id: procedures of this unit and its sub-units'),
   subject: z.enum(['citizen', 'business', 'organization', 'vietnamese', 'overseas_vietnamese', 'foreigner']).optional(),
   online: OnlineLevel.optional(),
-  fee: z.enum(['free', 'paid']).optional(),
+  fee: z
+    .enum(['free', 'paid'])
+    .optional()
+    .describe('free: fee lines declared and all 0 VND (feeStatus free); paid: feeStatus charged. Procedures without fee lines match neither.'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -252,6 +255,20 @@ export const NewVersion = z
   .meta({ id: 'NewVersionRequest' });
 
 export const WithdrawBody = z.strictObject({ reason: text(1000) }).meta({ id: 'WithdrawRequest' });
+
+export const PublishBody = z
+  .strictObject({
+    overrideReason: z
+      .string()
+      .trim()
+      .min(10)
+      .max(500)
+      .describe(
+        'Why the version is published although it lacks parts Decree 63/2010 Art. 8(2) requires to be public (10–500 characters); ' +
+          'recorded in the audit trail. Without it such a version is refused (422 publication_incomplete with `missingParts`).',
+      ),
+  })
+  .meta({ id: 'PublishRequest' });
 
 export const DiffQuery = z.object({ from: z.coerce.number().int().min(1).optional().describe('Default: the previous version') });
 
@@ -315,7 +332,13 @@ export type CatalogExchange = z.infer<typeof CatalogExchange>;
 // ---------- responses ----------
 
 const Issue = z
-  .object({ severity: z.enum(['error', 'warning']), pointer: z.string(), code: z.string(), message: LocalizedText })
+  .object({
+    severity: z.enum(['error', 'warning']),
+    pointer: z.string().describe('JSON pointer into the version content (for programs)'),
+    field: LocalizedText.describe('The label of the place the pointer addresses, e.g. "Kết quả thực hiện › Tên văn bản kết quả" (for people)'),
+    code: z.string(),
+    message: LocalizedText,
+  })
   .meta({ id: 'CatalogIssue' });
 
 const PublicParts = z
@@ -328,6 +351,32 @@ const PublicParts = z
 
 export const VersionStatus = z.enum(['draft', 'published', 'superseded', 'withdrawn']).meta({ id: 'VersionStatus' });
 
+export const FeeStatus = z
+  .enum(['none_declared', 'free', 'charged'])
+  .describe(
+    'none_declared: no fee line is declared (say the fee is not stated, not that it is free); free: fee lines declared, ' +
+      'all 0 VND; charged: an amount or a rate (`basis`)',
+  )
+  .meta({ id: 'FeeStatus' });
+
+const TextLang = z.enum(['vi', 'vi+en']).describe('vi: the text exists in Vietnamese only; vi+en: in both languages');
+
+export const Translation = z
+  .object({
+    name: z.object({ vi: z.string(), en: z.string().nullable(), lang: TextLang }),
+    parts: z
+      .array(z.object({ part: z.string(), label: LocalizedText, lang: TextLang }))
+      .describe('The seven public parts: whether an English reader gets them in English'),
+    vietnameseOnly: z
+      .array(z.object({ pointer: z.string(), field: LocalizedText }))
+      .describe('Free texts of the content that exist in Vietnamese only (to mark as such in an English page)'),
+  })
+  .describe(
+    'Which texts exist in English. The catalog is kept in Vietnamese; the name may have an English version (`nameEn`); ' +
+      'coded values (channels, subjects, units, time limits) are translated by the page; free texts are Vietnamese only.',
+  )
+  .meta({ id: 'ProcedureTranslation' });
+
 const UnitRef = z.object({ id: z.string(), name: LocalizedText, agencyCode: z.string() });
 
 export const ProcedureListItem = z
@@ -335,12 +384,14 @@ export const ProcedureListItem = z
     id: z.string(),
     code: z.string(),
     codeStatus: CodeStatus,
-    name: z.string(),
-    field: z.object({ code: z.string(), name: z.string() }),
+    name: z.string().describe('Vietnamese'),
+    nameEn: z.string().nullable().describe('The English name, null when the procedure has none (show `name`, Vietnamese)'),
+    field: z.object({ code: z.string(), name: z.string().describe('Vietnamese only') }),
     unit: z.object({ id: z.string(), name: LocalizedText }),
     onlineLevel: OnlineLevel,
     processingTime: z.object({ value: z.number(), unit: ProcessingTimeUnit }).nullable(),
     feeTotal: z.number().int(),
+    feeStatus: FeeStatus,
     versionNumber: z.number().int(),
   })
   .meta({ id: 'ProcedureListItem' });
@@ -372,7 +423,9 @@ export const ProcedureVersionView = z
     version: VersionMeta,
     content: ProcedureContent,
     feeTotal: z.number().int(),
+    feeStatus: FeeStatus,
     publicParts: PublicParts,
+    translation: Translation,
     units: z.record(z.string(), z.object({ name: LocalizedText, agencyCode: z.string() })).describe('Names of the units the content refers to'),
   })
   .meta({ id: 'ProcedureVersion' });
@@ -422,6 +475,13 @@ const PrefillReport = z
         overridden: z.boolean(),
       }),
     ),
+    missing: z
+      .array(z.object({ pointer: z.string(), attribute: z.string(), source: z.enum(['population', 'account', 'organization', 'catalog']) }))
+      .describe('Bound fields that were NOT prefilled (no such value for this account, or prefill unavailable): the applicant fills them'),
+    withheld: z
+      .array(z.object({ pointer: z.string(), attribute: z.string() }))
+      .describe('Sensitive fields left empty because the login is below the e-ID level `requiredAcr` (form.prefill_sensitive)'),
+    requiredAcr: z.enum(['LoA1', 'LoA2']).optional().describe('Present when `withheld` is not empty: log in at this level to have them prefilled'),
     overrides: z.array(z.object({ pointer: z.string(), attribute: z.string(), prefilledValue: z.string(), submittedValue: z.unknown() })),
     replaced: z.array(z.object({ pointer: z.string(), attribute: z.string(), prefilledValue: z.string(), submittedValue: z.unknown() })),
   })

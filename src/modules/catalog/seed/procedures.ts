@@ -491,7 +491,7 @@ export const SEED_PROCEDURES: CatalogExchangeProcedure[] = [
           { value: 'associated', label: t('Nhãn hiệu liên kết', 'Associated mark') },
         ],
       },
-      { path: 'request.niceClasses', section: 'request', type: 'text', label: t('Các nhóm sản phẩm, dịch vụ (phân loại Nice)', 'Nice classes'), required: true, pattern: '^[0-9]{1,2}(\\s*,\\s*[0-9]{1,2})*$', help: t('Ví dụ: 9, 35, 42', 'For example: 9, 35, 42') },
+      { path: 'request.niceClasses', section: 'request', type: 'text', label: t('Các nhóm sản phẩm, dịch vụ (phân loại Nice)', 'Nice classes'), required: true, pattern: '^([0-9]|[0-9][0-9])((,|, )([0-9]|[0-9][0-9]))*$', help: t('Ví dụ: 9, 35, 42', 'For example: 9, 35, 42') },
       { path: 'request.goodsAndServices', section: 'request', type: 'textarea', label: t('Danh mục hàng hóa, dịch vụ', 'Goods and services'), required: true, maxLength: 5000 },
       ...priority,
       ...ownerQuestion,

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkVersionContent } from '../../../core/catalog/check.ts';
 import { findBindings } from '../../../core/eforms/prefill.ts';
+import { loadConfig } from '../../../config.ts';
 import { createTestDatabase, type TestDatabase } from '../../../db/testing.ts';
+import { listAudit } from '../../audit/service.ts';
+import { createUnitDirectory } from '../../identity/units/directory.ts';
 import { seedUnits, UNIT_SEEDS } from '../../identity/seed/units.ts';
 import { createCatalogModule } from '../module.ts';
+import { createDefaultPrefillSource } from '../prefill-source.ts';
 import { CatalogExchangeProcedure } from '../schema.ts';
 import { SEED_PROCEDURES } from './procedures.ts';
 import { seedCatalog } from './seed.ts';
@@ -54,8 +58,15 @@ describe('seedCatalog', () => {
   });
 
   it('publishes the whole catalog once, and is a no-op afterwards', async () => {
-    const catalog = createCatalogModule({ db: database.db });
+    const catalog = createCatalogModule({
+      config: loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test' }),
+      db: database.db,
+      units: createUnitDirectory(database.db),
+      prefill: createDefaultPrefillSource(),
+    });
     expect(await seedCatalog(database.db, catalog)).toBe(SEED_PROCEDURES.length);
+    const audit = await listAudit(database.db, 'procedure', SEED_PROCEDURES[0]!.code);
+    expect(audit[0]).toMatchObject({ actor_kind: 'system', actor_id: null, actor_label: 'seed:catalog' });
     expect(await seedCatalog(database.db, catalog)).toBe(0);
     const found = await catalog.service.search({ q: 'dang ky sang che', page: 1, pageSize: 5 });
     expect(found.items[0]!.name).toBe('Đăng ký sáng chế');
