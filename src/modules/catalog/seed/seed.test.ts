@@ -25,6 +25,18 @@ describe('the seed catalog (data)', () => {
     }
   });
 
+  it('keeps each unit’s procedures in that unit’s file', async () => {
+    const files = import.meta.glob<Record<string, Array<{ ownerUnitId: string }>>>('./units/*.ts', { eager: true });
+    expect(Object.keys(files).length).toBeGreaterThanOrEqual(7);
+    for (const [file, exports] of Object.entries(files)) {
+      const unit = file.replace('./units/', '').replace('.ts', '');
+      if (unit === 'common') continue;
+      const procedures = Object.values(exports).flat();
+      expect(procedures.length, file).toBeGreaterThan(0);
+      for (const p of procedures) expect(p.ownerUnitId, file).toBe(unit);
+    }
+  });
+
   it('covers the ministry units named in the issue', () => {
     const owners = new Set(SEED_PROCEDURES.map((p) => p.ownerUnitId));
     for (const unit of ['cuc-shtt', 'vp-dang-ky-hdkhcn', 'vu-danh-gia-tham-dinh', 'cuc-atbxhn', 'tcdlcl']) expect(owners).toContain(unit);
