@@ -51,6 +51,8 @@ describe('the seed catalog (data)', () => {
     const check = checkVersionContent(p.content, { knownUnitIds: unitIds });
     expect(check.errors).toEqual([]);
     expect(check.publicParts.complete).toBe(true);
+    // "Free" is stated with a 0 VND line: no line would read as "fee not stated".
+    expect(p.content.fees.length).toBeGreaterThan(0);
   });
 
   it.each(SEED_PROCEDURES.map((p) => [p.code, p] as const))('%s has an e-form bound to population or organization data', (_code, p) => {

@@ -1,6 +1,6 @@
 // Seed procedures owned by Bộ Khoa học và Công nghệ (national S&T tasks decided at ministry level).
 import type { CatalogExchangeProcedure } from '../../schema.ts';
-import { FIELDS, LAWS, component, procedure, t, taskFields } from './common.ts';
+import { component, FIELDS, LAWS, NO_FEE, procedure, t, taskFields } from './common.ts';
 
 export const BKHCN: CatalogExchangeProcedure[] = [
   procedure({
@@ -24,7 +24,7 @@ export const BKHCN: CatalogExchangeProcedure[] = [
       'Bước 3: Hội đồng tư vấn đánh giá hồ sơ; tổ thẩm định kinh phí.',
       'Bước 4: Bộ trưởng phê duyệt tổ chức, cá nhân trúng tuyển và kinh phí.',
     ],
-    fees: [],
+    fees: NO_FEE,
     components: [
       component({ code: 'TP01', name: 'Đơn đăng ký chủ trì thực hiện nhiệm vụ' }),
       component({ code: 'TP02', name: 'Thuyết minh nhiệm vụ khoa học và công nghệ' }),
@@ -61,7 +61,7 @@ export const BKHCN: CatalogExchangeProcedure[] = [
       'Bước 4: Công nhận kết quả thực hiện nhiệm vụ.',
     ],
     requirements: 'Chủ nhiệm nhiệm vụ báo cáo trực tiếp trước hội đồng.',
-    fees: [],
+    fees: NO_FEE,
     components: [
       component({ code: 'TP01', name: 'Công văn đề nghị đánh giá, nghiệm thu' }),
       component({ code: 'TP02', name: 'Báo cáo tổng hợp và báo cáo tóm tắt kết quả thực hiện nhiệm vụ' }),

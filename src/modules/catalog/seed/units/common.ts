@@ -50,6 +50,12 @@ export const LAWS = {
   conformityDecree: { number: '107/2016/NĐ-CP', title: 'Nghị định quy định về điều kiện kinh doanh dịch vụ đánh giá sự phù hợp', issuedOn: '2016-07-01', effectiveFrom: '2016-07-01' },
 } as const;
 
+/**
+ * A procedure the law charges nothing for, said so: an empty fee list would mean "not stated"
+ * (feeStatus none_declared), not "free".
+ */
+export const NO_FEE = [{ code: 'KHONG', name: 'Không thu phí, lệ phí', kind: 'fee' as const, amountVnd: 0 }];
+
 export const DEMO_DECISION = (n: number) => ({ number: `${n}/QĐ-BKHCN (demo)`, decidedOn: '2025-06-20', kind: 'new' as const });
 
 export interface Spec {

@@ -1,6 +1,6 @@
 // Seed procedures owned by Cục Thông tin khoa học và công nghệ quốc gia (national S&T tasks).
 import type { CatalogExchangeProcedure } from '../../schema.ts';
-import { FIELDS, LAWS, component, procedure, t, taskFields } from './common.ts';
+import { component, FIELDS, LAWS, NO_FEE, procedure, t, taskFields } from './common.ts';
 
 export const CUC_THONG_TIN: CatalogExchangeProcedure[] = [
   procedure({
@@ -14,7 +14,7 @@ export const CUC_THONG_TIN: CatalogExchangeProcedure[] = [
     online: 'full',
     time: { value: 5, unit: 'working_days' },
     sequence: ['Bước 1: Tổ chức chủ trì nộp hồ sơ đăng ký trong 30 ngày kể từ ngày nghiệm thu.', 'Bước 2: Kiểm tra hồ sơ.', 'Bước 3: Cấp Giấy chứng nhận đăng ký kết quả thực hiện nhiệm vụ.'],
-    fees: [],
+    fees: NO_FEE,
     components: [
       component({ code: 'TP01', name: 'Phiếu đăng ký kết quả thực hiện nhiệm vụ khoa học và công nghệ' }),
       component({ code: 'TP02', name: 'Báo cáo tổng hợp kết quả thực hiện nhiệm vụ (bản điện tử)', acceptedFormats: ['pdf', 'docx'] }),
