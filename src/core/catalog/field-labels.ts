@@ -57,11 +57,11 @@ function eformPart(keys: string[], content: ProcedureContent | undefined): Local
   const [part, ...rest] = keys;
   if (part === 'uiSchema') {
     if (rest[0] === 'fields' && rest[1]) {
-      const label = content?.eform.uiSchema.fields[rest[1]]?.label;
+      const label = content?.eform?.uiSchema?.fields?.[rest[1]]?.label;
       return [L('Bố cục', 'Layout'), label ?? L(`trường ${rest[1]}`, `field ${rest[1]}`)];
     }
     if (rest[0] === 'sections' && rest[1] !== undefined) {
-      const section = content?.eform.uiSchema.sections[Number(rest[1])];
+      const section = content?.eform?.uiSchema?.sections?.[Number(rest[1])];
       return [L('Bố cục', 'Layout'), section ? section.title : L(`phần ${Number(rest[1]) + 1}`, `section ${Number(rest[1]) + 1}`)];
     }
     return [L('Bố cục', 'Layout')];
@@ -72,13 +72,16 @@ function eformPart(keys: string[], content: ProcedureContent | undefined): Local
     for (let i = 0; i + 1 < rest.length; i++) if (rest[i] === 'properties') data.push(rest[++i]!);
     if (data.length === 0) return [L('Cấu trúc dữ liệu', 'Data schema')];
     const pointer = `/${data.map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
-    const label = content?.eform.uiSchema.fields[pointer]?.label;
+    const label = content?.eform?.uiSchema?.fields?.[pointer]?.label;
     return [label ?? L(`trường ${pointer}`, `field ${pointer}`)];
   }
   return [];
 }
 
-/** The label of `pointer` (a JSON pointer into the content); `content` supplies item and e-form names. */
+/**
+ * The label of `pointer` (a JSON pointer into the content); `content` supplies item and e-form
+ * names, and may be content that failed validation (anything missing is simply not named).
+ */
 export function contentFieldLabel(pointer: string, content?: ProcedureContent): Localized {
   let keys: string[];
   try {
@@ -97,8 +100,8 @@ export function contentFieldLabel(pointer: string, content?: ProcedureContent): 
     if (/^[0-9]+$/.test(key) && ITEM_NAMES[section]) {
       const n = Number(key) + 1;
       const item = ITEM_NAMES[section]!;
-      const named = section === 'components' ? content?.components[Number(key)]?.name : section === 'fees' ? content?.fees[Number(key)]?.name : undefined;
-      parts.push(named ? L(`${item.vi} ${n} (${named})`, `${item.en} ${n} (${named})`) : L(`${item.vi} ${n}`, `${item.en} ${n}`));
+      const named = section === 'components' ? content?.components?.[Number(key)]?.name : section === 'fees' ? content?.fees?.[Number(key)]?.name : undefined;
+      parts.push(typeof named === 'string' && named ? L(`${item.vi} ${n} (${named})`, `${item.en} ${n} (${named})`) : L(`${item.vi} ${n}`, `${item.en} ${n}`));
       continue;
     }
     const label = props?.[key];

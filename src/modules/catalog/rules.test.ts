@@ -150,6 +150,16 @@ describe('messages name fields by their labels', () => {
     expect(error.message).toContain('Kết quả thực hiện › Tên văn bản kết quả');
     expect(error.message).not.toContain('/result/name');
   });
+
+  it('a value refused at the edge is named by its field, with its pointer apart', async () => {
+    const content = sampleContent();
+    const res = await req('POST', '/procedures', admin, { code: '1.640002', ownerUnitId: 'cuc-shtt', content: { ...content, fees: [{ ...content.fees[0], amountVnd: -1 }] } });
+    expect(res.statusCode).toBe(422);
+    const error = res.json().errors.find((e: { pointer: string }) => e.pointer === '/body/content/fees/0/amountVnd');
+    expect(error.message).toMatch(/^Phí, lệ phí › dòng 1 \(Lệ phí nộp đơn\) › Số tiền \(đồng\): /);
+    const en = await t.app.inject({ method: 'POST', url: '/api/v1/procedures', headers: { ...admin.headers, 'accept-language': 'en' }, payload: { code: '1.640002', ownerUnitId: 'cuc-shtt', content: { ...content, fees: [{ ...content.fees[0], amountVnd: -1 }] } } });
+    expect(en.json().errors[0].message).toMatch(/^Fees and charges › line 1 \(Lệ phí nộp đơn\) › Amount \(VND\): /);
+  });
 });
 
 describe('e-form patterns cannot block the server', () => {

@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemSchema } from '../../../http/problem.ts';
 import type { CatalogRouteDeps } from '../routes.ts';
 import { AdminList, AdminListQuery, CodeParams, CreateProcedure, NewVersion, ProcedureVersionView, PublishBody, UpdateDraft, VersionCheckView, VersionParams, WithdrawBody } from '../schema.ts';
-import { adminTags, problems } from './common.ts';
+import { adminTags, problems, throwIfInvalid } from './common.ts';
 
 export function registerDraftRoutes(api: FastifyInstance, deps: CatalogRouteDeps): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
@@ -29,6 +29,7 @@ export function registerDraftRoutes(api: FastifyInstance, deps: CatalogRouteDeps
     '/procedures',
     {
       config: { access: 'catalog.edit' },
+      attachValidation: true,
       schema: {
         tags: adminTags,
         summary: 'Create a procedure with its first version as a draft',
@@ -37,7 +38,10 @@ export function registerDraftRoutes(api: FastifyInstance, deps: CatalogRouteDeps
         response: { 201: ProcedureVersionView, ...problems },
       },
     },
-    async (request, reply) => reply.status(201).send(await service.createProcedure(request.principal, request.body, request.id)),
+    async (request, reply) => {
+      throwIfInvalid(request);
+      return reply.status(201).send(await service.createProcedure(request.principal, request.body, request.id));
+    },
   );
 
   app.post(
@@ -60,6 +64,7 @@ export function registerDraftRoutes(api: FastifyInstance, deps: CatalogRouteDeps
     '/procedures/:code/versions/:n',
     {
       config: { access: 'catalog.edit' },
+      attachValidation: true,
       schema: {
         tags: adminTags,
         summary: 'Replace the content of a draft',
@@ -69,7 +74,10 @@ export function registerDraftRoutes(api: FastifyInstance, deps: CatalogRouteDeps
         response: { 200: ProcedureVersionView, ...problems },
       },
     },
-    async (request) => service.updateDraft(request.principal, request.params.code, request.params.n, request.body, request.id),
+    async (request) => {
+      throwIfInvalid(request);
+      return service.updateDraft(request.principal, request.params.code, request.params.n, request.body, request.id);
+    },
   );
 
   app.get(
