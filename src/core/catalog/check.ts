@@ -124,8 +124,8 @@ export function checkVersionContent(content: ProcedureContent, ctx: CheckContext
     warning(
       def.pointer,
       'public_part_missing',
-      `Thiếu bộ phận phải công khai "${def.label.vi}" (điểm ${def.point} khoản 2 Điều 8 Nghị định 63/2010/NĐ-CP).`,
-      `Missing a part that must be public: ${def.label.en} (Decree 63/2010 Art. 8(2)(${def.point})).`,
+      `Thiếu bộ phận phải công khai "${def.label.vi}" (điểm ${def.point} khoản 2 Điều 8 Nghị định 63/2010/NĐ-CP): chỉ công bố được khi nêu lý do.`,
+      `Missing a part that must be public: ${def.label.en} (Decree 63/2010 Art. 8(2)(${def.point})): it can be published only with a stated reason.`,
     );
   }
   if (content.legalBasis.length === 0) {
