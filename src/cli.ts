@@ -10,6 +10,9 @@ import { registerPopulationCommands } from './emulators/population/cli.ts';
 import { registerSsoEmulatorCommand } from './emulators/sso/cli.ts';
 import { registerOfficerCommands } from './modules/identity/cli.ts';
 import { registerCatalogCommands } from './modules/catalog/cli.ts';
+import { createCatalogModule } from './modules/catalog/module.ts';
+import { createDefaultPrefillSource } from './modules/catalog/prefill-source.ts';
+import { createUnitDirectory } from './modules/identity/units/directory.ts';
 
 class CliError extends Error {}
 
@@ -86,9 +89,12 @@ registerOfficerCommands(program, {
   out: (line) => process.stdout.write(`${line}\n`),
 });
 
-// Procedure catalog (catalog module).
+// Procedure catalog (catalog module): commands build the module over their own database and unit
+// directory (no prefill: commands fill in no forms).
 registerCatalogCommands(program, {
   withDatabase,
+  catalogModule: (database, cfg) =>
+    createCatalogModule({ config: cfg, db: database.db, units: createUnitDirectory(database.db, cfg.UNIT_CACHE_MS), prefill: createDefaultPrefillSource() }),
   fail: (message) => {
     throw new CliError(message);
   },

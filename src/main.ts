@@ -8,7 +8,7 @@ import { seedUnits } from './modules/identity/seed/units.ts';
 import { demoAccountsWanted, DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, seedDemoOfficers } from './modules/identity/seed/demo-officers.ts';
 import { buildApp } from './server.ts';
 import { seedPopulationInBackground } from './emulators/population/startup.ts';
-import { createCatalogModule } from './modules/catalog/module.ts';
+import type { CatalogModule } from './modules/catalog/module.ts';
 import { seedCatalog } from './modules/catalog/seed/seed.ts';
 
 export async function start(config: Config): Promise<void> {
@@ -58,7 +58,7 @@ export async function start(config: Config): Promise<void> {
   // first start is ready quickly: the seed catalog of the ministry's procedures (into an empty
   // catalog only, CATALOG_SEED), then the population database emulator's synthetic people.
   const catalogSeeding = config.CATALOG_SEED
-    ? seedCatalogInBackground(app.log, database, config.WORKING_DAY_HOURS)
+    ? seedCatalogInBackground(app.log, database, app.catalog)
     : Promise.resolve();
   const populationSeeding = catalogSeeding.then(() => seedPopulationInBackground(app.log, config, database));
 
@@ -89,9 +89,9 @@ export async function start(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-function seedCatalogInBackground(log: FastifyBaseLogger, database: Database, hoursPerDay: number): Promise<void> {
+function seedCatalogInBackground(log: FastifyBaseLogger, database: Database, catalog: CatalogModule): Promise<void> {
   const started = performance.now();
-  return seedCatalog(database.db, createCatalogModule({ db: database.db, hoursPerDay })).then(
+  return seedCatalog(database.db, catalog).then(
     (created) => {
       if (created > 0) log.info({ procedures: created, ms: Math.round(performance.now() - started) }, 'seed catalog loaded');
     },

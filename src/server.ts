@@ -37,9 +37,8 @@ import { createIdentityModule } from './modules/identity/module.ts';
 import { mountSsoEmulator, ssoEmulatorEnabled } from './emulators/sso/index.ts';
 import { createPopulationModule } from './modules/population/module.ts';
 import { mountPopulationEmulator } from './emulators/population/server.ts';
-import { createCatalogModule } from './modules/catalog/module.ts';
+import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
-import { registerCatalogRoutes } from './modules/catalog/routes.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -55,6 +54,8 @@ export type App = FastifyInstance & {
   /** Routes registered without a declaration (transitional; must be empty). */
   undeclaredRoutes: DeclaredRoute[];
   units: UnitDirectory;
+  /** The catalog module (main.ts seeds the catalog through it). */
+  catalog: CatalogModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -298,19 +299,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const identifiers = createIdentifiersModule(moduleDeps);
   const population = createPopulationModule(moduleDeps);
   const dossiers = createDossiersModule(moduleDeps);
-  for (const module of [calendar, identifiers, population, dossiers]) await module.register(app);
-
-  await app.register(
-    async (api) => {
-      const catalog = createCatalogModule({
-        db: database.db,
-        hoursPerDay: config.WORKING_DAY_HOURS,
-        prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population.service)),
-      });
-      registerCatalogRoutes(api, { catalog, importMaxBytes: config.CATALOG_IMPORT_MAX_BYTES });
-    },
-    { prefix: '/api/v1' },
-  );
+  const catalog = createCatalogModule({
+    ...moduleDeps,
+    prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population.service), identity.accountContact),
+  });
+  for (const module of [calendar, identifiers, population, dossiers, catalog]) await module.register(app);
+  app.decorate('catalog', catalog);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });

@@ -44,6 +44,11 @@ export const problemCatalog = {
   invalid_identifier: { status: 422, title: { vi: 'Mã định danh không hợp lệ', en: 'Invalid identifier' } },
   too_many_requests: { status: 429, title: { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' } },
   unavailable: { status: 503, title: { vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service temporarily unavailable' } },
+  // Procedure catalog (catalog module)
+  publication_incomplete: {
+    status: 422,
+    title: { vi: 'Thủ tục chưa đủ các bộ phận phải công khai', en: 'The procedure lacks parts that must be public' },
+  },
   // National population database (population module)
   population_unavailable: {
     status: 503,

@@ -13,7 +13,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { seedEmulatorIfEmpty } from '../../src/emulators/population/generate.ts';
 import { syntheticCitizen } from '../../src/emulators/population/generator.ts';
-import { createCatalogModule } from '../../src/modules/catalog/module.ts';
 import { seedCatalog } from '../../src/modules/catalog/seed/seed.ts';
 import { seedUnits } from '../../src/modules/identity/seed/units.ts';
 import { startTestServer } from '../support/app.ts';
@@ -95,7 +94,7 @@ describe.skipIf(!hasChromium)('procedure catalog in Chromium', () => {
     await buildWebIfStale({ quiet: true });
     server = await startTestServer();
     await seedUnits(server.db);
-    expect(await seedCatalog(server.db, createCatalogModule({ db: server.db }))).toBeGreaterThanOrEqual(25);
+    expect(await seedCatalog(server.db, server.app.catalog)).toBeGreaterThanOrEqual(25);
     // A few synthetic people in the in-process population emulator: the citizen's prefill source.
     await seedEmulatorIfEmpty({ db: server.db, kind: server.database.kind }, 10, 1);
     const person = syntheticCitizen(0, 1);

@@ -3,8 +3,22 @@
 import { createEformAjv, type EformAjv } from '../eforms/ajv.ts';
 import { checkEformDefinition } from '../eforms/definition.ts';
 import { checkPublicParts, PUBLIC_PARTS, type PublicPartsReport } from './public-parts.ts';
+import { contentFieldLabel } from './field-labels.ts';
 import { checkWorkflowBudget } from './time.ts';
-import type { CatalogIssue, ProcedureContent } from './types.ts';
+import type { CatalogIssue, ProcedureContent, UnlabelledIssue } from './types.ts';
+
+/**
+ * The district level (cấp huyện) ended on 1 July 2025 (Resolution 202/2025/QH15 and the Law on
+ * the Organization of Local Government 2025: two levels, province and commune). Versions published
+ * before keep it; no new or edited draft may use it.
+ */
+export const DISTRICT_LEVEL_ABOLISHED_ON = '2025-07-01';
+
+/**
+ * Error codes that stop a draft from being saved at all (created, edited, imported), not only
+ * from being published: an abolished level, and an e-form pattern that could block the server.
+ */
+export const SAVE_BLOCKING_CODES: ReadonlySet<string> = new Set(['level_abolished', 'pattern_unsafe']);
 
 export interface CheckContext {
   /** Ids of the units that exist (implementing units and step units must be among them). */
@@ -22,9 +36,19 @@ export interface VersionCheck {
 }
 
 export function checkVersionContent(content: ProcedureContent, ctx: CheckContext): VersionCheck {
-  const issues: CatalogIssue[] = [];
+  const issues: UnlabelledIssue[] = [];
   const error = (pointer: string, code: string, vi: string, en: string) => issues.push({ severity: 'error', pointer, code, message: { vi, en } });
   const warning = (pointer: string, code: string, vi: string, en: string) => issues.push({ severity: 'warning', pointer, code, message: { vi, en } });
+
+  // Level.
+  if (content.level === 'district') {
+    error(
+      '/level',
+      'level_abolished',
+      `Cấp huyện không còn tổ chức từ ngày 01/7/2025 (Nghị quyết 202/2025/QH15); hãy chọn cấp tỉnh hoặc cấp xã.`,
+      'The district level was abolished on 1 July 2025 (Resolution 202/2025/QH15); choose the provincial or commune level.',
+    );
+  }
 
   // Units.
   content.implementingUnits.forEach((u, i) => {
@@ -100,8 +124,8 @@ export function checkVersionContent(content: ProcedureContent, ctx: CheckContext
     warning(
       def.pointer,
       'public_part_missing',
-      `Thiếu bộ phận phải công khai "${def.label.vi}" (điểm ${def.point} khoản 2 Điều 8 Nghị định 63/2010/NĐ-CP).`,
-      `Missing a part that must be public: ${def.label.en} (Decree 63/2010 Art. 8(2)(${def.point})).`,
+      `Thiếu bộ phận phải công khai "${def.label.vi}" (điểm ${def.point} khoản 2 Điều 8 Nghị định 63/2010/NĐ-CP): chỉ công bố được khi nêu lý do.`,
+      `Missing a part that must be public: ${def.label.en} (Decree 63/2010 Art. 8(2)(${def.point})): it can be published only with a stated reason.`,
     );
   }
   if (content.legalBasis.length === 0) {
@@ -111,7 +135,8 @@ export function checkVersionContent(content: ProcedureContent, ctx: CheckContext
     warning('/publicationDecisions', 'publication_decision_missing', 'Chưa có quyết định công bố thủ tục hành chính.', 'No publication decision (quyết định công bố).');
   }
 
-  const errors = issues.filter((i) => i.severity === 'error');
-  const warnings = issues.filter((i) => i.severity === 'warning');
+  const labelled: CatalogIssue[] = issues.map((i) => ({ ...i, field: contentFieldLabel(i.pointer, content) }));
+  const errors = labelled.filter((i) => i.severity === 'error');
+  const warnings = labelled.filter((i) => i.severity === 'warning');
   return { publishable: errors.length === 0, errors, warnings, publicParts };
 }

@@ -6,3 +6,5 @@ export { CONTENT_SECTIONS, diffContent, type ContentChange } from './diff.ts';
 export { checkPublicParts, PUBLIC_PARTS, type PublicPart, type PublicPartsReport } from './public-parts.ts';
 export { checkWorkflowBudget, formatDuration, NOMINAL, nominalWorkingHours, PROCESSING_TIME_UNITS, totalBudget, UNIT_NAMES } from './time.ts';
 export { foldVietnamese, queryWords, searchWords, toSearchText } from './vietnamese.ts';
+export { ProcedureContentSchema } from './content.ts';
+export { contentFieldLabel } from './field-labels.ts';

@@ -2,7 +2,7 @@
 // procedure's workflow (receive, transfer, assign, examine, approve, sign/issue, return) each have
 // a time budget; together they must fit within the legal processing time, for direct and for
 // online submission (a dossier's process control slip is checked against the same budgets).
-import type { CatalogIssue, Duration, ProcessingTime, ProcessingTimeUnit, WorkflowStep } from './types.ts';
+import type { UnlabelledIssue, Duration, ProcessingTime, ProcessingTimeUnit, WorkflowStep } from './types.ts';
 
 export const PROCESSING_TIME_UNITS: readonly ProcessingTimeUnit[] = ['working_days', 'working_hours', 'calendar_days', 'months'];
 
@@ -62,11 +62,11 @@ export function checkWorkflowBudget(
   steps: readonly WorkflowStep[],
   processingTime: ProcessingTime | undefined,
   hoursPerDay = 8,
-): CatalogIssue[] {
+): UnlabelledIssue[] {
   if (!processingTime || steps.length === 0) return [];
   const limits: Array<{ which: 'direct' | 'online'; limit: Duration }> = [{ which: 'direct', limit: processingTime }];
   if (processingTime.online) limits.push({ which: 'online', limit: processingTime.online });
-  const issues: CatalogIssue[] = [];
+  const issues: UnlabelledIssue[] = [];
   for (const { which, limit } of limits) {
     const total = totalBudget(steps, limit.unit, hoursPerDay);
     const over = total.exact

@@ -6,7 +6,9 @@
 // our annotations registered, and the formats of ajv-formats plus the identifiers Vietnamese
 // forms ask for.
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
+import safeRegexModule from 'safe-regex2';
 import { checkPersonalId } from '../identifiers/personal-id.ts';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
@@ -39,6 +41,42 @@ export const EFORM_FORMATS: Record<string, (value: string) => boolean> = {
 
 export type EformAjv = Ajv2020;
 
+// safe-regex2 is CommonJS too.
+const safeRegex = ((safeRegexModule as unknown as { default?: typeof safeRegexModule }).default ?? safeRegexModule) as (re: string) => boolean;
+
+/** Longest `pattern` a form may declare. */
+export const PATTERN_MAX_LENGTH = 500;
+/**
+ * Longest string a `pattern` is tested on; a longer one does not match (form fields are short:
+ * the builder's longest default maxLength is 5000). Bounds the work of any pattern.
+ */
+export const PATTERN_INPUT_MAX = 5000;
+
+/** False for a pattern whose backtracking can grow exponentially with the input (nested quantifiers). */
+export function isSafePattern(pattern: string): boolean {
+  try {
+    return safeRegex(pattern);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * ajv's regular expressions for `pattern`, bounded: an unsafe pattern (one that a published
+ * version might still carry from before the save check) matches nothing, so a field with it is
+ * refused rather than the process blocked; a string longer than PATTERN_INPUT_MAX does not match.
+ */
+const boundedRegExp: RegExpEngine = Object.assign(
+  (pattern: string, flags: string) => {
+    // ajv keys its compiled patterns by toString(): each must name its own pattern.
+    const key = () => `/${pattern}/${flags}`;
+    if (pattern.length > PATTERN_MAX_LENGTH || !isSafePattern(pattern)) return { test: () => false, toString: () => `unsafe:${key()}` };
+    const re = new RegExp(pattern, flags);
+    return { test: (s: string) => s.length <= PATTERN_INPUT_MAX && re.test(s), toString: key };
+  },
+  { code: 'new RegExp' },
+);
+
 export function createEformAjv(): EformAjv {
   const ajv = new Ajv2020({
     allErrors: true,
@@ -50,6 +88,7 @@ export function createEformAjv(): EformAjv {
     // No coercion, no defaults written into the data: what is stored is what was sent.
     coerceTypes: false,
     useDefaults: false,
+    code: { regExp: boundedRegExp },
   });
   addFormats(ajv);
   for (const [name, validate] of Object.entries(EFORM_FORMATS)) ajv.addFormat(name, { type: 'string', validate });

@@ -70,4 +70,22 @@ describe('e-form definition checks', () => {
     const fields = Object.fromEntries(Object.keys(schema.properties).map((k) => [`/${k}`, L]));
     expect(checkEformDefinition({ schema, uiSchema: ui(fields) })).toEqual([]);
   });
+
+  it('names fields by their labels in messages, not by pointers', () => {
+    const issues = checkEformDefinition({
+      schema: { type: 'object', properties: { a: { type: 'string' } } },
+      uiSchema: ui({ '/a': L, '/gone': { label: { vi: 'Số điện thoại', en: 'Phone' } } }, [{ id: 's', title: L.label, fields: ['/a'] }]),
+    });
+    const unknown = issues.find((i) => i.code === 'field_unknown')!;
+    expect(unknown.pointer).toBe('/uiSchema/fields/~1gone');
+    expect(unknown.message.vi).toContain('«Số điện thoại»');
+    expect(unknown.message.en).toContain('“Phone”');
+    expect(unknown.message.vi).not.toContain('/gone');
+  });
+
+  it('refuses a pattern with nested repetition (exponential backtracking)', () => {
+    const issues = checkEformDefinition({ schema: { type: 'object', properties: { a: { type: 'string', pattern: '^(a+)+$' } } }, uiSchema: ui({ '/a': L }) });
+    expect(issues).toContainEqual(expect.objectContaining({ severity: 'error', code: 'pattern_unsafe', pointer: '/schema/properties/a/pattern' }));
+    expect(checkEformDefinition({ schema: { type: 'object', properties: { a: { type: 'string', pattern: '^[0-9]{10}$' } } }, uiSchema: ui({ '/a': L }) })).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
 // schema compiles under the shared ajv configuration, prefill bindings name known attributes,
 // the UI schema refers to fields that exist, and every field has bilingual labels.
 import { PREFILL_ATTRIBUTES } from '../prefill/attributes.ts';
-import { createEformAjv, PREFILL_EDITABLE_KEYWORD, PREFILL_KEYWORD, type EformAjv } from './ajv.ts';
+import { createEformAjv, isSafePattern, PATTERN_MAX_LENGTH, PREFILL_EDITABLE_KEYWORD, PREFILL_KEYWORD, type EformAjv } from './ajv.ts';
 import { bindingSource, findBindings } from './prefill.ts';
 import { fromPointer, toPointer, type EformUiSchema, type LocalizedText } from './ui-schema.ts';
 import { schemaAt, type EformDefinition } from './validate.ts';
@@ -63,6 +63,22 @@ export function checkEformDefinition(definition: EformDefinition, ajv: EformAjv 
     if (!isPlainObject(node)) return;
     if ('$id' in node) {
       error(`/schema${toPointer([...path, '$id'])}`, 'id_not_allowed', 'Không dùng "$id" trong biểu mẫu.', 'Do not use "$id" in a form schema.');
+    }
+    // A pattern that backtracks exponentially (`^(a+)+$`) lets one short input block the server.
+    const patterns: Array<[string[], unknown]> = [[[...path, 'pattern'], node.pattern]];
+    if (isPlainObject(node.patternProperties)) {
+      for (const key of Object.keys(node.patternProperties)) patterns.push([[...path, 'patternProperties', key], key]);
+    }
+    for (const [at, pattern] of patterns) {
+      if (typeof pattern !== 'string') continue;
+      if (pattern.length > PATTERN_MAX_LENGTH || !isSafePattern(pattern)) {
+        error(
+          `/schema${toPointer(at)}`,
+          'pattern_unsafe',
+          `Biểu thức kiểm tra "${pattern.slice(0, 80)}" có thể làm treo hệ thống (lặp lồng nhau) hoặc quá dài (tối đa ${PATTERN_MAX_LENGTH} ký tự); hãy viết lại, ví dụ bỏ lượng từ lồng nhau như (a+)+.`,
+          `The pattern "${pattern.slice(0, 80)}" can take exponential time (nested repetition) or is too long (at most ${PATTERN_MAX_LENGTH} characters); rewrite it, e.g. without nested quantifiers such as (a+)+.`,
+        );
+      }
     }
     const ownProps = isPlainObject(node.properties) ? node.properties : undefined;
     const props = ownProps ?? enclosingProps;
@@ -145,11 +161,12 @@ export function checkEformDefinition(definition: EformDefinition, ajv: EformAjv 
   for (const b of bindings) {
     const previous = seenAttr.get(b.attribute);
     if (previous && b.source !== 'catalog') {
+      const [a, c] = [fieldName(schema, uiSchema, previous), fieldName(schema, uiSchema, b.pointer)];
       warning(
         `/schema${b.pointer}`,
         'prefill_duplicate',
-        `Thuộc tính "${b.attribute}" được gắn cho cả ${previous} và ${b.pointer}.`,
-        `Attribute "${b.attribute}" is bound to both ${previous} and ${b.pointer}.`,
+        `Thuộc tính "${b.attribute}" được gắn cho cả trường ${a.vi} và trường ${c.vi}.`,
+        `Attribute "${b.attribute}" is bound to both field ${a.en} and field ${c.en}.`,
       );
     }
     seenAttr.set(b.attribute, b.pointer);
@@ -160,6 +177,23 @@ export function checkEformDefinition(definition: EformDefinition, ajv: EformAjv 
 }
 
 type Report = (pointer: string, code: string, vi: string, en: string) => void;
+
+/**
+ * How a message names a form field: «its label» (the data pointer in brackets only when the
+ * field has no label), so an administrator reads names, not pointers.
+ */
+function fieldName(schema: Record<string, unknown>, ui: EformUiSchema | undefined, pointer: string): LocalizedText {
+  const label = ui?.fields?.[pointer]?.label;
+  if (label) return { vi: `«${label.vi}»`, en: `“${label.en}”` };
+  let title: unknown;
+  try {
+    title = schemaAt(schema, pointer)?.title;
+  } catch {
+    title = undefined;
+  }
+  if (typeof title === 'string' && title !== '') return { vi: `«${title}»`, en: `“${title}”` };
+  return { vi: `(chưa có nhãn, ${pointer})`, en: `(no label, ${pointer})` };
+}
 
 function checkUiSchema(schema: Record<string, unknown>, ui: EformUiSchema, error: Report, warning: Report): void {
   if (!isPlainObject(ui) || ui.version !== 1) {
@@ -175,6 +209,7 @@ function checkUiSchema(schema: Record<string, unknown>, ui: EformUiSchema, error
   };
   const placed = new Map<string, string>();
   const sectionIds = new Set<string>();
+  const name = (pointer: string) => fieldName(schema, ui, pointer);
   ui.sections.forEach((section, si) => {
     if (sectionIds.has(section.id)) {
       error(`/uiSchema/sections/${si}/id`, 'section_duplicate', `Phần "${section.id}" bị lặp.`, `Section "${section.id}" is listed twice.`);
@@ -183,24 +218,24 @@ function checkUiSchema(schema: Record<string, unknown>, ui: EformUiSchema, error
     section.fields.forEach((pointer, fi) => {
       const at = `/uiSchema/sections/${si}/fields/${fi}`;
       if (!exists(pointer)) {
-        error(at, 'field_unknown', `Trường ${pointer} không có trong JSON Schema.`, `Field ${pointer} is not in the JSON Schema.`);
+        error(at, 'field_unknown', `Trường ${name(pointer).vi} không có trong cấu trúc dữ liệu (JSON Schema).`, `Field ${name(pointer).en} is not in the data schema (JSON Schema).`);
       } else if (placed.has(pointer)) {
-        error(at, 'field_duplicate', `Trường ${pointer} đã nằm trong phần "${placed.get(pointer)}".`, `Field ${pointer} is already in section "${placed.get(pointer)}".`);
+        error(at, 'field_duplicate', `Trường ${name(pointer).vi} đã nằm trong phần "${placed.get(pointer)}".`, `Field ${name(pointer).en} is already in section "${placed.get(pointer)}".`);
       }
       placed.set(pointer, section.id);
     });
     if (section.visibleIf && !exists(section.visibleIf.field)) {
-      error(`/uiSchema/sections/${si}/visibleIf/field`, 'condition_unknown', `Điều kiện hiển thị dựa trên trường không tồn tại ${section.visibleIf.field}.`, `The display condition refers to an unknown field ${section.visibleIf.field}.`);
+      error(`/uiSchema/sections/${si}/visibleIf/field`, 'condition_unknown', `Điều kiện hiển thị dựa trên một trường không tồn tại ${name(section.visibleIf.field).vi}.`, `The display condition refers to a field that does not exist ${name(section.visibleIf.field).en}.`);
     }
   });
   for (const [pointer, field] of Object.entries(ui.fields)) {
     const at = `/uiSchema/fields${toPointer([pointer])}`;
     if (!exists(pointer)) {
-      error(at, 'field_unknown', `Trường ${pointer} không có trong JSON Schema.`, `Field ${pointer} is not in the JSON Schema.`);
+      error(at, 'field_unknown', `Trường ${name(pointer).vi} không có trong cấu trúc dữ liệu (JSON Schema).`, `Field ${name(pointer).en} is not in the data schema (JSON Schema).`);
       continue;
     }
     if (field.visibleIf && !exists(field.visibleIf.field)) {
-      error(`${at}/visibleIf/field`, 'condition_unknown', `Điều kiện hiển thị dựa trên trường không tồn tại ${field.visibleIf.field}.`, `The display condition refers to an unknown field ${field.visibleIf.field}.`);
+      error(`${at}/visibleIf/field`, 'condition_unknown', `Điều kiện hiển thị của trường ${name(pointer).vi} dựa trên một trường không tồn tại ${name(field.visibleIf.field).vi}.`, `The display condition of field ${name(pointer).en} refers to a field that does not exist ${name(field.visibleIf.field).en}.`);
     }
     const node = schemaAt(schema, pointer);
     const allowed = Array.isArray(node?.enum) ? node.enum : isPlainObject(node?.items) && Array.isArray(node.items.enum) ? node.items.enum : undefined;
@@ -215,10 +250,10 @@ function checkUiSchema(schema: Record<string, unknown>, ui: EformUiSchema, error
   for (const pointer of leafFields(schema)) {
     const node = schemaAt(schema, pointer);
     if (!ui.fields[pointer] && typeof node?.title !== 'string') {
-      warning(`/uiSchema/fields${toPointer([pointer])}`, 'label_missing', `Trường ${pointer} chưa có nhãn.`, `Field ${pointer} has no label.`);
+      warning(`/uiSchema/fields${toPointer([pointer])}`, 'label_missing', `Một trường chưa có nhãn (${pointer}).`, `A field has no label (${pointer}).`);
     }
     if (ui.sections.length > 0 && !placed.has(pointer) && !isInsidePlaced(pointer, placed)) {
-      warning(`/uiSchema/sections`, 'field_unplaced', `Trường ${pointer} không thuộc phần nào của biểu mẫu (sẽ hiển thị ở cuối).`, `Field ${pointer} is in no section (it is shown at the end).`);
+      warning(`/uiSchema/sections`, 'field_unplaced', `Trường ${name(pointer).vi} không thuộc phần nào của biểu mẫu (sẽ hiển thị ở cuối).`, `Field ${name(pointer).en} is in no section (it is shown at the end).`);
     }
   }
 }

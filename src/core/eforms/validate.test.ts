@@ -96,3 +96,30 @@ describe('e-form validation (shared by browser and server)', () => {
     expect(r.errors).toEqual([]);
   });
 });
+
+describe('patterns are bounded', () => {
+  const withPatterns = (fields: Record<string, string>) =>
+    compileEform(ajv, {
+      schema: { type: 'object', properties: Object.fromEntries(Object.entries(fields).map(([k, pattern]) => [k, { type: 'string', pattern }])) },
+      uiSchema: { version: 1, sections: [], fields: {} },
+    });
+
+  it('each pattern is its own: two fields with different patterns are both enforced', () => {
+    const form = withPatterns({ digits: '^[0-9]+$', letters: '^[a-z]+$' });
+    expect(form.validate({ digits: '123', letters: 'abc' }).valid).toBe(true);
+    expect(form.validate({ digits: 'abc', letters: '123' }).errors.map((e) => e.pointer)).toEqual(['/digits', '/letters']);
+  });
+
+  it('a pattern with nested repetition never matches, so 29 characters are refused rather than backtracked on', () => {
+    const form = withPatterns({ code: '^(a+)+$' });
+    const r = form.validate({ code: `${'a'.repeat(28)}b` });
+    expect(r.valid).toBe(false);
+    expect(r.errors[0]).toMatchObject({ pointer: '/code', code: 'pattern' });
+  });
+
+  it('a string longer than the bound does not match a pattern', () => {
+    const form = withPatterns({ text: '^[a-z]+$' });
+    expect(form.validate({ text: 'a'.repeat(5000) }).valid).toBe(true);
+    expect(form.validate({ text: 'a'.repeat(5001) }).valid).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 // Command-line catalog administration (`./bin/motcua catalog ...`): import and export (JSON or the
 // Excel template), the blank template, and the seed catalog. The operator acts with the rights of
-// a ministry-level administrator; changes are audited as `cli:<user>`.
+// a ministry-level administrator; changes are audited as the system actor `cli:<user>`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
@@ -10,13 +10,16 @@ import type { DB } from '../../db/types.ts';
 import { ProblemError, zodFieldErrors } from '../../http/problem.ts';
 import { seedUnits } from '../identity/seed/units.ts';
 import { readCatalogWorkbook, templateWorkbook, writeCatalogWorkbook } from './excel.ts';
-import { createCatalogModule } from './module.ts';
+import type { CatalogModule } from './module.ts';
 import { CatalogExchange } from './schema.ts';
 import { seedCatalog } from './seed/seed.ts';
+import { systemActorNamed } from './service.ts';
 import { exportCatalog, importCatalog, jsonLocator, type ImportLocator } from './transfer.ts';
 
 export interface CatalogCliSupport {
   withDatabase<T>(fn: (database: { db: Kysely<DB> }, cfg: Config) => Promise<T>): Promise<T>;
+  /** Builds the catalog module over an open database (cli.ts: with its own unit directory). */
+  catalogModule(database: { db: Kysely<DB> }, cfg: Config): CatalogModule;
   fail(message: string): never;
   out(line: string): void;
 }
@@ -53,7 +56,7 @@ export function registerCatalogCommands(program: Command, support: CatalogCliSup
       }
       await support.withDatabase(async (database, cfg) => {
         await seedUnits(database.db);
-        const module = createCatalogModule({ db: database.db, hoursPerDay: cfg.WORKING_DAY_HOURS });
+        const module = support.catalogModule(database, cfg);
         try {
           let exchange: CatalogExchange;
           let locate: ImportLocator = jsonLocator;
@@ -75,7 +78,7 @@ export function registerCatalogCommands(program: Command, support: CatalogCliSup
             }
             exchange = parsed.data;
           }
-          const result = await importCatalog(module.core, { system: `cli:${opts.actor}` }, exchange, { publish: opts.publish ?? false, dryRun: opts.dryRun ?? false }, locate);
+          const result = await importCatalog(module.core, systemActorNamed(`cli:${opts.actor}`), exchange, { publish: opts.publish ?? false, dryRun: opts.dryRun ?? false }, locate);
           for (const r of result.results) support.out(`${r.code}\t${r.action}\tv${r.versionNumber}\t${r.status}`);
           support.out(`${result.results.length} procedure(s)${result.dryRun ? ' (dry run: nothing changed)' : ''}`);
         } catch (error) {
@@ -95,7 +98,7 @@ export function registerCatalogCommands(program: Command, support: CatalogCliSup
     .action(async (opts: { format: 'json' | 'xlsx'; which: 'latest' | 'published'; unit?: string; out?: string }) => {
       if (opts.format === 'xlsx' && !opts.out) support.fail('--format xlsx needs --out <file>');
       await support.withDatabase(async (database, cfg) => {
-        const module = createCatalogModule({ db: database.db, hoursPerDay: cfg.WORKING_DAY_HOURS });
+        const module = support.catalogModule(database, cfg);
         const exchange = await exportCatalog(module.core, 'system', { unit: opts.unit, which: opts.which });
         const body = opts.format === 'xlsx' ? await writeCatalogWorkbook(exchange) : `${JSON.stringify(exchange, null, 2)}\n`;
         if (opts.out) {
@@ -122,7 +125,7 @@ export function registerCatalogCommands(program: Command, support: CatalogCliSup
     .action(async () => {
       await support.withDatabase(async (database, cfg) => {
         await seedUnits(database.db);
-        const created = await seedCatalog(database.db, createCatalogModule({ db: database.db, hoursPerDay: cfg.WORKING_DAY_HOURS }));
+        const created = await seedCatalog(database.db, support.catalogModule(database, cfg));
         support.out(created > 0 ? `${created} procedure(s) seeded and published` : 'catalog not empty: nothing seeded');
       });
     });

@@ -2,12 +2,14 @@
 // saving it for the logged-in applicant pinned to that version (submissions). The data of a
 // submission keeps the rules of its version: re-validation uses the pinned version, whatever
 // was published since.
-import { applyPrefill, type CatalogPrefillValues, type PrefillInput, type PrefillOutcome } from '../../core/eforms/prefill.ts';
+import { can, requiredAcr, type Principal } from '../../core/access/index.ts';
+import { applyPrefill, type CatalogPrefillValues, type PrefillBinding, type PrefillInput, type PrefillOutcome } from '../../core/eforms/prefill.ts';
 import { getAt } from '../../core/eforms/ui-schema.ts';
 import { compileEform, type CompiledEform, type FormFieldError } from '../../core/eforms/validate.ts';
+import { findPrefillAttribute } from '../../core/prefill/attributes.ts';
+import { assertCan, unauthenticated } from '../../http/access.ts';
 import { ProblemError } from '../../http/problem.ts';
-import type { Principal } from '../identity/principal.ts';
-import { getPrincipal } from '../identity/sessions.ts';
+import { canReadSubmission } from './policy.ts';
 import type { PrefillSource } from './prefill-source.ts';
 import type { CatalogCore } from './service.ts';
 import { findProcedureById, findSubmission, findVersionById, insertSubmission, type ProcedureRow, type VersionRow } from './store.ts';
@@ -16,7 +18,7 @@ import { displayUnitOf, snapshotUnits } from './views.ts';
 const CACHE_SIZE = 500;
 
 export function createFormService(core: CatalogCore, prefillSource: PrefillSource) {
-  const { db, units, policy, ajv } = core;
+  const { db, units, ajv } = core;
   // Compiled validators by version and revision (a published version never changes; a draft's
   // revision changes on every edit). Oldest evicted first.
   const cache = new Map<string, CompiledEform>();
@@ -52,13 +54,42 @@ export function createFormService(core: CatalogCore, prefillSource: PrefillSourc
     return 'unavailable' in found ? { status: 'unavailable', ...(found.reason ? { reason: found.reason } : {}) } : { status: 'applied', source: found.source, values: found.values };
   }
 
-  const report = (o: PrefillOutcome) => ({
-    status: o.status,
-    ...(o.source ? { source: o.source } : {}),
-    fields: o.prefilled,
-    overrides: o.overrides,
-    replaced: o.replaced,
-  });
+  /**
+   * Sensitive values (core/prefill/attributes.ts `sensitive`) need `form.prefill_sensitive`, an
+   * e-ID at level 2 (Decree 69/2024): below it they are left empty and reported as withheld.
+   */
+  function withholdSensitive(principal: Principal | undefined, input: PrefillInput, bindings: readonly PrefillBinding[], tree: Parameters<typeof can>[3]) {
+    if (input.status !== 'applied' || input.source === 'test') return { input, withheld: [] as Array<{ pointer: string; attribute: string }> };
+    if (can(principal, 'form.prefill_sensitive', 'any', tree)) return { input, withheld: [] };
+    const values = { ...input.values };
+    const withheld: Array<{ pointer: string; attribute: string }> = [];
+    for (const b of bindings) {
+      if (!findPrefillAttribute(b.attribute)?.sensitive || values[b.attribute] === undefined) continue;
+      delete values[b.attribute];
+      withheld.push({ pointer: b.pointer, attribute: b.attribute });
+    }
+    for (const name of Object.keys(values)) if (findPrefillAttribute(name)?.sensitive) delete values[name];
+    return { input: { ...input, values }, withheld };
+  }
+
+  const report = (o: PrefillOutcome, bindings: readonly PrefillBinding[], withheld: Array<{ pointer: string; attribute: string }>) => {
+    const filled = new Set(o.prefilled.map((f) => f.pointer));
+    const held = new Set(withheld.map((w) => w.pointer));
+    return {
+      status: o.status,
+      ...(o.source ? { source: o.source } : {}),
+      fields: o.prefilled,
+      // Bound fields that were not filled (no such value for this account, or prefill unavailable):
+      // the applicant fills them.
+      missing: bindings
+        .filter((b) => !filled.has(b.pointer) && !held.has(b.pointer))
+        .map((b) => ({ pointer: b.pointer, attribute: b.attribute, source: b.source })),
+      withheld,
+      ...(withheld.length > 0 ? { requiredAcr: requiredAcr('form.prefill_sensitive') ?? 'LoA2' } : {}),
+      overrides: o.overrides,
+      replaced: o.replaced,
+    };
+  };
 
   const invalid = (errors: FormFieldError[], prefill: ReturnType<typeof report>, data: Record<string, unknown>, base = '/body/data') =>
     new ProblemError('validation', {
@@ -71,8 +102,9 @@ export function createFormService(core: CatalogCore, prefillSource: PrefillSourc
       extensions: { prefill, data },
     });
 
-  async function run(procedure: ProcedureRow, version: VersionRow, data: Record<string, unknown>, input: PrefillInput) {
+  async function run(principal: Principal | undefined, procedure: ProcedureRow, version: VersionRow, data: Record<string, unknown>, given: PrefillInput) {
     const form = compiled(version);
+    const { input, withheld } = withholdSensitive(principal, given, form.bindings, await units.tree());
     const prefilled = applyPrefill(form.bindings, form.normalize(data), input, await catalogValues(procedure, version));
     // Normalize again: a prefilled field in a hidden section is dropped like any hidden value.
     const finalData = form.normalize(prefilled.data);
@@ -85,7 +117,7 @@ export function createFormService(core: CatalogCore, prefillSource: PrefillSourc
       replaced: prefilled.replaced.filter(kept),
     };
     const result = form.validateNormalized(finalData);
-    return { outcome, result, prefill: report(outcome) };
+    return { outcome, result, prefill: report(outcome, form.bindings, withheld) };
   }
 
   async function load(code: string, n: number) {
@@ -107,24 +139,19 @@ export function createFormService(core: CatalogCore, prefillSource: PrefillSourc
       await core.assertReadable(principal, procedure, version);
       let input: PrefillInput;
       if (body.testPrefill) {
-        await policy.assertReadDrafts(principal, procedure.ownerUnitId);
+        assertCan(principal, 'catalog.read_drafts', procedure.ownerUnitId, await units.tree());
         input = { status: 'applied', source: 'test', values: body.testPrefill };
       } else {
         input = await prefillFor(principal, requestId);
       }
-      const { result, prefill } = await run(procedure, version, body.data, input);
+      const { result, prefill } = await run(principal, procedure, version, body.data, input);
       if (!result.valid) throw invalid(result.errors, prefill, result.data);
       return { valid: true as const, data: result.data, prefill };
     },
 
     /** Saves validated form data for the logged-in citizen or organization, pinned to the version. */
     async submit(principal: Principal | undefined, code: string, n: number, body: { data: Record<string, unknown> }, requestId?: string) {
-      const p = getPrincipal({ principal } as Parameters<typeof getPrincipal>[0]);
-      if (p.kind === 'officer') {
-        throw new ProblemError('forbidden', {
-          detail: { vi: 'Chỉ công dân hoặc tổ chức nộp được biểu mẫu.', en: 'Only citizens and organizations submit forms.' },
-        });
-      }
+      const p = assertCan(principal, 'form.submit', 'any', await units.tree());
       const { procedure, version } = await load(code, n);
       if (version.status !== 'published') {
         throw new ProblemError('conflict', {
@@ -134,7 +161,7 @@ export function createFormService(core: CatalogCore, prefillSource: PrefillSourc
           },
         });
       }
-      const { outcome, result, prefill } = await run(procedure, version, body.data, await prefillFor(p, requestId));
+      const { outcome, result, prefill } = await run(p, procedure, version, body.data, await prefillFor(p, requestId));
       if (!result.valid) throw invalid(result.errors, prefill, result.data);
       const saved = await db.transaction().execute((trx) =>
         insertSubmission(trx, {
@@ -163,13 +190,14 @@ export function createFormService(core: CatalogCore, prefillSource: PrefillSourc
      * applicant who saved it, or the owning unit's admins and auditors).
      */
     async getSubmission(principal: Principal | undefined, id: string) {
-      const p = getPrincipal({ principal } as Parameters<typeof getPrincipal>[0]);
+      if (!principal) throw unauthenticated();
+      const p = principal;
       const submission = await findSubmission(db, id);
       const version = submission ? await findVersionById(db, submission.versionId) : undefined;
       const procedure = version ? await findProcedureById(db, version.procedureId) : undefined;
       const notFound = new ProblemError('not_found', { detail: { vi: 'Không có biểu mẫu đã lưu này.', en: 'No such saved form.' } });
       if (!submission || !version || !procedure) throw notFound;
-      if (submission.accountId !== p.accountId && !(await policy.canReadDrafts(p, procedure.ownerUnitId))) throw notFound;
+      if (!canReadSubmission(p, submission, procedure.ownerUnitId, await units.tree())) throw notFound;
       const form = compiled(version);
       const check = form.validateNormalized(structuredClone(submission.data));
       return {
@@ -182,6 +210,8 @@ export function createFormService(core: CatalogCore, prefillSource: PrefillSourc
           status: submission.prefillStatus,
           ...(submission.prefillSource ? { source: submission.prefillSource } : {}),
           fields: submission.prefilled,
+          missing: [],
+          withheld: [],
           overrides: submission.overrides,
           replaced: [],
         },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CitizenPrincipal, OfficerPrincipal, OrganizationPrincipal } from '../identity/principal.ts';
+import type { CitizenPrincipal, OfficerPrincipal, OrganizationPrincipal } from '../../core/access/index.ts';
 import type { PopulationRecord } from '../population/record.ts';
 import type { PopulationService } from '../population/service.ts';
 import { createDefaultPrefillSource, populationPrefill } from './prefill-source.ts';
@@ -71,5 +71,21 @@ describe('the default prefill source', () => {
       values: { 'organization.taxCode': '0101234567', 'organization.name': 'Công ty Cổ phần Sao Mai' },
     });
     expect(await source.valuesFor(officer)).toMatchObject({ unavailable: true });
+  });
+
+  it('phone and e-mail come from the account where it has them; a failing lookup fills nothing', async () => {
+    const p = population(async () => ({ record }));
+    const contact = async (id: string) => (id === 'a1' ? { phone: '0912345678', email: null } : id === 'a2' ? { phone: null, email: 'lienhe@saomai.vn' } : undefined);
+    const source = createDefaultPrefillSource(populationPrefill(p.service), contact);
+    const found = await source.valuesFor(citizen);
+    expect('values' in found && found.values).toMatchObject({ fullName: 'Lê Thị Hoa', phone: '0912345678' });
+    expect('values' in found && 'email' in found.values).toBe(false);
+    expect(await source.valuesFor(organization)).toMatchObject({ values: { 'organization.taxCode': '0101234567', email: 'lienhe@saomai.vn' } });
+    const failing = createDefaultPrefillSource(populationPrefill(p.service), async () => {
+      throw new Error('down');
+    });
+    const partial = await failing.valuesFor(citizen);
+    expect('values' in partial && partial.values.fullName).toBe('Lê Thị Hoa');
+    expect('values' in partial && 'phone' in partial.values).toBe(false);
   });
 });

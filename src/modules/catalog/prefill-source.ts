@@ -1,9 +1,11 @@
 // Where the values of prefill-bound e-form fields come from for the logged-in applicant. The
 // population module (CSDL quốc gia về dân cư) provides a citizen's values; an organization's come
-// from its account (the national SSO's organization login). Injected into the catalog service so
-// tests (and deployments without the population connection) can replace it.
+// from its account (the national SSO's organization login); the phone number and e-mail of both
+// come from the account (the SSO's SoDienThoai/ThuDienTu claims), through the identity module's
+// use case, when the account has them. Injected into the catalog module so tests (and
+// deployments without the population connection) can replace it.
+import type { Principal } from '../../core/access/index.ts';
 import type { PrefillValues } from '../../core/prefill/attributes.ts';
-import type { Principal } from '../identity/principal.ts';
 import { POPULATION_SOURCE, toPrefillValues } from '../population/prefill.ts';
 import type { PopulationService } from '../population/service.ts';
 
@@ -32,23 +34,44 @@ export function populationPrefill(population: Pick<PopulationService, 'citizenDa
   };
 }
 
-export function createDefaultPrefillSource(citizen?: CitizenPrefill): PrefillSource {
+/** The contact details an account holds (identity's use case; null where the account has none). */
+export type AccountContactLookup = (accountId: string) => Promise<{ phone: string | null; email: string | null } | undefined>;
+
+async function contactValues(contact: AccountContactLookup | undefined, accountId: string): Promise<PrefillValues> {
+  if (!contact) return {};
+  try {
+    const found = await contact(accountId);
+    return { ...(found?.phone ? { phone: found.phone } : {}), ...(found?.email ? { email: found.email } : {}) };
+  } catch {
+    return {};
+  }
+}
+
+export function createDefaultPrefillSource(citizen?: CitizenPrefill, contact?: AccountContactLookup): PrefillSource {
   return {
     async valuesFor(principal, context = {}) {
       switch (principal.kind) {
         case 'organization':
           return {
             source: 'account',
-            values: { 'organization.taxCode': principal.taxCode, 'organization.name': principal.fullName },
+            values: {
+              'organization.taxCode': principal.taxCode,
+              'organization.name': principal.fullName,
+              ...(await contactValues(contact, principal.accountId)),
+            },
           };
-        case 'citizen':
+        case 'citizen': {
           if (!citizen) return { unavailable: true, reason: 'population data is not connected' };
+          let found: PrefillLookup;
           try {
-            return await citizen(principal, context);
+            found = await citizen(principal, context);
           } catch {
             // The population database being down must not stop the applicant: they fill the fields.
             return { unavailable: true, reason: 'population data lookup failed' };
           }
+          if ('unavailable' in found) return found;
+          return { source: found.source, values: { ...found.values, ...(await contactValues(contact, principal.accountId)) } };
+        }
         default:
           return { unavailable: true, reason: 'officers have no prefill data' };
       }
@@ -57,15 +80,9 @@ export function createDefaultPrefillSource(citizen?: CitizenPrefill): PrefillSou
 }
 
 /** A fixed table of values per personal ID / tax code, for tests and demonstrations. */
-export function createStaticPrefillSource(byPersonalId: Record<string, PrefillValues>, source = 'static'): PrefillSource {
-  const fallback = createDefaultPrefillSource();
-  return {
-    async valuesFor(principal) {
-      if (principal.kind === 'citizen') {
-        const values = byPersonalId[principal.personalId];
-        return values ? { values, source } : { unavailable: true, reason: 'no data for this person' };
-      }
-      return fallback.valuesFor(principal);
-    },
-  };
+export function createStaticPrefillSource(byPersonalId: Record<string, PrefillValues>, source = 'static', contact?: AccountContactLookup): PrefillSource {
+  return createDefaultPrefillSource(async (principal) => {
+    const values = byPersonalId[principal.personalId];
+    return values ? { values, source } : { unavailable: true, reason: 'no data for this person' };
+  }, contact);
 }

@@ -61,7 +61,7 @@ describe('creating a procedure (admin of the owning unit)', () => {
     expect(body.ownerUnit).toMatchObject({ id: 'cuc-shtt', name: { vi: 'Cục Sở hữu trí tuệ' } });
     const audit = await listAudit(t.db, 'procedure', '1.100002');
     expect(audit.map((a) => a.action)).toEqual(['catalog.procedure.create']);
-    expect(audit[0]!.actor).toMatch(/^officer:/);
+    expect(audit[0]).toMatchObject({ actor_kind: 'officer', actor_id: admin.accountId });
 
     const sub = await createProcedure('1.100003', sampleContent({ implementingUnits: [{ unitId: 'cuc-shtt-sang-che', role: 'decides' }] }), 'cuc-shtt-sang-che', ministryAdmin);
     expect(sub.ownerUnit.id).toBe('cuc-shtt-sang-che');
@@ -190,10 +190,23 @@ describe('publishing', () => {
     expect((await req('GET', `/procedures/${code}`, undefined)).statusCode).toBe(404);
   });
 
-  it('flags a version missing one of the seven public parts but still publishes it', async () => {
+  it('refuses a version missing one of the seven public parts (422 publication_incomplete); publishes it with a reason, audited', async () => {
     await createProcedure('1.400201', sampleContent({ sequence: [] }));
-    const body = await publish('1.400201', 1);
-    expect(body.publicParts).toMatchObject({ complete: false, missing: ['sequence'] });
+    const refused = await req('POST', '/procedures/1.400201/versions/1/publish', admin);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: 'publication_incomplete',
+      missingParts: [{ part: 'sequence', label: { vi: 'Trình tự thực hiện', en: 'Sequence of steps' } }],
+    });
+    expect((await req('GET', '/procedures/1.400201', undefined)).statusCode).toBe(404);
+    // A reason too short is bad input, not an override.
+    expect((await req('POST', '/procedures/1.400201/versions/1/publish', admin, { overrideReason: 'gấp' })).statusCode).toBe(422);
+    const reason = 'Công bố theo Quyết định 100/QĐ-BKHCN; trình tự sẽ được bổ sung.';
+    const res = await req('POST', '/procedures/1.400201/versions/1/publish', admin, { overrideReason: reason });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().publicParts).toMatchObject({ complete: false, missing: ['sequence'] });
+    const audit = (await listAudit(t.db, 'procedure', '1.400201')).find((a) => a.action === 'catalog.version.publish');
+    expect(audit?.after).toMatchObject({ publicPartsComplete: false, missingPublicParts: ['sequence'], overrideReason: reason });
   });
 });
 
@@ -447,7 +460,8 @@ describe('the public catalog search', () => {
   beforeAll(async () => {
     const items: Array<[string, ProcedureContent, string]> = [
       ['2.800001', make('Đăng ký sáng chế'), 'cuc-shtt'],
-      ['2.800002', make('Đăng ký nhãn hiệu', { fees: [] }), 'cuc-shtt'],
+      ['2.800002', make('Đăng ký nhãn hiệu', { fees: [{ code: 'LP01', name: 'Lệ phí', kind: 'charge', amountVnd: 0 }] }), 'cuc-shtt'],
+      ['2.800006', make('Đăng ký hợp đồng chuyển giao', { fees: [] }), 'cuc-shtt'],
       ['2.800003', make('Sửa đổi đơn đăng ký sáng chế', { onlineLevel: 'partial' }), 'cuc-shtt'],
       ['2.800004', make('Cấp chứng chỉ kiểm định viên đo lường', { field: { code: 'DOLUONG', name: 'Đo lường' }, implementingUnits: [{ unitId: 'tcdlcl', role: 'decides' }], subjects: { kinds: ['citizen'], origins: ['vietnamese'] } }), 'tcdlcl'],
       ['2.800005', make('Ghi nhận thay đổi người đại diện sở hữu công nghiệp', { implementingUnits: [{ unitId: 'cuc-shtt-sang-che', role: 'decides' }] }), 'cuc-shtt-sang-che'],
@@ -489,9 +503,12 @@ describe('the public catalog search', () => {
     expect((await search('unit=tcdlcl')).items.map((i) => i.code)).toEqual(['2.800004']);
     expect((await search('subject=business&q=kiem%20dinh')).total).toBe(0);
     expect((await search('online=partial&q=sang%20che')).items.map((i) => i.code)).toEqual(['2.800003']);
+    // Free means fee lines of 0 VND; a procedure that declares no fee line is neither free nor paid.
     const free = await search('fee=free&q=dang%20ky');
     expect(free.items.map((i) => i.code)).toEqual(['2.800002']);
-    expect(free.items[0]!.feeTotal).toBe(0);
+    expect(free.items[0]).toMatchObject({ feeTotal: 0, feeStatus: 'free' });
+    expect((await search('fee=paid&q=dang%20ky')).items.map((i) => i.code)).not.toContain('2.800006');
+    expect((await search('q=2.800006')).items[0]).toMatchObject({ feeTotal: 0, feeStatus: 'none_declared' });
   });
 
   it('returns the contract fields and pages with a total', async () => {

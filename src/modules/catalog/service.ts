@@ -2,17 +2,18 @@
 // versions (create, edit a draft, check, publish, withdraw). One transaction per use case; every
 // change is audited in the same transaction.
 import type { Kysely } from 'kysely';
-import { checkVersionContent, type VersionCheck } from '../../core/catalog/check.ts';
+import { can, subtreeOf, unitsWhere, type Principal } from '../../core/access/index.ts';
+import { checkVersionContent, SAVE_BLOCKING_CODES, type VersionCheck } from '../../core/catalog/check.ts';
+import { PUBLIC_PARTS } from '../../core/catalog/public-parts.ts';
 import { CONTENT_SECTIONS, diffContent } from '../../core/catalog/diff.ts';
 import type { ProcedureContent } from '../../core/catalog/types.ts';
 import { queryWords } from '../../core/catalog/vietnamese.ts';
 import { createEformAjv } from '../../core/eforms/ajv.ts';
 import type { DB } from '../../db/types.ts';
+import { assertCan } from '../../http/access.ts';
 import { ProblemError } from '../../http/problem.ts';
-import { recordAudit } from '../audit/service.ts';
-import type { Principal } from '../identity/principal.ts';
-import type { UnitDirectory } from '../identity/units.ts';
-import { createCatalogPolicy, type CatalogPolicy } from './policy.ts';
+import { actorOf, recordAudit, systemActor, type AuditActor } from '../audit/service.ts';
+import type { UnitDirectory } from '../identity/units/directory.ts';
 import type { CreateProcedure, SearchQuery } from './schema.ts';
 import {
   findProcedureByCode,
@@ -43,11 +44,26 @@ export interface CatalogServiceDeps {
   now?: () => Date;
 }
 
-/** Who acts: a logged-in principal, or the system itself (seed, CLI). */
-export type Actor = { principal: Principal } | { system: string };
+/**
+ * Who acts: a logged-in principal (whose rights are checked), or the system itself (seed, CLI:
+ * no principal, trusted). `audit` is the audit trail's actor.
+ */
+export interface Actor {
+  principal?: Principal;
+  audit: AuditActor;
+}
 
+export const principalActor = (principal: Principal): Actor => ({ principal, audit: actorOf(principal) });
+/** The system itself, e.g. `systemActorNamed('seed:catalog')`, `systemActorNamed('cli:alice')`. */
+export const systemActorNamed = (label: string): Actor => ({ audit: systemActor(label) });
+
+/** The label kept in the catalog's own `created_by`/`updated_by` columns. */
 export const actorName = (actor: Actor) =>
-  'system' in actor ? actor.system : `${actor.principal.kind}:${actor.principal.accountId}`;
+  actor.principal ? `${actor.principal.kind}:${actor.principal.accountId}` : actor.audit.label;
+
+/** Why a draft that lacks required public parts is published anyway (10–500 characters). */
+export const OVERRIDE_REASON_MIN = 10;
+export const OVERRIDE_REASON_MAX = 500;
 
 export const notFound = (code: string, n?: number) =>
   new ProblemError('not_found', {
@@ -74,7 +90,6 @@ export async function conflictOnUnique<T>(run: () => Promise<T>): Promise<T> {
 export function createCatalogCore(deps: CatalogServiceDeps) {
   const { db, units } = deps;
   const now = deps.now ?? (() => new Date());
-  const policy: CatalogPolicy = createCatalogPolicy(units);
   const ajv = createEformAjv();
 
   async function getProcedure(ex: Executor, code: string, lock = false): Promise<ProcedureRow> {
@@ -92,12 +107,19 @@ export function createCatalogCore(deps: CatalogServiceDeps) {
   /** Versions that were never public are visible to the owning unit's admins and auditors only. */
   async function assertReadable(principal: Principal | undefined, procedure: ProcedureRow, version: VersionRow) {
     if (version.publishedAt) return;
-    await policy.assertReadDrafts(principal, procedure.ownerUnitId);
+    assertCan(principal, 'catalog.read_drafts', procedure.ownerUnitId, await units.tree());
   }
 
   function check(content: ProcedureContent, snap: UnitSnapshot): VersionCheck {
     return checkVersionContent(content, { knownUnitIds: snap.ids, hoursPerDay: deps.hoursPerDay, ajv });
   }
+
+  const issueErrors = (issues: VersionCheck['errors'], base: string) =>
+    issues.map((e) => ({
+      pointer: `${base}${e.pointer}`,
+      code: e.code,
+      message: { vi: `${e.field.vi}: ${e.message.vi}`, en: `${e.field.en}: ${e.message.en}` },
+    }));
 
   const publishBlocked = (code: string, n: number, result: VersionCheck) =>
     new ProblemError('validation', {
@@ -105,8 +127,36 @@ export function createCatalogCore(deps: CatalogServiceDeps) {
         vi: `Phiên bản ${n} của thủ tục ${code} chưa thể công bố: có ${result.errors.length} lỗi.`,
         en: `Version ${n} of procedure ${code} cannot be published: ${result.errors.length} error(s).`,
       },
-      errors: result.errors.map((e) => ({ pointer: `/content${e.pointer}`, code: e.code, message: e.message })),
+      errors: issueErrors(result.errors, '/content'),
+      extensions: { issues: result.errors.map((e) => ({ pointer: `/content${e.pointer}`, code: e.code, field: e.field, message: e.message })) },
     });
+
+  const incomplete = (code: string, n: number, result: VersionCheck) => {
+    const missing = PUBLIC_PARTS.filter((p) => result.publicParts.missing.includes(p.part));
+    return new ProblemError('publication_incomplete', {
+      detail: {
+        vi: `Phiên bản ${n} của thủ tục ${code} thiếu bộ phận phải công khai theo khoản 2 Điều 8 Nghị định 63/2010/NĐ-CP: ${missing.map((p) => p.label.vi).join('; ')}. Hãy bổ sung, hoặc nêu lý do công bố khi chưa đủ (overrideReason).`,
+        en: `Version ${n} of procedure ${code} lacks parts Decree 63/2010 Art. 8(2) requires to be public: ${missing.map((p) => p.label.en).join('; ')}. Complete them, or give a reason to publish anyway (overrideReason).`,
+      },
+      extensions: { missingParts: missing.map((p) => ({ part: p.part, label: p.label })) },
+    });
+  };
+
+  /**
+   * Rules a draft must meet to be saved at all (created, edited, imported): no abolished
+   * implementing level, no e-form pattern that can block the server. 422 listing them.
+   */
+  function assertSaveable(content: ProcedureContent, snap: UnitSnapshot, base: string) {
+    const blocking = check(content, snap).errors.filter((e) => SAVE_BLOCKING_CODES.has(e.code));
+    if (blocking.length === 0) return;
+    throw new ProblemError('validation', {
+      detail: {
+        vi: `Chưa lưu được bản nháp: ${blocking.map((e) => `${e.field.vi}: ${e.message.vi}`).join(' ')}`,
+        en: `The draft cannot be saved: ${blocking.map((e) => `${e.field.en}: ${e.message.en}`).join(' ')}`,
+      },
+      errors: issueErrors(blocking, base),
+    });
+  }
 
   function assertUnitExists(snap: UnitSnapshot, unitId: string, pointer: string) {
     if (!snap.ids.has(unitId)) {
@@ -131,12 +181,13 @@ export function createCatalogCore(deps: CatalogServiceDeps) {
         detail: { vi: `Đã có thủ tục mã ${input.code}.`, en: `A procedure with code ${input.code} already exists.` },
       });
     }
+    assertSaveable(input.content, snap, '/body/content');
     const who = actorName(actor);
     const procedure = await insertProcedure(trx, { code: input.code, codeStatus: input.codeStatus, ownerUnitId: input.ownerUnitId, createdBy: who });
     const derived = deriveColumns(input.code, input.ownerUnitId, input.content, snap);
     const version = await insertDraft(trx, { procedureId: procedure.id, number: 1, content: input.content, derived, actor: who });
     await recordAudit(trx, {
-      actor: who,
+      actor: actor.audit,
       action: 'catalog.procedure.create',
       entity: 'procedure',
       entityId: input.code,
@@ -162,12 +213,15 @@ export function createCatalogCore(deps: CatalogServiceDeps) {
     const source = fromVersion !== undefined ? await getVersion(trx, procedure, fromVersion) : latest;
     const body = content ?? source?.content;
     if (!body) throw notFound(procedure.code, fromVersion);
+    // A copy of an existing version keeps its content as it was (an abolished level is then a
+    // check error that blocks publishing); new content must meet the save rules.
+    if (content) assertSaveable(content, snap, '/body/content');
     const who = actorName(actor);
     const number = (latest?.number ?? 0) + 1;
     const derived = deriveColumns(procedure.code, procedure.ownerUnitId, body, snap);
     const version = await insertDraft(trx, { procedureId: procedure.id, number, content: body, derived, actor: who });
     await recordAudit(trx, {
-      actor: who,
+      actor: actor.audit,
       action: 'catalog.version.create',
       entity: 'procedure',
       entityId: procedure.code,
@@ -179,11 +233,12 @@ export function createCatalogCore(deps: CatalogServiceDeps) {
   }
 
   async function updateDraftTx(trx: Executor, snap: UnitSnapshot, actor: Actor, procedure: ProcedureRow, version: VersionRow, content: ProcedureContent, requestId?: string) {
+    assertSaveable(content, snap, '/body/content');
     const who = actorName(actor);
     const derived = deriveColumns(procedure.code, procedure.ownerUnitId, content, snap);
     const updated = await updateDraftContent(trx, version.id, { content, derived, actor: who });
     await recordAudit(trx, {
-      actor: who,
+      actor: actor.audit,
       action: 'catalog.version.update',
       entity: 'procedure',
       entityId: procedure.code,
@@ -194,7 +249,19 @@ export function createCatalogCore(deps: CatalogServiceDeps) {
     return updated;
   }
 
-  async function publishTx(trx: Executor, snap: UnitSnapshot, actor: Actor, procedure: ProcedureRow, version: VersionRow, requestId?: string) {
+  /**
+   * Publishes a draft. Errors block it; so do missing public parts (Decree 63/2010 Art. 8(2)),
+   * unless `overrideReason` says why it is published incomplete (recorded in the audit row).
+   */
+  async function publishTx(
+    trx: Executor,
+    snap: UnitSnapshot,
+    actor: Actor,
+    procedure: ProcedureRow,
+    version: VersionRow,
+    requestId?: string,
+    overrideReason?: string,
+  ) {
     if (version.status !== 'draft') {
       throw new ProblemError('conflict', {
         detail: {
@@ -205,13 +272,14 @@ export function createCatalogCore(deps: CatalogServiceDeps) {
     }
     const result = check(version.content, snap);
     if (!result.publishable) throw publishBlocked(procedure.code, version.number, result);
+    if (!result.publicParts.complete && !overrideReason) throw incomplete(procedure.code, version.number, result);
     const who = actorName(actor);
     const at = now();
     const previous = await findVersionByStatus(trx, procedure.id, 'published', true);
     if (previous) await markSuperseded(trx, previous.id, who, at);
     const published = await markPublished(trx, version.id, who, at);
     await recordAudit(trx, {
-      actor: who,
+      actor: actor.audit,
       action: 'catalog.version.publish',
       entity: 'procedure',
       entityId: procedure.code,
@@ -220,6 +288,7 @@ export function createCatalogCore(deps: CatalogServiceDeps) {
         published: version.number,
         publishedAt: at.toISOString(),
         publicPartsComplete: result.publicParts.complete,
+        ...(result.publicParts.complete ? {} : { missingPublicParts: result.publicParts.missing, overrideReason }),
         warnings: result.warnings.map((w) => w.code),
       },
       requestId,
@@ -230,7 +299,6 @@ export function createCatalogCore(deps: CatalogServiceDeps) {
   return {
     db,
     units,
-    policy,
     ajv,
     now,
     getProcedure,
@@ -248,14 +316,9 @@ export function createCatalogCore(deps: CatalogServiceDeps) {
 export type CatalogCore = ReturnType<typeof createCatalogCore>;
 
 export function createCatalogService(core: CatalogCore) {
-  const { db, units, policy } = core;
+  const { db, units } = core;
 
-  async function unitSubtree(unitId: string): Promise<string[]> {
-    const all = await units.all();
-    const out: string[] = [];
-    for (const u of all) if (await units.isWithin(u.id, unitId)) out.push(u.id);
-    return out;
-  }
+  const unitSubtree = async (unitId: string) => subtreeOf(await units.tree(), unitId);
 
   return {
     // ---- public catalog ----
@@ -282,6 +345,7 @@ export function createCatalogService(core: CatalogCore) {
           code: r.code,
           codeStatus: r.codeStatus,
           name: r.name,
+          nameEn: r.nameEn,
           field: { code: r.fieldCode, name: r.fieldName },
           unit: { id: r.unitId, name: u ? { vi: u.nameVi, en: u.nameEn } : { vi: r.unitId, en: r.unitId } },
           onlineLevel: r.onlineLevel,
@@ -290,6 +354,7 @@ export function createCatalogService(core: CatalogCore) {
               ? { value: r.processingValue, unit: r.processingUnit as 'working_days' | 'working_hours' | 'calendar_days' | 'months' }
               : null,
           feeTotal: r.feeTotal,
+          feeStatus: r.feeStatus,
           versionNumber: r.versionNumber,
         });
       }
@@ -317,7 +382,7 @@ export function createCatalogService(core: CatalogCore) {
     async listVersions(principal: Principal | undefined, code: string) {
       const procedure = await core.getProcedure(db, code);
       const all = await listVersions(db, procedure.id);
-      const seeDrafts = await policy.canReadDrafts(principal, procedure.ownerUnitId);
+      const seeDrafts = can(principal, 'catalog.read_drafts', procedure.ownerUnitId, await units.tree());
       const items = all
         .filter((v) => seeDrafts || v.publishedAt !== null)
         .map((v) => ({ ...versionMeta(v), name: v.content.name }));
@@ -360,21 +425,21 @@ export function createCatalogService(core: CatalogCore) {
     async createProcedure(principal: Principal | undefined, input: CreateProcedure, requestId?: string) {
       const snap = await snapshotUnits(units);
       core.assertUnitExists(snap, input.ownerUnitId, '/body/ownerUnitId');
-      const p = await policy.assertAdminister(principal, input.ownerUnitId);
+      const p = assertCan(principal, 'catalog.edit', input.ownerUnitId, await units.tree());
       const { procedure, version } = await conflictOnUnique(() =>
-        db.transaction().execute((trx) => core.createProcedureTx(trx, snap, { principal: p }, input, requestId)),
+        db.transaction().execute((trx) => core.createProcedureTx(trx, snap, principalActor(p), input, requestId)),
       );
       return versionView(procedure, version, snap);
     },
 
     async createDraft(principal: Principal | undefined, code: string, fromVersion: number | undefined, requestId?: string) {
       const found = await core.getProcedure(db, code);
-      const p = await policy.assertAdminister(principal, found.ownerUnitId);
+      const p = assertCan(principal, 'catalog.edit', found.ownerUnitId, await units.tree());
       const snap = await snapshotUnits(units);
       const version = await conflictOnUnique(() =>
         db.transaction().execute(async (trx) => {
           const procedure = await core.getProcedure(trx, code, true);
-          return core.createDraftTx(trx, snap, { principal: p }, procedure, undefined, fromVersion, requestId);
+          return core.createDraftTx(trx, snap, principalActor(p), procedure, undefined, fromVersion, requestId);
         }),
       );
       return versionView(found, version, snap);
@@ -382,7 +447,7 @@ export function createCatalogService(core: CatalogCore) {
 
     async updateDraft(principal: Principal | undefined, code: string, n: number, body: { content: ProcedureContent; revision?: number | undefined }, requestId?: string) {
       const found = await core.getProcedure(db, code);
-      const p = await policy.assertAdminister(principal, found.ownerUnitId);
+      const p = assertCan(principal, 'catalog.edit', found.ownerUnitId, await units.tree());
       const snap = await snapshotUnits(units);
       const version = await db.transaction().execute(async (trx) => {
         const procedure = await core.getProcedure(trx, code, true);
@@ -404,33 +469,33 @@ export function createCatalogService(core: CatalogCore) {
             extensions: { revision: current.revision },
           });
         }
-        return core.updateDraftTx(trx, snap, { principal: p }, procedure, current, body.content, requestId);
+        return core.updateDraftTx(trx, snap, principalActor(p), procedure, current, body.content, requestId);
       });
       return versionView(found, version, snap);
     },
 
     async checkVersion(principal: Principal | undefined, code: string, n: number) {
       const procedure = await core.getProcedure(db, code);
-      await policy.assertReadDrafts(principal, procedure.ownerUnitId);
+      assertCan(principal, 'catalog.read_drafts', procedure.ownerUnitId, await units.tree());
       const version = await core.getVersion(db, procedure, n);
       return core.check(version.content, await snapshotUnits(units));
     },
 
-    async publish(principal: Principal | undefined, code: string, n: number, requestId?: string) {
+    async publish(principal: Principal | undefined, code: string, n: number, options: { overrideReason?: string | undefined } = {}, requestId?: string) {
       const found = await core.getProcedure(db, code);
-      const p = await policy.assertAdminister(principal, found.ownerUnitId);
+      const p = assertCan(principal, 'catalog.publish', found.ownerUnitId, await units.tree());
       const snap = await snapshotUnits(units);
       const version = await db.transaction().execute(async (trx) => {
         const procedure = await core.getProcedure(trx, code, true);
         const current = await core.getVersion(trx, procedure, n, true);
-        return (await core.publishTx(trx, snap, { principal: p }, procedure, current, requestId)).version;
+        return (await core.publishTx(trx, snap, principalActor(p), procedure, current, requestId, options.overrideReason)).version;
       });
       return versionView(found, version, snap);
     },
 
     async withdraw(principal: Principal | undefined, code: string, n: number, reason: string, requestId?: string) {
       const found = await core.getProcedure(db, code);
-      const p = await policy.assertAdminister(principal, found.ownerUnitId);
+      const p = assertCan(principal, 'catalog.publish', found.ownerUnitId, await units.tree());
       const version = await db.transaction().execute(async (trx) => {
         const procedure = await core.getProcedure(trx, code, true);
         const current = await core.getVersion(trx, procedure, n, true);
@@ -442,10 +507,10 @@ export function createCatalogService(core: CatalogCore) {
             },
           });
         }
-        const who = actorName({ principal: p });
-        const withdrawn = await markWithdrawn(trx, current.id, who, reason, core.now());
+        const actor = principalActor(p);
+        const withdrawn = await markWithdrawn(trx, current.id, actorName(actor), reason, core.now());
         await recordAudit(trx, {
-          actor: who,
+          actor: actor.audit,
           action: 'catalog.version.withdraw',
           entity: 'procedure',
           entityId: code,
@@ -462,15 +527,11 @@ export function createCatalogService(core: CatalogCore) {
       principal: Principal | undefined,
       query: { q?: string | undefined; unit?: string | undefined; status?: 'draft' | 'published' | 'withdrawn' | undefined; page: number; pageSize: number },
     ) {
-      if (!principal) await policy.assertReadDrafts(principal, '-');
-      let owners = await policy.unitsWithRole(principal, ['admin', 'auditor']);
-      if (owners.length === 0) {
-        throw new ProblemError('forbidden', {
-          detail: { vi: 'Cần vai trò quản trị hoặc kiểm tra của một đơn vị.', en: 'Requires the admin or auditor role in a unit.' },
-        });
-      }
+      const tree = await units.tree();
+      assertCan(principal, 'catalog.read_drafts', 'any', tree);
+      let owners = unitsWhere(principal, 'catalog.read_drafts', tree);
       if (query.unit) {
-        const sub = new Set(await unitSubtree(query.unit));
+        const sub = new Set(subtreeOf(tree, query.unit));
         owners = owners.filter((u) => sub.has(u));
       }
       const raw = (query.q ?? '').trim();

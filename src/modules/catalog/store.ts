@@ -294,6 +294,7 @@ export interface SearchRow {
   code: string;
   codeStatus: 'verified' | 'demo';
   name: string;
+  nameEn: string | null;
   fieldCode: string;
   fieldName: string;
   unitId: string;
@@ -301,6 +302,7 @@ export interface SearchRow {
   processingValue: number | null;
   processingUnit: string | null;
   feeTotal: number;
+  feeStatus: 'none_declared' | 'free' | 'charged';
   versionNumber: number;
 }
 
@@ -322,6 +324,12 @@ export const prefixQuery = (words: readonly string[]) => words.map((w, i) => (i 
  * start; every word is in the name; the words are elsewhere. Ties: alphabetical by name, then code.
  * A query shaped like a procedure code (1.0012…) matches codes by prefix instead.
  */
+/** feeStatusOf (views.ts) in SQL. */
+const FEE_STATUS = sql<'none_declared' | 'free' | 'charged'>`(case
+  when jsonb_array_length(v.content->'fees') = 0 then 'none_declared'
+  when v.fee_total = 0 and not jsonb_path_exists(v.content, '$.fees[*] ? (@.basis != "")') then 'free'
+  else 'charged' end)`;
+
 export async function searchPublished(db: Executor, p: SearchParams): Promise<{ rows: SearchRow[]; total: number }> {
   const byCode = CODE_QUERY.test(p.raw);
   const tsquery = prefixQuery(p.words);
@@ -336,8 +344,10 @@ export async function searchPublished(db: Executor, p: SearchParams): Promise<{ 
   if (p.unitIds) q = q.where(sql<boolean>`v.unit_ids && ${textArray(p.unitIds)}`);
   if (p.subject) q = q.where(sql<boolean>`v.subjects @> ${textArray([p.subject])}`);
   if (p.onlineLevel) q = q.where('v.online_level', '=', p.onlineLevel);
-  if (p.fee === 'free') q = q.where('v.fee_total', '=', 0);
-  if (p.fee === 'paid') q = q.where('v.fee_total', '>', 0);
+  // Free: fee lines declared, all 0 VND and none set by a rate; a procedure without fee lines
+  // has no declared fee and is neither.
+  if (p.fee === 'free') q = q.where(sql<boolean>`${FEE_STATUS} = 'free'`);
+  if (p.fee === 'paid') q = q.where(sql<boolean>`${FEE_STATUS} = 'charged'`);
 
   const rank =
     byCode
@@ -365,6 +375,8 @@ export async function searchPublished(db: Executor, p: SearchParams): Promise<{ 
       'v.processing_value',
       'v.processing_unit',
       'v.fee_total',
+      FEE_STATUS.as('fee_status'),
+      sql<string | null>`v.content->>'nameEn'`.as('name_en'),
       'v.number',
       rank.as('rank'),
       sql<number>`count(*) over ()`.as('total'),
@@ -389,6 +401,7 @@ export async function searchPublished(db: Executor, p: SearchParams): Promise<{ 
       code: r.code,
       codeStatus: r.code_status,
       name: r.name,
+      nameEn: r.name_en && r.name_en.trim() !== '' ? r.name_en : null,
       fieldCode: r.field_code,
       fieldName: r.field_name,
       unitId: r.unit_id,
@@ -396,6 +409,7 @@ export async function searchPublished(db: Executor, p: SearchParams): Promise<{ 
       processingValue: r.processing_value,
       processingUnit: r.processing_unit,
       feeTotal: Number(r.fee_total),
+      feeStatus: r.fee_status,
       versionNumber: r.number,
     })),
   };

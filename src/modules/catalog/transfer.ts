@@ -2,13 +2,14 @@
 // Excel workbook (excel.ts) is read into the same structure. Import validates everything first
 // (structure, units, rights, the publication checks) and changes nothing when anything is wrong;
 // then applies all procedures in one transaction.
+import { subtreeOf, unitsWhere, type Principal } from '../../core/access/index.ts';
 import { jsonEqual } from '../../core/eforms/ui-schema.ts';
 import type { Localized } from '../../http/language.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { recordAudit } from '../audit/service.ts';
-import type { Principal } from '../identity/principal.ts';
 import type { CatalogExchange, CatalogExchangeProcedure } from './schema.ts';
-import { actorName, conflictOnUnique, type Actor, type CatalogCore } from './service.ts';
+import { canImportInto } from './policy.ts';
+import { conflictOnUnique, type Actor, type CatalogCore } from './service.ts';
 import {
   findProcedureByCode,
   findVersionByStatus,
@@ -77,8 +78,9 @@ export async function importCatalog(
   locate: ImportLocator = jsonLocator,
   requestId?: string,
 ) {
-  const { db, units, policy } = core;
+  const { db, units } = core;
   const snap = await snapshotUnits(units);
+  const tree = await units.tree();
   const errors: ImportError[] = [];
   const fail = (i: number, pointer: string, code: string, message: Localized) =>
     errors.push({ ...locate(i, pointer), code, procedure: exchange.procedures[i]?.code, message });
@@ -109,24 +111,31 @@ export async function importCatalog(
         en: `Procedure ${p.code} belongs to unit ${current.ownerUnitId}; import cannot change its owner.`,
       });
     }
-    if ('principal' in actor && !(await policy.canAdminister(actor.principal, current?.ownerUnitId ?? p.ownerUnitId))) {
+    if (actor.principal && !canImportInto(actor.principal, current?.ownerUnitId ?? p.ownerUnitId, options.publish, tree)) {
       forbidden.push(p.code);
     }
     const result = core.check(p.content, snap);
-    for (const e of result.errors) fail(i, `/content${e.pointer}`, e.code, e.message);
+    for (const e of result.errors) fail(i, `/content${e.pointer}`, e.code, { vi: `${e.field.vi}: ${e.message.vi}`, en: `${e.field.en}: ${e.message.en}` });
+    // Publishing on import needs every public part (Decree 63/2010 Art. 8(2)); there is no
+    // override on import: publish such a procedure on its own, with a reason.
+    if (options.publish && !result.publicParts.complete) {
+      fail(i, '/content', 'publication_incomplete', {
+        vi: `Thiếu bộ phận phải công khai: ${result.publicParts.items.filter((x) => !x.present).map((x) => x.label.vi).join('; ')}.`,
+        en: `Missing parts that must be public: ${result.publicParts.items.filter((x) => !x.present).map((x) => x.label.en).join('; ')}.`,
+      });
+    }
   }
-  if ('principal' in actor && forbidden.length > 0) {
+  if (forbidden.length > 0) {
     throw new ProblemError('forbidden', {
       detail: {
-        vi: `Bạn không có vai trò quản trị của đơn vị chủ quản các thủ tục: ${forbidden.join(', ')}. Chưa có gì được thay đổi.`,
-        en: `You lack the admin role for the owning unit of: ${forbidden.join(', ')}. Nothing was changed.`,
+        vi: `Bạn không có quyền soạn thảo${options.publish ? ' và công bố' : ''} thủ tục của đơn vị chủ quản các thủ tục: ${forbidden.join(', ')}. Chưa có gì được thay đổi.`,
+        en: `You may not edit${options.publish ? ' and publish' : ''} procedures of the owning unit of: ${forbidden.join(', ')}. Nothing was changed.`,
       },
       extensions: { procedures: forbidden },
     });
   }
   if (errors.length > 0) throw importProblem(errors);
 
-  const who = actorName(actor);
   const results: Array<{ code: string; action: ImportAction; versionNumber: number; status: VersionRow['status']; warnings: number }> = [];
   try {
     await conflictOnUnique(() =>
@@ -145,7 +154,7 @@ export async function importCatalog(
             if (procedure.codeStatus !== item.codeStatus) {
               await setCodeStatus(trx, procedure.id, item.codeStatus);
               await recordAudit(trx, {
-                actor: who,
+                actor: actor.audit,
                 action: 'catalog.procedure.code_status',
                 entity: 'procedure',
                 entityId: item.code,
@@ -180,7 +189,7 @@ export async function importCatalog(
           results.push({ code: item.code, action, versionNumber: version.number, status: version.status, warnings });
         }
         await recordAudit(trx, {
-          actor: who,
+          actor: actor.audit,
           action: 'catalog.import',
           entity: 'catalog',
           entityId: 'import',
@@ -204,21 +213,20 @@ export async function exportCatalog(
   options: { unit?: string | undefined; which: 'latest' | 'published' },
   now = new Date(),
 ): Promise<CatalogExchange> {
-  const { db, units, policy } = core;
+  const { db, units } = core;
+  const tree = await units.tree();
   let owners: string[] | undefined;
   if (principal !== 'system') {
-    owners = await policy.unitsWithRole(principal, ['admin', 'auditor']);
+    owners = unitsWhere(principal, 'catalog.read_drafts', tree);
     if (owners.length === 0) {
       throw new ProblemError('forbidden', {
-        detail: { vi: 'Cần vai trò quản trị hoặc kiểm tra của một đơn vị.', en: 'Requires the admin or auditor role in a unit.' },
+        detail: { vi: 'Cần quyền xem bản nháp thủ tục (catalog.read_drafts) ở một đơn vị.', en: 'Requires catalog.read_drafts in some unit.' },
       });
     }
   }
   if (options.unit) {
-    const all = await units.all();
-    const sub: string[] = [];
-    for (const u of all) if (await units.isWithin(u.id, options.unit)) sub.push(u.id);
-    owners = owners ? owners.filter((o) => sub.includes(o)) : sub;
+    const sub = new Set(subtreeOf(tree, options.unit));
+    owners = owners ? owners.filter((o) => sub.has(o)) : [...sub];
   }
   const procedures: CatalogExchangeProcedure[] = [];
   for (const p of await listProcedures(db, owners)) {

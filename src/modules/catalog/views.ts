@@ -1,8 +1,9 @@
 // Presentation of catalog rows as API objects (the shapes of schema.ts).
-import { checkPublicParts } from '../../core/catalog/public-parts.ts';
+import { contentFieldLabel } from '../../core/catalog/field-labels.ts';
+import { checkPublicParts, type PublicPart } from '../../core/catalog/public-parts.ts';
 import { toSearchText } from '../../core/catalog/vietnamese.ts';
 import type { ProcedureContent } from '../../core/catalog/types.ts';
-import type { UnitDirectory, UnitNode } from '../identity/units.ts';
+import type { UnitDirectory, UnitNode } from '../identity/units/directory.ts';
 
 /**
  * The unit tree read once per use case, before its transaction: on PGlite a query through the
@@ -36,6 +37,53 @@ export function versionMeta(v: VersionRow) {
 }
 
 export const feeTotalOf = (content: ProcedureContent) => content.fees.reduce((sum, f) => sum + f.amountVnd, 0);
+
+/**
+ * Whether the procedure costs anything: `none_declared` (no fee line: the page says the fee is
+ * not stated, not that it is free), `free` (lines declared, every one 0 VND and not a rate),
+ * `charged` (an amount, or an amount set by a rate, `basis`).
+ */
+export type FeeStatus = 'none_declared' | 'free' | 'charged';
+
+export function feeStatusOf(content: ProcedureContent): FeeStatus {
+  if (content.fees.length === 0) return 'none_declared';
+  return content.fees.every((f) => f.amountVnd === 0 && !f.basis?.trim()) ? 'free' : 'charged';
+}
+
+/**
+ * Which texts of a version exist in English. The catalog is kept in Vietnamese; only the name has
+ * an English version (`nameEn`). Parts made of codes (channels, who may apply, units, the time
+ * limit) are shown in either language; parts made of free text (the steps, the dossier
+ * components) are Vietnamese only, and `vietnameseOnly` lists those texts by pointer and label.
+ */
+export function translationOf(content: ProcedureContent) {
+  const free = (pointer: string, text: string | undefined) => (text?.trim() ? [{ pointer, field: contentFieldLabel(pointer, content) }] : []);
+  const vietnameseOnly = [
+    ...(content.nameEn?.trim() ? [] : free('/name', content.name)),
+    ...free('/field/name', content.field.name),
+    ...content.sequence.flatMap((t, i) => free(`/sequence/${i}`, t)),
+    ...free('/methods/description', content.methods.description),
+    ...free('/requirements', content.requirements),
+    ...free('/processingTime/note', content.processingTime?.note),
+    ...content.fees.flatMap((f, i) => [...free(`/fees/${i}/name`, f.name), ...free(`/fees/${i}/basis`, f.basis)]),
+    ...content.components.flatMap((c, i) => [...free(`/components/${i}/name`, c.name), ...free(`/components/${i}/condition`, c.condition)]),
+    ...free('/result/name', content.result.name),
+  ];
+  const translatedPart: Record<PublicPart, boolean> = {
+    name: Boolean(content.nameEn?.trim()),
+    sequence: false,
+    method: !content.methods.description?.trim(),
+    components: content.components.length === 0,
+    timeLimit: !content.processingTime?.note?.trim(),
+    subjects: true,
+    agency: true,
+  };
+  return {
+    name: { vi: content.name, en: content.nameEn?.trim() ? content.nameEn.trim() : null, lang: content.nameEn?.trim() ? ('vi+en' as const) : ('vi' as const) },
+    parts: checkPublicParts(content).items.map((p) => ({ part: p.part, label: p.label, lang: translatedPart[p.part] ? ('vi+en' as const) : ('vi' as const) })),
+    vietnameseOnly,
+  };
+}
 
 /** The unit shown for a procedure: its deciding implementing unit, else the owner. */
 export const displayUnitOf = (content: ProcedureContent, ownerUnitId: string) =>
@@ -101,7 +149,9 @@ export async function versionView(procedure: ProcedureRow, version: VersionRow, 
     version: versionMeta(version),
     content: version.content,
     feeTotal: feeTotalOf(version.content),
+    feeStatus: feeStatusOf(version.content),
     publicParts: checkPublicParts(version.content),
+    translation: translationOf(version.content),
     units: lookup,
   };
 }

@@ -7,6 +7,7 @@ import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import type { Actor } from './actor.ts';
 import { createLoginContext, publicUrlOf, type LoginContext } from './login/config.ts';
 import { createAuthRateLimit } from './login/rate-limit.ts';
+import { findAccountContact } from './login/store.ts';
 import { registerAccountRoutes, registerAuthRoutes } from './login/routes.ts';
 import { createOfficer } from './officers/create-officer.ts';
 import { getOfficer, listOfficers, type OfficerQueryInput } from './officers/list-officers.ts';
@@ -49,6 +50,8 @@ export function createIdentityModule(deps: IdentityModuleDeps) {
     publicUrl,
     /** The caller as GET /me presents it (grants with unit names, active units only). */
     describeMe: (principal: Actor['principal']) => describeMe(units, principal),
+    /** The phone and e-mail of an account, for e-form prefill. */
+    accountContact: (accountId: string) => findAccountContact(db, accountId),
     units: {
       listTree: (actor: Actor) => listUnitTree(unitDeps, actor),
       create: (actor: Actor, input: UnitCreate) => createUnit(unitDeps, actor, input),

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/types.ts';
 import type { CatalogModule } from '../module.ts';
 import { countProcedures } from '../store.ts';
+import { systemActorNamed } from '../service.ts';
 import { importCatalog } from '../transfer.ts';
 import { SEED_PROCEDURES } from './procedures.ts';
 
@@ -15,7 +16,7 @@ export async function seedCatalog(db: Kysely<DB>, catalog: CatalogModule): Promi
   try {
     const result = await importCatalog(
       catalog.core,
-      { system: 'system:seed' },
+      systemActorNamed('seed:catalog'),
       { format: 'motcua.catalog', formatVersion: 1, procedures: SEED_PROCEDURES },
       { publish: true, dryRun: false },
     );

@@ -126,6 +126,11 @@ export async function findOfficerForOidc(
   return officer ? { id: officer.id, disabled: officer.disabled_at !== null } : undefined;
 }
 
+/** An applicant's contact details as the national SSO last gave them (for e-form prefill). */
+export async function findAccountContact(db: Executor, accountId: string): Promise<{ phone: string | null; email: string | null } | undefined> {
+  return db.selectFrom('account').select(['phone', 'email']).where('id', '=', accountId).executeTakeFirst();
+}
+
 export async function markLogin(db: Executor, accountId: string, now: Date): Promise<void> {
   await db.updateTable('account').set({ last_login_at: now }).where('id', '=', accountId).execute();
 }

@@ -1,0 +1,77 @@
+// Seed procedures owned by Bộ Khoa học và Công nghệ (national S&T tasks decided at ministry level).
+import type { CatalogExchangeProcedure } from '../../schema.ts';
+import { component, FIELDS, LAWS, NO_FEE, procedure, t, taskFields } from './common.ts';
+
+export const BKHCN: CatalogExchangeProcedure[] = [
+  procedure({
+    code: '1.009929',
+    owner: 'bkhcn',
+    name: 'Đăng ký tuyển chọn, giao trực tiếp tổ chức, cá nhân chủ trì thực hiện nhiệm vụ khoa học và công nghệ cấp quốc gia',
+    nameEn: 'Application to host a national S&T task (selection or direct assignment)',
+    field: FIELDS.tasks,
+    units: [
+      { unitId: 'bkhcn', role: 'decides' },
+      { unitId: 'vu-ke-hoach-tai-chinh', role: 'processes' },
+      { unitId: 'bo-phan-mot-cua', role: 'receives' },
+    ],
+    applicants: 'organization',
+    origins: ['vietnamese'],
+    online: 'full',
+    time: { value: 60, unit: 'calendar_days', note: 'Kể từ ngày hết hạn nhận hồ sơ; gồm mở hồ sơ, đánh giá của hội đồng tư vấn và thẩm định kinh phí.' },
+    sequence: [
+      'Bước 1: Tổ chức, cá nhân nộp hồ sơ đăng ký tuyển chọn/giao trực tiếp trong thời hạn thông báo.',
+      'Bước 2: Mở hồ sơ, kiểm tra tính hợp lệ.',
+      'Bước 3: Hội đồng tư vấn đánh giá hồ sơ; tổ thẩm định kinh phí.',
+      'Bước 4: Bộ trưởng phê duyệt tổ chức, cá nhân trúng tuyển và kinh phí.',
+    ],
+    fees: NO_FEE,
+    components: [
+      component({ code: 'TP01', name: 'Đơn đăng ký chủ trì thực hiện nhiệm vụ' }),
+      component({ code: 'TP02', name: 'Thuyết minh nhiệm vụ khoa học và công nghệ' }),
+      component({ code: 'TP03', name: 'Lý lịch khoa học của chủ nhiệm và các thành viên chính' }),
+      component({ code: 'TP04', name: 'Văn bản xác nhận phối hợp của tổ chức tham gia', requirement: 'conditional', condition: 'Khi có tổ chức phối hợp thực hiện.' }),
+      component({ code: 'TP05', name: 'Báo giá thiết bị, nguyên vật liệu chính', requirement: 'conditional', condition: 'Khi dự toán có mua sắm thiết bị, nguyên vật liệu.' }),
+    ],
+    result: 'Quyết định phê duyệt tổ chức, cá nhân chủ trì và kinh phí thực hiện nhiệm vụ',
+    approver: 'ministry_leader',
+    request: taskFields,
+    legal: [LAWS.stLaw, LAWS.stDecree],
+    decision: 8,
+  }),
+  procedure({
+    code: '1.009930',
+    owner: 'bkhcn',
+    name: 'Đánh giá, nghiệm thu kết quả thực hiện nhiệm vụ khoa học và công nghệ cấp quốc gia',
+    nameEn: 'Evaluation and acceptance of a national S&T task',
+    field: FIELDS.tasks,
+    units: [
+      { unitId: 'bkhcn', role: 'decides' },
+      { unitId: 'vu-ke-hoach-tai-chinh', role: 'processes' },
+      { unitId: 'bo-phan-mot-cua', role: 'receives' },
+    ],
+    applicants: 'organization',
+    origins: ['vietnamese'],
+    online: 'partial',
+    eligible: false,
+    time: { value: 30, unit: 'working_days', note: 'Kể từ ngày nhận hồ sơ đánh giá, nghiệm thu hợp lệ.' },
+    sequence: [
+      'Bước 1: Tổ chức chủ trì nộp hồ sơ đánh giá, nghiệm thu.',
+      'Bước 2: Thành lập hội đồng; chuyên gia phản biện.',
+      'Bước 3: Họp hội đồng đánh giá, nghiệm thu (có mặt trực tiếp).',
+      'Bước 4: Công nhận kết quả thực hiện nhiệm vụ.',
+    ],
+    requirements: 'Chủ nhiệm nhiệm vụ báo cáo trực tiếp trước hội đồng.',
+    fees: NO_FEE,
+    components: [
+      component({ code: 'TP01', name: 'Công văn đề nghị đánh giá, nghiệm thu' }),
+      component({ code: 'TP02', name: 'Báo cáo tổng hợp và báo cáo tóm tắt kết quả thực hiện nhiệm vụ' }),
+      component({ code: 'TP03', name: 'Báo cáo tự đánh giá của tổ chức chủ trì' }),
+      component({ code: 'TP04', name: 'Sản phẩm, tài liệu chứng minh kết quả (bài báo, văn bằng bảo hộ, mẫu sản phẩm)', requirement: 'conditional', condition: 'Theo sản phẩm đăng ký trong thuyết minh.', warehouseDocumentTypes: ['VBBH-SHCN'] }),
+    ],
+    result: 'Quyết định công nhận kết quả thực hiện nhiệm vụ khoa học và công nghệ',
+    approver: 'ministry_leader',
+    request: [...taskFields.slice(0, 5), { path: 'request.contractNumber', section: 'request', type: 'text', label: t('Số hợp đồng thực hiện nhiệm vụ', 'Task contract number'), required: true, maxLength: 50 }],
+    legal: [LAWS.stLaw, LAWS.stDecree],
+    decision: 8,
+  }),
+];
