@@ -63,16 +63,6 @@ describe('metrics', () => {
 });
 
 describe('metrics access', () => {
-  it('declares public health and OpenAPI routes and a protected /metrics', () => {
-    const access = (url: string) => t.app.declaredRoutes.find((r) => r.url === url && r.method === 'GET')?.access;
-    expect(access('/healthz')).toBe('public');
-    expect(access('/readyz')).toBe('public');
-    expect(access('/api/openapi.json')).toBe('public');
-    expect(access('/metrics')).toBe('metrics.read');
-    const mine = ['/healthz', '/readyz', '/api/openapi.json', '/metrics'];
-    expect(t.app.undeclaredRoutes.filter((r) => mine.includes(r.url))).toEqual([]);
-  });
-
   it('refuses an anonymous scrape and a wrong token with a 401 problem', async () => {
     const anonymous = await t.app.inject('/metrics');
     expect(anonymous.statusCode).toBe(401);

@@ -51,8 +51,6 @@ export interface AppDependencies {
 export type App = FastifyInstance & {
   /** The routes and the access each declares (the authorization matrix test reads it). */
   declaredRoutes: DeclaredRoute[];
-  /** Routes registered without a declaration (transitional; must be empty). */
-  undeclaredRoutes: DeclaredRoute[];
   units: UnitDirectory;
   /** The catalog module (main.ts seeds the catalog through it). */
   catalog: CatalogModule;
@@ -102,10 +100,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
 
   const units = createUnitDirectory(database.db, config.UNIT_CACHE_MS);
-  const undeclaredRoutes: DeclaredRoute[] = [];
-  const declaredRoutes = registerAccessControl(app, { tree: units.tree, undeclared: undeclaredRoutes });
+  const declaredRoutes = registerAccessControl(app, { tree: units.tree });
   app.decorate('declaredRoutes', declaredRoutes);
-  app.decorate('undeclaredRoutes', undeclaredRoutes);
   app.decorate('units', units);
 
   app.setValidatorCompiler(validatorCompiler);

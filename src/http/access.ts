@@ -91,20 +91,13 @@ export function assertCan(principal: Principal | undefined, permission: Permissi
  * Registers the declaration check (at route registration) and the enforcement hook. Returns the
  * list of declared routes, filled as routes are registered (the authorization matrix test reads it).
  */
-export function registerAccessControl(
-  app: FastifyInstance,
-  deps: { tree: () => Promise<UnitTree>; /** Transitional: list undeclared routes instead of refusing them. */ undeclared?: DeclaredRoute[] },
-): DeclaredRoute[] {
+export function registerAccessControl(app: FastifyInstance, deps: { tree: () => Promise<UnitTree> }): DeclaredRoute[] {
   const declared: DeclaredRoute[] = [];
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (access === undefined) {
       if (isUndeclared(route.url)) return;
-      if (deps.undeclared) {
-        for (const method of methods) if (method !== 'HEAD') deps.undeclared.push({ method, url: route.url, access: 'public' });
-        return;
-      }
       throw new Error(`route ${methods.join(',')} ${route.url} declares no access (config.access, src/http/access.ts)`);
     }
     for (const method of methods) if (method !== 'HEAD') declared.push({ method, url: route.url, access });

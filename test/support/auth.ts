@@ -28,7 +28,12 @@ export interface TestLogin {
   headers: { cookie: string; [CSRF_HEADER]: string };
 }
 
-export async function loginAs(db: Kysely<DB>, spec: LoginSpec): Promise<TestLogin> {
+/**
+ * Creates the account and opens a session for it; with `options.accountId`, opens another session
+ * for that existing account of the same spec.
+ */
+export async function loginAs(db: Kysely<DB>, spec: LoginSpec, options: { accountId?: string } = {}): Promise<TestLogin> {
+  if (options.accountId) return { accountId: options.accountId, headers: await sessionHeaders(db, spec, options.accountId) };
   await seedUnits(db);
   const suffix = randomBytes(4).toString('hex');
   const accountId = await insertAccount(db, {
@@ -42,11 +47,15 @@ export async function loginAs(db: Kysely<DB>, spec: LoginSpec): Promise<TestLogi
   if (spec.kind === 'officer') {
     for (const grant of spec.roles) await grantRole(db, accountId, grant.unitId, grant.role, 'test');
   }
+  return { accountId, headers: await sessionHeaders(db, spec, accountId) };
+}
+
+async function sessionHeaders(db: Kysely<DB>, spec: LoginSpec, accountId: string): Promise<TestLogin['headers']> {
   const session = await openSession(db, TEST_SESSION_SETTINGS, {
     accountId,
     // An administrator's session always has its second factor (see STRONG_OFFICER_METHODS).
     method: spec.kind !== 'officer' ? 'vneid' : spec.roles.some((g) => g.role === 'admin') ? 'password+totp' : 'password',
     acr: spec.kind === 'officer' ? null : (spec.acr ?? 'LoA2'),
   });
-  return { accountId, headers: { cookie: `${SESSION_COOKIE}=${session.token}`, [CSRF_HEADER]: session.csrfToken } };
+  return { cookie: `${SESSION_COOKIE}=${session.token}`, [CSRF_HEADER]: session.csrfToken };
 }

@@ -100,7 +100,7 @@ describe('POST /api/v1/population/me (citizen’s own data)', () => {
     expect(res.body).not.toContain(p.father!.fullName);
     expect(res.body).not.toContain(p.householdBookNumber);
 
-    const prefill = (await get('/api/v1/population/me/prefill', loa1)).json();
+    const prefill = (await me(loa1, '/api/v1/population/me/prefill')).json();
     expect(prefill).toMatchObject({ withheld: ['relatives', 'household'], requiredAcr: 'LoA2' });
     expect(prefill.values.fullName).toBe(p.fullName);
     expect(Object.keys(prefill.values).some((n) => /^(father|mother|spouse|representative|householdHead)\.|^householdBookNumber$/.test(n))).toBe(false);
@@ -163,7 +163,7 @@ describe('POST /api/v1/population/me (citizen’s own data)', () => {
     expect(down.json()).toMatchObject({ code: 'population_unavailable', title: 'Chưa lấy được dữ liệu dân cư' });
     expect(down.json().detail).toContain('xác minh thủ công');
     await emu.control.set({ down: false, latencyMs: 4000 });
-    const slow = await get('/api/v1/population/me/prefill', own, { 'accept-language': 'en' });
+    const slow = await me(own, '/api/v1/population/me/prefill', { 'accept-language': 'en' });
     expect(slow.statusCode).toBe(503);
     expect(slow.json().detail).toContain('verify the details manually');
     const rows = (await logRows()).slice(-2);
@@ -174,10 +174,10 @@ describe('POST /api/v1/population/me (citizen’s own data)', () => {
   });
 });
 
-describe('GET /api/v1/population/me/prefill', () => {
+describe('POST /api/v1/population/me/prefill', () => {
   it('gives exactly the prefill attribute names, unmasked, for e-forms', async () => {
     const p = adultWithRelatives();
-    const res = await get('/api/v1/population/me/prefill', await citizen(p));
+    const res = await me(await citizen(p), '/api/v1/population/me/prefill');
     expect(res.statusCode).toBe(200);
     const { values, source, fetchedAt } = res.json();
     expect(source).toBe('Cơ sở dữ liệu quốc gia về dân cư');
@@ -206,8 +206,12 @@ describe('GET /api/v1/population/me/prefill', () => {
   });
 
   it('refuses anonymous (401) and officers (403)', async () => {
-    expect((await get('/api/v1/population/me/prefill')).statusCode).toBe(401);
-    expect((await get('/api/v1/population/me/prefill', await officer([{ role: 'admin', unitId: 'bkhcn' }]))).statusCode).toBe(403);
+    expect((await me(undefined, '/api/v1/population/me/prefill')).statusCode).toBe(401);
+    expect((await me(await officer([{ role: 'admin', unitId: 'bkhcn' }]), '/api/v1/population/me/prefill')).statusCode).toBe(403);
+    // It sends a national query: a GET (a cross-site link) reaches no route, and a POST needs the CSRF token.
+    const who = await citizen(adultWithRelatives());
+    expect((await get('/api/v1/population/me/prefill', who)).statusCode).toBe(404);
+    expect((await me(who, '/api/v1/population/me/prefill', { 'x-csrf-token': 'wrong' })).json().code).toBe('csrf');
   });
 });
 

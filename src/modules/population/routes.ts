@@ -4,7 +4,7 @@
 //                                        level-1 login gets the basic part (withheld/requiredAcr).
 //                                        POST: it sends a national query, so the session's CSRF
 //                                        check applies (a cross-site link cannot trigger it)
-//   GET  /population/me/prefill          a citizen's prefill values for e-forms
+//   POST /population/me/prefill          a citizen's prefill values for e-forms (POST: a national query)
 //   POST /population/verify              an officer checks an applicant's data (per-field match)
 //   GET  /population/query-log           the query log (JSON, or CSV)
 //   GET  /population/query-log/report    counts per unit or officer over a period (JSON, or CSV)
@@ -165,7 +165,7 @@ export function registerPopulationRoutes(api: FastifyInstance, deps: { populatio
     async (request) => profileView(await population.ownRecord(requirePrincipal(request), 'citizen_profile', request.id)),
   );
 
-  app.get(
+  app.post(
     '/population/me/prefill',
     {
       config: { access: 'population.read_own' },
@@ -202,8 +202,9 @@ export function registerPopulationRoutes(api: FastifyInstance, deps: { populatio
   app.get(
     '/population/query-log',
     {
-      // Two permissions open it (the units' log, or one's own queries): the use case decides.
-      config: { access: 'login' },
+      // Two permissions open it (the units' log, or one's own queries): any officer reaches the use
+      // case, which decides.
+      config: { access: 'workspace.use' },
       schema: {
         tags: ['population'],
         summary: 'Log of population database queries (newest first)',
@@ -266,7 +267,7 @@ export function registerPopulationRoutes(api: FastifyInstance, deps: { populatio
   app.get(
     '/population/purposes',
     {
-      config: { access: 'login' },
+      config: { access: 'workspace.use' },
       schema: { tags: ['population'], summary: 'Purposes a population query may serve', response: { 200: z.array(Purpose), 401: problemSchema } },
     },
     async () => population.purposes(),
