@@ -279,7 +279,7 @@ describe.skipIf(!hasChromium)('identity and population data in Chromium', () => 
       expect(await workspaceNav.getByRole('link', { name: 'Xác minh thông tin công dân' }).count()).toBe(1);
       expect(await workspaceNav.getByRole('link', { name: 'Cán bộ' }).count()).toBe(0);
       const unitBar = page.getByRole('region', { name: 'Đơn vị làm việc' });
-      expect(await unitBar.textContent()).toContain('Tiếp nhận hồ sơ');
+      expect(await unitBar.textContent()).toContain('Cán bộ tiếp nhận (Bộ phận Một cửa)');
       await expectNoAxeViolations(page, 'the officer workspace');
 
       // Verifying an applicant against the population database.
@@ -469,7 +469,7 @@ describe.skipIf(!hasChromium)('identity and population data in Chromium', () => 
       const unitBar = page.getByRole('region', { name: 'Đơn vị làm việc' });
       const switcher = unitBar.getByLabel('Đơn vị làm việc');
       await expect.poll(() => switcher.inputValue()).toBe('bo-phan-mot-cua');
-      expect(await unitBar.getByRole('list').textContent()).toBe('Tiếp nhận hồ sơ');
+      expect(await unitBar.getByRole('list').textContent()).toBe('Cán bộ tiếp nhận (Bộ phận Một cửa)');
       await switcher.selectOption('cuc-shtt-sang-che');
       await expect.poll(() => unitBar.getByRole('list').textContent()).toBe('Chuyên viên xử lý');
       await expectNoAxeViolations(page, 'the workspace with a unit switcher');

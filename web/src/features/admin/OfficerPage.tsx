@@ -24,6 +24,7 @@ import { Link, useParams } from '../../router.tsx';
 import { useUnits } from '../workspace/units.ts';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
 import { AuditTrail, isOfficer, moment, OfficerState, ROLES, UnitOptions, type Officer } from './shared.tsx';
+import { roleLabel } from '../../lib/roles.ts';
 
 export function OfficerPage() {
   const { t } = useTranslation();
@@ -237,7 +238,7 @@ function RolesPanel({ officer, onChange, canManage }: { officer: Officer; onChan
       });
       if (outcome.kind === 'ok') {
         onChange(outcome.data);
-        setMessage({ tone: 'success', text: t('admin.officer.granted', { role: t(`account.role.${role}`), unit: units.label(unitId) }) });
+        setMessage({ tone: 'success', text: t('admin.officer.granted', { role: roleLabel(role), unit: units.label(unitId) }) });
       } else {
         setMessage({ tone: 'error', text: failureText(t, outcome) });
       }
@@ -254,7 +255,7 @@ function RolesPanel({ officer, onChange, canManage }: { officer: Officer; onChan
     );
     if (outcome.kind === 'ok') {
       onChange(outcome.data);
-      setMessage({ tone: 'success', text: t('admin.officer.revoked', { role: t(`account.role.${g.role}`), unit: units.label(g.unitId) }) });
+      setMessage({ tone: 'success', text: t('admin.officer.revoked', { role: roleLabel(g.role), unit: units.label(g.unitId) }) });
     } else {
       setMessage({ tone: 'error', text: failureText(t, outcome) });
     }
@@ -278,7 +279,7 @@ function RolesPanel({ officer, onChange, canManage }: { officer: Officer; onChan
                 <ConfirmButton
                   danger
                   label={t('admin.officer.revoke')}
-                  question={t('admin.officer.revokeQuestion', { role: t(`account.role.${g.role}`), unit: units.label(g.unitId) })}
+                  question={t('admin.officer.revokeQuestion', { role: roleLabel(g.role), unit: units.label(g.unitId) })}
                   confirmLabel={t('admin.officer.revoke')}
                   cancelLabel={t('admin.common.cancel')}
                   onConfirm={() => revoke(g)}
@@ -294,7 +295,7 @@ function RolesPanel({ officer, onChange, canManage }: { officer: Officer; onChan
           <SelectField id="grant-role" label={t('admin.officer.grantRole')} errorPrefix={t('account.common.errorPrefix')} value={role} onChange={(e) => setRole(e.target.value)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {t(`account.role.${r}`)}
+                {roleLabel(r)}
               </option>
             ))}
           </SelectField>

@@ -9,9 +9,10 @@ import { failureText } from '../../components/forms.tsx';
 import { type FlatUnit, unitName, useUnits } from '../workspace/units.ts';
 import '../../components/components.css';
 import './admin.css';
+import { roleLabel } from '../../lib/roles.ts';
 
 export const UNIT_KINDS = ['ministry', 'department', 'division', 'centre', 'office'] as const;
-export const ROLES = ['receiver', 'specialist', 'unit_leader', 'ministry_leader', 'admin', 'auditor'] as const;
+export { ROLES } from '../../lib/roles.ts';
 
 export interface RoleGrant {
   role: string;
@@ -125,7 +126,7 @@ function changes(t: TFunction, label: (unitId: string) => string, before: unknow
       return (
         v
           .map((g) => (g && typeof g === 'object' ? (g as { role?: string; unitId?: string }) : {}))
-          .map((g) => `${t(`account.role.${g.role ?? ''}`, { defaultValue: g.role ?? '' })} (${label(g.unitId ?? '')})`)
+          .map((g) => `${roleLabel(g.role ?? '')} (${label(g.unitId ?? '')})`)
           .join(', ') || '—'
       );
     }

@@ -1,7 +1,7 @@
 // Client of the catalog API (src/modules/catalog/routes.ts). Every call goes through requestJson
 // (problem details, Accept-Language, the CSRF token on writes). Shapes follow the catalog
 // module's response schemas; the procedure content is the core model.
-import type { ProcedureContent } from '../../../../src/core/catalog/types.ts';
+import type { ProcedureContent } from '@server/core/catalog/types.ts';
 import type { Language } from '../../i18n/index.ts';
 import { requestJson, type ApiResult, type LocalizedText } from '../../lib/api.ts';
 
@@ -156,15 +156,6 @@ export interface PrefillAttribute {
   sensitive: boolean;
 }
 
-export interface Me {
-  kind: 'citizen' | 'organization' | 'officer';
-  accountId: string;
-  personalId?: string;
-  taxCode?: string;
-  fullName: string;
-  roles: Array<{ role: string; unitId: string }>;
-}
-
 export interface UnitTreeNode {
   id: string;
   parentId: string | null;
@@ -218,7 +209,6 @@ export const catalogApi = {
     }),
   prefillAttributes: (lang: Language): Promise<ApiResult<{ items: PrefillAttribute[]; fieldTypes: string[] }>> =>
     requestJson(`${API}/catalog/prefill-attributes`, lang),
-  me: (lang: Language): Promise<ApiResult<Me>> => requestJson(`${API}/me`, lang),
   myPrefill: (lang: Language): Promise<ApiResult<{ values: Record<string, string>; source: string; fetchedAt: string }>> =>
     requestJson(`${API}/population/me/prefill`, lang),
   unitTree: (lang: Language): Promise<ApiResult<{ roots: UnitTreeNode[] }>> => requestJson(`${API}/admin/units`, lang),

@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../i18n/index.ts';
 import type { ProcedureVersionView } from '../api.ts';
-import { durationText, formatVnd } from './common.tsx';
+import { durationText, formatVnd } from './format.ts';
 
 export function ProcedureDetails({ view, language, headingLevel = 2 }: { view: ProcedureVersionView; language: Language; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();

@@ -3,11 +3,12 @@
 // from the population data (citizens), the organization account, and the procedure itself. The
 // server applies them again on submission (locked fields keep the prefilled value whatever the
 // browser sends), so this is a display of what will happen, not a trust boundary.
-import { findBindings, type PrefillBinding } from '../../../../../src/core/eforms/prefill.ts';
-import { getAt, setAt } from '../../../../../src/core/eforms/ui-schema.ts';
-import type { EformDefinition } from '../../../../../src/core/eforms/validate.ts';
+import { findBindings, type PrefillBinding } from '@server/core/eforms/prefill.ts';
+import { getAt, setAt } from '@server/core/eforms/ui-schema.ts';
+import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import type { Language } from '../../../i18n/index.ts';
-import { catalogApi, type Me, type ProcedureVersionView } from '../api.ts';
+import type { Me } from '../../../lib/session.tsx';
+import { catalogApi, type ProcedureVersionView } from '../api.ts';
 import type { PrefillMark } from './convert.ts';
 
 export type PrefillState = 'applied' | 'unavailable' | 'not_applicable';

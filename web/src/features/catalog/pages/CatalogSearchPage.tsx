@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { Link } from '../../../router.tsx';
 import { catalogApi, type ProcedureList, type SearchParams, type SubjectFilter } from '../api.ts';
-import { durationText, formatVnd, outcomeMessage, Status } from '../components/common.tsx';
+import { failureText, Status } from '../../../components/forms.tsx';
+import { durationText, formatVnd } from '../components/format.ts';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -102,7 +103,7 @@ export function CatalogSearchPage() {
           setError(undefined);
         } else {
           setResult(undefined);
-          setError(outcomeMessage(t, r));
+          setError(failureText(t, r));
         }
       })
       .catch(() => undefined)

@@ -2,11 +2,11 @@
 // (default: the previous). Public for published versions; drafts for their unit's admins.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fromPointer } from '../../../../../src/core/eforms/ui-schema.ts';
+import { fromPointer } from '@server/core/eforms/ui-schema.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { Link, useParams, useRouter } from '../../../router.tsx';
 import { catalogApi, type VersionDiff, type VersionList } from '../api.ts';
-import { outcomeMessage } from '../components/common.tsx';
+import { failureText } from '../../../components/forms.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -63,7 +63,7 @@ export function DiffPage() {
       if (r.kind === 'ok') {
         setDiff(r.data);
         setError(undefined);
-      } else setError(outcomeMessage(t, r));
+      } else setError(failureText(t, r));
     });
     return () => {
       live = false;

@@ -4,11 +4,13 @@
 // and saves the data pinned to this version.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EformDefinition } from '../../../../../src/core/eforms/validate.ts';
+import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import { currentLanguage, type Language } from '../../../i18n/index.ts';
 import { Link, useParams } from '../../../router.tsx';
 import { catalogApi, type ProcedureVersionView, type SubmissionView } from '../api.ts';
-import { ErrorSummary, formatMoment, outcomeMessage, Status, useSession, vnMoment } from '../components/common.tsx';
+import { ErrorSummary, failureText, Status } from '../../../components/forms.tsx';
+import { formatMoment, vnMoment } from '../../../lib/datetime.ts';
+import { useSession } from '../../../lib/session.tsx';
 import { EformRenderer } from '../eform/EformRenderer.tsx';
 import { loadPrefill, type PrefillResult } from '../eform/prefill.ts';
 import { useEformState } from '../eform/useEformState.ts';
@@ -19,7 +21,7 @@ export function OnlineFormPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { code = '' } = useParams();
-  const session = useSession();
+  const { status, me } = useSession();
   const [view, setView] = useState<ProcedureVersionView | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [prefill, setPrefill] = useState<PrefillResult | undefined>();
@@ -29,7 +31,7 @@ export function OnlineFormPage() {
     void catalogApi.published(code, language).then((r) => {
       if (!live) return;
       if (r.kind === 'ok') setView(r.data);
-      else setError(outcomeMessage(t, r));
+      else setError(failureText(t, r));
     });
     return () => {
       live = false;
@@ -37,13 +39,13 @@ export function OnlineFormPage() {
   }, [code]);
 
   useEffect(() => {
-    if (!view || session.state !== 'user' || session.me.kind === 'officer') return;
+    if (!view || !me || me.kind === 'officer') return;
     let live = true;
-    void loadPrefill(view, session.me, language).then((p) => live && setPrefill(p));
+    void loadPrefill(view, me, language).then((p) => live && setPrefill(p));
     return () => {
       live = false;
     };
-  }, [view, session]);
+  }, [view, me]);
 
   const here = CATALOG_PATHS.onlineForm(code);
   const title = view ? t('catalog.form.titleOf', { name: view.content.name }) : t('catalog.form.title');
@@ -77,7 +79,7 @@ export function OnlineFormPage() {
       </div>
     );
   }
-  if (!view || session.state === 'loading') {
+  if (!view || status === 'loading') {
     return (
       <div className="page catalog" aria-busy="true">
         {header}
@@ -93,7 +95,7 @@ export function OnlineFormPage() {
       </div>
     );
   }
-  if (session.state === 'anonymous') {
+  if (!me) {
     return (
       <div className="page catalog">
         {header}
@@ -107,7 +109,7 @@ export function OnlineFormPage() {
       </div>
     );
   }
-  if (session.me.kind === 'officer') {
+  if (me.kind === 'officer') {
     return (
       <div className="page catalog">
         {header}
@@ -153,9 +155,9 @@ function OnlineForm({ view, prefill, language }: { view: ProcedureVersionView; p
         form.clear();
         setSaved(r.data);
       } else if (r.kind === 'problem') {
-        form.showProblem(r.problem, outcomeMessage(t, r));
+        form.showProblem(r.problem, failureText(t, r));
       } else {
-        form.showGeneral(outcomeMessage(t, r));
+        form.showGeneral(failureText(t, r));
       }
     } finally {
       setBusy(false);

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { Link, useParams } from '../../../router.tsx';
 import { catalogApi, type ProcedureVersionView } from '../api.ts';
-import { durationText, formatMoment, formatVnd, outcomeMessage, vnMoment } from '../components/common.tsx';
+import { failureText } from '../../../components/forms.tsx';
+import { durationText, formatVnd } from '../components/format.ts';
+import { formatMoment, vnMoment } from '../../../lib/datetime.ts';
 import { ProcedureDetails } from '../components/ProcedureDetails.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
@@ -25,7 +27,7 @@ export function ProcedurePage() {
         setView(r.data);
         setError(undefined);
       } else {
-        setError({ notFound: r.kind === 'problem' && r.problem.status === 404, text: outcomeMessage(t, r) });
+        setError({ notFound: r.kind === 'problem' && r.problem.status === 404, text: failureText(t, r) });
       }
     });
     return () => {

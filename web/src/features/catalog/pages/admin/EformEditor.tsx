@@ -4,13 +4,13 @@
 // exactly as it will validate real submissions.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildEform, flattenEform, FIELD_TYPES, type EformFieldSpec, type EformSpec, type FieldType } from '../../../../../../src/core/eforms/builder.ts';
-import { findBindings } from '../../../../../../src/core/eforms/prefill.ts';
-import type { EformDefinition } from '../../../../../../src/core/eforms/validate.ts';
+import { buildEform, flattenEform, FIELD_TYPES, type EformFieldSpec, type EformSpec, type FieldType } from '@server/core/eforms/builder.ts';
+import { findBindings } from '@server/core/eforms/prefill.ts';
+import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import type { Language } from '../../../../i18n/index.ts';
 import { catalogApi, type PrefillAttribute, type ProcedureVersionView } from '../../api.ts';
-import { ErrorSummary, outcomeMessage } from '../../components/common.tsx';
-import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.tsx';
+import { ErrorSummary, failureText } from '../../../../components/forms.tsx';
+import { Checkbox, SelectField, TextArea, TextField } from '../../../../components/forms.tsx';
 import { EformRenderer } from '../../eform/EformRenderer.tsx';
 import { applyValues, catalogValues } from '../../eform/prefill.ts';
 import { useEformState } from '../../eform/useEformState.ts';
@@ -115,9 +115,9 @@ export function EformEditor(props: EformEditorProps) {
               label={t('catalog.eformEditor.jsonLabel')}
               hint={t('catalog.eformEditor.jsonHint')}
               value={json}
-              onChange={setJson}
+              onValue={setJson}
               rows={18}
-              className="cat-input--code"
+              inputClassName="input--source"
               error={jsonError}
             />
             <button type="button" className="button cat-button-secondary" onClick={applyJson}>
@@ -197,8 +197,8 @@ function RowsEditor({
             <p className="cat-rows-editor__section-id">
               <code>{s.id}</code>
             </p>
-            <TextField id={`sec-${i}-vi`} label={t('catalog.eformEditor.sectionTitleVi')} value={s.title.vi} onChange={(v) => setSection(i, { vi: v })} />
-            <TextField id={`sec-${i}-en`} label={t('catalog.eformEditor.sectionTitleEn')} value={s.title.en} onChange={(v) => setSection(i, { en: v })} />
+            <TextField id={`sec-${i}-vi`} label={t('catalog.eformEditor.sectionTitleVi')} value={s.title.vi} onValue={(v) => setSection(i, { vi: v })} />
+            <TextField id={`sec-${i}-en`} label={t('catalog.eformEditor.sectionTitleEn')} value={s.title.en} onValue={(v) => setSection(i, { en: v })} />
           </li>
         ))}
       </ul>
@@ -219,16 +219,16 @@ function RowsEditor({
                   {f.prefill && <> · {t('catalog.eformEditor.prefilledFrom', { name: f.prefill })}</>}
                 </summary>
                 <div className="cat-rows-editor__grid">
-                  <TextField id={`${id}-label-vi`} label={t('catalog.eformEditor.labelVi')} value={f.label.vi} onChange={(v) => setField(i, { label: { ...f.label, vi: v } })} />
-                  <TextField id={`${id}-label-en`} label={t('catalog.eformEditor.labelEn')} value={f.label.en} onChange={(v) => setField(i, { label: { ...f.label, en: v } })} />
-                  <TextField id={`${id}-path`} label={t('catalog.eformEditor.path')} hint={t('catalog.eformEditor.pathHint')} value={f.path} onChange={(v) => setField(i, { path: v.trim() })} />
-                  <SelectField id={`${id}-section`} label={t('catalog.eformEditor.section')} value={f.section} options={sectionOptions} onChange={(v) => setField(i, { section: v })} />
+                  <TextField id={`${id}-label-vi`} label={t('catalog.eformEditor.labelVi')} value={f.label.vi} onValue={(v) => setField(i, { label: { ...f.label, vi: v } })} />
+                  <TextField id={`${id}-label-en`} label={t('catalog.eformEditor.labelEn')} value={f.label.en} onValue={(v) => setField(i, { label: { ...f.label, en: v } })} />
+                  <TextField id={`${id}-path`} label={t('catalog.eformEditor.path')} hint={t('catalog.eformEditor.pathHint')} value={f.path} onValue={(v) => setField(i, { path: v.trim() })} />
+                  <SelectField id={`${id}-section`} label={t('catalog.eformEditor.section')} value={f.section} options={sectionOptions} onValue={(v) => setField(i, { section: v })} />
                   <SelectField
                     id={`${id}-type`}
                     label={t('catalog.eformEditor.type')}
                     value={f.type}
                     options={typeOptions}
-                    onChange={(v) => {
+                    onValue={(v) => {
                       const type = v as FieldType;
                       setField(i, {
                         type,
@@ -237,12 +237,12 @@ function RowsEditor({
                       });
                     }}
                   />
-                  <Checkbox id={`${id}-required`} label={t('catalog.eformEditor.requiredLabel')} checked={f.required === true} onChange={(v) => setField(i, { required: v || undefined })} />
-                  <TextField id={`${id}-help-vi`} label={t('catalog.eformEditor.helpVi')} value={f.help?.vi ?? ''} onChange={(v) => setField(i, { help: v || f.help?.en ? { vi: v, en: f.help?.en ?? '' } : undefined })} />
-                  <TextField id={`${id}-help-en`} label={t('catalog.eformEditor.helpEn')} value={f.help?.en ?? ''} onChange={(v) => setField(i, { help: v || f.help?.vi ? { vi: f.help?.vi ?? '', en: v } : undefined })} />
-                  <SelectField id={`${id}-prefill`} label={t('catalog.eformEditor.prefill')} value={f.prefill ?? ''} options={prefillOptions} onChange={(v) => setField(i, { prefill: v || undefined, ...(v ? {} : { prefillEditable: undefined }) })} />
+                  <Checkbox id={`${id}-required`} label={t('catalog.eformEditor.requiredLabel')} checked={f.required === true} onValue={(v) => setField(i, { required: v || undefined })} />
+                  <TextField id={`${id}-help-vi`} label={t('catalog.eformEditor.helpVi')} value={f.help?.vi ?? ''} onValue={(v) => setField(i, { help: v || f.help?.en ? { vi: v, en: f.help?.en ?? '' } : undefined })} />
+                  <TextField id={`${id}-help-en`} label={t('catalog.eformEditor.helpEn')} value={f.help?.en ?? ''} onValue={(v) => setField(i, { help: v || f.help?.vi ? { vi: f.help?.vi ?? '', en: v } : undefined })} />
+                  <SelectField id={`${id}-prefill`} label={t('catalog.eformEditor.prefill')} value={f.prefill ?? ''} options={prefillOptions} onValue={(v) => setField(i, { prefill: v || undefined, ...(v ? {} : { prefillEditable: undefined }) })} />
                   {f.prefill && (
-                    <Checkbox id={`${id}-prefill-editable`} label={t('catalog.eformEditor.prefillEditable')} checked={f.prefillEditable === true} onChange={(v) => setField(i, { prefillEditable: v || undefined })} />
+                    <Checkbox id={`${id}-prefill-editable`} label={t('catalog.eformEditor.prefillEditable')} checked={f.prefillEditable === true} onValue={(v) => setField(i, { prefillEditable: v || undefined })} />
                   )}
                   {CHOICE_TYPES.includes(f.type) && (
                     <TextArea
@@ -250,7 +250,7 @@ function RowsEditor({
                       label={t('catalog.eformEditor.options')}
                       hint={t('catalog.eformEditor.optionsHint')}
                       value={(f.options ?? []).map((o) => `${o.value} | ${o.label.vi} | ${o.label.en}`).join('\n')}
-                      onChange={(v) =>
+                      onValue={(v) =>
                         setField(i, {
                           options: v
                             .split('\n')
@@ -263,14 +263,14 @@ function RowsEditor({
                   )}
                   {(f.type === 'text' || f.type === 'textarea') && (
                     <>
-                      <TextField id={`${id}-maxlength`} label={t('catalog.eformEditor.maxLength')} inputMode="numeric" className="input--short" value={f.maxLength === undefined ? '' : String(f.maxLength)} onChange={(v) => setField(i, { maxLength: v === '' ? undefined : Number(v) })} />
-                      <TextField id={`${id}-pattern`} label={t('catalog.eformEditor.pattern')} hint={t('catalog.eformEditor.patternHint')} value={f.pattern ?? ''} onChange={(v) => setField(i, { pattern: v || undefined })} />
+                      <TextField id={`${id}-maxlength`} label={t('catalog.eformEditor.maxLength')} inputMode="numeric" inputClassName="input--short" value={f.maxLength === undefined ? '' : String(f.maxLength)} onValue={(v) => setField(i, { maxLength: v === '' ? undefined : Number(v) })} />
+                      <TextField id={`${id}-pattern`} label={t('catalog.eformEditor.pattern')} hint={t('catalog.eformEditor.patternHint')} value={f.pattern ?? ''} onValue={(v) => setField(i, { pattern: v || undefined })} />
                     </>
                   )}
                   {(f.type === 'number' || f.type === 'integer') && (
                     <>
-                      <TextField id={`${id}-min`} label={t('catalog.eformEditor.minimum')} inputMode="decimal" className="input--short" value={f.minimum === undefined ? '' : String(f.minimum)} onChange={(v) => setField(i, { minimum: v === '' ? undefined : Number(v) })} />
-                      <TextField id={`${id}-max`} label={t('catalog.eformEditor.maximum')} inputMode="decimal" className="input--short" value={f.maximum === undefined ? '' : String(f.maximum)} onChange={(v) => setField(i, { maximum: v === '' ? undefined : Number(v) })} />
+                      <TextField id={`${id}-min`} label={t('catalog.eformEditor.minimum')} inputMode="decimal" inputClassName="input--short" value={f.minimum === undefined ? '' : String(f.minimum)} onValue={(v) => setField(i, { minimum: v === '' ? undefined : Number(v) })} />
+                      <TextField id={`${id}-max`} label={t('catalog.eformEditor.maximum')} inputMode="decimal" inputClassName="input--short" value={f.maximum === undefined ? '' : String(f.maximum)} onValue={(v) => setField(i, { maximum: v === '' ? undefined : Number(v) })} />
                     </>
                   )}
                   <SelectField
@@ -278,7 +278,7 @@ function RowsEditor({
                     label={t('catalog.eformEditor.visibleIf')}
                     value={f.visibleIf?.field ?? ''}
                     options={pathOptions.filter((o) => o.value !== f.path)}
-                    onChange={(v) => setField(i, { visibleIf: v ? { field: v, equals: f.visibleIf?.equals ?? true } : undefined })}
+                    onValue={(v) => setField(i, { visibleIf: v ? { field: v, equals: f.visibleIf?.equals ?? true } : undefined })}
                   />
                   {f.visibleIf && (
                     <TextField
@@ -286,7 +286,7 @@ function RowsEditor({
                       label={t('catalog.eformEditor.visibleEquals')}
                       hint={t('catalog.eformEditor.visibleEqualsHint')}
                       value={String(f.visibleIf.equals)}
-                      onChange={(v) => setField(i, { visibleIf: { field: f.visibleIf!.field, equals: v === 'true' ? true : v === 'false' ? false : v } })}
+                      onValue={(v) => setField(i, { visibleIf: { field: f.visibleIf!.field, equals: v === 'true' ? true : v === 'false' ? false : v } })}
                     />
                   )}
                 </div>
@@ -350,8 +350,8 @@ function EformPreview({ view, definition, language, saveFirst }: { view: Procedu
       if (r.kind === 'ok') {
         form.clear();
         setAccepted(r.data.data);
-      } else if (r.kind === 'problem') form.showProblem(r.problem, outcomeMessage(t, r));
-      else form.showGeneral(outcomeMessage(t, r));
+      } else if (r.kind === 'problem') form.showProblem(r.problem, failureText(t, r));
+      else form.showGeneral(failureText(t, r));
     } finally {
       setBusy(false);
     }
@@ -370,7 +370,7 @@ function EformPreview({ view, definition, language, saveFirst }: { view: Procedu
               id={`test-prefill-${i}`}
               label={name}
               value={testValues[name] ?? ''}
-              onChange={(v) => setTestValues((old) => ({ ...old, [name]: v }))}
+              onValue={(v) => setTestValues((old) => ({ ...old, [name]: v }))}
             />
           ))}
         </details>

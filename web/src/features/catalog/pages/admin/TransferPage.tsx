@@ -8,8 +8,8 @@ import { currentLanguage, type Language } from '../../../../i18n/index.ts';
 import { uploadFile } from '../../../../lib/upload.ts';
 import { Link } from '../../../../router.tsx';
 import { exportUrl, importUrl, templateUrl, type ImportResult } from '../../api.ts';
-import { ErrorSummary, outcomeMessage, problemText } from '../../components/common.tsx';
-import { Checkbox } from '../../components/fields.tsx';
+import { ErrorSummary, failureText, problemText } from '../../../../components/forms.tsx';
+import { Checkbox } from '../../../../components/forms.tsx';
 import { CATALOG_PATHS } from '../../paths.ts';
 import { AdminGate } from './AdminGate.tsx';
 import '../../catalog.css';
@@ -82,7 +82,7 @@ function Transfer() {
             }))
           : (r.problem.errors ?? []).map((x) => ({ pointer: x.pointer, message: x.message }));
         setProblem({ text: problemText(r.problem), errors });
-      } else setProblem({ text: outcomeMessage(t, r), errors: [] });
+      } else setProblem({ text: failureText(t, r), errors: [] });
     } finally {
       setBusy(false);
     }
@@ -154,15 +154,15 @@ function Transfer() {
             <input
               id="import-file"
               type="file"
-              className="input cat-input--file"
+              className="input input--file"
               accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               aria-describedby={fileError ? 'import-file-hint import-file-error' : 'import-file-hint'}
               aria-invalid={fileError ? true : undefined}
               onChange={(e) => setFile(e.target.files?.[0])}
             />
           </div>
-          <Checkbox id="import-dry-run" label={t('catalog.transfer.dryRun')} checked={dryRun} onChange={setDryRun} />
-          <Checkbox id="import-publish" label={t('catalog.transfer.publish')} hint={t('catalog.transfer.publishHint')} checked={publish} onChange={setPublish} />
+          <Checkbox id="import-dry-run" label={t('catalog.transfer.dryRun')} checked={dryRun} onValue={setDryRun} />
+          <Checkbox id="import-publish" label={t('catalog.transfer.publish')} hint={t('catalog.transfer.publishHint')} checked={publish} onValue={setPublish} />
           <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
             {busy ? t('catalog.transfer.importing') : dryRun ? t('catalog.transfer.check') : t('catalog.transfer.import')}
           </button>

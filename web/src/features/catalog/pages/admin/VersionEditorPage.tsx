@@ -4,11 +4,12 @@
 // auditors, are shown read-only.
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EformDefinition } from '../../../../../../src/core/eforms/validate.ts';
+import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import { currentLanguage, type Language } from '../../../../i18n/index.ts';
 import { Link, useParams } from '../../../../router.tsx';
 import { catalogApi, stripPointer, type ProcedureContent, type ProcedureVersionView, type VersionCheck } from '../../api.ts';
-import { ErrorSummary, formatMoment, outcomeMessage, Status, vnMoment, type SummaryItem } from '../../components/common.tsx';
+import { ErrorSummary, failureText, Status, type SummaryItem } from '../../../../components/forms.tsx';
+import { formatMoment, vnMoment } from '../../../../lib/datetime.ts';
 import { ProcedureDetails } from '../../components/ProcedureDetails.tsx';
 import type { Rights } from '../../components/rights.ts';
 import { CATALOG_PATHS } from '../../paths.ts';
@@ -57,7 +58,7 @@ function VersionEditor({ rights }: { rights: Rights }) {
       if (r.kind === 'ok') {
         setView(r.data);
         setContent(r.data.content);
-      } else setLoadError(outcomeMessage(t, r));
+      } else setLoadError(failureText(t, r));
     });
     return () => {
       live = false;
@@ -111,7 +112,7 @@ function VersionEditor({ rights }: { rights: Rights }) {
         } else items.push({ text: e.message });
       }
     }
-    if (items.length === 0) items.push({ text: outcomeMessage(t, r) });
+    if (items.length === 0) items.push({ text: failureText(t, r) });
     setErrors({ byPointer, items });
     setAttempt((a) => a + 1);
   };
@@ -280,7 +281,7 @@ function JsonTab({ content, editable, onChange }: { content: ProcedureContent; e
       )}
       <textarea
         id="content-json"
-        className="input cat-textarea cat-input--code"
+        className="input textarea input--source"
         rows={24}
         value={text}
         readOnly={!editable}
@@ -330,7 +331,7 @@ function PublishTab(props: {
     if (props.dirty && !(await props.save())) return;
     const r = await catalogApi.check(view.code, view.version.number, language);
     if (r.kind === 'ok') setCheck(r.data);
-    else setResult({ ok: false, text: outcomeMessage(t, r) });
+    else setResult({ ok: false, text: failureText(t, r) });
   }
 
   useEffect(() => {
@@ -347,7 +348,7 @@ function PublishTab(props: {
         props.onChanged(r.data);
         setResult({ ok: true, text: t('catalog.publish.published', { n: r.data.version.number }) });
       } else {
-        setResult({ ok: false, text: outcomeMessage(t, r), items: r.kind === 'problem' ? (r.problem.errors ?? []).map((e) => e.message) : [] });
+        setResult({ ok: false, text: failureText(t, r), items: r.kind === 'problem' ? (r.problem.errors ?? []).map((e) => e.message) : [] });
       }
     } finally {
       setBusy(false);
@@ -367,7 +368,7 @@ function PublishTab(props: {
       if (r.kind === 'ok') {
         props.onChanged(r.data);
         setResult({ ok: true, text: t('catalog.publish.withdrawn', { n: r.data.version.number }) });
-      } else setResult({ ok: false, text: outcomeMessage(t, r) });
+      } else setResult({ ok: false, text: failureText(t, r) });
     } finally {
       setBusy(false);
     }
@@ -453,7 +454,7 @@ function PublishTab(props: {
             )}
             <textarea
               id="withdraw-reason"
-              className="input cat-textarea"
+              className="input textarea"
               rows={2}
               value={reason}
               aria-invalid={reasonError ? true : undefined}
