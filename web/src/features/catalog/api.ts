@@ -8,6 +8,8 @@ import { requestJson, type ApiResult, type LocalizedText } from '../../lib/api.t
 export type { ProcedureContent };
 export type OnlineLevel = ProcedureContent['onlineLevel'];
 export type ProcessingTimeUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'months';
+/** Public views: fees charged, declared free (lines at 0), or no fee line published. */
+export type FeeStatus = 'none_declared' | 'free' | 'charged';
 export type VersionStatus = 'draft' | 'published' | 'superseded' | 'withdrawn';
 export type SubjectFilter = 'citizen' | 'business' | 'organization' | 'vietnamese' | 'overseas_vietnamese' | 'foreigner';
 
@@ -23,6 +25,7 @@ export interface ProcedureListItem {
   onlineLevel: OnlineLevel;
   processingTime: { value: number; unit: ProcessingTimeUnit } | null;
   feeTotal: number;
+  feeStatus?: FeeStatus;
   versionNumber: number;
 }
 
@@ -70,6 +73,7 @@ export interface ProcedureVersionView {
   version: VersionMeta;
   content: ProcedureContent;
   feeTotal: number;
+  feeStatus?: FeeStatus;
   publicParts: PublicParts;
   units: Record<string, { name: LocalizedText; agencyCode: string }>;
 }
@@ -198,8 +202,9 @@ export const catalogApi = {
   updateDraft: (c: string, n: number, body: { content: ProcedureContent; revision?: number }, lang: Language): Promise<ApiResult<ProcedureVersionView>> =>
     requestJson(`${API}/procedures/${code(c)}/versions/${n}`, lang, { method: 'PUT', body }),
   check: (c: string, n: number, lang: Language): Promise<ApiResult<VersionCheck>> => requestJson(`${API}/procedures/${code(c)}/versions/${n}/check`, lang),
-  publish: (c: string, n: number, lang: Language): Promise<ApiResult<ProcedureVersionView>> =>
-    requestJson(`${API}/procedures/${code(c)}/versions/${n}/publish`, lang, { method: 'POST' }),
+  /** Publish; `overrideReason` publishes although required public parts are missing (recorded). */
+  publish: (c: string, n: number, lang: Language, body?: { overrideReason: string }): Promise<ApiResult<ProcedureVersionView>> =>
+    requestJson(`${API}/procedures/${code(c)}/versions/${n}/publish`, lang, { method: 'POST', ...(body ? { body } : {}) }),
   withdraw: (c: string, n: number, reason: string, lang: Language): Promise<ApiResult<ProcedureVersionView>> =>
     requestJson(`${API}/procedures/${code(c)}/versions/${n}/withdraw`, lang, { method: 'POST', body: { reason } }),
   importJson: (body: unknown, options: { publish: boolean; dryRun: boolean }, lang: Language): Promise<ApiResult<ImportResult>> =>

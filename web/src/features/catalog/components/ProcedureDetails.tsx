@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../i18n/index.ts';
 import type { ProcedureVersionView } from '../api.ts';
-import { durationText, formatVnd } from './format.ts';
+import { durationText, feeStatusOf, formatVnd } from './format.ts';
 
 export function ProcedureDetails({ view, language, headingLevel = 2 }: { view: ProcedureVersionView; language: Language; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
@@ -162,8 +162,10 @@ export function ProcedureDetails({ view, language, headingLevel = 2 }: { view: P
         <H id="part-fees" className="cat-public-part__title">
           {t('catalog.parts.fees')}
         </H>
-        {c.fees.length === 0 || view.feeTotal === 0 ? (
-          <p className="cat-public-part__value">{t('catalog.procedure.free')}</p>
+        {c.fees.length === 0 ? (
+          <p className="cat-public-part__value" id="fees-status">
+            {feeStatusOf(view) === 'free' ? t('catalog.procedure.free') : t('catalog.procedure.noFeeInfo')}
+          </p>
         ) : (
           <ul className="cat-fees">
             {c.fees.map((f) => (

@@ -7,7 +7,7 @@ import { currentLanguage } from '../../../i18n/index.ts';
 import { Link } from '../../../router.tsx';
 import { catalogApi, type ProcedureList, type SearchParams, type SubjectFilter } from '../api.ts';
 import { failureText, Status } from '../../../components/forms.tsx';
-import { durationText, formatVnd } from '../components/format.ts';
+import { durationText, feeText } from '../components/format.ts';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -229,7 +229,7 @@ export function CatalogSearchPage() {
                   </div>
                   <div>
                     <dt>{t('catalog.procedure.fee')}</dt>
-                    <dd>{p.feeTotal === 0 ? t('catalog.procedure.free') : formatVnd(p.feeTotal, language)}</dd>
+                    <dd>{feeText(t, p, language)}</dd>
                   </div>
                 </dl>
                 <p className="cat-procedure-card__badges">

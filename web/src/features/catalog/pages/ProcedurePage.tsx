@@ -6,7 +6,7 @@ import { currentLanguage } from '../../../i18n/index.ts';
 import { Link, useParams } from '../../../router.tsx';
 import { catalogApi, type ProcedureVersionView } from '../api.ts';
 import { failureText } from '../../../components/forms.tsx';
-import { durationText, formatVnd } from '../components/format.ts';
+import { durationText, feeText } from '../components/format.ts';
 import { formatMoment, vnMoment } from '../../../lib/datetime.ts';
 import { ProcedureDetails } from '../components/ProcedureDetails.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
@@ -88,7 +88,7 @@ export function ProcedurePage() {
           </div>
           <div className="facts__item">
             <dt>{t('catalog.procedure.fee')}</dt>
-            <dd id="procedure-fee">{view.feeTotal === 0 ? t('catalog.procedure.free') : formatVnd(view.feeTotal, language)}</dd>
+            <dd id="procedure-fee">{feeText(t, view, language)}</dd>
           </div>
           <div className="facts__item">
             <dt>{t('catalog.procedure.onlineLevel')}</dt>

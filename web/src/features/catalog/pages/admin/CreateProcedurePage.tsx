@@ -9,6 +9,7 @@ import { catalogApi, stripPointer, type ProcedureContent } from '../../api.ts';
 import { ErrorSummary, failureText, type SummaryItem } from '../../../../components/forms.tsx';
 import { Checkbox, SelectField, TextField } from '../../../../components/forms.tsx';
 import type { Rights } from '../../components/rights.ts';
+import { contentPointerLabel } from '../../components/pointers.ts';
 import { CATALOG_PATHS } from '../../paths.ts';
 import { AdminGate } from './AdminGate.tsx';
 import '../../catalog.css';
@@ -120,7 +121,7 @@ function CreateProcedure({ rights }: { rights: Rights }) {
         const p = stripPointer(fe.pointer, '/body');
         const key = p === '/code' ? 'code' : p === '/ownerUnitId' ? 'ownerUnitId' : p === '/content/name' ? 'name' : p === '/content/field/code' ? 'fieldCode' : p === '/content/field/name' ? 'fieldName' : undefined;
         if (key) server.set(key, fe.message);
-        else rest.push(`${p ?? fe.pointer}: ${fe.message}`);
+        else rest.push(`${contentPointerLabel(t, p ?? fe.pointer)}: ${fe.message}`);
       }
     }
     if (server.size === 0 && rest.length === 0) rest.push(failureText(t, r));

@@ -10,6 +10,7 @@ import { Link } from '../../../../router.tsx';
 import { exportUrl, importUrl, templateUrl, type ImportResult } from '../../api.ts';
 import { ErrorSummary, failureText, problemText } from '../../../../components/forms.tsx';
 import { Checkbox } from '../../../../components/forms.tsx';
+import { contentPointerLabel } from '../../components/pointers.ts';
 import { CATALOG_PATHS } from '../../paths.ts';
 import { AdminGate } from './AdminGate.tsx';
 import '../../catalog.css';
@@ -233,9 +234,7 @@ function Transfer() {
                             </td>
                           </>
                         ) : (
-                          <td>
-                            <code>{x.pointer}</code>
-                          </td>
+                          <td>{contentPointerLabel(t, x.pointer)}</td>
                         )}
                         <td>{x.procedure ?? ''}</td>
                         <td>{x.message}</td>
