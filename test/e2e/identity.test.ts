@@ -201,7 +201,11 @@ describe.skipIf(!hasChromium)('identity and population data in Chromium', () => 
 
       const answers = await page.evaluate(async (otherId) => {
         const csrf = /(?:^|;\s*)motcua_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
-        const me = await fetch(`/api/v1/population/me?personalId=${otherId}`);
+        const me = await fetch(`/api/v1/population/me?personalId=${otherId}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
+          body: '{}',
+        });
         const verify = await fetch('/api/v1/population/verify', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },

@@ -15,6 +15,7 @@ import { civilDate, formatMoment, vnMoment } from '../../lib/datetime.ts';
 import { IDENTITY_PATHS, vneidLoginUrl } from '../../lib/identity-paths.ts';
 import { useSession, type Me } from '../../lib/session.tsx';
 import { Link, useParams, useRouter } from '../../router.tsx';
+import { OrganizationPage } from './OrganizationPage.tsx';
 import '../../components/components.css';
 import './account.css';
 
@@ -56,6 +57,9 @@ export interface PopulationProfile {
   masked: string[];
 }
 
+/** `/auth/login?acr=LoA2&returnTo=…`: the e-ID login again, at the level the data needs. */
+const loginAtLevelUrl = (acr: string, returnTo: string) => `/auth/login?${new URLSearchParams({ acr, returnTo }).toString()}`;
+
 const isProfile = (body: unknown): body is PopulationProfile => {
   const b = body as Partial<PopulationProfile> | null;
   return (
@@ -64,6 +68,20 @@ const isProfile = (body: unknown): body is PopulationProfile => {
     Array.isArray(b.masked)
   );
 };
+
+/**
+ * At e-ID level 1 the server withholds the record: `{ withheld: true, requiredAcr: 'LoA2' }`
+ * (possibly with the source and time), and the page asks for a level-2 login.
+ */
+export interface WithheldProfile {
+  withheld: true | string[];
+  requiredAcr: string;
+}
+
+const isWithheld = (body: unknown): body is WithheldProfile =>
+  typeof body === 'object' && body !== null && !!(body as { withheld?: unknown }).withheld;
+
+const isProfileAnswer = (body: unknown): body is PopulationProfile | WithheldProfile => isWithheld(body) || isProfile(body);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -101,6 +119,7 @@ export function ProfilePage() {
         }
       />
     );
+  else if (me.kind === 'organization') return <OrganizationPage />;
   else if (me.kind !== 'citizen') body = <Forbidden text={t('account.profile.citizensOnly')} />;
   else if (askedId !== undefined && askedId !== me.personalId)
     body = (
@@ -121,7 +140,7 @@ export function ProfilePage() {
   );
 }
 
-type Load = { state: 'loading' } | { state: 'done'; outcome: ApiResult<PopulationProfile> };
+type Load = { state: 'loading' } | { state: 'done'; outcome: ApiResult<PopulationProfile | WithheldProfile> };
 
 function CitizenProfile({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -132,7 +151,13 @@ function CitizenProfile({ me }: { me: Me }) {
     async (signal?: AbortSignal) => {
       setLoad({ state: 'loading' });
       try {
-        const outcome = await requestJson('/api/v1/population/me', language, { accept: isProfile, ...(signal ? { signal } : {}) });
+        // POST: reading one's population record is an action the server logs (and CSRF-checks).
+        const outcome = await requestJson('/api/v1/population/me', language, {
+          method: 'POST',
+          body: {},
+          accept: isProfileAnswer,
+          ...(signal ? { signal } : {}),
+        });
         if (!signal?.aborted) setLoad({ state: 'done', outcome });
       } catch {
         if (!signal?.aborted) setLoad({ state: 'done', outcome: { kind: 'network' } });
@@ -158,8 +183,20 @@ function CitizenProfile({ me }: { me: Me }) {
   let data: ReactNode;
   if (load.state === 'loading') {
     data = <Loading text={t('account.profile.loading')} />;
+  } else if (load.outcome.kind === 'ok' && isWithheld(load.outcome.data)) {
+    const level = load.outcome.data.requiredAcr || 'LoA2';
+    data = (
+      <Notice tone="info" title={t('account.profile.withheldTitle')} live="status" id="population-withheld">
+        <p>{t('account.profile.withheldText', { level: t(`account.level.${level}`, { defaultValue: level }) })}</p>
+        <p>
+          <a className="button button--primary" href={loginAtLevelUrl(level, IDENTITY_PATHS.profile)} id="population-login-again">
+            {t('account.profile.withheldLogin', { level: t(`account.level.${level}`, { defaultValue: level }) })}
+          </a>
+        </p>
+      </Notice>
+    );
   } else if (load.outcome.kind === 'ok') {
-    data = <PopulationData profile={load.outcome.data} />;
+    data = <PopulationData profile={load.outcome.data as PopulationProfile} />;
   } else {
     const outcome = load.outcome;
     const code = outcome.kind === 'problem' ? outcome.problem.code : undefined;

@@ -9,6 +9,15 @@ import { Checkbox, CheckboxGroup, SelectField, TextArea, TextField } from '../..
 type Content = ProcedureContent;
 type Errors = ReadonlyMap<string, string>;
 
+/**
+ * The levels offered for a procedure. District-level authorities were abolished on 1 July 2025
+ * (two-tier local government): `district` is offered only to a version that already has it, so
+ * that an older version still shows what it says.
+ */
+export function levelChoices(current: string): Array<'central' | 'provincial' | 'district' | 'commune'> {
+  return current === 'district' ? ['central', 'provincial', 'district', 'commune'] : ['central', 'provincial', 'commune'];
+}
+
 /** Ids of the inputs of content pointers, so that the error summary can link to them. */
 const FIELD_IDS: Record<string, string> = {
   '/name': 'c-name',
@@ -77,7 +86,7 @@ export function ContentForm({
           id="c-level"
           label={t('catalog.procedure.level')}
           value={content.level}
-          options={(['central', 'provincial', 'district', 'commune'] as const).map((v) => ({ value: v, label: t(`catalog.level.${v}`) }))}
+          options={levelChoices(content.level).map((v) => ({ value: v, label: t(`catalog.level.${v}`) }))}
           onValue={(v) => set({ level: v as Content['level'] })}
           error={errorAt(errors, '/level')}
         />
