@@ -20,6 +20,8 @@ export interface ProcedureListItem {
   code: string;
   codeStatus: 'verified' | 'demo';
   name: string;
+  /** The English name, when the catalog has one. */
+  nameEn?: string | null;
   field: { code: string; name: string };
   unit: { id: string; name: LocalizedText };
   onlineLevel: OnlineLevel;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../i18n/index.ts';
 import type { ProcedureVersionView } from '../api.ts';
 import { durationText, feeStatusOf, formatVnd } from './format.ts';
+import { ViOnlyNotice } from './LocalText.tsx';
 
 export function ProcedureDetails({ view, language, headingLevel = 2 }: { view: ProcedureVersionView; language: Language; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
@@ -25,9 +26,12 @@ export function ProcedureDetails({ view, language, headingLevel = 2 }: { view: P
 
   return (
     <div className="procedure-details">
+      <ViOnlyNotice language={language} id="procedure-vi-only" />
       <section className="cat-public-part" aria-labelledby="part-name">
         {heading('name', t('catalog.parts.name'))}
-        <p className="cat-public-part__value">{c.name}</p>
+        <p className="cat-public-part__value" lang="vi">
+          {c.name}
+        </p>
         {c.nameEn && (
           <p lang="en" className="cat-procedure-details__name-en">
             {c.nameEn}

@@ -8,6 +8,7 @@ import { Link } from '../../../router.tsx';
 import { catalogApi, type ProcedureList, type SearchParams, type SubjectFilter } from '../api.ts';
 import { failureText, Status } from '../../../components/forms.tsx';
 import { durationText, feeText } from '../components/format.ts';
+import { procedureName } from '../components/LocalText.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -208,7 +209,9 @@ export function CatalogSearchPage() {
             {result.items.map((p) => (
               <li key={p.id} className="cat-procedure-card">
                 <h3 className="cat-procedure-card__title">
-                  <Link to={CATALOG_PATHS.procedure(p.code)}>{p.name}</Link>
+                  <Link to={CATALOG_PATHS.procedure(p.code)} lang={procedureName(p, language).lang === language ? undefined : 'vi'}>
+                    {procedureName(p, language).text}
+                  </Link>
                 </h3>
                 <dl className="cat-procedure-card__facts">
                   <div>

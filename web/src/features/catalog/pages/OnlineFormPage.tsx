@@ -12,8 +12,9 @@ import { ErrorSummary, failureText, Status } from '../../../components/forms.tsx
 import { formatMoment, vnMoment } from '../../../lib/datetime.ts';
 import { useSession } from '../../../lib/session.tsx';
 import { EformRenderer } from '../eform/EformRenderer.tsx';
-import { loadPrefill, type PrefillResult } from '../eform/prefill.ts';
+import { isPersonalSource, loadPrefill, type PrefillResult } from '../eform/prefill.ts';
 import { useEformState } from '../eform/useEformState.ts';
+import { procedureName } from '../components/LocalText.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -48,7 +49,7 @@ export function OnlineFormPage() {
   }, [view, me]);
 
   const here = CATALOG_PATHS.onlineForm(code);
-  const title = view ? t('catalog.form.titleOf', { name: view.content.name }) : t('catalog.form.title');
+  const title = view ? t('catalog.form.titleOf', { name: procedureName(view.content, language).text }) : t('catalog.form.title');
 
   useEffect(() => {
     document.title = t('app.documentTitle', { page: title });
@@ -145,6 +146,14 @@ function OnlineForm({ view, prefill, language }: { view: ProcedureVersionView; p
     if (saved) savedRef.current?.focus();
   }, [saved]);
 
+  // "Your details were filled in" only while a field filled with the applicant's own details is
+  // on the screen (fields of a branch not chosen are not rendered).
+  const personalPointers = [...prefill.marks].filter(([, m]) => isPersonalSource(m.source)).map(([pointer]) => pointer);
+  const [personalShown, setPersonalShown] = useState(false);
+  useEffect(() => {
+    setPersonalShown(personalPointers.some((p) => document.querySelector(`#main-content [data-pointer="${CSS.escape(p)}"]`)));
+  });
+
   async function submit() {
     if (busy) return;
     if (!form.validate()) return;
@@ -183,7 +192,11 @@ function OnlineForm({ view, prefill, language }: { view: ProcedureVersionView; p
   return (
     <>
       <p className="lead">{t('catalog.form.intro')}</p>
-      {prefill.status === 'applied' && prefill.marks.size > 0 && <p className="cat-notice cat-notice--info">{t('catalog.form.prefillApplied')}</p>}
+      {prefill.status === 'applied' && personalShown && (
+        <p className="cat-notice cat-notice--info" id="prefill-applied">
+          {t('catalog.form.prefillApplied')}
+        </p>
+      )}
       {prefill.status === 'unavailable' && <p className="cat-notice cat-notice--warning">{t('catalog.form.prefillUnavailable')}</p>}
       <ErrorSummary items={form.summary} attempt={form.attempt} />
       <section className="panel eform-panel" aria-labelledby="eform-title" aria-busy={busy || undefined}>

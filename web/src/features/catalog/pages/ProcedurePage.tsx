@@ -9,6 +9,7 @@ import { failureText } from '../../../components/forms.tsx';
 import { durationText, feeText } from '../components/format.ts';
 import { formatMoment, vnMoment } from '../../../lib/datetime.ts';
 import { ProcedureDetails } from '../components/ProcedureDetails.tsx';
+import { procedureName } from '../components/LocalText.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -36,7 +37,7 @@ export function ProcedurePage() {
   }, [code, language]);
 
   useEffect(() => {
-    if (view) document.title = t('app.documentTitle', { page: view.content.name });
+    if (view) document.title = t('app.documentTitle', { page: procedureName(view.content, language).text });
   }, [view, t]);
 
   if (error) {
@@ -74,7 +75,10 @@ export function ProcedurePage() {
           <li aria-current="page">{view.code}</li>
         </ol>
       </nav>
-      <h1 tabIndex={-1}>{c.name}</h1>
+      <h1 tabIndex={-1} lang={procedureName(c, language).lang === language ? undefined : 'vi'}>
+        {procedureName(c, language).text}
+      </h1>
+      {language === 'en' && !c.nameEn && <p className="vi-only">{t('catalog.viOnly.nameOnly')}</p>}
       <p className="cat-procedure-page__meta">
         {t('catalog.procedure.codeLine', { code: view.code })}
         {view.codeStatus === 'demo' && <span className="badge">{t('catalog.procedure.demoCode')}</span>}

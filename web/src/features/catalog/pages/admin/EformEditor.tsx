@@ -12,7 +12,7 @@ import { catalogApi, type PrefillAttribute, type ProcedureVersionView } from '..
 import { ErrorSummary, failureText } from '../../../../components/forms.tsx';
 import { Checkbox, SelectField, TextArea, TextField } from '../../../../components/forms.tsx';
 import { EformRenderer } from '../../eform/EformRenderer.tsx';
-import { applyValues, catalogValues } from '../../eform/prefill.ts';
+import { applyValues, catalogValues, isFilledByServer } from '../../eform/prefill.ts';
 import { useEformState } from '../../eform/useEformState.ts';
 
 /** Sample values of the test citizen (the same person as the server's catalog tests). */
@@ -22,12 +22,9 @@ const SAMPLE_PREFILL: Record<string, string> = {
   birthDate: '1999-05-12',
   gender: 'female',
   nationality: 'Việt Nam',
-  permanentAddress: 'Số 12 phố Trần Duy Hưng, phường Trung Hòa, quận Cầu Giấy, Hà Nội',
-  phone: '0912345678',
-  email: 'thuha@example.vn',
+  permanentAddress: 'Số 12 phố Trần Duy Hưng, phường Yên Hòa, thành phố Hà Nội',
   'organization.taxCode': '0101234567',
   'organization.name': 'Công ty TNHH Khoa học Ánh Dương',
-  'organization.address': 'Số 1 phố Hoàng Đạo Thúy, Hà Nội',
 };
 
 const CHOICE_TYPES: readonly FieldType[] = ['select', 'radio', 'multiselect'];
@@ -326,7 +323,9 @@ function EformPreview({ view, definition, language, saveFirst }: { view: Procedu
       return [];
     }
   }, [definition]);
-  const testable = bindings.filter((b) => b.source !== 'catalog');
+  // Only what the server really fills is shown as filled; the rest the applicant types.
+  const testable = bindings.filter((b) => b.source !== 'catalog' && isFilledByServer(b));
+  const notFilled = bindings.filter((b) => !isFilledByServer(b));
   const [testValues, setTestValues] = useState<Record<string, string>>(() => ({ ...SAMPLE_PREFILL }));
   const form = useEformState(definition, language, 'preview');
   const [busy, setBusy] = useState(false);
@@ -374,6 +373,11 @@ function EformPreview({ view, definition, language, saveFirst }: { view: Procedu
             />
           ))}
         </details>
+      )}
+      {notFilled.length > 0 && (
+        <p className="cat-notice cat-notice--info" id="preview-not-prefilled">
+          {t('catalog.eformEditor.notPrefilled', { names: [...new Set(notFilled.map((b) => b.attribute))].join(', ') })}
+        </p>
       )}
       <ErrorSummary items={form.summary} attempt={form.attempt} />
       {accepted && (

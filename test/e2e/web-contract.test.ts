@@ -1,0 +1,186 @@
+// Browser tests of the web app against the API contract it targets (web/dist, the API answered
+// by the test): focus after navigation, the fee status, English names, the organization's
+// profile, the population record withheld at level 1, publishing with missing public parts, and
+// a 360 px phone. Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
+import { expectNoAxeViolations, pageOverflow, problem, routeApi, serveWebApp, type ApiHandler } from '../support/web-static.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`test/e2e/web-contract.test.ts: browser tests skipped — ${CHROMIUM} does not exist.`);
+
+const WAIT = { timeout: 15_000 };
+const anonymous: ApiHandler = ({ path }) => (path === '/api/v1/me' ? problem(401, 'unauthorized', 'Chưa đăng nhập') : undefined);
+
+const UNIT = { id: 'u-vp', name: { vi: 'Văn phòng Bộ', en: 'Ministry Office' }, agencyCode: 'G12.01' };
+
+function content(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Cấp giấy chứng nhận đăng ký hoạt động thử nghiệm',
+    field: { code: 'DL', name: 'Đo lường' },
+    level: 'central',
+    implementingUnits: [{ unitId: UNIT.id, role: 'decides' }],
+    subjects: { kinds: ['business'], origins: ['vietnamese'] },
+    onlineLevel: 'full',
+    fullOnlineEligible: true,
+    methods: { channels: ['online', 'post'] },
+    sequence: ['Nộp hồ sơ', 'Nhận kết quả'],
+    processingTime: { value: 10, unit: 'working_days' },
+    fees: [],
+    components: [
+      {
+        code: 'TP1',
+        name: 'Đơn đề nghị cấp giấy chứng nhận đăng ký hoạt động thử nghiệm theo mẫu quy định',
+        requirement: 'required',
+        originals: 1,
+        copies: 0,
+        acceptedFormats: ['pdf', 'docx'],
+        warehouseDocumentTypes: [],
+        replacedByPopulationData: false,
+      },
+    ],
+    result: { producesDocument: true, name: 'Giấy chứng nhận' },
+    steps: [],
+    eform: { schema: { type: 'object', properties: {} }, uiSchema: {} },
+    legalBasis: [],
+    publicationDecisions: [],
+    ...overrides,
+  };
+}
+
+function versionView(overrides: Record<string, unknown> = {}, status = 'published', contentOverrides: Record<string, unknown> = {}) {
+  return {
+    id: 'p1',
+    code: '1.000001',
+    codeStatus: 'demo',
+    ownerUnit: UNIT,
+    version: {
+      number: 2,
+      status,
+      revision: 3,
+      createdAt: '2026-11-01T02:00:00Z',
+      updatedAt: '2026-11-02T02:00:00Z',
+      publishedAt: status === 'published' ? '2026-11-02T02:00:00Z' : null,
+      supersededAt: null,
+      withdrawnAt: null,
+      withdrawnReason: null,
+    },
+    content: content(contentOverrides),
+    feeTotal: 0,
+    publicParts: { complete: true, missing: [], items: [] },
+    units: { [UNIT.id]: { name: UNIT.name, agencyCode: UNIT.agencyCode } },
+    ...overrides,
+  };
+}
+
+describe.skipIf(!hasChromium)('web app against its API contract', () => {
+  let site: Awaited<ReturnType<typeof serveWebApp>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  const pageErrors: string[] = [];
+
+  async function open(handler: ApiHandler, viewport = { width: 1280, height: 900 }, locale = 'vi-VN'): Promise<Page> {
+    await context?.close();
+    context = await browser.newContext({ locale, viewport });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await routeApi(page, handler);
+    return page;
+  }
+
+  beforeAll(async () => {
+    await buildWebIfStale({ quiet: true });
+    site = await serveWebApp();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('moves focus to the new page’s heading after an in-app navigation', async () => {
+    const page = await open(anonymous);
+    await page.goto(site.url);
+    await page.locator('h1').first().waitFor(WAIT);
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tính hạn giải quyết' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName), WAIT).toBe('H1');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('hạn');
+  });
+
+  it('says when no fee is published (not "free"), and that the details are in Vietnamese only in English', async () => {
+    const handler: ApiHandler = (r) => anonymous(r) ?? (r.path === '/api/v1/procedures/1.000001' ? { body: versionView() } : undefined);
+    const page = await open(handler);
+    await page.goto(`${site.url}/thu-tuc/1.000001`);
+    await page.locator('#procedure-fee').waitFor(WAIT);
+    expect(await page.locator('#procedure-fee').textContent()).toBe('Chưa công bố thông tin phí, lệ phí');
+    expect(await page.locator('#fees-status').textContent()).toBe('Chưa công bố thông tin phí, lệ phí');
+    expect(await page.locator('main').textContent()).not.toContain('Không mất phí');
+    await expectNoAxeViolations(page, 'a procedure without fee lines');
+
+    // Really free: the server says so.
+    const free: ApiHandler = (r) =>
+      anonymous(r) ?? (r.path === '/api/v1/procedures/1.000001' ? { body: versionView({ feeStatus: 'free' }) } : undefined);
+    const page2 = await open(free);
+    await page2.goto(`${site.url}/thu-tuc/1.000001`);
+    await page2.locator('#procedure-fee').waitFor(WAIT);
+    expect(await page2.locator('#procedure-fee').textContent()).toBe('Không mất phí');
+
+    // English: the English name where there is one; otherwise the Vietnamese text, said so.
+    const english: ApiHandler = (r) =>
+      anonymous(r) ??
+      (r.path === '/api/v1/procedures/1.000001' ? { body: versionView({}, 'published', { nameEn: 'Registration of testing activities' }) } : undefined);
+    const page3 = await open(english, undefined, 'en-GB');
+    await page3.goto(`${site.url}/thu-tuc/1.000001`);
+    await page3.evaluate(() => window.localStorage.setItem('motcua.language', 'en'));
+    await page3.getByRole('button', { name: /English|Tiếng Anh|EN/i }).first().click().catch(() => undefined);
+    await expect.poll(() => page3.locator('html').getAttribute('lang'), WAIT).toBe('en');
+    await expect.poll(() => page3.locator('h1').textContent(), WAIT).toBe('Registration of testing activities');
+    expect(await page3.locator('#procedure-vi-only').textContent()).toContain('Vietnamese only');
+    expect(await page3.locator('#procedure-fee').textContent()).toBe('No fee information published');
+    await expectNoAxeViolations(page3, 'a procedure in English');
+  });
+
+  it('gives an organization its own profile page instead of a refusal', async () => {
+    const me = { kind: 'organization', accountId: 'o1', taxCode: '0101234567', fullName: 'Công ty TNHH Ánh Dương', acr: 'LoA2', method: 'vneid', roles: [] };
+    const page = await open(({ path }) => (path === '/api/v1/me' ? { body: me } : undefined));
+    await page.goto(`${site.url}/ho-so-ca-nhan`);
+    await page.locator('#organization-account').waitFor(WAIT);
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('Hồ sơ tổ chức');
+    expect(text).toContain('0101234567');
+    expect(text).toContain('Công ty TNHH Ánh Dương');
+    expect(text).toContain('mức độ 2');
+    expect(text).not.toContain('403');
+    await expectNoAxeViolations(page, 'the organization profile');
+  });
+
+  it('reads the population record by POST with the CSRF token, and asks for a level-2 login when it is withheld', async () => {
+    const me = { kind: 'citizen', accountId: 'c1', personalId: '001099012345', fullName: 'Nguyễn Thị Thu Hà', acr: 'LoA1', method: 'vneid', roles: [] };
+    const calls: Array<{ method: string; csrf: string | undefined }> = [];
+    const page = await open(({ path, method, headers }) => {
+      if (path === '/api/v1/me') return { body: me };
+      if (path === '/api/v1/population/me') {
+        calls.push({ method, csrf: headers['x-csrf-token'] });
+        return method === 'POST' ? { body: { withheld: true, requiredAcr: 'LoA2' } } : problem(405, 'method_not_allowed', 'Method not allowed');
+      }
+      return undefined;
+    });
+    await context.addCookies([{ name: 'motcua_csrf', value: 'csrf-123', url: site.url }]);
+    await page.goto(`${site.url}/ho-so-ca-nhan`);
+    await page.locator('#population-withheld').waitFor(WAIT);
+    expect(calls[0]).toEqual({ method: 'POST', csrf: 'csrf-123' });
+    const href = await page.locator('#population-login-again').getAttribute('href');
+    expect(href).toMatch(/^\/auth\/login\?acr=LoA2/);
+    expect(await page.locator('#population-withheld').textContent()).toContain('mức độ 2');
+    await expectNoAxeViolations(page, 'the withheld population record');
+  });
+
+  it('raised no page error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
