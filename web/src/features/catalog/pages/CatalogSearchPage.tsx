@@ -124,6 +124,9 @@ export function CatalogSearchPage() {
     setFilters(EMPTY);
   };
   const anyFilter = useMemo(() => Object.entries(filters).some(([k, v]) => k !== 'page' && v !== ''), [filters]);
+  const activeFilters = (['field', 'unit', 'subject', 'online', 'fee'] as const).filter((k) => filters[k] !== '').length;
+  // The filters fold away on a phone (the results come first); open on a wide screen, or when some are set.
+  const [filtersOpen, setFiltersOpen] = useState(() => activeFilters > 0 || window.matchMedia('(min-width: 48rem)').matches);
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
 
   const status = loading ? t('catalog.search.loading') : result ? t('catalog.search.found', { count: result.total }) : '';
@@ -157,8 +160,17 @@ export function CatalogSearchPage() {
             </button>
           </div>
         </div>
-        <fieldset className="cat-catalog-filters">
-          <legend className="cat-catalog-filters__legend">{t('catalog.search.filters')}</legend>
+        <details
+          className="cat-catalog-filters disclosure"
+          open={filtersOpen}
+          onToggle={(e) => setFiltersOpen((e.currentTarget as HTMLDetailsElement).open)}
+        >
+          <summary className="disclosure__summary cat-catalog-filters__legend">
+            {t('catalog.search.filters')}
+            {activeFilters > 0 && <span className="disclosure__count"> ({t('catalog.search.filtersActive', { count: activeFilters })})</span>}
+          </summary>
+        <fieldset className="cat-catalog-filters__set">
+          <legend className="visually-hidden">{t('catalog.search.filters')}</legend>
           <div className="cat-catalog-filters__grid">
             <FilterSelect id="filter-field" label={t('catalog.search.field')} value={filters.field} onChange={(v) => set({ field: v })}>
               {fields.map((f) => (
@@ -196,6 +208,7 @@ export function CatalogSearchPage() {
             </button>
           )}
         </fieldset>
+        </details>
       </form>
 
       <section className="catalog-results" aria-labelledby="catalog-results-title" aria-busy={loading}>
