@@ -11,11 +11,11 @@ import { failureText } from '../../components/forms.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
-import { civilDate, formatMoment, vnMoment } from '../../lib/datetime.ts';
+import { formatCivilDate, formatMoment, vnMoment } from '../../lib/datetime.ts';
 import { IDENTITY_PATHS, vneidLoginUrl } from '../../lib/identity-paths.ts';
 import { useSession, type Me } from '../../lib/session.tsx';
 import { Link, useParams, useRouter } from '../../router.tsx';
-import { OrganizationPage } from './OrganizationPage.tsx';
+import { OrganizationAccount, OrganizationProfileFrame } from './components/OrganizationAccount.tsx';
 import '../../components/components.css';
 import './account.css';
 
@@ -83,20 +83,6 @@ const isWithheld = (body: unknown): body is WithheldProfile =>
 
 const isProfileAnswer = (body: unknown): body is PopulationProfile | WithheldProfile => isWithheld(body) || isProfile(body);
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `1985-03-12` → `12/03/1985` (vi) or `12 March 1985` (en). */
-export function formatCivilDate(t: TFunction, text: string): string {
-  const d = civilDate(text);
-  if (!d) return text;
-  return t('datetime.date', {
-    d: String(d.day),
-    dd: pad(d.day),
-    mm: pad(d.month),
-    month: t(`datetime.month.${d.month}`),
-    yyyy: String(d.year),
-  });
-}
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -119,7 +105,12 @@ export function ProfilePage() {
         }
       />
     );
-  else if (me.kind === 'organization') return <OrganizationPage />;
+  else if (me.kind === 'organization')
+    return (
+      <OrganizationProfileFrame>
+        <OrganizationAccount me={me} />
+      </OrganizationProfileFrame>
+    );
   else if (me.kind !== 'citizen') body = <Forbidden text={t('account.profile.citizensOnly')} />;
   else if (askedId !== undefined && askedId !== me.personalId)
     body = (

@@ -9,13 +9,12 @@ import { ErrorSummary, failureText, hasFormErrors, noErrors, SelectField, TextFi
 import { Notice } from '../../components/Notice.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
-import { vnNowInputValue } from '../../lib/datetime.ts';
+import { formatCivilDate, vnNowInputValue } from '../../lib/datetime.ts';
 import { hasRole, useSession } from '../../lib/session.tsx';
 import { useUnits } from '../workspace/units.ts';
-import type { Purpose } from '../workspace/VerifyPage.tsx';
+import type { Purpose } from '../workspace/purposes.ts';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
 import { shortMoment } from './shared.tsx';
-import { formatCivilDate } from '../account/ProfilePage.tsx';
 
 const RESULTS = ['pending', 'found', 'not_found', 'mismatch', 'unavailable'] as const;
 

@@ -9,17 +9,9 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson } from '../../lib/api.ts';
 import { formatMoment, vnMoment } from '../../lib/datetime.ts';
 import { rolesIn, useSession } from '../../lib/session.tsx';
+import type { Purpose } from './purposes.ts';
 import { WorkspaceShell } from './WorkspaceShell.tsx';
 
-export interface Purpose {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  actorKind: 'citizen' | 'officer';
-  requiresDossierRef: boolean;
-  legalBasis: string | null;
-  active: boolean;
-}
 
 interface VerifyResult {
   status: 'match' | 'mismatch' | 'not_found' | 'unavailable';
