@@ -180,6 +180,84 @@ describe.skipIf(!hasChromium)('web app against its API contract', () => {
     await expectNoAxeViolations(page, 'the withheld population record');
   });
 
+  it('shows the population query log in full at 1280 px and stacked on a 360 px phone, with unit names from /me', async () => {
+    const me = {
+      kind: 'officer',
+      accountId: 'a1',
+      username: 'auditor.vp',
+      fullName: 'Trần Văn Kiểm',
+      acr: null,
+      method: 'password+totp',
+      roles: [{ role: 'auditor', unitId: 'u-vp', unitNameVi: 'Văn phòng Bộ', unitNameEn: 'Ministry Office' }],
+    };
+    const row = (key: string | null, label: string) => ({
+      key,
+      label,
+      code: key ? 'G12.01' : null,
+      total: 1234567,
+      sent: 1200000,
+      cacheHits: 34567,
+      found: 1000000,
+      notFound: 200000,
+      mismatch: 30000,
+      unavailable: 4567,
+      distinctSubjects: 987654,
+    });
+    const entry = (id: number) => ({
+      id,
+      at: '2026-11-20T03:04:05Z',
+      requestId: `req-0f3c2a9e-5b1d-4c7a-9e2f-${String(id).padStart(12, '0')}`,
+      actorKind: 'officer',
+      actorName: 'Nguyễn Thị Tiếp Nhận Hồ Sơ',
+      officerCode: 'tiepnhan.vp',
+      unitId: 'u-vp',
+      purpose: 'dossier_verification',
+      dossierRef: 'HS-2026-000123',
+      subjectPersonalId: '001099012345',
+      result: 'found',
+      failureReason: null,
+      source: 'cache',
+    });
+    const handler: ApiHandler = ({ path }) => {
+      if (path === '/api/v1/me') return { body: me };
+      if (path === '/api/v1/admin/units') return problem(403, 'forbidden', 'Không có quyền');
+      if (path === '/api/v1/population/purposes') return { body: [] };
+      if (path === '/api/v1/population/query-log/report')
+        return { body: { from: '2026-11-01', to: '2026-11-30', groupBy: 'unit', rows: [row('u-vp', 'Văn phòng Bộ'), row(null, '')], totals: row('t', '') } };
+      if (path === '/api/v1/population/query-log') return { body: { items: [entry(1), entry(2)], nextBefore: null } };
+      return undefined;
+    };
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 360, height: 740 },
+    ]) {
+      const page = await open(handler, viewport);
+      await page.goto(`${site.url}/quan-tri/nhat-ky-tra-cuu-dan-cu`);
+      await page.locator('#log-table').waitFor(WAIT);
+      await page.locator('#report-table').waitFor(WAIT);
+      expect(await pageOverflow(page), `page wider than ${viewport.width} px`).toBeLessThanOrEqual(0);
+      for (const table of ['#report-table', '#log-table']) {
+        // Every cell is inside the screen (nothing cut off), or the table scrolls in its own region.
+        const clipped = await page.evaluate((selector) => {
+          const region = document.querySelector(selector)!.parentElement!;
+          const box = region.getBoundingClientRect();
+          const scrolls = region.scrollWidth > region.clientWidth && getComputedStyle(region).overflowX === 'auto';
+          const outside = [...document.querySelectorAll(`${selector} td, ${selector} th`)].filter((c) => {
+            const r = c.getBoundingClientRect();
+            return r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1);
+          }).length;
+          return { scrolls, outside };
+        }, table);
+        if (viewport.width === 360) expect(clipped, `${table} at 360 px`).toEqual({ scrolls: false, outside: 0 });
+        else expect(clipped.outside === 0 || clipped.scrolls, `${table} at 1280 px`).toBe(true);
+      }
+      // The unit's name from the grants of /me, not its id.
+      expect(await page.locator('#log-table').textContent()).toContain('Văn phòng Bộ');
+      expect(await page.locator('#log-table').textContent()).not.toContain('u-vp');
+      await expectNoAxeViolations(page, `the query log at ${viewport.width} px`);
+    }
+  });
+
   it('raised no page error', () => {
     expect(pageErrors).toEqual([]);
   });
