@@ -292,7 +292,9 @@ describe.skipIf(!hasChromium)('identity and population data in Chromium', () => 
       const applicant = syntheticCitizen(5);
       await page.getByLabel('Số định danh cá nhân').fill(applicant.personalId);
       await page.getByLabel('Họ và tên').fill(applicant.fullName);
-      await page.getByLabel('Ngày sinh', { exact: true }).fill(applicant.birthDate);
+      // The date is typed as the page shows it (dd/mm/yyyy), whatever the browser's locale.
+      const [by, bm, bd] = applicant.birthDate.split('-');
+      await page.getByLabel('Ngày sinh', { exact: true }).fill(`${bd}/${bm}/${by}`);
       await page.getByLabel(/^Mã hồ sơ/).fill('000.00.01.H01-261126-0001');
       await page.getByRole('button', { name: 'Đối chiếu' }).click();
       await expect.poll(() => page.locator('#verify-status').textContent()).toContain('Thông tin khớp');

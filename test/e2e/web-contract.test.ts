@@ -231,9 +231,11 @@ describe.skipIf(!hasChromium)('web app against its API contract', () => {
       { width: 1280, height: 900 },
       { width: 360, height: 740 },
     ]) {
-      const page = await open(handler, viewport);
+      // An American browser: dates are still shown and typed day/month/year, as the page's language has them.
+      const page = await open(handler, viewport, 'en-US');
       await page.goto(`${site.url}/quan-tri/nhat-ky-tra-cuu-dan-cu`);
       await page.locator('#log-table').waitFor(WAIT);
+      expect(await page.locator('#log-from').inputValue()).toMatch(/^01\/\d{2}\/\d{4}$/);
       await page.locator('#report-table').waitFor(WAIT);
       expect(await pageOverflow(page), `page wider than ${viewport.width} px`).toBeLessThanOrEqual(0);
       for (const table of ['#report-table', '#log-table']) {

@@ -473,3 +473,55 @@ export function CheckboxGroup<V extends string>({
     </fieldset>
   );
 }
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `2026-11-05` → `05/11/2026`; anything else as it is. */
+export function isoToDayMonthYear(value: string): string {
+  const m = ISO_DATE.exec(value);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
+}
+
+/** `5/11/2026`, `05-11-2026`, `05.11.2026` → `2026-11-05` (a real date); undefined otherwise. */
+export function dayMonthYearToIso(text: string): string | undefined {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return undefined;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * A date typed as dd/mm/yyyy, whatever the browser's own locale (a native date input shows the
+ * browser's format, e.g. mm/dd/yyyy on an American machine, not the page's). The value is ISO
+ * (`yyyy-mm-dd`); while the text is not a whole date the value is that text, so the page's check
+ * ("enter a date") sees it.
+ */
+export function DateField({
+  value,
+  onValue,
+  hint,
+  ...props
+}: Omit<Parameters<typeof TextField>[0], 'value' | 'onValue' | 'onChange' | 'type'> & { value: string; onValue(value: string): void }) {
+  const { t } = useTranslation();
+  const shown = ISO_DATE.test(value) ? isoToDayMonthYear(value) : value;
+  return (
+    <TextField
+      {...props}
+      hint={
+        <>
+          {hint}
+          {hint ? ' ' : ''}
+          {t('form.dateFormat')}
+        </>
+      }
+      inputMode="numeric"
+      autoComplete={props.autoComplete ?? 'off'}
+      placeholder={t('form.datePlaceholder')}
+      maxLength={10}
+      value={shown}
+      onValue={(text) => onValue(dayMonthYearToIso(text) ?? text)}
+    />
+  );
+}

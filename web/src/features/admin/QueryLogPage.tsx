@@ -5,7 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Forbidden } from '../../components/AccessNotices.tsx';
-import { ErrorSummary, failureText, hasFormErrors, noErrors, SelectField, TextField, type FormErrors } from '../../components/forms.tsx';
+import { DateField, ErrorSummary, failureText, hasFormErrors, noErrors, SelectField, TextField, type FormErrors } from '../../components/forms.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -198,25 +198,25 @@ function QueryLog() {
     <>
       <ErrorSummary errors={errors} attempt={attempt} title={t('admin.queryLog.errorTitle')} fieldIds={FIELD_ID} fieldLabels={labels} />
       <form className="panel period-form" noValidate onSubmit={onSubmit} aria-label={t('admin.queryLog.periodLabel')}>
-        <TextField
+        <DateField
           id={FIELD_ID.from}
-          type="date"
           label={labels.from}
           errorPrefix={errorPrefix}
           errors={errors?.fields.from}
           required
+          inputClassName="input--medium"
           value={draft.from}
-          onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))}
+          onValue={(v) => setDraft((d) => ({ ...d, from: v }))}
         />
-        <TextField
+        <DateField
           id={FIELD_ID.to}
-          type="date"
           label={labels.to}
           errorPrefix={errorPrefix}
           errors={errors?.fields.to}
           required
+          inputClassName="input--medium"
           value={draft.to}
-          onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))}
+          onValue={(v) => setDraft((d) => ({ ...d, to: v }))}
         />
         {canReport && (
           <SelectField
