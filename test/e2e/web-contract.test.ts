@@ -260,6 +260,76 @@ describe.skipIf(!hasChromium)('web app against its API contract', () => {
     }
   });
 
+  it('asks before publishing, lists the missing public parts, and publishes anyway only with a reason', async () => {
+    const me = {
+      kind: 'officer',
+      accountId: 'ad1',
+      username: 'admin.vp',
+      fullName: 'Lê Quản Trị',
+      acr: null,
+      method: 'password+totp',
+      roles: [{ role: 'admin', unitId: UNIT.id, unitNameVi: UNIT.name.vi, unitNameEn: UNIT.name.en }],
+    };
+    const draft = versionView({}, 'draft');
+    const publishBodies: unknown[] = [];
+    const handler: ApiHandler = ({ path, method, body }) => {
+      if (path === '/api/v1/me') return { body: me };
+      if (path === '/api/v1/admin/units')
+        return { body: { roots: [{ id: UNIT.id, parentId: null, nameVi: UNIT.name.vi, nameEn: UNIT.name.en, agencyCode: UNIT.agencyCode, kind: 'office', sortOrder: 0, active: true, children: [] }] } };
+      if (path === '/api/v1/procedures/1.000001/versions/2') return { body: draft };
+      if (path === '/api/v1/procedures/1.000001/versions/2/check')
+        return {
+          body: {
+            publishable: true,
+            errors: [],
+            warnings: [{ severity: 'warning', pointer: '/result/name', code: 'short', message: { vi: 'Tên kết quả ngắn.', en: 'Short result name.' } }],
+            publicParts: { complete: false, missing: ['legalBasis'], items: [] },
+          },
+        };
+      if (path === '/api/v1/catalog/prefill-attributes') return { body: { items: [], fieldTypes: [] } };
+      if (path === '/api/v1/procedures/1.000001/versions/2/publish' && method === 'POST') {
+        publishBodies.push(body ?? null);
+        const reason = (body as { overrideReason?: string } | null)?.overrideReason;
+        if (!reason)
+          return problem(422, 'publication_incomplete', 'Thiếu thông tin bắt buộc phải công khai', {
+            missingParts: [
+              { part: 'legalBasis', label: { vi: 'Căn cứ pháp lý', en: 'Legal basis' } },
+              { part: 'fees', label: { vi: 'Phí, lệ phí', en: 'Fees and charges' } },
+            ],
+          });
+        return { body: versionView({}, 'published') };
+      }
+      return undefined;
+    };
+    const page = await open(handler);
+    await page.goto(`${site.url}/quan-tri/thu-tuc/1.000001/phien-ban/2`);
+    await page.getByRole('tab', { name: 'Kiểm tra và công bố' }).click(WAIT);
+    // The check names the field, not its JSON pointer.
+    await expect.poll(() => page.locator('.cat-check-result').textContent(), WAIT).toContain('Kết quả thực hiện — tên kết quả');
+    expect(await page.locator('.cat-check-result').textContent()).not.toContain('/result/name');
+
+    // First press: a question, nothing sent.
+    await page.getByRole('button', { name: 'Công bố phiên bản 2' }).click();
+    expect(publishBodies).toEqual([]);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Công bố');
+    await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+
+    // 422 publication_incomplete: the missing parts, and "publish anyway" with a reason.
+    await page.locator('#publish-incomplete').waitFor(WAIT);
+    expect(await page.locator('#publish-missing-parts li').allTextContents()).toEqual(['Căn cứ pháp lý', 'Phí, lệ phí']);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('publish-incomplete-title');
+    await expectNoAxeViolations(page, 'publishing with missing parts');
+    await page.getByLabel(/Lý do công bố dù còn thiếu/).fill('ngắn');
+    await page.getByRole('button', { name: 'Công bố dù còn thiếu' }).click();
+    await expect.poll(() => page.locator('#override-reason-error').textContent(), WAIT).toContain('từ 10 đến 500 ký tự');
+    expect(publishBodies).toHaveLength(1);
+    const reason = 'Căn cứ pháp lý đang được Vụ Pháp chế rà soát, bổ sung trong tuần.';
+    await page.getByLabel(/Lý do công bố dù còn thiếu/).fill(reason);
+    await page.getByRole('button', { name: 'Công bố dù còn thiếu' }).click();
+    await expect.poll(() => page.locator('#publish-result').textContent(), WAIT).toContain('Đã công bố phiên bản 2');
+    expect(publishBodies).toEqual([null, { overrideReason: reason }]);
+  });
+
   it('raised no page error', () => {
     expect(pageErrors).toEqual([]);
   });
