@@ -203,7 +203,7 @@ export function CatalogSearchPage() {
             </FilterSelect>
           </div>
           {anyFilter && (
-            <button type="button" className="button cat-button-secondary" onClick={reset}>
+            <button type="button" className="button button--secondary" onClick={reset}>
               {t('catalog.search.reset')}
             </button>
           )}
@@ -259,7 +259,7 @@ export function CatalogSearchPage() {
           <nav className="cat-pager" aria-label={t('catalog.search.pages')}>
             <button
               type="button"
-              className="button cat-button-secondary"
+              className="button button--secondary"
               disabled={filters.page <= 1}
               onClick={() => setFilters((f) => ({ ...f, page: f.page - 1 }))}
             >
@@ -268,7 +268,7 @@ export function CatalogSearchPage() {
             <span>{t('catalog.search.pageOf', { page: filters.page, pages })}</span>
             <button
               type="button"
-              className="button cat-button-secondary"
+              className="button button--secondary"
               disabled={filters.page >= pages}
               onClick={() => setFilters((f) => ({ ...f, page: f.page + 1 }))}
             >

@@ -59,7 +59,7 @@ function AdminList({ rights }: { rights: Rights }) {
             {t('catalog.admin.create')}
           </Link>
         )}
-        <Link to={CATALOG_PATHS.adminTransfer} className="button cat-button-secondary">
+        <Link to={CATALOG_PATHS.adminTransfer} className="button button--secondary">
           {t('catalog.admin.transfer')}
         </Link>
       </div>

@@ -226,7 +226,7 @@ export function DossierForm({ content, onChange, errors }: { content: Content; o
               )}
               <TextField id={`k-${i}-template`} label={t('catalog.editor.templateRef')} value={k.templateRef ?? ''} onValue={(v) => setComponent(i, { templateRef: v || undefined })} />
               <Checkbox id={`k-${i}-replaced`} label={t('catalog.components.replaced')} checked={k.replacedByPopulationData} onValue={(v) => setComponent(i, { replacedByPopulationData: v })} />
-              <button type="button" className="button cat-button-danger" onClick={() => onChange({ ...content, components: content.components.filter((_, j) => j !== i) })}>
+              <button type="button" className="button button--danger-outline" onClick={() => onChange({ ...content, components: content.components.filter((_, j) => j !== i) })}>
                 {t('catalog.eformEditor.remove')}
                 <span className="visually-hidden">: {k.name}</span>
               </button>
@@ -236,7 +236,7 @@ export function DossierForm({ content, onChange, errors }: { content: Content; o
       </ol>
       <button
         type="button"
-        className="button cat-button-secondary"
+        className="button button--secondary"
         onClick={() =>
           onChange({
             ...content,
@@ -286,7 +286,7 @@ export function DossierForm({ content, onChange, errors }: { content: Content; o
                 />
               </div>
               <TextField id={`fee-${i}-basis`} label={t('catalog.editor.basis')} value={f.basis ?? ''} onValue={(v) => setFee(i, { basis: v || undefined })} />
-              <button type="button" className="button cat-button-danger" onClick={() => onChange({ ...content, fees: content.fees.filter((_, j) => j !== i) })}>
+              <button type="button" className="button button--danger-outline" onClick={() => onChange({ ...content, fees: content.fees.filter((_, j) => j !== i) })}>
                 {t('catalog.eformEditor.remove')}
                 <span className="visually-hidden">: {f.name}</span>
               </button>
@@ -296,7 +296,7 @@ export function DossierForm({ content, onChange, errors }: { content: Content; o
       </ol>
       <button
         type="button"
-        className="button cat-button-secondary"
+        className="button button--secondary"
         onClick={() =>
           onChange({ ...content, fees: [...content.fees, { code: nextCode('PHI', content.fees.map((f) => f.code)), name: t('catalog.editor.newFee'), kind: 'fee', amountVnd: 0 }] })
         }

@@ -117,7 +117,7 @@ export function EformEditor(props: EformEditorProps) {
               inputClassName="input--source"
               error={jsonError}
             />
-            <button type="button" className="button cat-button-secondary" onClick={applyJson}>
+            <button type="button" className="button button--secondary" onClick={applyJson}>
               {t('catalog.eformEditor.applyJson')}
             </button>
           </div>
@@ -199,7 +199,7 @@ function RowsEditor({
           </li>
         ))}
       </ul>
-      <button type="button" className="button cat-button-secondary" onClick={addSection}>
+      <button type="button" className="button button--secondary" onClick={addSection}>
         {t('catalog.eformEditor.addSection')}
       </button>
 
@@ -288,15 +288,15 @@ function RowsEditor({
                   )}
                 </div>
                 <div className="cat-actions cat-actions--small">
-                  <button type="button" className="button cat-button-secondary" onClick={() => move(i, -1)} disabled={i === 0}>
+                  <button type="button" className="button button--secondary" onClick={() => move(i, -1)} disabled={i === 0}>
                     {t('catalog.eformEditor.up')}
                     <span className="visually-hidden">: {f.label[language]}</span>
                   </button>
-                  <button type="button" className="button cat-button-secondary" onClick={() => move(i, 1)} disabled={i === spec.fields.length - 1}>
+                  <button type="button" className="button button--secondary" onClick={() => move(i, 1)} disabled={i === spec.fields.length - 1}>
                     {t('catalog.eformEditor.down')}
                     <span className="visually-hidden">: {f.label[language]}</span>
                   </button>
-                  <button type="button" className="button cat-button-danger" onClick={() => remove(i)}>
+                  <button type="button" className="button button--danger-outline" onClick={() => remove(i)}>
                     {t('catalog.eformEditor.remove')}
                     <span className="visually-hidden">: {f.label[language]}</span>
                   </button>
@@ -306,7 +306,7 @@ function RowsEditor({
           );
         })}
       </ol>
-      <button type="button" className="button cat-button-secondary" onClick={add}>
+      <button type="button" className="button button--secondary" onClick={add}>
         {t('catalog.eformEditor.addField')}
       </button>
     </div>
@@ -405,7 +405,7 @@ function EformPreview({ view, definition, language, saveFirst }: { view: Procedu
           </button>
           <button
             type="button"
-            className="button cat-button-secondary"
+            className="button button--secondary"
             onClick={() => {
               form.setData({});
               form.clear();

@@ -86,7 +86,7 @@ function ProcedureAdmin({ rights }: { rights: Rights }) {
           </Link>
         )}
         {versions?.items.some((v) => v.status === 'published') && (
-          <Link to={CATALOG_PATHS.procedure(code)} className="button cat-button-secondary">
+          <Link to={CATALOG_PATHS.procedure(code)} className="button button--secondary">
             {t('catalog.adminProcedure.publicPage')}
           </Link>
         )}

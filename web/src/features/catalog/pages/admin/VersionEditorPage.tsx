@@ -294,7 +294,7 @@ function JsonTab({ content, editable, onChange }: { content: ProcedureContent; e
       {editable && (
         <button
           type="button"
-          className="button cat-button-secondary"
+          className="button button--secondary"
           onClick={() => {
             try {
               const parsed = JSON.parse(text) as ProcedureContent;
