@@ -330,6 +330,60 @@ describe.skipIf(!hasChromium)('web app against its API contract', () => {
     expect(publishBodies).toEqual([null, { overrideReason: reason }]);
   });
 
+  it('on a 360 px phone: the header takes at most a quarter of the screen, the filters fold away, nothing overflows', async () => {
+    const items = Array.from({ length: 3 }, (_, i) => ({
+      id: `p${i}`,
+      code: `1.00000${i}`,
+      codeStatus: 'demo',
+      name: `Thủ tục thử nghiệm số ${i}`,
+      field: { code: 'DL', name: 'Đo lường' },
+      unit: { id: UNIT.id, name: UNIT.name },
+      onlineLevel: 'full',
+      processingTime: { value: 5, unit: 'working_days' },
+      feeTotal: i === 0 ? 0 : 150000,
+      ...(i === 0 ? { feeStatus: 'none_declared' } : { feeStatus: 'charged' }),
+      versionNumber: 1,
+    }));
+    const handler: ApiHandler = (r) =>
+      anonymous(r) ??
+      (r.path === '/api/v1/procedures'
+        ? { body: { items, total: 3, page: 1, pageSize: 100 } }
+        : r.path === '/api/v1/catalog/fields'
+          ? { body: { items: [{ code: 'DL', name: 'Đo lường', count: 3 }] } }
+          : r.path === '/api/v1/procedures/1.000001'
+            ? { body: versionView() }
+            : undefined);
+    const page = await open(handler, { width: 360, height: 740 });
+    await page.goto(`${site.url}/thu-tuc`);
+    await page.locator('#catalog-results-title').waitFor(WAIT);
+    const header = await page.evaluate(() => document.querySelector('header')!.getBoundingClientRect().height);
+    expect(header).toBeLessThanOrEqual(740 / 4);
+    // The filters are folded: the results start on the first screen.
+    expect(await page.locator('details.cat-catalog-filters').getAttribute('open')).toBeNull();
+    expect(await page.locator('#filter-field').isVisible()).toBe(false);
+    const resultsTop = await page.evaluate(() => document.querySelector('#catalog-results-title')!.getBoundingClientRect().top);
+    expect(resultsTop).toBeLessThan(740);
+    await page.locator('details.cat-catalog-filters > summary').click();
+    expect(await page.locator('#filter-field').isVisible()).toBe(true);
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await page.locator('.cat-procedure-card').first().textContent()).toContain('Chưa công bố thông tin phí, lệ phí');
+    await expectNoAxeViolations(page, 'the catalog on a phone');
+
+    // The components table stacks: every column is on the screen.
+    await page.goto(`${site.url}/thu-tuc/1.000001`);
+    await page.locator('#components-table').waitFor(WAIT);
+    const outside = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('#components-table td, #components-table tbody th')].filter((c) => {
+          const r = c.getBoundingClientRect();
+          return r.right > document.documentElement.clientWidth + 1;
+        }).length,
+    );
+    expect(outside).toBe(0);
+    expect(await page.getByRole('table', { name: 'Bảng thành phần hồ sơ' }).getByRole('row').count()).toBe(2);
+    await expectNoAxeViolations(page, 'a procedure on a phone');
+  });
+
   it('raised no page error', () => {
     expect(pageErrors).toEqual([]);
   });
