@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEform } from '../../src/core/eforms/builder.ts';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { expectNoAxeViolations, pageOverflow, problem, routeApi, serveWebApp, type ApiHandler } from '../support/web-static.ts';
 
@@ -382,6 +383,47 @@ describe.skipIf(!hasChromium)('web app against its API contract', () => {
     expect(outside).toBe(0);
     expect(await page.getByRole('table', { name: 'Bảng thành phần hồ sơ' }).getByRole('row').count()).toBe(2);
     await expectNoAxeViolations(page, 'a procedure on a phone');
+  });
+
+  it('promises only the prefill that happens: no phone or e-mail "from the login account", and the notice once a personal field shows', async () => {
+    const eform = buildEform({
+      sections: [{ id: 'main', title: { vi: 'Thông tin', en: 'Details' } }],
+      fields: [
+        {
+          path: 'who',
+          section: 'main',
+          type: 'select',
+          label: { vi: 'Người nộp', en: 'Applicant' },
+          options: [
+            { value: 'self', label: { vi: 'Tôi tự nộp', en: 'Myself' } },
+            { value: 'company', label: { vi: 'Doanh nghiệp', en: 'A company' } },
+          ],
+        },
+        { path: 'fullName', section: 'main', type: 'text', label: { vi: 'Họ và tên', en: 'Full name' }, prefill: 'fullName', visibleIf: { field: 'who', equals: 'self' } },
+        { path: 'phone', section: 'main', type: 'text', label: { vi: 'Số điện thoại', en: 'Phone' }, prefill: 'phone', prefillEditable: true },
+        { path: 'procedure', section: 'main', type: 'text', label: { vi: 'Thủ tục', en: 'Procedure' }, prefill: 'catalog.procedureName' },
+      ],
+    });
+    const me = { kind: 'citizen', accountId: 'c1', personalId: '001099012345', fullName: 'Nguyễn Thị Thu Hà', acr: 'LoA2', method: 'vneid', roles: [] };
+    const handler: ApiHandler = ({ path }) => {
+      if (path === '/api/v1/me') return { body: me };
+      if (path === '/api/v1/procedures/1.000001') return { body: versionView({}, 'published', { eform }) };
+      if (path === '/api/v1/population/me/prefill')
+        return { body: { values: { fullName: 'Nguyễn Thị Thu Hà', phone: '0912345678' }, source: 'CSDLQGDC', fetchedAt: '2026-11-20T03:00:00Z' } };
+      return undefined;
+    };
+    const page = await open(handler);
+    await page.goto(`${site.url}/thu-tuc/1.000001/nop-truc-tuyen`);
+    await page.getByLabel('Số điện thoại').waitFor(WAIT);
+    // The phone is the applicant's to type: not filled, not said to come from the account.
+    expect(await page.getByLabel('Số điện thoại').inputValue()).toBe('');
+    expect(await page.locator('main').textContent()).not.toContain('tài khoản đăng nhập');
+    // No personal field on the screen yet (the procedure's own name is not "your details").
+    expect(await page.locator('#prefill-applied').count()).toBe(0);
+    await page.getByLabel('Người nộp').selectOption({ label: 'Tôi tự nộp' });
+    await page.locator('#prefill-applied').waitFor(WAIT);
+    expect(await page.getByLabel(/Họ và tên/).inputValue()).toBe('Nguyễn Thị Thu Hà');
+    await expectNoAxeViolations(page, 'the online form with prefill');
   });
 
   it('raised no page error', () => {

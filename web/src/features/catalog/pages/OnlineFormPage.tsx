@@ -148,11 +148,18 @@ function OnlineForm({ view, prefill, language }: { view: ProcedureVersionView; p
 
   // "Your details were filled in" only while a field filled with the applicant's own details is
   // on the screen (fields of a branch not chosen are not rendered).
-  const personalPointers = [...prefill.marks].filter(([, m]) => isPersonalSource(m.source)).map(([pointer]) => pointer);
   const [personalShown, setPersonalShown] = useState(false);
   useEffect(() => {
-    setPersonalShown(personalPointers.some((p) => document.querySelector(`#main-content [data-pointer="${CSS.escape(p)}"]`)));
-  });
+    const personal = [...prefill.marks].filter(([, m]) => isPersonalSource(m.source)).map(([pointer]) => pointer);
+    const root = document.getElementById('main-content');
+    if (personal.length === 0 || !root) return;
+    // Fields come and go as the applicant answers (the renderer shows a branch a moment later).
+    const check = () => setPersonalShown(personal.some((p) => root.querySelector(`[data-pointer="${CSS.escape(p)}"]`) !== null));
+    check();
+    const observer = new MutationObserver(check);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [prefill]);
 
   async function submit() {
     if (busy) return;
