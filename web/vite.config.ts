@@ -11,6 +11,11 @@ export default defineConfig({
   base: '/',
   publicDir: 'public',
   plugins: [react()],
+  resolve: {
+    // The server's code, for the web app: type-only imports of API schemas (erased from the
+    // bundle) and the plain values in src/contracts/ and src/core/ (no server library).
+    alias: [{ find: /^@server\//, replacement: fileURLToPath(new URL('../src/', import.meta.url)) }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -201,7 +201,11 @@ describe.skipIf(!hasChromium)('identity and population data in Chromium', () => 
 
       const answers = await page.evaluate(async (otherId) => {
         const csrf = /(?:^|;\s*)motcua_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
-        const me = await fetch(`/api/v1/population/me?personalId=${otherId}`);
+        const me = await fetch(`/api/v1/population/me?personalId=${otherId}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
+          body: '{}',
+        });
         const verify = await fetch('/api/v1/population/verify', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
@@ -279,7 +283,7 @@ describe.skipIf(!hasChromium)('identity and population data in Chromium', () => 
       expect(await workspaceNav.getByRole('link', { name: 'Xác minh thông tin công dân' }).count()).toBe(1);
       expect(await workspaceNav.getByRole('link', { name: 'Cán bộ' }).count()).toBe(0);
       const unitBar = page.getByRole('region', { name: 'Đơn vị làm việc' });
-      expect(await unitBar.textContent()).toContain('Tiếp nhận hồ sơ');
+      expect(await unitBar.textContent()).toContain('Cán bộ tiếp nhận (Bộ phận Một cửa)');
       await expectNoAxeViolations(page, 'the officer workspace');
 
       // Verifying an applicant against the population database.
@@ -288,7 +292,9 @@ describe.skipIf(!hasChromium)('identity and population data in Chromium', () => 
       const applicant = syntheticCitizen(5);
       await page.getByLabel('Số định danh cá nhân').fill(applicant.personalId);
       await page.getByLabel('Họ và tên').fill(applicant.fullName);
-      await page.getByLabel('Ngày sinh', { exact: true }).fill(applicant.birthDate);
+      // The date is typed as the page shows it (dd/mm/yyyy), whatever the browser's locale.
+      const [by, bm, bd] = applicant.birthDate.split('-');
+      await page.getByLabel('Ngày sinh', { exact: true }).fill(`${bd}/${bm}/${by}`);
       await page.getByLabel(/^Mã hồ sơ/).fill('000.00.01.H01-261126-0001');
       await page.getByRole('button', { name: 'Đối chiếu' }).click();
       await expect.poll(() => page.locator('#verify-status').textContent()).toContain('Thông tin khớp');
@@ -469,7 +475,7 @@ describe.skipIf(!hasChromium)('identity and population data in Chromium', () => 
       const unitBar = page.getByRole('region', { name: 'Đơn vị làm việc' });
       const switcher = unitBar.getByLabel('Đơn vị làm việc');
       await expect.poll(() => switcher.inputValue()).toBe('bo-phan-mot-cua');
-      expect(await unitBar.getByRole('list').textContent()).toBe('Tiếp nhận hồ sơ');
+      expect(await unitBar.getByRole('list').textContent()).toBe('Cán bộ tiếp nhận (Bộ phận Một cửa)');
       await switcher.selectOption('cuc-shtt-sang-che');
       await expect.poll(() => unitBar.getByRole('list').textContent()).toBe('Chuyên viên xử lý');
       await expectNoAxeViolations(page, 'the workspace with a unit switcher');

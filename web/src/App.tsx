@@ -36,12 +36,13 @@ function Layout() {
   }, [t, pageTitle]);
 
   // After an in-app navigation, move focus to the new page's heading so that screen readers
-  // read it and keyboard users start from the top of the content.
+  // read it and keyboard users start from the top of the content. Pages load lazily and their
+  // heading may come a moment later: wait for it (never leaving focus on <body>).
   const shownPath = useRef(path);
   useEffect(() => {
     if (shownPath.current === path) return; // first render (and StrictMode's second run)
     shownPath.current = path;
-    document.querySelector<HTMLElement>('#main-content h1')?.focus();
+    return focusHeadingOf(document.getElementById('main-content'));
   }, [path]);
 
   return (
@@ -112,4 +113,39 @@ function Layout() {
       </footer>
     </>
   );
+}
+
+/**
+ * Focus the page's h1 (made focusable) as soon as it is in `main`, and again when a loading
+ * heading is replaced by the page's own while focus has nowhere else to be; `main` until then.
+ * Stops after a few seconds or at the user's first key or click.
+ */
+function focusHeadingOf(main: HTMLElement | null): (() => void) | undefined {
+  if (!main) return undefined;
+  const tryFocus = (): boolean => {
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (!heading) return false;
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+    return true;
+  };
+  if (!tryFocus()) main.focus({ preventScroll: true });
+  const lost = () => {
+    const active = document.activeElement;
+    return !active || active === document.body || active === main;
+  };
+  const observer = new MutationObserver(() => {
+    if (lost()) tryFocus();
+  });
+  const stop = () => {
+    observer.disconnect();
+    window.clearTimeout(timer);
+    window.removeEventListener('keydown', stop, true);
+    window.removeEventListener('pointerdown', stop, true);
+  };
+  const timer = window.setTimeout(stop, 5000);
+  window.addEventListener('keydown', stop, true);
+  window.addEventListener('pointerdown', stop, true);
+  observer.observe(main, { childList: true, subtree: true });
+  return stop;
 }

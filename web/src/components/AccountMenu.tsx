@@ -114,6 +114,11 @@ export function AccountMenu() {
               <Link to={ROUTE_PATHS.profile}>{t('account.header.profile')}</Link>
             </li>
           )}
+          {me.kind === 'organization' && (
+            <li>
+              <Link to={ROUTE_PATHS.organization}>{t('account.header.organization')}</Link>
+            </li>
+          )}
           {me.kind === 'officer' && (
             <>
               <li>

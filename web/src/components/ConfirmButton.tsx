@@ -10,6 +10,8 @@ export function ConfirmButton({
   onConfirm,
   busy = false,
   danger = false,
+  primary = false,
+  id,
 }: {
   label: string;
   question: string;
@@ -18,6 +20,9 @@ export function ConfirmButton({
   onConfirm(): void | Promise<void>;
   busy?: boolean;
   danger?: boolean;
+  /** The first button is the page's main action (button--primary). */
+  primary?: boolean;
+  id?: string;
 }) {
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -36,8 +41,9 @@ export function ConfirmButton({
     return (
       <button
         ref={startRef}
+        id={id}
         type="button"
-        className={`button ${danger ? 'button--danger-outline' : 'button--secondary'}`}
+        className={`button ${danger ? 'button--danger-outline' : primary ? 'button--primary' : 'button--secondary'}`}
         aria-disabled={busy || undefined}
         onClick={() => {
           if (!busy) setAsking(true);
@@ -53,6 +59,7 @@ export function ConfirmButton({
       <div className="button-row">
         <button
           ref={confirmRef}
+          {...(id ? { id: `${id}-confirm` } : {})}
           type="button"
           className={`button ${danger ? 'button--danger' : 'button--primary'}`}
           onClick={() => {

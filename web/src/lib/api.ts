@@ -101,13 +101,15 @@ export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** JSON-serialisable body (sent as application/json). */
   body?: unknown;
+  /** A file as the raw body (a spreadsheet to import), with its type; instead of `body`. */
+  file?: { data: Blob; contentType: string };
   /** Checks the shape of a successful response; default: any JSON. */
   accept?: (body: unknown) => body is T;
   signal?: AbortSignal;
 }
 
 /**
- * Any JSON API call. Writes carry the session's CSRF token (x-csrf-token), as the server requires
+ * Any API call (the ONE request function of the app): JSON in (or a file), JSON out. Writes carry the session's CSRF token (x-csrf-token), as the server requires
  * for cookie-authenticated requests. A 204 answers `{ kind: 'ok', data: undefined }`.
  */
 export async function requestJson<T = unknown>(
@@ -120,7 +122,8 @@ export async function requestJson<T = unknown>(
     Accept: 'application/json, application/problem+json',
     'Accept-Language': language,
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file) headers['Content-Type'] = options.file.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const token = csrfToken();
     if (token) headers['x-csrf-token'] = token;
@@ -131,7 +134,7 @@ export async function requestJson<T = unknown>(
       method,
       headers,
       credentials: 'same-origin',
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.file ? { body: options.file.data } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {

@@ -82,3 +82,18 @@ export function formatMoment(t: TFunction, moment: CivilMoment): string {
     date: formatDate(t, moment),
   });
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** `1985-03-12` → `12/03/1985` (vi) or `12 March 1985` (en); the text itself when not a date. */
+export function formatCivilDate(t: TFunction, text: string): string {
+  const d = civilDate(text);
+  if (!d) return text;
+  return t('datetime.date', {
+    d: String(d.day),
+    dd: pad2(d.day),
+    mm: pad2(d.month),
+    month: t(`datetime.month.${d.month}`),
+    yyyy: String(d.year),
+  });
+}

@@ -4,6 +4,7 @@ export const IDENTITY_PATHS = {
   login: '/dang-nhap',
   profile: '/ho-so-ca-nhan',
   profileOf: '/ho-so-ca-nhan/:personalId',
+  organization: '/ho-so-to-chuc',
   totp: '/tai-khoan/xac-thuc-hai-buoc',
   invitation: '/kich-hoat-tai-khoan',
   workspace: '/can-bo',

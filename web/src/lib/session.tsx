@@ -5,31 +5,28 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { currentLanguage } from '../i18n/index.ts';
 import { requestJson } from './api.ts';
+import type { z } from 'zod';
+import type { Me as MeSchema } from '@server/modules/identity/routes.ts';
+import type { Language } from '../i18n/index.ts';
 
-export const ROLE_NAMES = ['receiver', 'specialist', 'unit_leader', 'ministry_leader', 'admin', 'auditor'] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
+export { ROLES as ROLE_NAMES, type Role as RoleName } from '@server/contracts/identity.ts';
 
-export interface RoleGrant {
-  role: string;
-  unitId: string;
-}
+/**
+ * GET /api/v1/me, as the server's schema declares it (a type-only import: nothing of the server
+ * or of Zod reaches the bundle). The schema lives in src/modules/identity/routes.ts on this
+ * branch; when it moves (identity/sessions/ or identity/login/), only this import changes.
+ */
+type ServerMe = z.infer<typeof MeSchema>;
 
-/** GET /api/v1/me */
-export interface Me {
-  kind: 'citizen' | 'organization' | 'officer';
-  accountId: string;
-  personalId?: string;
-  taxCode?: string;
-  username?: string;
-  fullName: string;
-  /** e-ID assurance level of a citizen's or organization's login (LoA1, LoA2); null for officers. */
-  acr: string | null;
-  /** How the session was opened: vneid, password, password+totp, oidc. */
-  method: string;
-  roles: RoleGrant[];
-  /** An administrator logged in without a second factor: only TOTP enrolment is possible. */
-  totpEnrolmentRequired?: boolean;
-}
+/**
+ * One role grant. The server adds the unit's names (`unitNameVi`, `unitNameEn`) to each grant;
+ * they are optional here so that an older server (grants with the id only) still works: the unit
+ * is then shown by its id.
+ */
+export type RoleGrant = ServerMe['roles'][number] & { unitNameVi?: string | null; unitNameEn?: string | null };
+
+/** The logged-in user (GET /api/v1/me): the ONE shape of it in the web app. */
+export type Me = Omit<ServerMe, 'roles'> & { roles: RoleGrant[] };
 
 export type SessionStatus = 'loading' | 'anonymous' | 'authenticated' | 'error';
 
@@ -74,6 +71,22 @@ function storedUnit(accountId: string): string | undefined {
 /** Units where the officer holds a role, in the order of their grants, without repeats. */
 export function unitsOf(me: Me | undefined): string[] {
   return [...new Set((me?.roles ?? []).map((g) => g.unitId))];
+}
+
+/**
+ * A unit's name as the officer's grants carry it, in the page language (the other language when
+ * one is missing), or undefined when no grant names it.
+ */
+export function grantUnitName(me: Me | undefined, unitId: string | null | undefined, language: Language): string | undefined {
+  if (!unitId) return undefined;
+  const grant = (me?.roles ?? []).find((g) => g.unitId === unitId && (g.unitNameVi || g.unitNameEn));
+  if (!grant) return undefined;
+  return (language === 'en' ? grant.unitNameEn || grant.unitNameVi : grant.unitNameVi || grant.unitNameEn) ?? undefined;
+}
+
+/** The unit's name from the grants, or its id when no grant names it. */
+export function unitLabelOf(me: Me | undefined, unitId: string, language: Language): string {
+  return grantUnitName(me, unitId, language) ?? unitId;
 }
 
 /** The roles an officer holds in one unit (as granted there; a grant also covers the units below). */

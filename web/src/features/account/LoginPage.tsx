@@ -106,7 +106,7 @@ export function LoginPage() {
         <Notice tone="info" title={t('account.login.alreadyTitle')}>
           <p>{t('account.login.alreadyText', { name: me.fullName })}</p>
           <p>
-            <Link to={me.kind === 'officer' ? IDENTITY_PATHS.workspace : IDENTITY_PATHS.profile}>
+            <Link to={me.kind === 'officer' ? IDENTITY_PATHS.workspace : me.kind === 'organization' ? IDENTITY_PATHS.organization : IDENTITY_PATHS.profile}>
               {me.kind === 'officer' ? t('account.login.continueWorkspace') : t('account.login.continueProfile')}
             </Link>
           </p>

@@ -11,10 +11,11 @@ import { failureText } from '../../components/forms.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
-import { civilDate, formatMoment, vnMoment } from '../../lib/datetime.ts';
+import { formatCivilDate, formatMoment, vnMoment } from '../../lib/datetime.ts';
 import { IDENTITY_PATHS, vneidLoginUrl } from '../../lib/identity-paths.ts';
 import { useSession, type Me } from '../../lib/session.tsx';
 import { Link, useParams, useRouter } from '../../router.tsx';
+import { OrganizationAccount, OrganizationProfileFrame } from './components/OrganizationAccount.tsx';
 import '../../components/components.css';
 import './account.css';
 
@@ -56,6 +57,9 @@ export interface PopulationProfile {
   masked: string[];
 }
 
+/** `/auth/login?acr=LoA2&returnTo=…`: the e-ID login again, at the level the data needs. */
+const loginAtLevelUrl = (acr: string, returnTo: string) => `/auth/login?${new URLSearchParams({ acr, returnTo }).toString()}`;
+
 const isProfile = (body: unknown): body is PopulationProfile => {
   const b = body as Partial<PopulationProfile> | null;
   return (
@@ -65,20 +69,20 @@ const isProfile = (body: unknown): body is PopulationProfile => {
   );
 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `1985-03-12` → `12/03/1985` (vi) or `12 March 1985` (en). */
-export function formatCivilDate(t: TFunction, text: string): string {
-  const d = civilDate(text);
-  if (!d) return text;
-  return t('datetime.date', {
-    d: String(d.day),
-    dd: pad(d.day),
-    mm: pad(d.month),
-    month: t(`datetime.month.${d.month}`),
-    yyyy: String(d.year),
-  });
+/**
+ * At e-ID level 1 the server withholds the record: `{ withheld: true, requiredAcr: 'LoA2' }`
+ * (possibly with the source and time), and the page asks for a level-2 login.
+ */
+export interface WithheldProfile {
+  withheld: true | string[];
+  requiredAcr: string;
 }
+
+const isWithheld = (body: unknown): body is WithheldProfile =>
+  typeof body === 'object' && body !== null && !!(body as { withheld?: unknown }).withheld;
+
+const isProfileAnswer = (body: unknown): body is PopulationProfile | WithheldProfile => isWithheld(body) || isProfile(body);
+
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -101,6 +105,12 @@ export function ProfilePage() {
         }
       />
     );
+  else if (me.kind === 'organization')
+    return (
+      <OrganizationProfileFrame>
+        <OrganizationAccount me={me} />
+      </OrganizationProfileFrame>
+    );
   else if (me.kind !== 'citizen') body = <Forbidden text={t('account.profile.citizensOnly')} />;
   else if (askedId !== undefined && askedId !== me.personalId)
     body = (
@@ -121,7 +131,7 @@ export function ProfilePage() {
   );
 }
 
-type Load = { state: 'loading' } | { state: 'done'; outcome: ApiResult<PopulationProfile> };
+type Load = { state: 'loading' } | { state: 'done'; outcome: ApiResult<PopulationProfile | WithheldProfile> };
 
 function CitizenProfile({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -132,7 +142,13 @@ function CitizenProfile({ me }: { me: Me }) {
     async (signal?: AbortSignal) => {
       setLoad({ state: 'loading' });
       try {
-        const outcome = await requestJson('/api/v1/population/me', language, { accept: isProfile, ...(signal ? { signal } : {}) });
+        // POST: reading one's population record is an action the server logs (and CSRF-checks).
+        const outcome = await requestJson('/api/v1/population/me', language, {
+          method: 'POST',
+          body: {},
+          accept: isProfileAnswer,
+          ...(signal ? { signal } : {}),
+        });
         if (!signal?.aborted) setLoad({ state: 'done', outcome });
       } catch {
         if (!signal?.aborted) setLoad({ state: 'done', outcome: { kind: 'network' } });
@@ -158,8 +174,20 @@ function CitizenProfile({ me }: { me: Me }) {
   let data: ReactNode;
   if (load.state === 'loading') {
     data = <Loading text={t('account.profile.loading')} />;
+  } else if (load.outcome.kind === 'ok' && isWithheld(load.outcome.data)) {
+    const level = load.outcome.data.requiredAcr || 'LoA2';
+    data = (
+      <Notice tone="info" title={t('account.profile.withheldTitle')} live="status" id="population-withheld">
+        <p>{t('account.profile.withheldText', { level: t(`account.level.${level}`, { defaultValue: level }) })}</p>
+        <p>
+          <a className="button button--primary" href={loginAtLevelUrl(level, IDENTITY_PATHS.profile)} id="population-login-again">
+            {t('account.profile.withheldLogin', { level: t(`account.level.${level}`, { defaultValue: level }) })}
+          </a>
+        </p>
+      </Notice>
+    );
   } else if (load.outcome.kind === 'ok') {
-    data = <PopulationData profile={load.outcome.data} />;
+    data = <PopulationData profile={load.outcome.data as PopulationProfile} />;
   } else {
     const outcome = load.outcome;
     const code = outcome.kind === 'problem' ? outcome.problem.code : undefined;

@@ -20,6 +20,7 @@ import { Link } from '../../router.tsx';
 import { useUnits } from '../workspace/units.ts';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
 import { moment, ROLES, UnitOptions, type Officer } from './shared.tsx';
+import { roleLabel } from '../../lib/roles.ts';
 
 const FIELDS = ['username', 'fullName', 'email', 'phone', 'unitId', 'role', 'password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -165,7 +166,7 @@ function OfficerCreateForm() {
           <option value="">{t('admin.officerNew.noRole')}</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {t(`account.role.${r}`)}
+              {roleLabel(r)}
             </option>
           ))}
         </SelectField>

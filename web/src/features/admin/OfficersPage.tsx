@@ -15,6 +15,7 @@ import { Link, useRouter } from '../../router.tsx';
 import { useUnits } from '../workspace/units.ts';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
 import { OfficerState, shortMoment, ROLES, UnitOptions, type Officer } from './shared.tsx';
+import { roleLabel } from '../../lib/roles.ts';
 
 const PAGE_SIZE = 20;
 
@@ -150,7 +151,7 @@ function OfficerSearch() {
           <option value="">{t('admin.officers.allRoles')}</option>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {t(`account.role.${r}`)}
+              {roleLabel(r)}
             </option>
           ))}
         </SelectField>

@@ -5,17 +5,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Forbidden } from '../../components/AccessNotices.tsx';
-import { ErrorSummary, failureText, hasFormErrors, noErrors, SelectField, TextField, type FormErrors } from '../../components/forms.tsx';
+import { DateField, ErrorSummary, failureText, hasFormErrors, noErrors, SelectField, TextField, type FormErrors } from '../../components/forms.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
-import { vnNowInputValue } from '../../lib/datetime.ts';
+import { formatCivilDate, vnNowInputValue } from '../../lib/datetime.ts';
 import { hasRole, useSession } from '../../lib/session.tsx';
 import { useUnits } from '../workspace/units.ts';
-import type { Purpose } from '../workspace/VerifyPage.tsx';
+import type { Purpose } from '../workspace/purposes.ts';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
 import { shortMoment } from './shared.tsx';
-import { formatCivilDate } from '../account/ProfilePage.tsx';
 
 const RESULTS = ['pending', 'found', 'not_found', 'mismatch', 'unavailable'] as const;
 
@@ -198,25 +198,25 @@ function QueryLog() {
     <>
       <ErrorSummary errors={errors} attempt={attempt} title={t('admin.queryLog.errorTitle')} fieldIds={FIELD_ID} fieldLabels={labels} />
       <form className="panel period-form" noValidate onSubmit={onSubmit} aria-label={t('admin.queryLog.periodLabel')}>
-        <TextField
+        <DateField
           id={FIELD_ID.from}
-          type="date"
           label={labels.from}
           errorPrefix={errorPrefix}
           errors={errors?.fields.from}
           required
+          inputClassName="input--medium"
           value={draft.from}
-          onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))}
+          onValue={(v) => setDraft((d) => ({ ...d, from: v }))}
         />
-        <TextField
+        <DateField
           id={FIELD_ID.to}
-          type="date"
           label={labels.to}
           errorPrefix={errorPrefix}
           errors={errors?.fields.to}
           required
+          inputClassName="input--medium"
           value={draft.to}
-          onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))}
+          onValue={(v) => setDraft((d) => ({ ...d, to: v }))}
         />
         {canReport && (
           <SelectField
@@ -278,50 +278,33 @@ function QueryLog() {
               {t('admin.queryLog.noQueries')}
             </p>
           ) : (
-            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="report-caption">
-              <table className="data-table" id="report-table">
-                <caption id="report-caption">
-                  {t('admin.queryLog.reportCaption', { from: formatCivilDate(t, report.data.from), to: formatCivilDate(t, report.data.to) })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{report.data.groupBy === 'unit' ? t('admin.queryLog.col.unit') : t('admin.queryLog.col.officer')}</th>
-                    <th scope="col">{report.data.groupBy === 'unit' ? t('admin.queryLog.col.agencyCode') : t('admin.queryLog.col.username')}</th>
-                    {COUNT_COLUMNS.map((c) => (
-                      <th key={c} scope="col" className="num">
-                        {t(`admin.queryLog.col.${c}`)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.data.rows.map((r) => (
-                    <tr key={r.key ?? 'citizens'}>
-                      <th scope="row" className="row-label">
-                        {r.key === null ? t('admin.queryLog.citizensRow') : r.label}
-                      </th>
-                      <td>{r.code ?? ''}</td>
-                      {COUNT_COLUMNS.map((c) => (
-                        <td key={c} className="num">
-                          {r[c].toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t('admin.queryLog.totals')}</th>
-                    <td />
-                    {COUNT_COLUMNS.map((c) => (
-                      <td key={c} className="num">
-                        {report.data.totals[c].toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')}
-                      </td>
-                    ))}
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+            <DataTable
+              id="report-table"
+              caption={t('admin.queryLog.reportCaption', { from: formatCivilDate(t, report.data.from), to: formatCivilDate(t, report.data.to) })}
+              rows={report.data.rows}
+              rowKey={(r) => r.key ?? 'citizens'}
+              footer={{ ...report.data.totals, key: '__totals' }}
+              columns={[
+                {
+                  id: 'name',
+                  header: report.data.groupBy === 'unit' ? t('admin.queryLog.col.unit') : t('admin.queryLog.col.officer'),
+                  label: '',
+                  rowHeader: true,
+                  cell: (r) => (r.key === '__totals' ? t('admin.queryLog.totals') : r.key === null ? t('admin.queryLog.citizensRow') : r.label),
+                },
+                {
+                  id: 'code',
+                  header: report.data.groupBy === 'unit' ? t('admin.queryLog.col.agencyCode') : t('admin.queryLog.col.username'),
+                  cell: (r) => (r.key === '__totals' ? '' : (r.code ?? '')),
+                },
+                ...COUNT_COLUMNS.map((c) => ({
+                  id: c,
+                  header: t(`admin.queryLog.col.${c}`),
+                  numeric: true,
+                  cell: (r: ReportRow) => r[c].toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB'),
+                })),
+              ]}
+            />
           )}
         </section>
       )}
@@ -353,61 +336,47 @@ function QueryLog() {
           </p>
         ) : (
           <>
-            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="log-caption">
-              <table className="data-table" id="log-table">
-                <caption id="log-caption">{t('admin.queryLog.entriesCaption', { count: log.items.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.queryLog.col.at')}</th>
-                    <th scope="col">{t('admin.queryLog.col.actor')}</th>
-                    <th scope="col">{t('admin.queryLog.col.unit')}</th>
-                    <th scope="col">{t('admin.queryLog.col.purpose')}</th>
-                    <th scope="col">{t('admin.queryLog.col.subject')}</th>
-                    <th scope="col">{t('admin.queryLog.col.result')}</th>
-                    <th scope="col">{t('admin.queryLog.col.requestId')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {log.items.map((e) => (
-                    <tr key={e.id}>
-                      <td className="nowrap">
-                        <time dateTime={e.at}>{shortMoment(t, e.at)}</time>
-                      </td>
-                      <td className="cell-wide">
-                        {e.actorName}
-                        <br />
-                        <span className="muted">
-                          {e.actorKind === 'citizen' ? t('admin.queryLog.citizen') : (e.officerCode ?? '')}
-                        </span>
-                      </td>
-                      <td className="cell-wide">{e.unitId ? units.label(e.unitId) : '—'}</td>
-                      <td className="cell-wide">
-                        {purposeName(e.purpose)}
-                        {e.dossierRef && (
-                          <>
-                            <br />
-                            <span className="muted">{t('admin.queryLog.dossier', { ref: e.dossierRef })}</span>
-                          </>
-                        )}
-                      </td>
-                      <td className="nowrap">{e.subjectPersonalId ?? '—'}</td>
-                      <td>
-                        <span className={`result-tag state ${e.result === 'found' ? 'state--ok' : e.result === 'unavailable' ? 'state--warn' : e.result === 'pending' ? 'state--off' : 'state--bad'}`}>
-                          {t(`admin.queryLog.resultName.${e.result}`)}
-                        </span>
-                        {e.source === 'cache' && (
-                          <>
-                            <br />
-                            <span className="muted">{t('admin.queryLog.fromCache')}</span>
-                          </>
-                        )}
-                      </td>
-                      <td className="nowrap muted">{e.requestId}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              id="log-table"
+              caption={t('admin.queryLog.entriesCaption', { count: log.items.length })}
+              rows={log.items}
+              rowKey={(e) => String(e.id)}
+              columns={[
+                { id: 'at', header: t('admin.queryLog.col.at'), className: 'nowrap', cell: (e) => <time dateTime={e.at}>{shortMoment(t, e.at)}</time> },
+                {
+                  id: 'actor',
+                  header: t('admin.queryLog.col.actor'),
+                  className: 'cell-wide',
+                  cell: (e) => (
+                    <span>
+                      {e.actorName}
+                      <br />
+                      <span className="muted">{e.actorKind === 'citizen' ? t('admin.queryLog.citizen') : (e.officerCode ?? '')}</span>
+                    </span>
+                  ),
+                },
+                { id: 'unit', header: t('admin.queryLog.col.unit'), className: 'cell-wide', cell: (e) => (e.unitId ? units.label(e.unitId) : '—') },
+                {
+                  id: 'purpose',
+                  header: t('admin.queryLog.col.purpose'),
+                  className: 'cell-wide',
+                  cell: (e) => (
+                    <span>
+                      {purposeName(e.purpose)}
+                      {e.dossierRef && (
+                        <>
+                          <br />
+                          <span className="muted">{t('admin.queryLog.dossier', { ref: e.dossierRef })}</span>
+                        </>
+                      )}
+                    </span>
+                  ),
+                },
+                { id: 'subject', header: t('admin.queryLog.col.subject'), className: 'nowrap', cell: (e) => e.subjectPersonalId ?? '—' },
+                { id: 'result', header: t('admin.queryLog.col.result'), cell: (e) => <LogResult entry={e} /> },
+                { id: 'requestId', header: t('admin.queryLog.col.requestId'), className: 'request-id muted', cell: (e) => e.requestId },
+              ]}
+            />
             {log.nextBefore && (
               <p className="pager">
                 <button type="button" className="button button--secondary" onClick={() => void more()} aria-disabled={loadingMore || undefined}>
@@ -419,5 +388,23 @@ function QueryLog() {
         )}
       </section>
     </>
+  );
+}
+
+/** The result of one query, with where the answer came from. */
+function LogResult({ entry: e }: { entry: LogEntry }) {
+  const { t } = useTranslation();
+  return (
+    <span>
+      <span className={`result-tag state ${e.result === 'found' ? 'state--ok' : e.result === 'unavailable' ? 'state--warn' : e.result === 'pending' ? 'state--off' : 'state--bad'}`}>
+        {t(`admin.queryLog.resultName.${e.result}`)}
+      </span>
+      {e.source === 'cache' && (
+        <>
+          <br />
+          <span className="muted">{t('admin.queryLog.fromCache')}</span>
+        </>
+      )}
+    </span>
   );
 }

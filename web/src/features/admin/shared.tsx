@@ -6,12 +6,14 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
 import { formatMoment, vnMoment } from '../../lib/datetime.ts';
 import { failureText } from '../../components/forms.tsx';
+import { Timeline } from '../../components/Timeline.tsx';
 import { type FlatUnit, unitName, useUnits } from '../workspace/units.ts';
 import '../../components/components.css';
 import './admin.css';
+import { roleLabel } from '../../lib/roles.ts';
 
 export const UNIT_KINDS = ['ministry', 'department', 'division', 'centre', 'office'] as const;
-export const ROLES = ['receiver', 'specialist', 'unit_leader', 'ministry_leader', 'admin', 'auditor'] as const;
+export { ROLES } from '../../lib/roles.ts';
 
 export interface RoleGrant {
   role: string;
@@ -84,7 +86,9 @@ export function OfficerState({ officer }: { officer: Officer }) {
 interface AuditEntry {
   id: number;
   at: string;
-  actor: string;
+  actor?: string;
+  actorLabel?: string;
+  actorKind?: string;
   action: string;
   before: unknown;
   after: unknown;
@@ -125,7 +129,7 @@ function changes(t: TFunction, label: (unitId: string) => string, before: unknow
       return (
         v
           .map((g) => (g && typeof g === 'object' ? (g as { role?: string; unitId?: string }) : {}))
-          .map((g) => `${t(`account.role.${g.role ?? ''}`, { defaultValue: g.role ?? '' })} (${label(g.unitId ?? '')})`)
+          .map((g) => `${roleLabel(g.role ?? '')} (${label(g.unitId ?? '')})`)
           .join(', ') || '—'
       );
     }
@@ -165,25 +169,35 @@ export function AuditTrail({ entity, entityId, version }: { entity: string; enti
       ) : outcome.data.items.length === 0 ? (
         <p className="muted">{t('admin.audit.empty')}</p>
       ) : (
-        <ol className="audit-list">
-          {[...outcome.data.items]
+        <Timeline
+          id="audit-trail"
+          className="audit-list"
+          label={t('admin.audit.heading')}
+          events={[...outcome.data.items]
             .sort((x, y) => y.id - x.id)
-            .map((entry) => (
-              <li key={entry.id} className="audit-list__item">
-                <p className="audit-list__head">
-                  <time dateTime={entry.at}>{moment(t, entry.at)}</time> · <span>{entry.actor}</span>
-                </p>
-                <p className="audit-list__action">{t(`admin.audit.action.${entry.action.replace(/\./g, '_')}`, { defaultValue: entry.action })}</p>
-                {changes(t, units.label, entry.before, entry.after).length > 0 && (
-                  <ul className="audit-list__changes">
-                    {changes(t, units.label, entry.before, entry.after).map((c) => (
-                      <li key={c}>{c}</li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-        </ol>
+            .map((entry) => {
+              const changed = changes(t, units.label, entry.before, entry.after);
+              return {
+                id: String(entry.id),
+                at: entry.at,
+                atText: moment(t, entry.at),
+                // The audit API names the actor `actorLabel` (with its id and kind); older answers `actor`.
+                by: entry.actorLabel ?? entry.actor,
+                title: t(`admin.audit.action.${entry.action.replace(/\./g, '_')}`, { defaultValue: entry.action }),
+                ...(changed.length > 0
+                  ? {
+                      details: (
+                        <ul className="audit-list__changes">
+                          {changed.map((c) => (
+                            <li key={c}>{c}</li>
+                          ))}
+                        </ul>
+                      ),
+                    }
+                  : {}),
+              };
+            })}
+        />
       )}
     </section>
   );

@@ -1,13 +1,15 @@
 // Client of the catalog API (src/modules/catalog/routes.ts). Every call goes through requestJson
 // (problem details, Accept-Language, the CSRF token on writes). Shapes follow the catalog
 // module's response schemas; the procedure content is the core model.
-import type { ProcedureContent } from '../../../../src/core/catalog/types.ts';
+import type { ProcedureContent } from '@server/core/catalog/types.ts';
 import type { Language } from '../../i18n/index.ts';
 import { requestJson, type ApiResult, type LocalizedText } from '../../lib/api.ts';
 
 export type { ProcedureContent };
 export type OnlineLevel = ProcedureContent['onlineLevel'];
 export type ProcessingTimeUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'months';
+/** Public views: fees charged, declared free (lines at 0), or no fee line published. */
+export type FeeStatus = 'none_declared' | 'free' | 'charged';
 export type VersionStatus = 'draft' | 'published' | 'superseded' | 'withdrawn';
 export type SubjectFilter = 'citizen' | 'business' | 'organization' | 'vietnamese' | 'overseas_vietnamese' | 'foreigner';
 
@@ -18,11 +20,14 @@ export interface ProcedureListItem {
   code: string;
   codeStatus: 'verified' | 'demo';
   name: string;
+  /** The English name, when the catalog has one. */
+  nameEn?: string | null;
   field: { code: string; name: string };
   unit: { id: string; name: LocalizedText };
   onlineLevel: OnlineLevel;
   processingTime: { value: number; unit: ProcessingTimeUnit } | null;
   feeTotal: number;
+  feeStatus?: FeeStatus;
   versionNumber: number;
 }
 
@@ -70,6 +75,7 @@ export interface ProcedureVersionView {
   version: VersionMeta;
   content: ProcedureContent;
   feeTotal: number;
+  feeStatus?: FeeStatus;
   publicParts: PublicParts;
   units: Record<string, { name: LocalizedText; agencyCode: string }>;
 }
@@ -156,15 +162,6 @@ export interface PrefillAttribute {
   sensitive: boolean;
 }
 
-export interface Me {
-  kind: 'citizen' | 'organization' | 'officer';
-  accountId: string;
-  personalId?: string;
-  taxCode?: string;
-  fullName: string;
-  roles: Array<{ role: string; unitId: string }>;
-}
-
 export interface UnitTreeNode {
   id: string;
   parentId: string | null;
@@ -207,8 +204,9 @@ export const catalogApi = {
   updateDraft: (c: string, n: number, body: { content: ProcedureContent; revision?: number }, lang: Language): Promise<ApiResult<ProcedureVersionView>> =>
     requestJson(`${API}/procedures/${code(c)}/versions/${n}`, lang, { method: 'PUT', body }),
   check: (c: string, n: number, lang: Language): Promise<ApiResult<VersionCheck>> => requestJson(`${API}/procedures/${code(c)}/versions/${n}/check`, lang),
-  publish: (c: string, n: number, lang: Language): Promise<ApiResult<ProcedureVersionView>> =>
-    requestJson(`${API}/procedures/${code(c)}/versions/${n}/publish`, lang, { method: 'POST' }),
+  /** Publish; `overrideReason` publishes although required public parts are missing (recorded). */
+  publish: (c: string, n: number, lang: Language, body?: { overrideReason: string }): Promise<ApiResult<ProcedureVersionView>> =>
+    requestJson(`${API}/procedures/${code(c)}/versions/${n}/publish`, lang, { method: 'POST', ...(body ? { body } : {}) }),
   withdraw: (c: string, n: number, reason: string, lang: Language): Promise<ApiResult<ProcedureVersionView>> =>
     requestJson(`${API}/procedures/${code(c)}/versions/${n}/withdraw`, lang, { method: 'POST', body: { reason } }),
   importJson: (body: unknown, options: { publish: boolean; dryRun: boolean }, lang: Language): Promise<ApiResult<ImportResult>> =>
@@ -218,7 +216,6 @@ export const catalogApi = {
     }),
   prefillAttributes: (lang: Language): Promise<ApiResult<{ items: PrefillAttribute[]; fieldTypes: string[] }>> =>
     requestJson(`${API}/catalog/prefill-attributes`, lang),
-  me: (lang: Language): Promise<ApiResult<Me>> => requestJson(`${API}/me`, lang),
   myPrefill: (lang: Language): Promise<ApiResult<{ values: Record<string, string>; source: string; fetchedAt: string }>> =>
     requestJson(`${API}/population/me/prefill`, lang),
   unitTree: (lang: Language): Promise<ApiResult<{ roots: UnitTreeNode[] }>> => requestJson(`${API}/admin/units`, lang),

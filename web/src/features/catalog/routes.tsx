@@ -5,6 +5,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RouteDefinition } from '../../routes.tsx';
+import '../../components/components.css';
 import { CatalogSearchPage } from './pages/CatalogSearchPage.tsx';
 import { ProcedurePage } from './pages/ProcedurePage.tsx';
 

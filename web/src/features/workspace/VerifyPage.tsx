@@ -4,22 +4,14 @@
 // not); the record itself is never shown. When the database is down: verify manually.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorSummary, errorsOfFailure, hasFormErrors, noErrors, SelectField, TextField, type FormErrors } from '../../components/forms.tsx';
+import { DateField, ErrorSummary, errorsOfFailure, hasFormErrors, noErrors, SelectField, TextField, type FormErrors } from '../../components/forms.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson } from '../../lib/api.ts';
 import { formatMoment, vnMoment } from '../../lib/datetime.ts';
 import { rolesIn, useSession } from '../../lib/session.tsx';
+import type { Purpose } from './purposes.ts';
 import { WorkspaceShell } from './WorkspaceShell.tsx';
 
-export interface Purpose {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  actorKind: 'citizen' | 'officer';
-  requiresDossierRef: boolean;
-  legalBasis: string | null;
-  active: boolean;
-}
 
 interface VerifyResult {
   status: 'match' | 'mismatch' | 'not_found' | 'unavailable';
@@ -91,6 +83,7 @@ function VerifyForm() {
     if (!/^\d{12}$/.test(values.personalId.trim())) local.fields.personalId = [t('workspace.verify.personalIdFormat')];
     if (values.fullName.trim().length < 2) local.fields.fullName = [t('workspace.verify.fullNameRequired')];
     if (!values.birthDate && !values.birthYear.trim()) local.fields.birthDate = [t('workspace.verify.birthRequired')];
+    else if (values.birthDate && !/^\d{4}-\d{2}-\d{2}$/.test(values.birthDate)) local.fields.birthDate = [t('workspace.verify.birthDateFormat')];
     if (values.birthYear.trim() && !/^\d{4}$/.test(values.birthYear.trim())) local.fields.birthYear = [t('workspace.verify.birthYearFormat')];
     if (!values.purpose) local.fields.purpose = [t('workspace.verify.purposeRequired')];
     if (purpose?.requiresDossierRef && !values.dossierRef.trim()) local.fields.dossierRef = [t('workspace.verify.dossierRequired')];
@@ -151,7 +144,17 @@ function VerifyForm() {
           <h2 id="verify-form-title">{t('workspace.verify.formHeading')}</h2>
           <TextField {...common('personalId')} inputMode="numeric" maxLength={12} autoComplete="off" required inputClassName="input--medium" />
           <TextField {...common('fullName')} autoComplete="off" required />
-          <TextField {...common('birthDate')} type="date" hint={t('workspace.verify.birthDateHint')} inputClassName="input--medium" />
+          <DateField
+            id={FIELD_ID.birthDate}
+            name="birthDate"
+            label={labels.birthDate}
+            errorPrefix={t('account.common.errorPrefix')}
+            errors={errors?.fields.birthDate}
+            value={values.birthDate}
+            onValue={(v) => setValues((old) => ({ ...old, birthDate: v }))}
+            hint={t('workspace.verify.birthDateHint')}
+            inputClassName="input--medium"
+          />
           <TextField {...common('birthYear')} inputMode="numeric" maxLength={4} optionalText={t('account.common.optional')} inputClassName="input--short" />
           <SelectField {...common('purpose')} hint={purpose?.legalBasis ?? undefined} required>
             {purposes.map((p) => (

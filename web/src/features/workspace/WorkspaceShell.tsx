@@ -13,6 +13,7 @@ import { Link, useRouter } from '../../router.tsx';
 import { useUnits } from './units.ts';
 import '../../components/components.css';
 import './workspace.css';
+import { roleLabel } from '../../lib/roles.ts';
 
 export const VERIFY_PATH = '/can-bo/xac-minh-dan-cu';
 
@@ -67,7 +68,7 @@ export function WorkspaceShell({
     body = me.totpEnrolmentRequired ? (
       <TotpFirst />
     ) : (
-      <Forbidden text={t('workspace.rolesNeeded', { roles: roles.map((r) => t(`account.role.${r}`, { defaultValue: r })).join(', ') })} />
+      <Forbidden text={t('workspace.rolesNeeded', { roles: roles.map((r) => roleLabel(r)).join(', ') })} />
     );
   else body = children;
 

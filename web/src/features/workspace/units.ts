@@ -1,11 +1,11 @@
 // The unit tree as the administration API gives it (GET /api/v1/admin/units: the units the
 // caller administers or audits), read once per account and page load and shared by the pages
 // (unit switcher, selects, the units page). Officers without the admin or auditor role cannot read
-// it: their units are then shown by id (see the report: a unit directory for every officer).
+// it: their units are then named from their grants in GET /api/v1/me (by id when a name is missing).
 import { useEffect, useMemo, useState } from 'react';
 import { currentLanguage, type Language } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
-import { hasRole, useSession } from '../../lib/session.tsx';
+import { grantUnitName, hasRole, useSession } from '../../lib/session.tsx';
 
 export interface Unit {
   id: string;
@@ -111,7 +111,8 @@ export function useUnits(): UnitDirectory {
   const label = (unitId: string | null | undefined) => {
     if (!unitId) return '';
     const unit = byId.get(unitId);
-    return unit ? unitName(unit, language) : unitId;
+    // The tree (admins, auditors), else the names the officer's grants carry, else the id.
+    return unit ? unitName(unit, language) : (grantUnitName(me, unitId, language) ?? unitId);
   };
   return { status: state.status, roots: state.roots, flat, byId, label, ...(state.failure ? { failure: state.failure } : {}) };
 }

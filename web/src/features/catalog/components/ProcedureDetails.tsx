@@ -5,7 +5,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../i18n/index.ts';
 import type { ProcedureVersionView } from '../api.ts';
-import { durationText, formatVnd } from './common.tsx';
+import { durationText, feeStatusOf, formatVnd } from './format.ts';
+import { ViOnlyNotice } from './LocalText.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
+import '../../../components/components.css';
 
 export function ProcedureDetails({ view, language, headingLevel = 2 }: { view: ProcedureVersionView; language: Language; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
@@ -25,9 +28,12 @@ export function ProcedureDetails({ view, language, headingLevel = 2 }: { view: P
 
   return (
     <div className="procedure-details">
+      <ViOnlyNotice language={language} id="procedure-vi-only" />
       <section className="cat-public-part" aria-labelledby="part-name">
         {heading('name', t('catalog.parts.name'))}
-        <p className="cat-public-part__value">{c.name}</p>
+        <p className="cat-public-part__value" lang="vi">
+          {c.name}
+        </p>
         {c.nameEn && (
           <p lang="en" className="cat-procedure-details__name-en">
             {c.nameEn}
@@ -68,41 +74,44 @@ export function ProcedureDetails({ view, language, headingLevel = 2 }: { view: P
       <section className="cat-public-part" aria-labelledby="part-components">
         {heading('components', t('catalog.parts.components'))}
         {c.components.length > 0 ? (
-          <div className="cat-table-scroll" role="region" aria-labelledby="components-caption" tabIndex={0}>
-            <table className="cat-table">
-              <caption id="components-caption" className="visually-hidden">
-                {t('catalog.components.caption')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('catalog.components.name')}</th>
-                  <th scope="col">{t('catalog.components.originals')}</th>
-                  <th scope="col">{t('catalog.components.copies')}</th>
-                  <th scope="col">{t('catalog.components.requirement')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {c.components.map((k) => (
-                  <tr key={k.code}>
-                    <th scope="row" className="cat-table__rowhead">
-                      {k.name}
-                      {k.templateRef && <span className="cat-table__note">{t('catalog.components.template', { ref: k.templateRef })}</span>}
-                      {k.replacedByPopulationData && <span className="cat-table__note">{t('catalog.components.replaced')}</span>}
-                      {k.acceptedFormats.length > 0 && (
-                        <span className="cat-table__note">{t('catalog.components.formats', { formats: k.acceptedFormats.join(', ').toUpperCase() })}</span>
-                      )}
-                    </th>
-                    <td>{k.originals}</td>
-                    <td>{k.copies}</td>
-                    <td>
-                      {t(`catalog.components.${k.requirement}`)}
-                      {k.condition && <span className="cat-table__note">{k.condition}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            id="components-table"
+            caption={t('catalog.components.caption')}
+            captionHidden
+            rows={c.components}
+            rowKey={(k) => k.code}
+            columns={[
+              {
+                id: 'name',
+                header: t('catalog.components.name'),
+                label: '',
+                rowHeader: true,
+                className: 'cat-table__rowhead',
+                cell: (k) => (
+                  <span>
+                    <span lang="vi">{k.name}</span>
+                    {k.templateRef && <span className="cat-table__note">{t('catalog.components.template', { ref: k.templateRef })}</span>}
+                    {k.replacedByPopulationData && <span className="cat-table__note">{t('catalog.components.replaced')}</span>}
+                    {k.acceptedFormats.length > 0 && (
+                      <span className="cat-table__note">{t('catalog.components.formats', { formats: k.acceptedFormats.join(', ').toUpperCase() })}</span>
+                    )}
+                  </span>
+                ),
+              },
+              { id: 'originals', header: t('catalog.components.originals'), numeric: true, cell: (k) => k.originals },
+              { id: 'copies', header: t('catalog.components.copies'), numeric: true, cell: (k) => k.copies },
+              {
+                id: 'requirement',
+                header: t('catalog.components.requirement'),
+                cell: (k) => (
+                  <span>
+                    {t(`catalog.components.${k.requirement}`)}
+                    {k.condition && <span className="cat-table__note">{k.condition}</span>}
+                  </span>
+                ),
+              },
+            ]}
+          />
         ) : (
           missing
         )}
@@ -162,8 +171,10 @@ export function ProcedureDetails({ view, language, headingLevel = 2 }: { view: P
         <H id="part-fees" className="cat-public-part__title">
           {t('catalog.parts.fees')}
         </H>
-        {c.fees.length === 0 || view.feeTotal === 0 ? (
-          <p className="cat-public-part__value">{t('catalog.procedure.free')}</p>
+        {c.fees.length === 0 ? (
+          <p className="cat-public-part__value" id="fees-status">
+            {feeStatusOf(view) === 'free' ? t('catalog.procedure.free') : t('catalog.procedure.noFeeInfo')}
+          </p>
         ) : (
           <ul className="cat-fees">
             {c.fees.map((f) => (

@@ -3,7 +3,8 @@
 // change; auditor may read drafts and test); this mirrors it from GET /api/v1/me and the unit tree.
 import { useEffect, useState } from 'react';
 import { currentLanguage } from '../../../i18n/index.ts';
-import { catalogApi, type Me, type UnitTreeNode } from '../api.ts';
+import type { Me } from '../../../lib/session.tsx';
+import { catalogApi, type UnitTreeNode } from '../api.ts';
 
 export interface Rights {
   /** Units (with their sub-units) where the officer is admin. */

@@ -13,8 +13,8 @@ import type {
 } from '@rjsf/utils';
 import { useMemo, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { conditionHolds, toPointer } from '../../../../../src/core/eforms/ui-schema.ts';
-import type { EformDefinition } from '../../../../../src/core/eforms/validate.ts';
+import { conditionHolds, toPointer } from '@server/core/eforms/ui-schema.ts';
+import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import type { Language } from '../../../i18n/index.ts';
 import { civilDate, formatDay } from '../../../lib/datetime.ts';
 import { isVisible, renderSchema, rjsfUiSchema, type PrefillMark } from './convert.ts';
@@ -102,7 +102,7 @@ function TextareaWidget(props: WidgetProps) {
     <textarea
       id={props.id}
       name={props.htmlName ?? props.id}
-      className="input cat-textarea"
+      className="input textarea"
       rows={4}
       value={typeof props.value === 'string' ? props.value : ''}
       required={props.required}
@@ -234,7 +234,7 @@ function CheckboxWidget(props: WidgetProps) {
       />
       <label htmlFor={props.id}>
         {props.label}
-        {props.required && <span className="cat-field__required"> ({ctx.texts.required})</span>}
+        {props.required && <span className="field__optional"> ({ctx.texts.required})</span>}
       </label>
     </div>
   );
@@ -281,7 +281,7 @@ function FieldTemplate(props: FieldTemplateProps) {
   const isGroup = widget === 'eformRadio' || widget === 'eformCheckboxes';
   const isCheckbox = widget === 'eformCheckbox';
   const title = props.uiSchema?.['ui:title'] ?? props.label;
-  const requiredMark = props.required ? <span className="cat-field__required"> ({ctx.texts.required})</span> : null;
+  const requiredMark = props.required ? <span className="field__optional"> ({ctx.texts.required})</span> : null;
   const extras: ReactNode = (
     <>
       {help && (

@@ -4,9 +4,9 @@
 // current language, widgets, option labels, field order). Validation is not rjsf's: it runs the
 // shared e-form code (eform/validation.ts).
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
-import { PREFILL_EDITABLE_KEYWORD, PREFILL_KEYWORD } from '../../../../../src/core/eforms/ajv.ts';
-import { conditionHolds, fromPointer, toPointer, type UiField } from '../../../../../src/core/eforms/ui-schema.ts';
-import type { EformDefinition } from '../../../../../src/core/eforms/validate.ts';
+import { PREFILL_EDITABLE_KEYWORD, PREFILL_KEYWORD } from '@server/core/eforms/ajv.ts';
+import { conditionHolds, fromPointer, toPointer, type UiField } from '@server/core/eforms/ui-schema.ts';
+import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import type { Language } from '../../../i18n/index.ts';
 import { interpretSchema } from './interpreter.ts';
 

@@ -12,8 +12,8 @@
 // random data, that it gives exactly the errors ajv gives.
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { EFORM_FORMATS, type EformAjv } from '../../../../../src/core/eforms/ajv.ts';
-import { jsonEqual, toPointer } from '../../../../../src/core/eforms/ui-schema.ts';
+import { EFORM_FORMATS, type EformAjv } from '@server/core/eforms/ajv.ts';
+import { jsonEqual, toPointer } from '@server/core/eforms/ui-schema.ts';
 
 type Node = Record<string, unknown>;
 

@@ -3,11 +3,12 @@
 // from the population data (citizens), the organization account, and the procedure itself. The
 // server applies them again on submission (locked fields keep the prefilled value whatever the
 // browser sends), so this is a display of what will happen, not a trust boundary.
-import { findBindings, type PrefillBinding } from '../../../../../src/core/eforms/prefill.ts';
-import { getAt, setAt } from '../../../../../src/core/eforms/ui-schema.ts';
-import type { EformDefinition } from '../../../../../src/core/eforms/validate.ts';
+import { findBindings, type PrefillBinding } from '@server/core/eforms/prefill.ts';
+import { getAt, setAt } from '@server/core/eforms/ui-schema.ts';
+import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import type { Language } from '../../../i18n/index.ts';
-import { catalogApi, type Me, type ProcedureVersionView } from '../api.ts';
+import type { Me } from '../../../lib/session.tsx';
+import { catalogApi, type ProcedureVersionView } from '../api.ts';
 import type { PrefillMark } from './convert.ts';
 
 export type PrefillState = 'applied' | 'unavailable' | 'not_applicable';
@@ -31,6 +32,24 @@ export function catalogValues(view: ProcedureVersionView): Record<string, string
   };
 }
 
+/** Organization attributes the server fills from the organization's login (modules/catalog/prefill-source.ts). */
+const ORGANIZATION_FILLED = new Set(['organization.taxCode', 'organization.name']);
+
+/**
+ * Does the server really fill this binding? Population data (citizens), the procedure's own
+ * values, and an organization's tax code and name do; the login account has no phone nor e-mail
+ * to give (source `account`), and neither is an organization's address known. The form must not
+ * promise what will not happen: such fields are the applicant's to fill.
+ */
+export function isFilledByServer(binding: Pick<PrefillBinding, 'attribute' | 'source'>): boolean {
+  if (binding.source === 'population' || binding.source === 'catalog') return true;
+  if (binding.source === 'organization') return ORGANIZATION_FILLED.has(binding.attribute);
+  return false;
+}
+
+/** Sources of the applicant's own details (not the procedure's). */
+export const isPersonalSource = (source: string): boolean => source === 'population' || source === 'organization';
+
 /** Fills bound fields from the values; returns the data and the marks of the fields filled. */
 export function applyValues(
   bindings: readonly PrefillBinding[],
@@ -40,6 +59,7 @@ export function applyValues(
   const out = structuredClone(data);
   const marks = new Map<string, PrefillMark>();
   for (const b of bindings) {
+    if (!isFilledByServer(b)) continue;
     const value = values[b.attribute];
     if (value === undefined || value === '') continue;
     const current = getAt(out, b.pointer);

@@ -1,11 +1,11 @@
 // State of a filled-in e-form: the data, the field errors shown (the browser's or the server's:
 // the same messages), and the error summary items that link to the fields.
 import { useMemo, useState } from 'react';
-import type { EformDefinition } from '../../../../../src/core/eforms/validate.ts';
+import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import type { Language } from '../../../i18n/index.ts';
 import type { Problem } from '../../../lib/api.ts';
 import { stripPointer } from '../api.ts';
-import type { SummaryItem } from '../components/common.tsx';
+import { type SummaryItem } from '../../../components/forms.tsx';
 import { fieldId, fieldOrder, isVisible } from './convert.ts';
 import { compileInBrowser, messageIn, type ShownFieldError } from './validation.ts';
 

@@ -3,8 +3,8 @@
 // schema interpreter (the CSP forbids ajv's generated code here). The server remains the truth:
 // every submission is validated again there, and its answer is shown the same way.
 import type { ErrorSchema, RJSFSchema, RJSFValidationError, ValidationData, ValidatorType } from '@rjsf/utils';
-import { fromPointer, type LocalizedText } from '../../../../../src/core/eforms/ui-schema.ts';
-import { compileEform, type CompiledEform, type EformDefinition, type FormFieldError } from '../../../../../src/core/eforms/validate.ts';
+import { fromPointer, type LocalizedText } from '@server/core/eforms/ui-schema.ts';
+import { compileEform, type CompiledEform, type EformDefinition, type FormFieldError } from '@server/core/eforms/validate.ts';
 import type { Language } from '../../../i18n/index.ts';
 import { createInterpretingAjv, interpretSchema } from './interpreter.ts';
 

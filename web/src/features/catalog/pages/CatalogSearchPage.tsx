@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { Link } from '../../../router.tsx';
 import { catalogApi, type ProcedureList, type SearchParams, type SubjectFilter } from '../api.ts';
-import { durationText, formatVnd, outcomeMessage, Status } from '../components/common.tsx';
+import { failureText, Status } from '../../../components/forms.tsx';
+import { durationText, feeText } from '../components/format.ts';
+import { procedureName } from '../components/LocalText.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -102,7 +104,7 @@ export function CatalogSearchPage() {
           setError(undefined);
         } else {
           setResult(undefined);
-          setError(outcomeMessage(t, r));
+          setError(failureText(t, r));
         }
       })
       .catch(() => undefined)
@@ -122,6 +124,9 @@ export function CatalogSearchPage() {
     setFilters(EMPTY);
   };
   const anyFilter = useMemo(() => Object.entries(filters).some(([k, v]) => k !== 'page' && v !== ''), [filters]);
+  const activeFilters = (['field', 'unit', 'subject', 'online', 'fee'] as const).filter((k) => filters[k] !== '').length;
+  // The filters fold away on a phone (the results come first); open on a wide screen, or when some are set.
+  const [filtersOpen, setFiltersOpen] = useState(() => activeFilters > 0 || window.matchMedia('(min-width: 48rem)').matches);
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
 
   const status = loading ? t('catalog.search.loading') : result ? t('catalog.search.found', { count: result.total }) : '';
@@ -155,8 +160,17 @@ export function CatalogSearchPage() {
             </button>
           </div>
         </div>
-        <fieldset className="cat-catalog-filters">
-          <legend className="cat-catalog-filters__legend">{t('catalog.search.filters')}</legend>
+        <details
+          className="cat-catalog-filters disclosure"
+          open={filtersOpen}
+          onToggle={(e) => setFiltersOpen((e.currentTarget as HTMLDetailsElement).open)}
+        >
+          <summary className="disclosure__summary cat-catalog-filters__legend">
+            {t('catalog.search.filters')}
+            {activeFilters > 0 && <span className="disclosure__count"> ({t('catalog.search.filtersActive', { count: activeFilters })})</span>}
+          </summary>
+        <fieldset className="cat-catalog-filters__set">
+          <legend className="visually-hidden">{t('catalog.search.filters')}</legend>
           <div className="cat-catalog-filters__grid">
             <FilterSelect id="filter-field" label={t('catalog.search.field')} value={filters.field} onChange={(v) => set({ field: v })}>
               {fields.map((f) => (
@@ -189,11 +203,12 @@ export function CatalogSearchPage() {
             </FilterSelect>
           </div>
           {anyFilter && (
-            <button type="button" className="button cat-button-secondary" onClick={reset}>
+            <button type="button" className="button button--secondary" onClick={reset}>
               {t('catalog.search.reset')}
             </button>
           )}
         </fieldset>
+        </details>
       </form>
 
       <section className="catalog-results" aria-labelledby="catalog-results-title" aria-busy={loading}>
@@ -207,7 +222,9 @@ export function CatalogSearchPage() {
             {result.items.map((p) => (
               <li key={p.id} className="cat-procedure-card">
                 <h3 className="cat-procedure-card__title">
-                  <Link to={CATALOG_PATHS.procedure(p.code)}>{p.name}</Link>
+                  <Link to={CATALOG_PATHS.procedure(p.code)} lang={procedureName(p, language).lang === language ? undefined : 'vi'}>
+                    {procedureName(p, language).text}
+                  </Link>
                 </h3>
                 <dl className="cat-procedure-card__facts">
                   <div>
@@ -228,7 +245,7 @@ export function CatalogSearchPage() {
                   </div>
                   <div>
                     <dt>{t('catalog.procedure.fee')}</dt>
-                    <dd>{p.feeTotal === 0 ? t('catalog.procedure.free') : formatVnd(p.feeTotal, language)}</dd>
+                    <dd>{feeText(t, p, language)}</dd>
                   </div>
                 </dl>
                 <p className="cat-procedure-card__badges">
@@ -242,7 +259,7 @@ export function CatalogSearchPage() {
           <nav className="cat-pager" aria-label={t('catalog.search.pages')}>
             <button
               type="button"
-              className="button cat-button-secondary"
+              className="button button--secondary"
               disabled={filters.page <= 1}
               onClick={() => setFilters((f) => ({ ...f, page: f.page - 1 }))}
             >
@@ -251,7 +268,7 @@ export function CatalogSearchPage() {
             <span>{t('catalog.search.pageOf', { page: filters.page, pages })}</span>
             <button
               type="button"
-              className="button cat-button-secondary"
+              className="button button--secondary"
               disabled={filters.page >= pages}
               onClick={() => setFilters((f) => ({ ...f, page: f.page + 1 }))}
             >

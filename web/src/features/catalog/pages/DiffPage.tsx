@@ -2,11 +2,11 @@
 // (default: the previous). Public for published versions; drafts for their unit's admins.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fromPointer } from '../../../../../src/core/eforms/ui-schema.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { Link, useParams, useRouter } from '../../../router.tsx';
 import { catalogApi, type VersionDiff, type VersionList } from '../api.ts';
-import { outcomeMessage } from '../components/common.tsx';
+import { failureText } from '../../../components/forms.tsx';
+import { contentPointerLabel } from '../components/pointers.ts';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -63,7 +63,7 @@ export function DiffPage() {
       if (r.kind === 'ok') {
         setDiff(r.data);
         setError(undefined);
-      } else setError(outcomeMessage(t, r));
+      } else setError(failureText(t, r));
     });
     return () => {
       live = false;
@@ -71,10 +71,10 @@ export function DiffPage() {
   }, [code, n, from, language]);
 
   const sectionLabel = (s: string) => diff?.sections.find((x) => x.section === s)?.label[language] ?? s;
+  // The place in words (field labels, item numbers), never the content's own keys.
   const where = (c: VersionDiff['changes'][number]) => {
-    const keys = fromPointer(c.path).slice(1);
-    const rest = c.key ? keys.filter((k, i) => !(i === 0 && /^\d+$/.test(k))) : keys;
-    return [c.key, ...rest].filter(Boolean).join(' › ');
+    const label = contentPointerLabel(t, c.path);
+    return c.key ? `${label} (${c.key})` : label;
   };
   const older = versions?.items.filter((v) => v.number < n) ?? [];
 

@@ -4,14 +4,17 @@
 // and saves the data pinned to this version.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EformDefinition } from '../../../../../src/core/eforms/validate.ts';
+import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import { currentLanguage, type Language } from '../../../i18n/index.ts';
 import { Link, useParams } from '../../../router.tsx';
 import { catalogApi, type ProcedureVersionView, type SubmissionView } from '../api.ts';
-import { ErrorSummary, formatMoment, outcomeMessage, Status, useSession, vnMoment } from '../components/common.tsx';
+import { ErrorSummary, failureText, Status } from '../../../components/forms.tsx';
+import { formatMoment, vnMoment } from '../../../lib/datetime.ts';
+import { useSession } from '../../../lib/session.tsx';
 import { EformRenderer } from '../eform/EformRenderer.tsx';
-import { loadPrefill, type PrefillResult } from '../eform/prefill.ts';
+import { isPersonalSource, loadPrefill, type PrefillResult } from '../eform/prefill.ts';
 import { useEformState } from '../eform/useEformState.ts';
+import { procedureName } from '../components/LocalText.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -19,7 +22,7 @@ export function OnlineFormPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { code = '' } = useParams();
-  const session = useSession();
+  const { status, me } = useSession();
   const [view, setView] = useState<ProcedureVersionView | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [prefill, setPrefill] = useState<PrefillResult | undefined>();
@@ -29,7 +32,7 @@ export function OnlineFormPage() {
     void catalogApi.published(code, language).then((r) => {
       if (!live) return;
       if (r.kind === 'ok') setView(r.data);
-      else setError(outcomeMessage(t, r));
+      else setError(failureText(t, r));
     });
     return () => {
       live = false;
@@ -37,16 +40,16 @@ export function OnlineFormPage() {
   }, [code]);
 
   useEffect(() => {
-    if (!view || session.state !== 'user' || session.me.kind === 'officer') return;
+    if (!view || !me || me.kind === 'officer') return;
     let live = true;
-    void loadPrefill(view, session.me, language).then((p) => live && setPrefill(p));
+    void loadPrefill(view, me, language).then((p) => live && setPrefill(p));
     return () => {
       live = false;
     };
-  }, [view, session]);
+  }, [view, me]);
 
   const here = CATALOG_PATHS.onlineForm(code);
-  const title = view ? t('catalog.form.titleOf', { name: view.content.name }) : t('catalog.form.title');
+  const title = view ? t('catalog.form.titleOf', { name: procedureName(view.content, language).text }) : t('catalog.form.title');
 
   useEffect(() => {
     document.title = t('app.documentTitle', { page: title });
@@ -77,7 +80,7 @@ export function OnlineFormPage() {
       </div>
     );
   }
-  if (!view || session.state === 'loading') {
+  if (!view || status === 'loading') {
     return (
       <div className="page catalog" aria-busy="true">
         {header}
@@ -93,7 +96,7 @@ export function OnlineFormPage() {
       </div>
     );
   }
-  if (session.state === 'anonymous') {
+  if (!me) {
     return (
       <div className="page catalog">
         {header}
@@ -107,7 +110,7 @@ export function OnlineFormPage() {
       </div>
     );
   }
-  if (session.me.kind === 'officer') {
+  if (me.kind === 'officer') {
     return (
       <div className="page catalog">
         {header}
@@ -143,6 +146,21 @@ function OnlineForm({ view, prefill, language }: { view: ProcedureVersionView; p
     if (saved) savedRef.current?.focus();
   }, [saved]);
 
+  // "Your details were filled in" only while a field filled with the applicant's own details is
+  // on the screen (fields of a branch not chosen are not rendered).
+  const [personalShown, setPersonalShown] = useState(false);
+  useEffect(() => {
+    const personal = [...prefill.marks].filter(([, m]) => isPersonalSource(m.source)).map(([pointer]) => pointer);
+    const root = document.getElementById('main-content');
+    if (personal.length === 0 || !root) return;
+    // Fields come and go as the applicant answers (the renderer shows a branch a moment later).
+    const check = () => setPersonalShown(personal.some((p) => root.querySelector(`[data-pointer="${CSS.escape(p)}"]`) !== null));
+    check();
+    const observer = new MutationObserver(check);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [prefill]);
+
   async function submit() {
     if (busy) return;
     if (!form.validate()) return;
@@ -153,9 +171,9 @@ function OnlineForm({ view, prefill, language }: { view: ProcedureVersionView; p
         form.clear();
         setSaved(r.data);
       } else if (r.kind === 'problem') {
-        form.showProblem(r.problem, outcomeMessage(t, r));
+        form.showProblem(r.problem, failureText(t, r));
       } else {
-        form.showGeneral(outcomeMessage(t, r));
+        form.showGeneral(failureText(t, r));
       }
     } finally {
       setBusy(false);
@@ -181,7 +199,11 @@ function OnlineForm({ view, prefill, language }: { view: ProcedureVersionView; p
   return (
     <>
       <p className="lead">{t('catalog.form.intro')}</p>
-      {prefill.status === 'applied' && prefill.marks.size > 0 && <p className="cat-notice cat-notice--info">{t('catalog.form.prefillApplied')}</p>}
+      {prefill.status === 'applied' && personalShown && (
+        <p className="cat-notice cat-notice--info" id="prefill-applied">
+          {t('catalog.form.prefillApplied')}
+        </p>
+      )}
       {prefill.status === 'unavailable' && <p className="cat-notice cat-notice--warning">{t('catalog.form.prefillUnavailable')}</p>}
       <ErrorSummary items={form.summary} attempt={form.attempt} />
       <section className="panel eform-panel" aria-labelledby="eform-title" aria-busy={busy || undefined}>

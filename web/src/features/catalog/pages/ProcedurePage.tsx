@@ -5,8 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { Link, useParams } from '../../../router.tsx';
 import { catalogApi, type ProcedureVersionView } from '../api.ts';
-import { durationText, formatMoment, formatVnd, outcomeMessage, vnMoment } from '../components/common.tsx';
+import { failureText } from '../../../components/forms.tsx';
+import { durationText, feeText } from '../components/format.ts';
+import { formatMoment, vnMoment } from '../../../lib/datetime.ts';
 import { ProcedureDetails } from '../components/ProcedureDetails.tsx';
+import { procedureName } from '../components/LocalText.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -25,7 +28,7 @@ export function ProcedurePage() {
         setView(r.data);
         setError(undefined);
       } else {
-        setError({ notFound: r.kind === 'problem' && r.problem.status === 404, text: outcomeMessage(t, r) });
+        setError({ notFound: r.kind === 'problem' && r.problem.status === 404, text: failureText(t, r) });
       }
     });
     return () => {
@@ -34,7 +37,7 @@ export function ProcedurePage() {
   }, [code, language]);
 
   useEffect(() => {
-    if (view) document.title = t('app.documentTitle', { page: view.content.name });
+    if (view) document.title = t('app.documentTitle', { page: procedureName(view.content, language).text });
   }, [view, t]);
 
   if (error) {
@@ -72,7 +75,10 @@ export function ProcedurePage() {
           <li aria-current="page">{view.code}</li>
         </ol>
       </nav>
-      <h1 tabIndex={-1}>{c.name}</h1>
+      <h1 tabIndex={-1} lang={procedureName(c, language).lang === language ? undefined : 'vi'}>
+        {procedureName(c, language).text}
+      </h1>
+      {language === 'en' && !c.nameEn && <p className="vi-only">{t('catalog.viOnly.nameOnly')}</p>}
       <p className="cat-procedure-page__meta">
         {t('catalog.procedure.codeLine', { code: view.code })}
         {view.codeStatus === 'demo' && <span className="badge">{t('catalog.procedure.demoCode')}</span>}
@@ -86,7 +92,7 @@ export function ProcedurePage() {
           </div>
           <div className="facts__item">
             <dt>{t('catalog.procedure.fee')}</dt>
-            <dd id="procedure-fee">{view.feeTotal === 0 ? t('catalog.procedure.free') : formatVnd(view.feeTotal, language)}</dd>
+            <dd id="procedure-fee">{feeText(t, view, language)}</dd>
           </div>
           <div className="facts__item">
             <dt>{t('catalog.procedure.onlineLevel')}</dt>

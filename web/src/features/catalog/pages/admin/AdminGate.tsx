@@ -4,17 +4,15 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDENTITY_PATHS } from '../../../../lib/identity-paths.ts';
-import type { Me } from '../../api.ts';
-import { useSession } from '../../components/common.tsx';
+import { useSession, type Me } from '../../../../lib/session.tsx';
 import { useRights, type Rights } from '../../components/rights.ts';
 
 export function AdminGate({ title, children }: { title: string; children: (ctx: { me: Me; rights: Rights }) => ReactNode }) {
   const { t } = useTranslation();
-  const session = useSession();
-  const me = session.state === 'user' ? session.me : undefined;
-  const rights = useRights(me, session.state !== 'loading');
+  const { status, me } = useSession();
+  const rights = useRights(me, status !== 'loading');
   const here = window.location.pathname + window.location.search;
-  if (session.state === 'loading' || (me && rights.state === 'loading')) {
+  if (status === 'loading' || (me && rights.state === 'loading')) {
     return (
       <div className="page catalog" aria-busy="true">
         <h1 tabIndex={-1}>{title}</h1>

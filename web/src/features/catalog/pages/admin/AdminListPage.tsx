@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../../i18n/index.ts';
 import { Link } from '../../../../router.tsx';
 import { catalogApi, type AdminList } from '../../api.ts';
-import { formatMoment, outcomeMessage, Status, vnMoment } from '../../components/common.tsx';
+import { failureText, Status } from '../../../../components/forms.tsx';
+import { formatMoment, vnMoment } from '../../../../lib/datetime.ts';
 import type { Rights } from '../../components/rights.ts';
 import { CATALOG_PATHS } from '../../paths.ts';
 import { AdminGate } from './AdminGate.tsx';
@@ -35,7 +36,7 @@ function AdminList({ rights }: { rights: Rights }) {
       if (r.kind === 'ok') {
         setList(r.data);
         setError(undefined);
-      } else setError(outcomeMessage(t, r));
+      } else setError(failureText(t, r));
     });
     return () => {
       live = false;
@@ -58,7 +59,7 @@ function AdminList({ rights }: { rights: Rights }) {
             {t('catalog.admin.create')}
           </Link>
         )}
-        <Link to={CATALOG_PATHS.adminTransfer} className="button cat-button-secondary">
+        <Link to={CATALOG_PATHS.adminTransfer} className="button button--secondary">
           {t('catalog.admin.transfer')}
         </Link>
       </div>
@@ -79,7 +80,7 @@ function AdminList({ rights }: { rights: Rights }) {
           <label htmlFor="admin-status" className="field__label">
             {t('catalog.admin.statusFilter')}
           </label>
-          <select id="admin-status" className="input select cat-input--medium" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select id="admin-status" className="input select input--medium" value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t('catalog.search.all')}</option>
             <option value="draft">{t('catalog.admin.hasDraft')}</option>
             <option value="published">{t('catalog.admin.isPublished')}</option>

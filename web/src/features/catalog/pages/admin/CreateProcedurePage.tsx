@@ -2,13 +2,13 @@
 // with a starting e-form, then edited in the version editor.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildEform } from '../../../../../../src/core/eforms/builder.ts';
+import { buildEform } from '@server/core/eforms/builder.ts';
 import { currentLanguage } from '../../../../i18n/index.ts';
 import { Link, useRouter } from '../../../../router.tsx';
 import { catalogApi, stripPointer, type ProcedureContent } from '../../api.ts';
-import { ErrorSummary, outcomeMessage, type SummaryItem } from '../../components/common.tsx';
-import { Checkbox, SelectField, TextField } from '../../components/fields.tsx';
+import { Checkbox, ErrorSummary, failureText, SelectField, type SummaryItem, TextField } from '../../../../components/forms.tsx';
 import type { Rights } from '../../components/rights.ts';
+import { contentPointerLabel } from '../../components/pointers.ts';
 import { CATALOG_PATHS } from '../../paths.ts';
 import { AdminGate } from './AdminGate.tsx';
 import '../../catalog.css';
@@ -120,10 +120,10 @@ function CreateProcedure({ rights }: { rights: Rights }) {
         const p = stripPointer(fe.pointer, '/body');
         const key = p === '/code' ? 'code' : p === '/ownerUnitId' ? 'ownerUnitId' : p === '/content/name' ? 'name' : p === '/content/field/code' ? 'fieldCode' : p === '/content/field/name' ? 'fieldName' : undefined;
         if (key) server.set(key, fe.message);
-        else rest.push(`${p ?? fe.pointer}: ${fe.message}`);
+        else rest.push(`${contentPointerLabel(t, p ?? fe.pointer)}: ${fe.message}`);
       }
     }
-    if (server.size === 0 && rest.length === 0) rest.push(outcomeMessage(t, r));
+    if (server.size === 0 && rest.length === 0) rest.push(failureText(t, r));
     setErrors(server);
     setGeneral(rest);
   }
@@ -150,13 +150,13 @@ function CreateProcedure({ rights }: { rights: Rights }) {
         <h2 id="create-form-title" className="visually-hidden">
           {t('catalog.create.title')}
         </h2>
-        <TextField id="new-code" label={labels.code!} hint={t('catalog.create.codeHint')} required className="input--short" value={code} onChange={setCode} error={errors.get('code')} />
-        <Checkbox id="new-demo" label={t('catalog.create.demo')} checked={demo} onChange={setDemo} />
-        <SelectField id="new-owner" label={labels.ownerUnitId!} value={owner} options={units} onChange={setOwner} error={errors.get('ownerUnitId')} />
-        <TextField id="new-name" label={labels.name!} required value={name} onChange={setName} error={errors.get('name')} />
+        <TextField id="new-code" label={labels.code!} hint={t('catalog.create.codeHint')} required inputClassName="input--short" value={code} onValue={setCode} error={errors.get('code')} />
+        <Checkbox id="new-demo" label={t('catalog.create.demo')} checked={demo} onValue={setDemo} />
+        <SelectField id="new-owner" label={labels.ownerUnitId!} value={owner} options={units} onValue={setOwner} error={errors.get('ownerUnitId')} />
+        <TextField id="new-name" label={labels.name!} required value={name} onValue={setName} error={errors.get('name')} />
         <div className="cat-content-form__row">
-          <TextField id="new-field-code" label={labels.fieldCode!} hint={t('catalog.create.fieldCodeHint')} required className="input--short" value={fieldCode} onChange={setFieldCode} error={errors.get('fieldCode')} />
-          <TextField id="new-field-name" label={labels.fieldName!} required value={fieldName} onChange={setFieldName} error={errors.get('fieldName')} />
+          <TextField id="new-field-code" label={labels.fieldCode!} hint={t('catalog.create.fieldCodeHint')} required inputClassName="input--short" value={fieldCode} onValue={setFieldCode} error={errors.get('fieldCode')} />
+          <TextField id="new-field-name" label={labels.fieldName!} required value={fieldName} onValue={setFieldName} error={errors.get('fieldName')} />
         </div>
         <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
           {t('catalog.create.submit')}

@@ -2,33 +2,14 @@
 // builder) or as JSON (schema + UI schema), with a live preview rendered by the same renderer as
 // the citizens' form, sample prefill values, and a test submission that the server validates
 // exactly as it will validate real submissions.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildEform, flattenEform, FIELD_TYPES, type EformFieldSpec, type EformSpec, type FieldType } from '../../../../../../src/core/eforms/builder.ts';
-import { findBindings } from '../../../../../../src/core/eforms/prefill.ts';
-import type { EformDefinition } from '../../../../../../src/core/eforms/validate.ts';
+import { buildEform, flattenEform, FIELD_TYPES, type EformFieldSpec, type EformSpec, type FieldType } from '@server/core/eforms/builder.ts';
+import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import type { Language } from '../../../../i18n/index.ts';
 import { catalogApi, type PrefillAttribute, type ProcedureVersionView } from '../../api.ts';
-import { ErrorSummary, outcomeMessage } from '../../components/common.tsx';
-import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.tsx';
-import { EformRenderer } from '../../eform/EformRenderer.tsx';
-import { applyValues, catalogValues } from '../../eform/prefill.ts';
-import { useEformState } from '../../eform/useEformState.ts';
-
-/** Sample values of the test citizen (the same person as the server's catalog tests). */
-const SAMPLE_PREFILL: Record<string, string> = {
-  personalId: '001099012345',
-  fullName: 'Nguyễn Thị Thu Hà',
-  birthDate: '1999-05-12',
-  gender: 'female',
-  nationality: 'Việt Nam',
-  permanentAddress: 'Số 12 phố Trần Duy Hưng, phường Trung Hòa, quận Cầu Giấy, Hà Nội',
-  phone: '0912345678',
-  email: 'thuha@example.vn',
-  'organization.taxCode': '0101234567',
-  'organization.name': 'Công ty TNHH Khoa học Ánh Dương',
-  'organization.address': 'Số 1 phố Hoàng Đạo Thúy, Hà Nội',
-};
+import { Checkbox, SelectField, TextArea, TextField } from '../../../../components/forms.tsx';
+import { EformPreview } from './EformPreview.tsx';
 
 const CHOICE_TYPES: readonly FieldType[] = ['select', 'radio', 'multiselect'];
 
@@ -115,12 +96,12 @@ export function EformEditor(props: EformEditorProps) {
               label={t('catalog.eformEditor.jsonLabel')}
               hint={t('catalog.eformEditor.jsonHint')}
               value={json}
-              onChange={setJson}
+              onValue={setJson}
               rows={18}
-              className="cat-input--code"
+              inputClassName="input--source"
               error={jsonError}
             />
-            <button type="button" className="button cat-button-secondary" onClick={applyJson}>
+            <button type="button" className="button button--secondary" onClick={applyJson}>
               {t('catalog.eformEditor.applyJson')}
             </button>
           </div>
@@ -197,12 +178,12 @@ function RowsEditor({
             <p className="cat-rows-editor__section-id">
               <code>{s.id}</code>
             </p>
-            <TextField id={`sec-${i}-vi`} label={t('catalog.eformEditor.sectionTitleVi')} value={s.title.vi} onChange={(v) => setSection(i, { vi: v })} />
-            <TextField id={`sec-${i}-en`} label={t('catalog.eformEditor.sectionTitleEn')} value={s.title.en} onChange={(v) => setSection(i, { en: v })} />
+            <TextField id={`sec-${i}-vi`} label={t('catalog.eformEditor.sectionTitleVi')} value={s.title.vi} onValue={(v) => setSection(i, { vi: v })} />
+            <TextField id={`sec-${i}-en`} label={t('catalog.eformEditor.sectionTitleEn')} value={s.title.en} onValue={(v) => setSection(i, { en: v })} />
           </li>
         ))}
       </ul>
-      <button type="button" className="button cat-button-secondary" onClick={addSection}>
+      <button type="button" className="button button--secondary" onClick={addSection}>
         {t('catalog.eformEditor.addSection')}
       </button>
 
@@ -219,16 +200,16 @@ function RowsEditor({
                   {f.prefill && <> · {t('catalog.eformEditor.prefilledFrom', { name: f.prefill })}</>}
                 </summary>
                 <div className="cat-rows-editor__grid">
-                  <TextField id={`${id}-label-vi`} label={t('catalog.eformEditor.labelVi')} value={f.label.vi} onChange={(v) => setField(i, { label: { ...f.label, vi: v } })} />
-                  <TextField id={`${id}-label-en`} label={t('catalog.eformEditor.labelEn')} value={f.label.en} onChange={(v) => setField(i, { label: { ...f.label, en: v } })} />
-                  <TextField id={`${id}-path`} label={t('catalog.eformEditor.path')} hint={t('catalog.eformEditor.pathHint')} value={f.path} onChange={(v) => setField(i, { path: v.trim() })} />
-                  <SelectField id={`${id}-section`} label={t('catalog.eformEditor.section')} value={f.section} options={sectionOptions} onChange={(v) => setField(i, { section: v })} />
+                  <TextField id={`${id}-label-vi`} label={t('catalog.eformEditor.labelVi')} value={f.label.vi} onValue={(v) => setField(i, { label: { ...f.label, vi: v } })} />
+                  <TextField id={`${id}-label-en`} label={t('catalog.eformEditor.labelEn')} value={f.label.en} onValue={(v) => setField(i, { label: { ...f.label, en: v } })} />
+                  <TextField id={`${id}-path`} label={t('catalog.eformEditor.path')} hint={t('catalog.eformEditor.pathHint')} value={f.path} onValue={(v) => setField(i, { path: v.trim() })} />
+                  <SelectField id={`${id}-section`} label={t('catalog.eformEditor.section')} value={f.section} options={sectionOptions} onValue={(v) => setField(i, { section: v })} />
                   <SelectField
                     id={`${id}-type`}
                     label={t('catalog.eformEditor.type')}
                     value={f.type}
                     options={typeOptions}
-                    onChange={(v) => {
+                    onValue={(v) => {
                       const type = v as FieldType;
                       setField(i, {
                         type,
@@ -237,12 +218,12 @@ function RowsEditor({
                       });
                     }}
                   />
-                  <Checkbox id={`${id}-required`} label={t('catalog.eformEditor.requiredLabel')} checked={f.required === true} onChange={(v) => setField(i, { required: v || undefined })} />
-                  <TextField id={`${id}-help-vi`} label={t('catalog.eformEditor.helpVi')} value={f.help?.vi ?? ''} onChange={(v) => setField(i, { help: v || f.help?.en ? { vi: v, en: f.help?.en ?? '' } : undefined })} />
-                  <TextField id={`${id}-help-en`} label={t('catalog.eformEditor.helpEn')} value={f.help?.en ?? ''} onChange={(v) => setField(i, { help: v || f.help?.vi ? { vi: f.help?.vi ?? '', en: v } : undefined })} />
-                  <SelectField id={`${id}-prefill`} label={t('catalog.eformEditor.prefill')} value={f.prefill ?? ''} options={prefillOptions} onChange={(v) => setField(i, { prefill: v || undefined, ...(v ? {} : { prefillEditable: undefined }) })} />
+                  <Checkbox id={`${id}-required`} label={t('catalog.eformEditor.requiredLabel')} checked={f.required === true} onValue={(v) => setField(i, { required: v || undefined })} />
+                  <TextField id={`${id}-help-vi`} label={t('catalog.eformEditor.helpVi')} value={f.help?.vi ?? ''} onValue={(v) => setField(i, { help: v || f.help?.en ? { vi: v, en: f.help?.en ?? '' } : undefined })} />
+                  <TextField id={`${id}-help-en`} label={t('catalog.eformEditor.helpEn')} value={f.help?.en ?? ''} onValue={(v) => setField(i, { help: v || f.help?.vi ? { vi: f.help?.vi ?? '', en: v } : undefined })} />
+                  <SelectField id={`${id}-prefill`} label={t('catalog.eformEditor.prefill')} value={f.prefill ?? ''} options={prefillOptions} onValue={(v) => setField(i, { prefill: v || undefined, ...(v ? {} : { prefillEditable: undefined }) })} />
                   {f.prefill && (
-                    <Checkbox id={`${id}-prefill-editable`} label={t('catalog.eformEditor.prefillEditable')} checked={f.prefillEditable === true} onChange={(v) => setField(i, { prefillEditable: v || undefined })} />
+                    <Checkbox id={`${id}-prefill-editable`} label={t('catalog.eformEditor.prefillEditable')} checked={f.prefillEditable === true} onValue={(v) => setField(i, { prefillEditable: v || undefined })} />
                   )}
                   {CHOICE_TYPES.includes(f.type) && (
                     <TextArea
@@ -250,7 +231,7 @@ function RowsEditor({
                       label={t('catalog.eformEditor.options')}
                       hint={t('catalog.eformEditor.optionsHint')}
                       value={(f.options ?? []).map((o) => `${o.value} | ${o.label.vi} | ${o.label.en}`).join('\n')}
-                      onChange={(v) =>
+                      onValue={(v) =>
                         setField(i, {
                           options: v
                             .split('\n')
@@ -263,14 +244,14 @@ function RowsEditor({
                   )}
                   {(f.type === 'text' || f.type === 'textarea') && (
                     <>
-                      <TextField id={`${id}-maxlength`} label={t('catalog.eformEditor.maxLength')} inputMode="numeric" className="input--short" value={f.maxLength === undefined ? '' : String(f.maxLength)} onChange={(v) => setField(i, { maxLength: v === '' ? undefined : Number(v) })} />
-                      <TextField id={`${id}-pattern`} label={t('catalog.eformEditor.pattern')} hint={t('catalog.eformEditor.patternHint')} value={f.pattern ?? ''} onChange={(v) => setField(i, { pattern: v || undefined })} />
+                      <TextField id={`${id}-maxlength`} label={t('catalog.eformEditor.maxLength')} inputMode="numeric" inputClassName="input--short" value={f.maxLength === undefined ? '' : String(f.maxLength)} onValue={(v) => setField(i, { maxLength: v === '' ? undefined : Number(v) })} />
+                      <TextField id={`${id}-pattern`} label={t('catalog.eformEditor.pattern')} hint={t('catalog.eformEditor.patternHint')} value={f.pattern ?? ''} onValue={(v) => setField(i, { pattern: v || undefined })} />
                     </>
                   )}
                   {(f.type === 'number' || f.type === 'integer') && (
                     <>
-                      <TextField id={`${id}-min`} label={t('catalog.eformEditor.minimum')} inputMode="decimal" className="input--short" value={f.minimum === undefined ? '' : String(f.minimum)} onChange={(v) => setField(i, { minimum: v === '' ? undefined : Number(v) })} />
-                      <TextField id={`${id}-max`} label={t('catalog.eformEditor.maximum')} inputMode="decimal" className="input--short" value={f.maximum === undefined ? '' : String(f.maximum)} onChange={(v) => setField(i, { maximum: v === '' ? undefined : Number(v) })} />
+                      <TextField id={`${id}-min`} label={t('catalog.eformEditor.minimum')} inputMode="decimal" inputClassName="input--short" value={f.minimum === undefined ? '' : String(f.minimum)} onValue={(v) => setField(i, { minimum: v === '' ? undefined : Number(v) })} />
+                      <TextField id={`${id}-max`} label={t('catalog.eformEditor.maximum')} inputMode="decimal" inputClassName="input--short" value={f.maximum === undefined ? '' : String(f.maximum)} onValue={(v) => setField(i, { maximum: v === '' ? undefined : Number(v) })} />
                     </>
                   )}
                   <SelectField
@@ -278,7 +259,7 @@ function RowsEditor({
                     label={t('catalog.eformEditor.visibleIf')}
                     value={f.visibleIf?.field ?? ''}
                     options={pathOptions.filter((o) => o.value !== f.path)}
-                    onChange={(v) => setField(i, { visibleIf: v ? { field: v, equals: f.visibleIf?.equals ?? true } : undefined })}
+                    onValue={(v) => setField(i, { visibleIf: v ? { field: v, equals: f.visibleIf?.equals ?? true } : undefined })}
                   />
                   {f.visibleIf && (
                     <TextField
@@ -286,20 +267,20 @@ function RowsEditor({
                       label={t('catalog.eformEditor.visibleEquals')}
                       hint={t('catalog.eformEditor.visibleEqualsHint')}
                       value={String(f.visibleIf.equals)}
-                      onChange={(v) => setField(i, { visibleIf: { field: f.visibleIf!.field, equals: v === 'true' ? true : v === 'false' ? false : v } })}
+                      onValue={(v) => setField(i, { visibleIf: { field: f.visibleIf!.field, equals: v === 'true' ? true : v === 'false' ? false : v } })}
                     />
                   )}
                 </div>
                 <div className="cat-actions cat-actions--small">
-                  <button type="button" className="button cat-button-secondary" onClick={() => move(i, -1)} disabled={i === 0}>
+                  <button type="button" className="button button--secondary" onClick={() => move(i, -1)} disabled={i === 0}>
                     {t('catalog.eformEditor.up')}
                     <span className="visually-hidden">: {f.label[language]}</span>
                   </button>
-                  <button type="button" className="button cat-button-secondary" onClick={() => move(i, 1)} disabled={i === spec.fields.length - 1}>
+                  <button type="button" className="button button--secondary" onClick={() => move(i, 1)} disabled={i === spec.fields.length - 1}>
                     {t('catalog.eformEditor.down')}
                     <span className="visually-hidden">: {f.label[language]}</span>
                   </button>
-                  <button type="button" className="button cat-button-danger" onClick={() => remove(i)}>
+                  <button type="button" className="button button--danger-outline" onClick={() => remove(i)}>
                     {t('catalog.eformEditor.remove')}
                     <span className="visually-hidden">: {f.label[language]}</span>
                   </button>
@@ -309,109 +290,9 @@ function RowsEditor({
           );
         })}
       </ol>
-      <button type="button" className="button cat-button-secondary" onClick={add}>
+      <button type="button" className="button button--secondary" onClick={add}>
         {t('catalog.eformEditor.addField')}
       </button>
     </div>
-  );
-}
-
-/** The live preview: the citizens' renderer over the definition being edited. */
-function EformPreview({ view, definition, language, saveFirst }: { view: ProcedureVersionView; definition: EformDefinition; language: Language; saveFirst(): Promise<boolean> }) {
-  const { t } = useTranslation();
-  const bindings = useMemo(() => {
-    try {
-      return findBindings(definition.schema).bindings;
-    } catch {
-      return [];
-    }
-  }, [definition]);
-  const testable = bindings.filter((b) => b.source !== 'catalog');
-  const [testValues, setTestValues] = useState<Record<string, string>>(() => ({ ...SAMPLE_PREFILL }));
-  const form = useEformState(definition, language, 'preview');
-  const [busy, setBusy] = useState(false);
-  const [accepted, setAccepted] = useState<Record<string, unknown> | undefined>();
-
-  const values = useMemo(() => ({ ...catalogValues(view), ...testValues }), [view, testValues]);
-  const applied = useMemo(() => applyValues(bindings, form.data, values), [bindings, form.data, values]);
-
-  async function testSubmit() {
-    if (busy) return;
-    setAccepted(undefined);
-    if (!form.validate(applied.data)) return;
-    setBusy(true);
-    try {
-      if (!(await saveFirst())) {
-        form.showGeneral(t('catalog.eformEditor.saveBeforeTest'));
-        return;
-      }
-      const testPrefill = Object.fromEntries(testable.map((b) => [b.attribute, values[b.attribute] ?? '']).filter(([, v]) => v !== ''));
-      const r = await catalogApi.validate(view.code, view.version.number, { data: applied.data, testPrefill }, language);
-      if (r.kind === 'ok') {
-        form.clear();
-        setAccepted(r.data.data);
-      } else if (r.kind === 'problem') form.showProblem(r.problem, outcomeMessage(t, r));
-      else form.showGeneral(outcomeMessage(t, r));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <section className="eform-preview panel" aria-labelledby="eform-preview-title" aria-busy={busy || undefined}>
-      <h2 id="eform-preview-title">{t('catalog.eformEditor.preview')}</h2>
-      <p className="field__hint">{t('catalog.eformEditor.previewHint')}</p>
-      {testable.length > 0 && (
-        <details className="eform-preview__prefill">
-          <summary>{t('catalog.eformEditor.testPrefill')}</summary>
-          {[...new Set(testable.map((b) => b.attribute))].map((name, i) => (
-            <TextField
-              key={name}
-              id={`test-prefill-${i}`}
-              label={name}
-              value={testValues[name] ?? ''}
-              onChange={(v) => setTestValues((old) => ({ ...old, [name]: v }))}
-            />
-          ))}
-        </details>
-      )}
-      <ErrorSummary items={form.summary} attempt={form.attempt} />
-      {accepted && (
-        <div className="cat-notice cat-notice--success" role="status" id="test-accepted">
-          <p>{t('catalog.eformEditor.accepted')}</p>
-          <pre className="cat-code">{JSON.stringify(accepted, null, 2)}</pre>
-        </div>
-      )}
-      <EformRenderer
-        definition={definition}
-        data={applied.data}
-        onChange={(d) => {
-          setAccepted(undefined);
-          form.setData(d);
-        }}
-        onSubmit={() => void testSubmit()}
-        errors={form.errors}
-        prefill={applied.marks}
-        idPrefix="preview"
-        language={language}
-      >
-        <div className="eform__actions">
-          <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-            {busy ? t('catalog.form.submitting') : t('catalog.eformEditor.testSubmit')}
-          </button>
-          <button
-            type="button"
-            className="button cat-button-secondary"
-            onClick={() => {
-              form.setData({});
-              form.clear();
-              setAccepted(undefined);
-            }}
-          >
-            {t('catalog.eformEditor.clearTest')}
-          </button>
-        </div>
-      </EformRenderer>
-    </section>
   );
 }

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../../i18n/index.ts';
 import { Link, useParams, useRouter } from '../../../../router.tsx';
 import { catalogApi, type ProcedureVersionView, type VersionList } from '../../api.ts';
-import { formatMoment, outcomeMessage, vnMoment } from '../../components/common.tsx';
+import { failureText } from '../../../../components/forms.tsx';
+import { formatMoment, vnMoment } from '../../../../lib/datetime.ts';
 import type { Rights } from '../../components/rights.ts';
 import { CATALOG_PATHS } from '../../paths.ts';
 import { AdminGate } from './AdminGate.tsx';
@@ -30,7 +31,7 @@ function ProcedureAdmin({ rights }: { rights: Rights }) {
     let live = true;
     void catalogApi.versions(code, language).then(async (r) => {
       if (!live) return;
-      if (r.kind !== 'ok') return setError(outcomeMessage(t, r));
+      if (r.kind !== 'ok') return setError(failureText(t, r));
       setVersions(r.data);
       const last = r.data.items.at(-1);
       if (last) {
@@ -53,7 +54,7 @@ function ProcedureAdmin({ rights }: { rights: Rights }) {
     const r = await catalogApi.newDraft(code, language);
     setBusy(false);
     if (r.kind === 'ok') navigate(CATALOG_PATHS.adminVersion(code, r.data.version.number));
-    else setError(outcomeMessage(t, r));
+    else setError(failureText(t, r));
   }
 
   return (
@@ -85,7 +86,7 @@ function ProcedureAdmin({ rights }: { rights: Rights }) {
           </Link>
         )}
         {versions?.items.some((v) => v.status === 'published') && (
-          <Link to={CATALOG_PATHS.procedure(code)} className="button cat-button-secondary">
+          <Link to={CATALOG_PATHS.procedure(code)} className="button button--secondary">
             {t('catalog.adminProcedure.publicPage')}
           </Link>
         )}

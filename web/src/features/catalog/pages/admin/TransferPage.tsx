@@ -5,11 +5,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, type Language } from '../../../../i18n/index.ts';
-import { uploadFile } from '../../../../lib/upload.ts';
+import { requestJson } from '../../../../lib/api.ts';
 import { Link } from '../../../../router.tsx';
 import { exportUrl, importUrl, templateUrl, type ImportResult } from '../../api.ts';
-import { ErrorSummary, outcomeMessage, problemText } from '../../components/common.tsx';
-import { Checkbox } from '../../components/fields.tsx';
+import { Checkbox, ErrorSummary, failureText, FileField, problemText } from '../../../../components/forms.tsx';
+import { contentPointerLabel } from '../../components/pointers.ts';
 import { CATALOG_PATHS } from '../../paths.ts';
 import { AdminGate } from './AdminGate.tsx';
 import '../../catalog.css';
@@ -69,10 +69,13 @@ function Transfer() {
     setBusy(true);
     try {
       const format = isXlsx ? 'xlsx' : 'json';
-      const r = await uploadFile<ImportResult>(importUrl(format, { publish, dryRun }), file, isXlsx ? XLSX : 'application/json', language);
+      const r = await requestJson<ImportResult>(importUrl(format, { publish, dryRun }), language, {
+        method: 'POST',
+        file: { data: file, contentType: isXlsx ? XLSX : 'application/json' },
+      });
       if (r.kind === 'ok') setResult(r.data);
       else if (r.kind === 'problem') {
-        const raw = Array.isArray(r.body.importErrors) ? (r.body.importErrors as Array<Record<string, unknown>>) : undefined;
+        const raw = Array.isArray(r.problem.extensions?.importErrors) ? (r.problem.extensions.importErrors as Array<Record<string, unknown>>) : undefined;
         const errors: ImportError[] = raw
           ? raw.map((x) => ({
               ...(typeof x.procedure === 'string' ? { procedure: x.procedure } : {}),
@@ -82,7 +85,7 @@ function Transfer() {
             }))
           : (r.problem.errors ?? []).map((x) => ({ pointer: x.pointer, message: x.message }));
         setProblem({ text: problemText(r.problem), errors });
-      } else setProblem({ text: outcomeMessage(t, r), errors: [] });
+      } else setProblem({ text: failureText(t, r), errors: [] });
     } finally {
       setBusy(false);
     }
@@ -139,30 +142,16 @@ function Transfer() {
         <p>{t('catalog.transfer.importIntro')}</p>
         <ErrorSummary items={fileError ? [{ target: 'import-file', text: fileError }] : []} attempt={attempt} />
         <form noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby="import-title">
-          <div className={`field${fileError ? ' field--invalid' : ''}`}>
-            <label htmlFor="import-file" className="field__label">
-              {t('catalog.transfer.file')}
-            </label>
-            <p className="field__hint" id="import-file-hint">
-              {t('catalog.transfer.fileHint')}
-            </p>
-            {fileError && (
-              <p className="field__error" id="import-file-error">
-                {fileError}
-              </p>
-            )}
-            <input
-              id="import-file"
-              type="file"
-              className="input cat-input--file"
-              accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={fileError ? 'import-file-hint import-file-error' : 'import-file-hint'}
-              aria-invalid={fileError ? true : undefined}
-              onChange={(e) => setFile(e.target.files?.[0])}
-            />
-          </div>
-          <Checkbox id="import-dry-run" label={t('catalog.transfer.dryRun')} checked={dryRun} onChange={setDryRun} />
-          <Checkbox id="import-publish" label={t('catalog.transfer.publish')} hint={t('catalog.transfer.publishHint')} checked={publish} onChange={setPublish} />
+          <FileField
+            id="import-file"
+            label={t('catalog.transfer.file')}
+            hint={t('catalog.transfer.fileHint')}
+            error={fileError}
+            accept=".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onFile={setFile}
+          />
+          <Checkbox id="import-dry-run" label={t('catalog.transfer.dryRun')} checked={dryRun} onValue={setDryRun} />
+          <Checkbox id="import-publish" label={t('catalog.transfer.publish')} hint={t('catalog.transfer.publishHint')} checked={publish} onValue={setPublish} />
           <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
             {busy ? t('catalog.transfer.importing') : dryRun ? t('catalog.transfer.check') : t('catalog.transfer.import')}
           </button>
@@ -233,9 +222,7 @@ function Transfer() {
                             </td>
                           </>
                         ) : (
-                          <td>
-                            <code>{x.pointer}</code>
-                          </td>
+                          <td>{contentPointerLabel(t, x.pointer)}</td>
                         )}
                         <td>{x.procedure ?? ''}</td>
                         <td>{x.message}</td>

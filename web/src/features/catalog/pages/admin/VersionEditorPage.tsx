@@ -4,17 +4,20 @@
 // auditors, are shown read-only.
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EformDefinition } from '../../../../../../src/core/eforms/validate.ts';
+import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import { currentLanguage, type Language } from '../../../../i18n/index.ts';
 import { Link, useParams } from '../../../../router.tsx';
 import { catalogApi, stripPointer, type ProcedureContent, type ProcedureVersionView, type VersionCheck } from '../../api.ts';
-import { ErrorSummary, formatMoment, outcomeMessage, Status, vnMoment, type SummaryItem } from '../../components/common.tsx';
+import { ErrorSummary, failureText, Status, type SummaryItem } from '../../../../components/forms.tsx';
+import { formatMoment, vnMoment } from '../../../../lib/datetime.ts';
 import { ProcedureDetails } from '../../components/ProcedureDetails.tsx';
 import type { Rights } from '../../components/rights.ts';
+import { contentPointerLabel } from '../../components/pointers.ts';
 import { CATALOG_PATHS } from '../../paths.ts';
 import { AdminGate } from './AdminGate.tsx';
 import { ContentForm, DossierForm, fieldIdOf } from './ContentForms.tsx';
 import { EformEditor } from './EformEditor.tsx';
+import { PublishTab } from './PublishTab.tsx';
 import '../../catalog.css';
 
 const TABS = ['general', 'dossier', 'eform', 'json', 'publish'] as const;
@@ -57,7 +60,7 @@ function VersionEditor({ rights }: { rights: Rights }) {
       if (r.kind === 'ok') {
         setView(r.data);
         setContent(r.data.content);
-      } else setLoadError(outcomeMessage(t, r));
+      } else setLoadError(failureText(t, r));
     });
     return () => {
       live = false;
@@ -107,11 +110,11 @@ function VersionEditor({ rights }: { rights: Rights }) {
         if (pointer !== undefined) {
           byPointer.set(pointer, byPointer.has(pointer) ? `${byPointer.get(pointer)} ${e.message}` : e.message);
           const target = fieldIdOf(pointer);
-          items.push({ ...(target ? { target } : {}), text: `${pointer || '/'}: ${e.message}` });
+          items.push({ ...(target ? { target } : {}), text: pointer ? `${contentPointerLabel(t, pointer)}: ${e.message}` : e.message });
         } else items.push({ text: e.message });
       }
     }
-    if (items.length === 0) items.push({ text: outcomeMessage(t, r) });
+    if (items.length === 0) items.push({ text: failureText(t, r) });
     setErrors({ byPointer, items });
     setAttempt((a) => a + 1);
   };
@@ -280,7 +283,7 @@ function JsonTab({ content, editable, onChange }: { content: ProcedureContent; e
       )}
       <textarea
         id="content-json"
-        className="input cat-textarea cat-input--code"
+        className="input textarea input--source"
         rows={24}
         value={text}
         readOnly={!editable}
@@ -291,7 +294,7 @@ function JsonTab({ content, editable, onChange }: { content: ProcedureContent; e
       {editable && (
         <button
           type="button"
-          className="button cat-button-secondary"
+          className="button button--secondary"
           onClick={() => {
             try {
               const parsed = JSON.parse(text) as ProcedureContent;
@@ -304,167 +307,6 @@ function JsonTab({ content, editable, onChange }: { content: ProcedureContent; e
         >
           {t('catalog.eformEditor.applyJson')}
         </button>
-      )}
-    </div>
-  );
-}
-
-function PublishTab(props: {
-  view: ProcedureVersionView;
-  dirty: boolean;
-  editable: boolean;
-  canWithdraw: boolean;
-  language: Language;
-  save(): Promise<boolean>;
-  onChanged(v: ProcedureVersionView): void;
-}) {
-  const { t } = useTranslation();
-  const { view, language } = props;
-  const [check, setCheck] = useState<VersionCheck | undefined>();
-  const [result, setResult] = useState<{ ok: boolean; text: string; items?: string[] } | undefined>();
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-
-  async function runCheck() {
-    if (props.dirty && !(await props.save())) return;
-    const r = await catalogApi.check(view.code, view.version.number, language);
-    if (r.kind === 'ok') setCheck(r.data);
-    else setResult({ ok: false, text: outcomeMessage(t, r) });
-  }
-
-  useEffect(() => {
-    if (!props.dirty) void runCheck();
-  }, [view.version.revision]);
-
-  async function publish() {
-    if (busy) return;
-    setBusy(true);
-    try {
-      if (props.dirty && !(await props.save())) return;
-      const r = await catalogApi.publish(view.code, view.version.number, language);
-      if (r.kind === 'ok') {
-        props.onChanged(r.data);
-        setResult({ ok: true, text: t('catalog.publish.published', { n: r.data.version.number }) });
-      } else {
-        setResult({ ok: false, text: outcomeMessage(t, r), items: r.kind === 'problem' ? (r.problem.errors ?? []).map((e) => e.message) : [] });
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function withdraw() {
-    if (busy) return;
-    if (reason.trim() === '') {
-      setReasonError(t('catalog.publish.reasonRequired'));
-      return;
-    }
-    setReasonError(undefined);
-    setBusy(true);
-    try {
-      const r = await catalogApi.withdraw(view.code, view.version.number, reason.trim(), language);
-      if (r.kind === 'ok') {
-        props.onChanged(r.data);
-        setResult({ ok: true, text: t('catalog.publish.withdrawn', { n: r.data.version.number }) });
-      } else setResult({ ok: false, text: outcomeMessage(t, r) });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <div className="publish-tab">
-      <h2>{t('catalog.publish.title')}</h2>
-      <div role="status" className="publish-tab__result">
-        {result && (
-          <div className={`cat-notice ${result.ok ? 'cat-notice--success' : 'cat-notice--error'}`} id="publish-result">
-            <p>{result.text}</p>
-            {result.ok && view.version.status === 'published' && (
-              <p>
-                <Link to={CATALOG_PATHS.procedure(view.code)}>{t('catalog.adminProcedure.publicPage')}</Link>
-              </p>
-            )}
-            {result.items && result.items.length > 0 && (
-              <ul>
-                {result.items.map((m, i) => (
-                  <li key={i}>{m}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
-      </div>
-      {props.editable && (
-        <>
-          <button type="button" className="button cat-button-secondary" onClick={() => void runCheck()}>
-            {t('catalog.publish.check')}
-          </button>
-          {check && (
-            <section className="cat-check-result" aria-labelledby="check-title">
-              <h3 id="check-title">{check.publishable ? t('catalog.publish.publishable') : t('catalog.publish.notPublishable', { count: check.errors.length })}</h3>
-              {check.errors.length > 0 && (
-                <ul className="cat-check-list check-list--errors">
-                  {check.errors.map((e, i) => (
-                    <li key={i}>
-                      <span className="cat-tag cat-tag--error">{t('catalog.publish.error')}</span> {e.message[language]} <code>{e.pointer}</code>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {check.warnings.length > 0 && (
-                <ul className="cat-check-list">
-                  {check.warnings.map((e, i) => (
-                    <li key={i}>
-                      <span className="cat-tag cat-tag--warning">{t('catalog.publish.warning')}</span> {e.message[language]} <code>{e.pointer}</code>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <h4>{t('catalog.procedure.publicParts')}</h4>
-              <ul className="cat-check-list">
-                {check.publicParts.items.map((p) => (
-                  <li key={p.part}>
-                    {p.point}) {p.label[language]}: <strong>{p.present ? t('catalog.publish.present') : t('catalog.publish.missing')}</strong>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          <div className="cat-actions">
-            <button type="button" className="button button--primary" id="publish-button" onClick={() => void publish()} aria-disabled={busy || undefined}>
-              {t('catalog.publish.publish', { n: view.version.number })}
-            </button>
-          </div>
-          <p className="field__hint">{t('catalog.publish.publishHint')}</p>
-        </>
-      )}
-      {props.canWithdraw && (
-        <section className="cat-withdraw" aria-labelledby="withdraw-title">
-          <h3 id="withdraw-title">{view.version.status === 'published' ? t('catalog.publish.withdrawPublished') : t('catalog.publish.withdrawDraft')}</h3>
-          <div className={`field${reasonError ? ' field--invalid' : ''}`}>
-            <label htmlFor="withdraw-reason" className="field__label">
-              {t('catalog.publish.reason')}
-            </label>
-            {reasonError && (
-              <p className="field__error" id="withdraw-reason-error">
-                {reasonError}
-              </p>
-            )}
-            <textarea
-              id="withdraw-reason"
-              className="input cat-textarea"
-              rows={2}
-              value={reason}
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={reasonError ? 'withdraw-reason-error' : undefined}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
-          <button type="button" className="button cat-button-danger" onClick={() => void withdraw()} aria-disabled={busy || undefined}>
-            {t('catalog.publish.withdraw')}
-          </button>
-        </section>
       )}
     </div>
   );

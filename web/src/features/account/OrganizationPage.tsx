@@ -1,0 +1,37 @@
+// Hồ sơ tổ chức: an organization (logged in through the national e-ID with its tax code) sees
+// its account as GET /api/v1/me gives it: name, tax code, how and at what level it logged in.
+// Organizations have no population data; this is their page after login (the citizen's profile
+// page shows it to them too, instead of refusing them).
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Forbidden, Loading, LoginRequired } from '../../components/AccessNotices.tsx';
+import { vneidLoginUrl } from '../../lib/identity-paths.ts';
+import { useSession } from '../../lib/session.tsx';
+import { OrganizationAccount, OrganizationProfileFrame } from './components/OrganizationAccount.tsx';
+import { useRouter } from '../../router.tsx';
+import '../../components/components.css';
+import './account.css';
+
+export function OrganizationPage() {
+  const { t } = useTranslation();
+  const { status, me } = useSession();
+  const { path } = useRouter();
+  let body: ReactNode;
+  if (status === 'loading') body = <Loading />;
+  else if (!me)
+    body = (
+      <LoginRequired
+        text={t('account.organization.loginText')}
+        action={
+          <p>
+            <a className="button button--primary" href={vneidLoginUrl(path)}>
+              {t('account.login.vneid')}
+            </a>
+          </p>
+        }
+      />
+    );
+  else if (me.kind !== 'organization') body = <Forbidden text={t('account.organization.organizationsOnly')} />;
+  else body = <OrganizationAccount me={me} />;
+  return <OrganizationProfileFrame>{body}</OrganizationProfileFrame>;
+}
