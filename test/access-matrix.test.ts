@@ -178,7 +178,7 @@ describe('the authorization matrix', () => {
           headers: { ...(await headersOf(subject)), accept: 'application/json' },
           ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
         });
-        const body = response.headers['content-type']?.includes('json') ? (response.json() as { code?: string; unitId?: unknown }) : {};
+        const body = String(response.headers['content-type'] ?? '').includes('json') ? (response.json() as { code?: string; unitId?: unknown }) : {};
         const refusedByRoute =
           response.statusCode === 401 || (response.statusCode === 403 && (body.code !== 'forbidden' || body.unitId === 'any'));
         if (allowed === refusedByRoute) {

@@ -5,28 +5,19 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { currentLanguage } from '../i18n/index.ts';
 import { requestJson } from './api.ts';
-import type { z } from 'zod';
-import type { Me as MeSchema } from '@server/modules/identity/routes.ts';
+import type { Me as ServerMe } from '@server/modules/identity/sessions/schema.ts';
 import type { Language } from '../i18n/index.ts';
 
 export { ROLES as ROLE_NAMES, type Role as RoleName } from '@server/contracts/identity.ts';
 
-/**
- * GET /api/v1/me, as the server's schema declares it (a type-only import: nothing of the server
- * or of Zod reaches the bundle). The schema lives in src/modules/identity/routes.ts on this
- * branch; when it moves (identity/sessions/ or identity/login/), only this import changes.
- */
-type ServerMe = z.infer<typeof MeSchema>;
+/** One role grant, with its unit's names (src/modules/identity/sessions/schema.ts). */
+export type RoleGrant = ServerMe['roles'][number];
 
 /**
- * One role grant. The server adds the unit's names (`unitNameVi`, `unitNameEn`) to each grant;
- * they are optional here so that an older server (grants with the id only) still works: the unit
- * is then shown by its id.
+ * The logged-in user (GET /api/v1/me) as the server's schema declares it: the ONE shape of it in
+ * the web app (a type-only import: nothing of the server or of Zod reaches the bundle).
  */
-export type RoleGrant = ServerMe['roles'][number] & { unitNameVi?: string | null; unitNameEn?: string | null };
-
-/** The logged-in user (GET /api/v1/me): the ONE shape of it in the web app. */
-export type Me = Omit<ServerMe, 'roles'> & { roles: RoleGrant[] };
+export type Me = ServerMe;
 
 export type SessionStatus = 'loading' | 'anonymous' | 'authenticated' | 'error';
 

@@ -14,48 +14,14 @@ import { requestJson, type ApiResult } from '../../lib/api.ts';
 import { formatCivilDate, formatMoment, vnMoment } from '../../lib/datetime.ts';
 import { IDENTITY_PATHS, vneidLoginUrl } from '../../lib/identity-paths.ts';
 import { useSession, type Me } from '../../lib/session.tsx';
+import type { PopulationProfile as ServerPopulationProfile } from '@server/modules/population/schema.ts';
 import { Link, useParams, useRouter } from '../../router.tsx';
 import { OrganizationAccount, OrganizationProfileFrame } from './components/OrganizationAccount.tsx';
 import '../../components/components.css';
 import './account.css';
 
-interface AddressView {
-  provinceName: string | null;
-  detail: string | null;
-  country: string | null;
-  text: string | null;
-}
-
-interface RelativeView {
-  fullName: string | null;
-  personalId: string | null;
-  nationality: string | null;
-}
-
-export interface PopulationProfile {
-  source: string;
-  fetchedAt: string;
-  personal: {
-    personalId: string;
-    oldIdNumber: string | null;
-    fullName: string;
-    birthDate: string | null;
-    gender: 'male' | 'female' | null;
-    ethnicity: string | null;
-    religion: string | null;
-    nationality: string | null;
-    maritalStatus: string | null;
-    bloodType: string | null;
-  };
-  addresses: Record<'birthRegistrationPlace' | 'hometown' | 'permanentAddress' | 'currentAddress', AddressView | null>;
-  relatives: Record<'father' | 'mother' | 'spouse' | 'representative', RelativeView | null>;
-  household: {
-    head: { fullName: string | null; personalId: string | null; relationship: string | null } | null;
-    bookNumber: string | null;
-  };
-  /** Prefill attribute names whose values are masked (e.g. `father.personalId`, `religion`). */
-  masked: string[];
-}
+/** POST /api/v1/population/me, as the server's schema declares it (a type-only import). */
+export type PopulationProfile = ServerPopulationProfile;
 
 /** `/auth/login?acr=LoA2&returnTo=…`: the e-ID login again, at the level the data needs. */
 const loginAtLevelUrl = (acr: string, returnTo: string) => `/auth/login?${new URLSearchParams({ acr, returnTo }).toString()}`;
@@ -70,19 +36,10 @@ const isProfile = (body: unknown): body is PopulationProfile => {
 };
 
 /**
- * At e-ID level 1 the server withholds the record: `{ withheld: true, requiredAcr: 'LoA2' }`
- * (possibly with the source and time), and the page asks for a level-2 login.
+ * At e-ID level 1 the server gives the basic part and names what it withholds (the relatives, the
+ * household) with the level that shows it: the page says so and offers a level-2 login.
  */
-export interface WithheldProfile {
-  withheld: true | string[];
-  requiredAcr: string;
-}
-
-const isWithheld = (body: unknown): body is WithheldProfile =>
-  typeof body === 'object' && body !== null && !!(body as { withheld?: unknown }).withheld;
-
-const isProfileAnswer = (body: unknown): body is PopulationProfile | WithheldProfile => isWithheld(body) || isProfile(body);
-
+const isProfileAnswer = (body: unknown): body is PopulationProfile => isProfile(body);
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -131,7 +88,7 @@ export function ProfilePage() {
   );
 }
 
-type Load = { state: 'loading' } | { state: 'done'; outcome: ApiResult<PopulationProfile | WithheldProfile> };
+type Load = { state: 'loading' } | { state: 'done'; outcome: ApiResult<PopulationProfile> };
 
 function CitizenProfile({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -174,20 +131,24 @@ function CitizenProfile({ me }: { me: Me }) {
   let data: ReactNode;
   if (load.state === 'loading') {
     data = <Loading text={t('account.profile.loading')} />;
-  } else if (load.outcome.kind === 'ok' && isWithheld(load.outcome.data)) {
-    const level = load.outcome.data.requiredAcr || 'LoA2';
-    data = (
-      <Notice tone="info" title={t('account.profile.withheldTitle')} live="status" id="population-withheld">
-        <p>{t('account.profile.withheldText', { level: t(`account.level.${level}`, { defaultValue: level }) })}</p>
-        <p>
-          <a className="button button--primary" href={loginAtLevelUrl(level, IDENTITY_PATHS.profile)} id="population-login-again">
-            {t('account.profile.withheldLogin', { level: t(`account.level.${level}`, { defaultValue: level }) })}
-          </a>
-        </p>
-      </Notice>
-    );
   } else if (load.outcome.kind === 'ok') {
-    data = <PopulationData profile={load.outcome.data as PopulationProfile} />;
+    const profile = load.outcome.data;
+    const level = profile.requiredAcr ?? 'LoA2';
+    data = (
+      <>
+        {profile.withheld.length > 0 && (
+          <Notice tone="info" title={t('account.profile.withheldTitle')} live="status" id="population-withheld">
+            <p>{t('account.profile.withheldText', { level: t(`account.level.${level}`, { defaultValue: level }) })}</p>
+            <p>
+              <a className="button button--primary" href={loginAtLevelUrl(level, IDENTITY_PATHS.profile)} id="population-login-again">
+                {t('account.profile.withheldLogin', { level: t(`account.level.${level}`, { defaultValue: level }) })}
+              </a>
+            </p>
+          </Notice>
+        )}
+        <PopulationData profile={profile} />
+      </>
+    );
   } else {
     const outcome = load.outcome;
     const code = outcome.kind === 'problem' ? outcome.problem.code : undefined;

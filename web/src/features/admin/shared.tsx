@@ -86,9 +86,10 @@ export function OfficerState({ officer }: { officer: Officer }) {
 interface AuditEntry {
   id: number;
   at: string;
-  actor?: string;
-  actorLabel?: string;
-  actorKind?: string;
+  /** The actor's label (the audit trail's one actor shape: id, kind, label). */
+  actor: string;
+  actorId: string | null;
+  actorKind: string;
   action: string;
   before: unknown;
   after: unknown;
@@ -181,8 +182,7 @@ export function AuditTrail({ entity, entityId, version }: { entity: string; enti
                 id: String(entry.id),
                 at: entry.at,
                 atText: moment(t, entry.at),
-                // The audit API names the actor `actorLabel` (with its id and kind); older answers `actor`.
-                by: entry.actorLabel ?? entry.actor,
+                by: entry.actor,
                 title: t(`admin.audit.action.${entry.action.replace(/\./g, '_')}`, { defaultValue: entry.action }),
                 ...(changed.length > 0
                   ? {

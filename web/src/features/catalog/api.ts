@@ -217,7 +217,7 @@ export const catalogApi = {
   prefillAttributes: (lang: Language): Promise<ApiResult<{ items: PrefillAttribute[]; fieldTypes: string[] }>> =>
     requestJson(`${API}/catalog/prefill-attributes`, lang),
   myPrefill: (lang: Language): Promise<ApiResult<{ values: Record<string, string>; source: string; fetchedAt: string }>> =>
-    requestJson(`${API}/population/me/prefill`, lang),
+    requestJson(`${API}/population/me/prefill`, lang, { method: 'POST', body: {} }),
   unitTree: (lang: Language): Promise<ApiResult<{ roots: UnitTreeNode[] }>> => requestJson(`${API}/admin/units`, lang),
 };
 
