@@ -449,7 +449,7 @@ describe('graceful shutdown', () => {
   it('finishes in-flight requests and refuses new ones', async () => {
     const database = await createTestDatabase();
     const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database });
-    app.get('/slow', async () => {
+    app.get('/slow', { config: { access: 'public' } }, async () => {
       await new Promise((r) => setTimeout(r, 300));
       return { done: true };
     });

@@ -17,6 +17,10 @@ afterAll(async () => {
   await t?.close();
 });
 
+
+/** Production needs the real national systems configured (no emulators). */
+const PRODUCTION = { OIDC_ISSUER: 'https://sso.example.gov.vn', OIDC_CLIENT_ID: 'motcua', OIDC_CLIENT_SECRET: 'secret-secret-secret', POPULATION_API_URL: 'https://dancu.example.gov.vn' };
+
 describe('demo officers', () => {
   it('are created once, with working logins (the administrator with the documented TOTP secret)', async () => {
     const first = await seedDemoOfficers(t.db);
@@ -39,15 +43,15 @@ describe('demo officers', () => {
   it('are never wanted in production', () => {
     expect(demoAccountsWanted(loadConfig({ NODE_ENV: 'development' }))).toBe(true);
     expect(demoAccountsWanted(loadConfig({ NODE_ENV: 'development', DEMO_ACCOUNTS: 'false' }))).toBe(false);
-    expect(demoAccountsWanted(loadConfig({ NODE_ENV: 'production', DEMO_ACCOUNTS: 'true' }))).toBe(false);
+    expect(demoAccountsWanted(loadConfig({ ...PRODUCTION, NODE_ENV: 'production', DEMO_ACCOUNTS: 'true' }))).toBe(false);
   });
 });
 
 describe('session cache', () => {
   it('is on by default outside tests, off in tests', () => {
-    expect(sessionSettings(loadConfig({ NODE_ENV: 'production' })).cache?.ttlMs).toBe(5000);
+    expect(sessionSettings(loadConfig({ ...PRODUCTION, NODE_ENV: 'production' })).cache?.ttlMs).toBe(5000);
     expect(sessionSettings(loadConfig({ NODE_ENV: 'test' })).cache).toBeUndefined();
-    expect(sessionSettings(loadConfig({ NODE_ENV: 'production', SESSION_CACHE_MS: '0' })).cache).toBeUndefined();
+    expect(sessionSettings(loadConfig({ ...PRODUCTION, NODE_ENV: 'production', SESSION_CACHE_MS: '0' })).cache).toBeUndefined();
   });
 
   it('a logout through this instance is immediate; through another instance it takes at most the TTL', async () => {
