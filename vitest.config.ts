@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 // One suite for both databases: DATABASE_URL unset → PGlite in memory, set → a fresh
-// PostgreSQL database per test file (see src/db/testing.ts).
+// PostgreSQL database per test file (see src/db/testing.ts). Either way every test file's
+// database is a copy of one made and migrated once per run (test/support/global-setup.ts).
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
