@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
-import { buildPgliteTemplate, findPgliteTemplate, type PgliteTemplateKind } from './pglite-template.ts';
+import { buildPgliteTemplate, findPgliteTemplate, pgliteTemplatePath, type PgliteTemplateKind } from './pglite-template.ts';
 
 export interface TestDatabase extends Database {
   /** The connection URL of the fresh PostgreSQL database, when running on PostgreSQL. */
@@ -44,12 +44,19 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   return database;
 }
 
+// Read once per worker (the archive is immutable; its name changes with the migrations).
+const loaded = new Map<string, Blob>();
+
 async function pgliteTemplate(kind: PgliteTemplateKind): Promise<Blob> {
-  const found = findPgliteTemplate(kind);
-  if (found) return found;
-  // Outside a test run (benchmarks), or the global setup did not run: make it now.
-  await buildPgliteTemplate(kind);
-  return findPgliteTemplate(kind)!;
+  const file = pgliteTemplatePath(kind);
+  let blob = loaded.get(file) ?? findPgliteTemplate(kind);
+  if (!blob) {
+    // Outside a test run (benchmarks), or the global setup did not run: make it now.
+    await buildPgliteTemplate(kind);
+    blob = findPgliteTemplate(kind)!;
+  }
+  loaded.set(file, blob);
+  return blob;
 }
 
 async function createPostgresDatabase(baseUrl: string, template: string | undefined): Promise<TestDatabase> {
