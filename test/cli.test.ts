@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliHarness } from './support/cli.ts';
+import { cliHarness, cliTimeout } from './support/cli.ts';
 
 const harness = cliHarness();
 const cli = harness.cli;
@@ -13,14 +13,14 @@ describe('motcua CLI', () => {
   it('calendar deadline prints the due moment alone on one line', async () => {
     const out = await cli('calendar', 'deadline', '--from', '2026-02-12T17:30:00+07:00', '--amount', '2', '--unit', 'working_days');
     expect(out).toMatchObject({ stdout: '2026-02-23T17:00:00+07:00\n', code: 0 });
-  });
+  }, cliTimeout(1));
 
   it('calendar deadline refuses bad input with exit code 2 and a message', async () => {
     const out = await cli('calendar', 'deadline', '--from', 'tomorrow', '--amount', '2');
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
     expect(out.stderr).toMatch(/from/);
-  });
+  }, cliTimeout(1));
 
   it('calendar deadline refuses a start or a result outside the supported years with exit code 2', async () => {
     for (const from of ['1799-12-31T09:00:00+07:00', '2199-12-31T17:30:00+07:00']) {
@@ -53,7 +53,7 @@ describe('motcua CLI', () => {
     const bad = await cli('id', 'check', '12345');
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ valid: false, reason: expect.stringContaining('12 digits') });
-  });
+  }, cliTimeout(2));
 
   it('an administrator sets a year from a file; days-off then shows it as official', async () => {
     const file = path.join(harness.dir, '2031.json');
@@ -72,5 +72,5 @@ describe('motcua CLI', () => {
     expect(after.stdout).toBe('2031-01-01\tTết Dương lịch\tholiday\tofficial\n');
     const json = JSON.parse((await cli('calendar', 'days-off', '--year', '2031', '--json')).stdout);
     expect(json).toMatchObject({ year: 2031, status: 'official', origin: 'administrator' });
-  }, 120_000); // four processes, the first one migrating a fresh database
+  }, cliTimeout(4)); // four runs in a row: under the default timeout it failed on a busy machine
 });

@@ -58,8 +58,11 @@ const pgliteParsers = {
   [DATE]: (v: string) => v,
 };
 
-/** An embedded database in `dataDir`, or in memory when dataDir is undefined. */
-export async function openPglite(dataDir?: string): Promise<Database> {
+/**
+ * An embedded database in `dataDir`, or in memory when dataDir is undefined. `loadDataDir`: an
+ * archive to start an in-memory database from (the tests' templates).
+ */
+export async function openPglite(dataDir?: string, options: { loadDataDir?: Blob } = {}): Promise<Database> {
   let releaseLock = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -68,8 +71,16 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   try {
     const folder = dataDir ? path.join(dataDir, 'pgdata') : undefined;
     // A new data folder starts from the archive made at install time, if there is one.
-    const template = folder && !existsSync(path.join(folder, 'PG_VERSION')) ? findPgliteTemplate() : undefined;
-    const client = new PGlite(folder, { parsers: pgliteParsers, ...(template ? { loadDataDir: template } : {}) });
+    const template = folder
+      ? !existsSync(path.join(folder, 'PG_VERSION')) ? findPgliteTemplate() : undefined
+      : options.loadDataDir;
+    // One options object: PGlite ignores the second argument when the first is not a path, which
+    // left in-memory databases without the parsers.
+    const client = new PGlite({
+      ...(folder ? { dataDir: folder } : {}),
+      parsers: pgliteParsers,
+      ...(template ? { loadDataDir: template } : {}),
+    });
     await client.waitReady;
     const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
     return {

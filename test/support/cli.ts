@@ -1,20 +1,31 @@
 // Runs the motcua command line as a user would (bin/motcua), against a database of its own: a
-// fresh PostgreSQL database when DATABASE_URL is set, otherwise an embedded one in a temporary
-// folder. Call the returned setup/teardown from beforeAll/afterAll.
+// fresh PostgreSQL database when DATABASE_URL is set (unless `embedded`), otherwise an embedded
+// one in a temporary folder. Call the returned setup/teardown from beforeAll/afterAll.
+//
+// Every run is a new Node process that loads the TypeScript sources through tsx (its transform
+// cache makes later runs cheaper), which takes seconds on a busy machine: give a test that runs
+// the CLI `cliTimeout(runs)`, not the default test timeout.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { createTestDatabase, type TestDatabase } from '../../src/db/testing.ts';
 
-const run = promisify(execFile);
 const bin = path.resolve('bin/motcua');
+
+/** The longest one run of the CLI may take before it is killed (and reported as timed out). */
+export const CLI_RUN_TIMEOUT_MS = 90_000;
+
+/** A test timeout for a test that runs the CLI `runs` times in a row. */
+export function cliTimeout(runs: number): number {
+  return 30_000 + runs * CLI_RUN_TIMEOUT_MS;
+}
 
 export interface CliResult {
   stdout: string;
   stderr: string;
-  code: number;
+  /** The exit code; null when the process was killed (see stderr). */
+  code: number | null;
 }
 
 export interface CliHarness {
@@ -25,7 +36,18 @@ export interface CliHarness {
   cli(...args: string[]): Promise<CliResult>;
 }
 
-export function cliHarness(options: { migrate?: boolean; name?: string } = {}): CliHarness {
+export interface CliHarnessOptions {
+  /** false: the PostgreSQL database starts empty (the CLI migrates what it needs). Default true. */
+  migrate?: boolean;
+  /** A name for the temporary folder. */
+  name?: string;
+  /** Always the embedded database of the folder, even when DATABASE_URL is set. */
+  embedded?: boolean;
+  /** More environment for the CLI (e.g. USER). */
+  env?: Record<string, string>;
+}
+
+export function cliHarness(options: CliHarnessOptions = {}): CliHarness {
   let dir = '';
   let database: TestDatabase | undefined;
   let env: Record<string, string | undefined> = {};
@@ -35,22 +57,33 @@ export function cliHarness(options: { migrate?: boolean; name?: string } = {}): 
     },
     async setup() {
       dir = mkdtempSync(path.join(tmpdir(), `motcua-${options.name ?? 'cli'}-`));
-      if (process.env.DATABASE_URL) database = await createTestDatabase({ migrate: options.migrate ?? true });
-      env = { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: database?.url, LOG_LEVEL: 'silent' };
+      if (process.env.DATABASE_URL && !options.embedded) {
+        database = await createTestDatabase({ migrate: options.migrate ?? true });
+      }
+      env = { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: database?.url, LOG_LEVEL: 'silent', ...options.env };
       if (!database) delete env.DATABASE_URL;
     },
     async teardown() {
       await database?.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
-    async cli(...args) {
-      try {
-        const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
-        return { stdout, stderr, code: 0 };
-      } catch (error) {
-        const e = error as { stdout: string; stderr: string; code: number };
-        return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-      }
+    cli(...args) {
+      return new Promise((resolve) => {
+        execFile(
+          process.execPath,
+          [bin, ...args],
+          { env, timeout: CLI_RUN_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
+          (error, stdout, stderr) => {
+            if (!error) return resolve({ stdout, stderr, code: 0 });
+            const e = error as NodeJS.ErrnoException & { code?: number | string; killed?: boolean; signal?: string };
+            if (e.killed || e.signal) {
+              const why = e.killed ? `timed out after ${CLI_RUN_TIMEOUT_MS} ms` : `killed by ${e.signal}`;
+              return resolve({ stdout, stderr: `${stderr}\n[motcua ${args.join(' ')}: ${why}]`, code: null });
+            }
+            resolve({ stdout, stderr, code: typeof e.code === 'number' ? e.code : null });
+          },
+        );
+      });
     },
   };
 }

@@ -123,13 +123,10 @@ describe('addWorkingTime', () => {
     expect(() => cal.addWorkingTime(new Date(NaN), 1, 'working_days')).toThrow(RangeError);
   });
 
-  it('adds 1000 working days quickly', () => {
+  // How fast belongs in bench/; here only what the answer is.
+  it('adds 1000 working days', () => {
     const start = at('2026-03-02T09:00');
     expect(fmt(cal.addWorkingTime(start, 1000, 'working_days'))).toMatch(/^2030-/);
-    const runs = 300;
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i++) cal.addWorkingTime(new Date(start.getTime() + i * 3_600_000), 1000, 'working_days');
-    expect((performance.now() - t0) / runs).toBeLessThan(1);
   });
 });
 
