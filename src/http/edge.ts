@@ -140,7 +140,8 @@ export function refuseNulCharacters(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    parseJson(request, body as string, (error: Error | null, value?: unknown) => {
+    // The default parser answers through its callback (its returned promise carries nothing).
+    void parseJson(request, body as string, (error: Error | null, value?: unknown) => {
       if (error) return done(error, undefined);
       const pointer = findNul(value, '/body');
       if (pointer) return done(nulProblem(pointer), undefined);

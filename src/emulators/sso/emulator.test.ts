@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseForms, submitForm, TestBrowser, type Page } from '../../../test/support/browser.ts';
+import { parseForms, TestBrowser, type Page } from '../../../test/support/browser.ts';
 import { loadConfig } from '../../config.ts';
 import { checkPersonalId } from '../../core/identifiers/index.ts';
 import { defaultCitizenSource, FIXTURE_CITIZENS, fixtureCitizenSource, storedCitizenSource } from './citizens.ts';

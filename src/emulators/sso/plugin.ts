@@ -10,7 +10,7 @@ import { generateEmulatorKeys, type EmulatorKeys } from './keys.ts';
 import { dbAdapterFactory, dbSubjectStore, ensureSsoSchema, loadOrCreateDbKeys, memorySubjectStore, type SubjectStore } from './store.ts';
 import { indexPage, loginPage, messagePage } from './pages.ts';
 import { NATIONAL_LEVELS, NATIONAL_SCOPES, requiredLevelIndex, type SsoClient, type SsoLevel } from './levels.ts';
-import { ACR_RANK, type SsoSubject, type SubjectDirectory } from './subjects.ts';
+import { ACR_RANK, type SubjectDirectory } from './subjects.ts';
 
 export interface SsoEmulatorSettings {
   issuer: string;

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/types.ts';
 import { ProblemError, zodFieldErrors } from '../../http/problem.ts';
-import { seedUnits } from '../identity/seed/units.ts';
+import { seedUnits } from '../identity/module.ts';
 import { readCatalogWorkbook, templateWorkbook, writeCatalogWorkbook } from './excel.ts';
 import type { CatalogModule } from './module.ts';
 import { CatalogExchange } from './schema.ts';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CitizenPrincipal, OfficerPrincipal, OrganizationPrincipal } from '../../core/access/index.ts';
-import type { PopulationRecord } from '../population/record.ts';
-import type { PopulationService } from '../population/service.ts';
+import type { PopulationRecord, PopulationService } from '../population/module.ts';
 import { createDefaultPrefillSource, populationPrefill } from './prefill-source.ts';
 
 const citizen: CitizenPrincipal = { kind: 'citizen', accountId: 'a1', fullName: 'Lê Thị Hoa', method: 'vneid', personalId: '001099012345', acr: 'LoA2' };

@@ -6,8 +6,7 @@
 // deployments without the population connection) can replace it.
 import type { Principal } from '../../core/access/index.ts';
 import type { PrefillValues } from '../../core/prefill/attributes.ts';
-import { POPULATION_SOURCE, toPrefillValues } from '../population/prefill.ts';
-import type { PopulationService } from '../population/service.ts';
+import { POPULATION_SOURCE, toPrefillValues, type PopulationService } from '../population/module.ts';
 
 export type PrefillLookup = { values: PrefillValues; source: string } | { unavailable: true; reason?: string };
 

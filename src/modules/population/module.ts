@@ -8,6 +8,11 @@ import { PopulationClient } from './client.ts';
 import { registerPopulationRoutes } from './routes.ts';
 import { createPopulationService, type PopulationService } from './service.ts';
 
+// What other modules use of population (through this file only).
+export { POPULATION_SOURCE, toPrefillValues } from './prefill.ts';
+export type { PopulationService } from './service.ts';
+export type { PopulationRecord } from './record.ts';
+
 export const EMULATOR_PATH = '/emulators/population/';
 
 /** The client of the configured population service (default: the emulator on this server). */

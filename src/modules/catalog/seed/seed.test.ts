@@ -5,7 +5,7 @@ import { loadConfig } from '../../../config.ts';
 import { createTestDatabase, type TestDatabase } from '../../../db/testing.ts';
 import { listAudit } from '../../audit/service.ts';
 import { createUnitDirectory } from '../../identity/units/directory.ts';
-import { seedUnits, UNIT_SEEDS } from '../../identity/seed/units.ts';
+import { seedUnits, UNIT_SEEDS } from '../../identity/module.ts';
 import { createCatalogModule } from '../module.ts';
 import { createDefaultPrefillSource } from '../prefill-source.ts';
 import { CatalogExchangeProcedure } from '../schema.ts';

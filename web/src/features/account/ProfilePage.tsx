@@ -5,7 +5,6 @@
 // their own data: /ho-so-ca-nhan/<another ID> is refused (403).
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { Forbidden, Loading, LoginRequired } from '../../components/AccessNotices.tsx';
 import { failureText } from '../../components/forms.tsx';
 import { Notice } from '../../components/Notice.tsx';

@@ -5,7 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Forbidden } from '../../components/AccessNotices.tsx';
-import { DateField, ErrorSummary, failureText, hasFormErrors, noErrors, SelectField, TextField, type FormErrors } from '../../components/forms.tsx';
+import { DateField, ErrorSummary, failureText, hasFormErrors, noErrors, SelectField, type FormErrors } from '../../components/forms.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { currentLanguage } from '../../i18n/index.ts';

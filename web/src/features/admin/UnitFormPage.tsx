@@ -20,7 +20,7 @@ import { requestJson } from '../../lib/api.ts';
 import { setFlash, useFlash } from '../../lib/flash.ts';
 import { IDENTITY_PATHS, pathWith } from '../../lib/identity-paths.ts';
 import { hasRole, useSession } from '../../lib/session.tsx';
-import { Link, useParams, useRouter } from '../../router.tsx';
+import { useParams, useRouter } from '../../router.tsx';
 import { invalidateUnits, unitName, useUnits, type Unit } from '../workspace/units.ts';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
 import { AuditTrail, UNIT_KINDS, UnitOptions } from './shared.tsx';

@@ -6,12 +6,8 @@ import { buildEform, type EformFieldSpec, type EformSectionSpec } from '../../..
 import type { CatalogExchangeProcedure } from '../../schema.ts';
 import {
   applicantFields,
-  businessRegistration,
   component,
   declarationField,
-  feeReceipt,
-  identityCopy,
-  powerOfAttorney,
   SECTION_APPLICANT,
   SECTION_DECLARATION,
   SECTION_REQUEST,

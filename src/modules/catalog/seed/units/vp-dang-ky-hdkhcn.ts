@@ -1,6 +1,6 @@
 // Seed procedures owned by Văn phòng Đăng ký hoạt động khoa học và công nghệ (registration of S&T organizations).
 import type { CatalogExchangeProcedure } from '../../schema.ts';
-import { FIELDS, LAWS, certificateNumber, component, identityCopy, procedure, stOrgFields, t } from './common.ts';
+import { FIELDS, LAWS, component, identityCopy, procedure, stOrgFields, t } from './common.ts';
 
 export const VP_DANG_KY_HDKHCN: CatalogExchangeProcedure[] = [
   procedure({

@@ -5,9 +5,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EformDefinition } from '@server/core/eforms/validate.ts';
-import { currentLanguage, type Language } from '../../../../i18n/index.ts';
+import { currentLanguage } from '../../../../i18n/index.ts';
 import { Link, useParams } from '../../../../router.tsx';
-import { catalogApi, stripPointer, type ProcedureContent, type ProcedureVersionView, type VersionCheck } from '../../api.ts';
+import { catalogApi, stripPointer, type ProcedureContent, type ProcedureVersionView } from '../../api.ts';
 import { ErrorSummary, failureText, Status, type SummaryItem } from '../../../../components/forms.tsx';
 import { formatMoment, vnMoment } from '../../../../lib/datetime.ts';
 import { ProcedureDetails } from '../../components/ProcedureDetails.tsx';
