@@ -1,4 +1,5 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Files that run other processes (the CLI) or a browser are slow for their size. Without timings
@@ -18,6 +19,8 @@ class SlowFirstSequencer extends BaseSequencer {
 // PostgreSQL database per test file (see src/db/testing.ts). Either way every test file's
 // database is a copy of one made and migrated once per run (test/support/global-setup.ts).
 export default defineConfig({
+  // The web app's alias for the server's code (tsconfig.json, web/vite.config.ts).
+  resolve: { alias: { '@server': fileURLToPath(new URL('./src', import.meta.url)) } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',

@@ -404,7 +404,7 @@ describe.skipIf(!hasChromium)('identity and population data in Chromium', () => 
       const invited = await newPage();
       await invited.goto(invitation);
       await expect.poll(() => invited.locator('h1').textContent()).toBe('Kích hoạt tài khoản cán bộ');
-      await invited.getByLabel('Mật khẩu mới', { exact: true }).fill('KieuDang-2026-moi');
+      await invited.getByLabel(/^Mật khẩu mới/).fill('KieuDang-2026-moi');
       await invited.getByLabel('Nhập lại mật khẩu mới').fill('KieuDang-2026-moi');
       await expectNoAxeViolations(invited, 'the invitation page');
       await invited.getByRole('button', { name: 'Đặt mật khẩu' }).click();
@@ -442,10 +442,10 @@ describe.skipIf(!hasChromium)('identity and population data in Chromium', () => 
       await expectNoAxeViolations(page, 'the TOTP enrolment page');
 
       // A wrong code is refused by the field; the right one turns it on.
-      await page.getByLabel('Mã xác thực', { exact: true }).fill('000000');
+      await page.getByLabel(/^Mã xác thực/).fill('000000');
       await page.getByRole('button', { name: 'Xác nhận và bật' }).click();
-      await expect.poll(() => page.getByLabel('Mã xác thực', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-      await page.getByLabel('Mã xác thực', { exact: true }).fill(currentTotp(secret!));
+      await expect.poll(() => page.getByLabel(/^Mã xác thực/).getAttribute('aria-invalid')).toBe('true');
+      await page.getByLabel(/^Mã xác thực/).fill(currentTotp(secret!));
       await page.getByRole('button', { name: 'Xác nhận và bật' }).click();
       await page.locator('#totp-done').waitFor();
       expect(await page.locator('#totp-done').textContent()).toContain('Đã bật xác thực hai bước');

@@ -161,13 +161,29 @@ describe.skipIf(!hasChromium)('web app against its API contract', () => {
   });
 
   it('reads the population record by POST with the CSRF token, and asks for a level-2 login when it is withheld', async () => {
+    // What the server answers a level-1 login (src/modules/population/schema.ts PopulationProfile):
+    // the basic part, the relatives and household left out and named.
+    const levelOneProfile = {
+      source: 'Cơ sở dữ liệu quốc gia về dân cư',
+      fetchedAt: '2026-12-01T03:00:00.000Z',
+      personal: {
+        personalId: '001099012345', oldIdNumber: null, fullName: 'Nguyễn Thị Thu Hà', birthDate: '1999-04-02', gender: 'female',
+        ethnicity: 'Kinh', religion: null, nationality: 'Việt Nam', maritalStatus: null, bloodType: null,
+      },
+      addresses: { birthRegistrationPlace: null, hometown: null, permanentAddress: null, currentAddress: null },
+      relatives: { father: null, mother: null, spouse: null, representative: null },
+      household: { head: null, bookNumber: null },
+      masked: [],
+      withheld: ['relatives', 'household'],
+      requiredAcr: 'LoA2',
+    };
     const me = { kind: 'citizen', accountId: 'c1', personalId: '001099012345', fullName: 'Nguyễn Thị Thu Hà', acr: 'LoA1', method: 'vneid', roles: [] };
     const calls: Array<{ method: string; csrf: string | undefined }> = [];
     const page = await open(({ path, method, headers }) => {
       if (path === '/api/v1/me') return { body: me };
       if (path === '/api/v1/population/me') {
         calls.push({ method, csrf: headers['x-csrf-token'] });
-        return method === 'POST' ? { body: { withheld: true, requiredAcr: 'LoA2' } } : problem(405, 'method_not_allowed', 'Method not allowed');
+        return method === 'POST' ? { body: levelOneProfile } : problem(405, 'method_not_allowed', 'Method not allowed');
       }
       return undefined;
     });
@@ -178,6 +194,8 @@ describe.skipIf(!hasChromium)('web app against its API contract', () => {
     const href = await page.locator('#population-login-again').getAttribute('href');
     expect(href).toMatch(/^\/auth\/login\?acr=LoA2/);
     expect(await page.locator('#population-withheld').textContent()).toContain('mức độ 2');
+    // The basic part is still shown beside the notice.
+    expect(await page.locator('#population-profile').textContent()).toContain('Nguyễn Thị Thu Hà');
     await expectNoAxeViolations(page, 'the withheld population record');
   });
 
