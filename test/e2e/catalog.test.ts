@@ -294,6 +294,8 @@ describe.skipIf(!hasChromium)('procedure catalog in Chromium', () => {
     expect(await preview.locator('.error-summary').textContent()).toContain('Chưa nhập «Tên sáng chế (đầy đủ)».');
     await preview.getByRole('radio', { name: 'Cá nhân' }).check();
     expect(await preview.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Thu Hà'); // sample prefill values
+    // The phone number is the applicant's to give (the login account may hold none).
+    await preview.getByLabel(/^Số điện thoại/).fill('0912345678');
     await preview.getByLabel('Tên sáng chế (đầy đủ)').fill('Máy thử');
     await preview.getByLabel('Tác giả sáng chế (họ tên, quốc tịch)').fill('Nguyễn Thị Thu Hà, Việt Nam');
     await preview.getByLabel('Số điểm độc lập của yêu cầu bảo hộ').fill('1');
