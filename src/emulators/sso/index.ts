@@ -16,7 +16,9 @@ import { nationalDirectory, type SubjectDirectory } from './subjects.ts';
 export { registerSsoEmulator, type SsoEmulatorSettings } from './plugin.ts';
 export type { SsoClient, SsoLevel } from './levels.ts';
 
-export const SSO_EMULATOR_PATH = '/emulators/sso';
+import { SSO_EMULATOR_PATH } from './address.ts';
+
+export { SSO_EMULATOR_PATH };
 
 /**
  * The emulator is mounted unless another provider is configured (or SSO_EMULATOR says otherwise);

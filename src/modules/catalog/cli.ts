@@ -9,9 +9,11 @@ import type { Config } from '../../config.ts';
 import type { DB } from '../../db/types.ts';
 import { ProblemError, zodFieldErrors } from '../../http/problem.ts';
 import { seedUnits } from '../identity/module.ts';
-import { readCatalogWorkbook, templateWorkbook, writeCatalogWorkbook } from './excel.ts';
 import type { CatalogModule } from './module.ts';
 import { CatalogExchange } from './schema.ts';
+
+/** The Excel code loads exceljs (a third of a second): only the commands that use it load it. */
+const excel = () => import('./excel.ts');
 import { seedCatalog } from './seed/seed.ts';
 import { systemActorNamed } from './service.ts';
 import { exportCatalog, importCatalog, jsonLocator, type ImportLocator } from './transfer.ts';
@@ -61,7 +63,7 @@ export function registerCatalogCommands(program: Command, support: CatalogCliSup
           let exchange: CatalogExchange;
           let locate: ImportLocator = jsonLocator;
           if (path.extname(file).toLowerCase() === '.xlsx') {
-            ({ exchange, locate } = await readCatalogWorkbook(buffer));
+            ({ exchange, locate } = await (await excel()).readCatalogWorkbook(buffer));
           } else {
             let raw: unknown;
             try {
@@ -100,7 +102,7 @@ export function registerCatalogCommands(program: Command, support: CatalogCliSup
       await support.withDatabase(async (database, cfg) => {
         const module = support.catalogModule(database, cfg);
         const exchange = await exportCatalog(module.core, 'system', { unit: opts.unit, which: opts.which });
-        const body = opts.format === 'xlsx' ? await writeCatalogWorkbook(exchange) : `${JSON.stringify(exchange, null, 2)}\n`;
+        const body = opts.format === 'xlsx' ? await (await excel()).writeCatalogWorkbook(exchange) : `${JSON.stringify(exchange, null, 2)}\n`;
         if (opts.out) {
           writeFileSync(opts.out, body);
           support.out(`${exchange.procedures.length} procedure(s) written to ${opts.out}`);
@@ -115,7 +117,7 @@ export function registerCatalogCommands(program: Command, support: CatalogCliSup
     .description('write the blank Excel import template')
     .requiredOption('--out <file>', 'the .xlsx file to write')
     .action(async (opts: { out: string }) => {
-      writeFileSync(opts.out, await templateWorkbook());
+      writeFileSync(opts.out, await (await excel()).templateWorkbook());
       support.out(`template written to ${opts.out}`);
     });
 

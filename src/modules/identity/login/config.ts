@@ -3,9 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Acr } from '../../../core/access/index.ts';
-import { ConfigError, type Config } from '../../../config.ts';
+import { ConfigError, ssoEmulatorOn, type Config } from '../../../config.ts';
 import type { DB } from '../../../db/types.ts';
-import { SSO_EMULATOR_PATH, ssoEmulatorEnabled } from '../../../emulators/sso/index.ts';
+import { SSO_EMULATOR_PATH } from '../../../emulators/sso/address.ts';
 import type { SessionSettings } from '../sessions/service.ts';
 import type { UnitDirectory } from '../units/directory.ts';
 import { claimMapFrom, type ClaimMap } from './claims.ts';
@@ -62,7 +62,7 @@ export function createLoginContext(options: {
   const unknownAcr = Object.keys(acrMap).filter((k) => k !== 'LoA1' && k !== 'LoA2');
   if (unknownAcr.length) throw new ConfigError('OIDC_ACR_MAP', `expects the keys LoA1 and LoA2 (got ${unknownAcr.join(', ')})`);
 
-  if (!config.OIDC_ISSUER && !ssoEmulatorEnabled(config)) {
+  if (!config.OIDC_ISSUER && !ssoEmulatorOn(config)) {
     throw new ConfigError('OIDC_ISSUER', 'is required when the SSO emulator is off (SSO_EMULATOR=false)');
   }
   const citizenRp = new RelyingParty({
