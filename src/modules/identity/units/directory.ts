@@ -5,17 +5,11 @@
 import type { Kysely } from 'kysely';
 import { treeFrom, type UnitTree } from '../../../core/access/index.ts';
 import type { DB } from '../../../db/types.ts';
+import type { Unit } from './schema.ts';
+import { listAllUnits } from './store.ts';
 
-export interface UnitNode {
-  id: string;
-  parentId: string | null;
-  agencyCode: string;
-  nameVi: string;
-  nameEn: string;
-  kind: string;
-  sortOrder: number;
-  active: boolean;
-}
+/** A unit as the directory gives it: the administration API's `Unit`. */
+export type UnitNode = Unit;
 
 export interface UnitDirectory {
   /** The tree the access rules read (`can(principal, permission, unitId, tree)`). */
@@ -35,17 +29,7 @@ export function createUnitDirectory(db: Kysely<DB>, ttlMs = DEFAULT_UNIT_CACHE_M
   let generation = 0;
 
   async function read(): Promise<NonNullable<typeof cache>> {
-    const rows = await db.selectFrom('unit').selectAll().orderBy('sort_order').orderBy('id').execute();
-    const nodes: UnitNode[] = rows.map((r) => ({
-      id: r.id,
-      parentId: r.parent_id,
-      agencyCode: r.agency_code,
-      nameVi: r.name_vi,
-      nameEn: r.name_en,
-      kind: r.kind,
-      sortOrder: r.sort_order,
-      active: r.active,
-    }));
+    const nodes = await listAllUnits(db);
     return { at: Date.now(), byId: new Map(nodes.map((n) => [n.id, n])), tree: treeFrom(nodes) };
   }
 

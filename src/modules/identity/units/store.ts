@@ -18,6 +18,12 @@ export const unitView = (r: Selectable<UnitTable>): Unit => ({
   active: r.active,
 });
 
+/** Every unit, in display order (the directory reads them whole). */
+export async function listAllUnits(db: Executor): Promise<Unit[]> {
+  const rows = await db.selectFrom('unit').selectAll().orderBy('sort_order').orderBy('id').execute();
+  return rows.map(unitView);
+}
+
 /** A unit, locked for the rest of the transaction. */
 export async function lockUnit(trx: Transaction<DB>, id: string): Promise<Selectable<UnitTable> | undefined> {
   return trx.selectFrom('unit').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();

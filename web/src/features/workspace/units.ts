@@ -7,20 +7,9 @@ import { currentLanguage, type Language } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
 import { grantUnitName, hasRole, useSession } from '../../lib/session.tsx';
 
-export interface Unit {
-  id: string;
-  parentId: string | null;
-  agencyCode: string;
-  nameVi: string;
-  nameEn: string;
-  kind: string;
-  sortOrder: number;
-  active: boolean;
-}
-
-export interface UnitTreeNode extends Unit {
-  children: UnitTreeNode[];
-}
+/** The administration API's shapes (type-only imports from the server's schema). */
+export type { Unit, UnitTreeNode } from '@server/modules/identity/units/schema.ts';
+import type { Unit, UnitTreeNode } from '@server/modules/identity/units/schema.ts';
 
 /** A unit with its depth in the tree (0 for a root), in tree order. */
 export interface FlatUnit extends Unit {
