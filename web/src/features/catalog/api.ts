@@ -2,6 +2,8 @@
 // (problem details, Accept-Language, the CSRF token on writes). Shapes follow the catalog
 // module's response schemas; the procedure content is the core model.
 import type { ProcedureContent } from '@server/core/catalog/types.ts';
+import type { z } from 'zod';
+import type * as schema from '@server/modules/catalog/schema.ts';
 import type { Language } from '../../i18n/index.ts';
 import { requestJson, type ApiResult, type LocalizedText } from '../../lib/api.ts';
 
@@ -9,34 +11,15 @@ export type { ProcedureContent };
 export type OnlineLevel = ProcedureContent['onlineLevel'];
 export type ProcessingTimeUnit = 'working_days' | 'working_hours' | 'calendar_days' | 'months';
 /** Public views: fees charged, declared free (lines at 0), or no fee line published. */
-export type FeeStatus = 'none_declared' | 'free' | 'charged';
-export type VersionStatus = 'draft' | 'published' | 'superseded' | 'withdrawn';
+export type FeeStatus = z.infer<typeof schema.FeeStatus>;
+export type VersionStatus = z.infer<typeof schema.VersionStatus>;
 export type SubjectFilter = 'citizen' | 'business' | 'organization' | 'vietnamese' | 'overseas_vietnamese' | 'foreigner';
 
 export const API = '/api/v1';
 
-export interface ProcedureListItem {
-  id: string;
-  code: string;
-  codeStatus: 'verified' | 'demo';
-  name: string;
-  /** The English name, when the catalog has one. */
-  nameEn?: string | null;
-  field: { code: string; name: string };
-  unit: { id: string; name: LocalizedText };
-  onlineLevel: OnlineLevel;
-  processingTime: { value: number; unit: ProcessingTimeUnit } | null;
-  feeTotal: number;
-  feeStatus?: FeeStatus;
-  versionNumber: number;
-}
+export type ProcedureListItem = z.infer<typeof schema.ProcedureListItem>;
 
-export interface ProcedureList {
-  items: ProcedureListItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type ProcedureList = z.infer<typeof schema.ProcedureList>;
 
 export interface SearchParams {
   q?: string;
@@ -49,110 +32,31 @@ export interface SearchParams {
   pageSize?: number;
 }
 
-export interface VersionMeta {
-  number: number;
-  status: VersionStatus;
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-  supersededAt: string | null;
-  withdrawnAt: string | null;
-  withdrawnReason: string | null;
-}
+export type VersionMeta = z.infer<typeof schema.VersionMeta>;
 
-export interface PublicParts {
-  complete: boolean;
-  missing: string[];
-  items: Array<{ part: string; point: string; label: LocalizedText; present: boolean }>;
-}
+export type PublicParts = ProcedureVersionView['publicParts'];
 
-export interface ProcedureVersionView {
-  id: string;
-  code: string;
-  codeStatus: 'verified' | 'demo';
-  ownerUnit: { id: string; name: LocalizedText; agencyCode: string };
-  version: VersionMeta;
-  content: ProcedureContent;
-  feeTotal: number;
-  feeStatus?: FeeStatus;
-  publicParts: PublicParts;
-  units: Record<string, { name: LocalizedText; agencyCode: string }>;
-}
+export type ProcedureVersionView = z.infer<typeof schema.ProcedureVersionView>;
 
-export interface VersionList {
-  code: string;
-  items: Array<VersionMeta & { name: string }>;
-}
+export type VersionList = z.infer<typeof schema.VersionList>;
 
-export interface VersionDiff {
-  code: string;
-  from: number;
-  to: number;
-  sections: Array<{ section: string; label: LocalizedText; changes: number }>;
-  changes: Array<{ section: string; path: string; kind: 'added' | 'removed' | 'changed'; key?: string; before?: unknown; after?: unknown }>;
-}
+export type VersionDiff = z.infer<typeof schema.VersionDiff>;
 
-export interface CatalogIssue {
-  severity: 'error' | 'warning';
-  pointer: string;
-  code: string;
-  message: LocalizedText;
-}
+export type CatalogIssue = VersionCheck['errors'][number];
 
-export interface VersionCheck {
-  publishable: boolean;
-  errors: CatalogIssue[];
-  warnings: CatalogIssue[];
-  publicParts: PublicParts;
-}
+export type VersionCheck = z.infer<typeof schema.VersionCheckView>;
 
-export interface PrefillReport {
-  status: 'applied' | 'unavailable' | 'not_applicable';
-  source?: string;
-  fields: Array<{ pointer: string; attribute: string; source: string; editable: boolean; overridden: boolean }>;
-  overrides: Array<{ pointer: string; attribute: string; prefilledValue: string; submittedValue: unknown }>;
-  replaced: Array<{ pointer: string; attribute: string; prefilledValue: string; submittedValue: unknown }>;
-}
+export type PrefillReport = ValidationResult['prefill'];
 
-export interface ValidationResult {
-  valid: true;
-  data: Record<string, unknown>;
-  prefill: PrefillReport;
-}
+export type ValidationResult = z.infer<typeof schema.ValidationResult>;
 
-export interface SubmissionView {
-  id: string;
-  procedureCode: string;
-  versionNumber: number;
-  versionStatus: VersionStatus;
-  data: Record<string, unknown>;
-  prefill: PrefillReport;
-  createdAt: string;
-}
+export type SubmissionView = z.infer<typeof schema.SubmissionView>;
 
-export interface AdminListItem {
-  id: string;
-  code: string;
-  codeStatus: 'verified' | 'demo';
-  name: string;
-  ownerUnitId: string;
-  latest: { number: number; status: VersionStatus; updatedAt: string };
-  publishedVersion: number | null;
-  draftVersion: number | null;
-  publicPartsComplete: boolean;
-}
+export type AdminListItem = AdminList['items'][number];
 
-export interface AdminList {
-  items: AdminListItem[];
-  total: number;
-}
+export type AdminList = z.infer<typeof schema.AdminList>;
 
-export interface ImportResult {
-  dryRun: boolean;
-  published: boolean;
-  results: Array<{ code: string; action: 'created' | 'new_version' | 'draft_updated' | 'unchanged'; versionNumber: number; status: VersionStatus; warnings: number }>;
-}
+export type ImportResult = z.infer<typeof schema.ImportResult>;
 
 export interface PrefillAttribute {
   name: string;
