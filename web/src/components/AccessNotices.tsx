@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouter } from '../router.tsx';
 import { Link } from '../router.tsx';
+import { vneidLoginUrl } from '../lib/identity-paths.ts';
 import { loginPathFor } from './AccountMenu.tsx';
 import { Notice } from './Notice.tsx';
 
@@ -16,20 +17,30 @@ export function Loading({ text }: { text?: string }) {
   );
 }
 
-/** Not logged in: why, and the way to log in (coming back here afterwards). */
-export function LoginRequired({ text, action }: { text: string; action?: ReactNode }) {
+/**
+ * Not logged in: why, and the way to log in (coming back here afterwards). `vneid`: the page is
+ * an applicant's, so the way is the VNeID login itself.
+ */
+export function LoginRequired({ text, action, vneid }: { text: string; action?: ReactNode; vneid?: boolean }) {
   const { t } = useTranslation();
   const { path } = useRouter();
   return (
     <Notice tone="info" title={t('account.common.loginRequiredTitle')}>
       <p>{text}</p>
-      {action ?? (
+      {action ??
+        (vneid ? (
+          <p>
+            <a className="button button--primary" href={vneidLoginUrl(path)}>
+              {t('account.login.vneid')}
+            </a>
+          </p>
+        ) : (
         <p>
           <Link to={loginPathFor(path)} className="button button--primary">
             {t('account.header.login')}
           </Link>
         </p>
-      )}
+        ))}
     </Notice>
   );
 }

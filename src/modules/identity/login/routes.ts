@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { requirePrincipal } from '../../../http/access.ts';
 import { problemSchema } from '../../../http/problem.ts';
 import { effectiveGrants } from '../sessions/me.ts';
-import { clearSessionCookies, closeSession, SESSION_COOKIE, setSessionCookies } from '../sessions/service.ts';
+import { clearSessionCookies, closeSession, SESSION_COOKIE, setSessionCookies, type OpenedSession } from '../sessions/service.ts';
 import { acceptInvitation, changeOwnPassword, confirmTotp, setupTotp } from './account.ts';
 import type { LoginContext } from './config.ts';
 import { loginOfficer } from './officer-login.ts';
@@ -52,6 +52,12 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: LoginContext, gua
   };
 
   const callbackUrl = (request: FastifyRequest) => new URL(request.url, ctx.publicUrl());
+  /** The end of an OpenID Connect login: the new session's cookies, then back where the user was. */
+  const enterSession = (reply: FastifyReply, result: { session: OpenedSession; returnTo: string }) => {
+    setSessionCookies(reply, ctx.sessions, result.session);
+    reply.header('cache-control', 'no-store');
+    return reply.redirect(safeReturnTo(result.returnTo), 303);
+  };
 
   app.get(
     '/auth/login',
@@ -81,9 +87,7 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: LoginContext, gua
       const handle = request.cookies[LOGIN_COOKIE];
       reply.clearCookie(LOGIN_COOKIE, loginCookie);
       const result = await completeCitizenLogin(ctx, { handle, callbackUrl: callbackUrl(request), previousToken: request.cookies[SESSION_COOKIE] });
-      setSessionCookies(reply, ctx.sessions, result.session);
-      reply.header('cache-control', 'no-store');
-      return reply.redirect(safeReturnTo(result.returnTo), 303);
+      return enterSession(reply, result);
     },
   );
 
@@ -177,9 +181,7 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: LoginContext, gua
       const handle = request.cookies[LOGIN_COOKIE];
       reply.clearCookie(LOGIN_COOKIE, loginCookie);
       const result = await completeOfficerOidcLogin(ctx, { handle, callbackUrl: callbackUrl(request), previousToken: request.cookies[SESSION_COOKIE] });
-      setSessionCookies(reply, ctx.sessions, result.session);
-      reply.header('cache-control', 'no-store');
-      return reply.redirect(safeReturnTo(result.returnTo), 303);
+      return enterSession(reply, result);
     },
   );
 

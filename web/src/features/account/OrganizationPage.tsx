@@ -5,31 +5,19 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Forbidden, Loading, LoginRequired } from '../../components/AccessNotices.tsx';
-import { vneidLoginUrl } from '../../lib/identity-paths.ts';
 import { useSession } from '../../lib/session.tsx';
 import { OrganizationAccount, OrganizationProfileFrame } from './components/OrganizationAccount.tsx';
-import { useRouter } from '../../router.tsx';
 import '../../components/components.css';
 import './account.css';
 
 export function OrganizationPage() {
   const { t } = useTranslation();
   const { status, me } = useSession();
-  const { path } = useRouter();
   let body: ReactNode;
   if (status === 'loading') body = <Loading />;
   else if (!me)
     body = (
-      <LoginRequired
-        text={t('account.organization.loginText')}
-        action={
-          <p>
-            <a className="button button--primary" href={vneidLoginUrl(path)}>
-              {t('account.login.vneid')}
-            </a>
-          </p>
-        }
-      />
+      <LoginRequired text={t('account.organization.loginText')} vneid />
     );
   else if (me.kind !== 'organization') body = <Forbidden text={t('account.organization.organizationsOnly')} />;
   else body = <OrganizationAccount me={me} />;

@@ -14,7 +14,7 @@ import { formatCivilDate, formatMoment, vnMoment } from '../../lib/datetime.ts';
 import { IDENTITY_PATHS, vneidLoginUrl } from '../../lib/identity-paths.ts';
 import { useSession, type Me } from '../../lib/session.tsx';
 import type { PopulationProfile as ServerPopulationProfile } from '@server/modules/population/schema.ts';
-import { Link, useParams, useRouter } from '../../router.tsx';
+import { Link, useParams } from '../../router.tsx';
 import { OrganizationAccount, OrganizationProfileFrame } from './components/OrganizationAccount.tsx';
 import '../../components/components.css';
 import './account.css';
@@ -44,22 +44,12 @@ export function ProfilePage() {
   const { t } = useTranslation();
   const { status, me } = useSession();
   const { personalId: askedId } = useParams();
-  const { path } = useRouter();
 
   let body: ReactNode;
   if (status === 'loading') body = <Loading />;
   else if (!me)
     body = (
-      <LoginRequired
-        text={t('account.profile.loginText')}
-        action={
-          <p>
-            <a className="button button--primary" href={vneidLoginUrl(path)}>
-              {t('account.login.vneid')}
-            </a>
-          </p>
-        }
-      />
+      <LoginRequired text={t('account.profile.loginText')} vneid />
     );
   else if (me.kind === 'organization')
     return (
