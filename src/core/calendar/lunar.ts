@@ -126,9 +126,12 @@ export function solarToLunar(year: number, month: number, day: number): LunarDat
   if (![year, month, day].every(Number.isInteger) || back.year !== year || back.month !== month || back.day !== day) {
     throw new RangeError(`Invalid solar date ${year}-${month}-${day}`);
   }
-  const k = INT((dayNumber - NEW_MOON_EPOCH) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k);
+  // The mean-month estimate of k can be one month off where the true new moon strays from the
+  // mean one (the published version only steps back once, and gave day 0 on 2062-04-08).
+  let k = INT((dayNumber - NEW_MOON_EPOCH) / SYNODIC_MONTH);
+  while (newMoonDay(k + 1) <= dayNumber) k++;
+  while (newMoonDay(k) > dayNumber) k--;
+  const monthStart = newMoonDay(k);
   let a11 = lunarMonth11(year);
   let b11 = a11;
   let lunarYear: number;
