@@ -1,0 +1,7 @@
+// Public API of the dossier rules: statuses, actions, the reducer over the action log, deadlines
+// and the hash chain. Pure.
+export * from './status.ts';
+export * from './actions.ts';
+export * from './replay.ts';
+export { addLimit, addMonths, countsWorkingTime, extendDue } from './deadlines.ts';
+export { GENESIS_HASH, canonicalJson, entryHash, firstBrokenLink, type ChainedEntry } from './chain.ts';
