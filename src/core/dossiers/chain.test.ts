@@ -22,11 +22,11 @@ describe('action log hash chain', () => {
   it('hashes the previous hash and the canonical content (hand-computed)', () => {
     const e = entry(1, 'receive', { note: 'Đủ hồ sơ' });
     const expected = createHash('sha256')
-      .update(`${GENESIS_HASH}\n{"actorId":null,"at":"2026-03-02T01:00:00.000Z","dossierId":"d1","payload":{"note":"Đủ hồ sơ"},"seq":1,"type":"receive"}`)
+      .update(`${GENESIS_HASH}\n{"actorId":null,"at":"2026-03-01T18:00:00.000Z","dossierId":"d1","payload":{"note":"Đủ hồ sơ"},"seq":1,"type":"receive"}`)
       .digest('hex');
     expect(entryHash(GENESIS_HASH, e)).toBe(expected);
     // The same instant written with another offset hashes the same.
-    expect(entryHash(GENESIS_HASH, { ...e, at: '2026-03-02T01:00:00Z' })).toBe(expected);
+    expect(entryHash(GENESIS_HASH, { ...e, at: '2026-03-01T18:00:00Z' })).toBe(expected);
   });
 
   it('finds the first altered, removed or reordered row', () => {

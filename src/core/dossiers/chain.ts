@@ -28,11 +28,13 @@ export function canonicalJson(value: unknown): string {
 export const GENESIS_HASH = '0'.repeat(64);
 
 export function entryHash(previousHash: string, entry: ChainedEntry): string {
-  const at = new Date(entry.at).toISOString(); // one spelling of the instant, whatever the offset
+  // Only the covered fields (a stored row also carries its hashes), and one spelling of the instant.
+  const { dossierId, seq, type, actorId, payload } = entry;
+  const at = new Date(entry.at).toISOString();
   return createHash('sha256')
     .update(previousHash)
     .update('\n')
-    .update(canonicalJson({ ...entry, at }))
+    .update(canonicalJson({ dossierId, seq, type, at, actorId, payload }))
     .digest('hex');
 }
 
