@@ -5,16 +5,25 @@ import { compactDateTime, shortDate } from '../format.ts';
 import { field, grid, type SlipLayout } from '../layout.ts';
 import type { LedgerRow, LedgerSlip } from '../types.ts';
 
-export const LEDGER_COLUMNS: readonly { header: string; cell: (r: LedgerRow) => string; width: number | '*' }[] = [
-  { header: 'Mã hồ sơ', cell: (r) => r.code, width: 100 },
+interface LedgerColumn {
+  header: string;
+  cell: (r: LedgerRow) => string;
+  /** Width in the PDF, in points. */
+  width: number | '*';
+  /** Kept on one line (a dossier code must not break at its hyphens). */
+  noWrap?: boolean;
+}
+
+export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
+  { header: 'Mã hồ sơ', cell: (r) => r.code, width: 125, noWrap: true },
   { header: 'Thủ tục hành chính', cell: (r) => r.procedureName, width: '*' },
-  { header: 'Tổ chức, cá nhân', cell: (r) => r.applicantName, width: 95 },
-  { header: 'Ngày nhận', cell: (r) => compactDateTime(r.receivedAt), width: 48 },
-  { header: 'Hẹn trả', cell: (r) => compactDateTime(r.dueAt), width: 48 },
-  { header: 'Ngày có kết quả', cell: (r) => (r.finishedAt ? compactDateTime(r.finishedAt) : ''), width: 48 },
-  { header: 'Ngày trả kết quả', cell: (r) => (r.returnedAt ? compactDateTime(r.returnedAt) : ''), width: 48 },
-  { header: 'Trạng thái', cell: (r) => r.statusName, width: 58 },
-  { header: 'Ghi chú', cell: (r) => r.note ?? '', width: 60 },
+  { header: 'Tổ chức, cá nhân', cell: (r) => r.applicantName, width: 105 },
+  { header: 'Ngày nhận', cell: (r) => compactDateTime(r.receivedAt), width: 46 },
+  { header: 'Hẹn trả', cell: (r) => compactDateTime(r.dueAt), width: 46 },
+  { header: 'Ngày có kết quả', cell: (r) => (r.finishedAt ? compactDateTime(r.finishedAt) : ''), width: 46 },
+  { header: 'Ngày trả kết quả', cell: (r) => (r.returnedAt ? compactDateTime(r.returnedAt) : ''), width: 46 },
+  { header: 'Trạng thái', cell: (r) => r.statusName, width: 56 },
+  { header: 'Ghi chú', cell: (r) => r.note ?? '', width: 55 },
 ];
 
 /** "từ ngày 01/03/2026 đến ngày 31/03/2026". */
@@ -31,7 +40,7 @@ export function ledgerLayout(input: LedgerSlip): SlipLayout {
       field('Số hồ sơ', String(input.rows.length)),
       grid(
         ['TT', ...LEDGER_COLUMNS.map((c) => c.header)],
-        input.rows.map((r, i) => [{ text: String(i + 1), alignment: 'center' }, ...LEDGER_COLUMNS.map((c) => c.cell(r))]),
+        input.rows.map((r, i) => [{ text: String(i + 1), alignment: 'center' }, ...LEDGER_COLUMNS.map((c) => ({ text: c.cell(r), noWrap: c.noWrap ?? false }))]),
         [20, ...LEDGER_COLUMNS.map((c) => c.width)],
         9,
       ),
