@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeAndDate, timeAndDate } from './format.ts';
+import { slipDocument } from './layout.ts';
 import { LEDGER_HEADER_ROW } from './ledger-xlsx.ts';
 import { ledger, SAMPLE_SLIPS } from './samples.ts';
 import {
@@ -197,6 +198,22 @@ describe('the lookup address in the QR code', () => {
     expect(url.searchParams.get('lang')).toBe('vi');
     expect(url.searchParams.get('code')).toBe(CODE);
     expect(url.searchParams.get('key')).toBe('a&b c');
+  });
+
+  it('is what the QR code of a dossier slip encodes (the ledger has none)', () => {
+    const qrs = (value: unknown): string[] => {
+      if (Array.isArray(value)) return value.flatMap(qrs);
+      if (value === null || typeof value !== 'object') return [];
+      const node = value as Record<string, unknown>;
+      return [...(typeof node.qr === 'string' ? [node.qr] : []), ...Object.values(node).flatMap(qrs)];
+    };
+    const { lookup } = SAMPLE_SLIPS['01'];
+    const frame = { agency: SAMPLE_SLIPS['01'].agency, issuedAt: SAMPLE_SLIPS['01'].issuedAt };
+    const layout = { title: ['Giấy tiếp nhận'], body: [], signers: [] };
+    expect(qrs(slipDocument({ ...frame, lookup: { lookup, code: CODE } }, layout).content)).toEqual([
+      lookupUrl(lookup, CODE),
+    ]);
+    expect(qrs(slipDocument(frame, layout).content)).toEqual([]);
   });
 });
 
