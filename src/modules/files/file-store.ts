@@ -3,7 +3,7 @@
 // never changes. The interface is small so that an object-storage implementation (S3, with the
 // hash as the key) fits beside the local one; FILE_STORE chooses.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
@@ -104,13 +104,8 @@ export class LocalFileStore implements FileStore {
     const staging = path.join(this.tmp, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
     const meter = new Meter(options.maxBytes ?? Number.POSITIVE_INFINITY);
     try {
-      const handle = await open(staging, 'wx', 0o640);
-      try {
-        await pipeline(Buffer.isBuffer(source) ? Readable.from([source]) : source, meter, handle.createWriteStream({ autoClose: false }));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await pipeline(Buffer.isBuffer(source) ? Readable.from([source]) : source, meter, createWriteStream(staging, { flags: 'wx', mode: 0o640 }));
+      await syncFile(staging);
       const blob: StoredBlob = { sha256: meter.hash.digest('hex'), size: meter.size };
       await options.beforeCommit?.({ ...blob, read: () => createReadStream(staging) });
       const target = this.pathOf(blob.sha256);
@@ -160,6 +155,16 @@ export class LocalFileStore implements FileStore {
       const info = await stat(file).catch(() => undefined);
       if (info && info.mtime < olderThan) await rm(file, { force: true });
     }
+  }
+}
+
+/** fsync of a written file, so that its bytes are on disk before it is renamed into place. */
+async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

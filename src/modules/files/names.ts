@@ -55,9 +55,10 @@ export function sanitizeFileName(raw: string | undefined, format?: AcceptedForma
     .replace(/^[\s.]+/u, '')
     .replace(/[\s.]+$/u, '');
 
-  let extension = extensionOf(name);
+  // The extension as written ("PDF" stays "PDF"); compared in lower case.
+  let extension = extensionOf(name) ? name.slice(name.lastIndexOf('.') + 1) : '';
   let base = extension ? name.slice(0, -(extension.length + 1)).replace(/[\s.]+$/u, '') : name;
-  if (format && !FORMAT_EXTENSIONS[format].includes(extension)) {
+  if (format && !FORMAT_EXTENSIONS[format].includes(extension.toLowerCase())) {
     // The name's own ending is kept as part of the base ("bao-cao.docx.zip"): it says what the
     // uploader meant, the added one what the bytes are.
     if (extension) base = base ? `${base}.${extension}` : extension;

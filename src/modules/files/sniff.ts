@@ -6,13 +6,14 @@
 //   doc, xls                   an OLE2 compound file (file-type: 'cfb'); which one is read from
 //                              its directory: a "WordDocument" stream makes it a Word document,
 //                              "Workbook" (BIFF8) or "Book" (BIFF5) an Excel workbook. Only when
-//                              the directory names neither does the declared extension decide, and
-//                              only between doc and xls (a .ppt or .msi stays refused).
+//                              the directory cannot be read (no entry but the root) does the
+//                              declared extension decide, and only between doc and xls (a .ppt
+//                              or .msi, whose directory names other streams, stays refused).
 //   xml                        text starting with `<?xml` (after an optional UTF-8 byte order
 //                              mark, or in UTF-16 with its mark)
 //
 // Anything else is refused, naming what was detected.
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { fileTypeFromBuffer, fileTypeFromStream, type FileTypeResult } from 'file-type';
 import type { AcceptedFormat } from '../../core/catalog/types.ts';
 import { extensionOf } from './names.ts';
@@ -60,7 +61,7 @@ export async function sniff(source: SniffSource, declaredName?: string): Promise
   if (isXml(head)) return accepted('xml');
 
   let type: FileTypeResult | undefined;
-  const stream = source instanceof Uint8Array ? undefined : source();
+  const stream = source instanceof Uint8Array ? undefined : byteStream(source());
   try {
     type = stream ? await fileTypeFromStream(stream) : await fileTypeFromBuffer(source as Uint8Array);
   } catch {
@@ -75,12 +76,20 @@ export async function sniff(source: SniffSource, declaredName?: string): Promise
     const streams = await compoundStreamNames(source instanceof Uint8Array ? [source] : source());
     if (streams.has('WordDocument')) return accepted('doc');
     if (streams.has('Workbook') || streams.has('Book')) return accepted('xls');
+    // A directory that names other streams (PowerPoint, an installer) is neither; only one whose
+    // entries could not be read (nothing beyond the root) leaves the choice to the declared name.
     const declared = extensionOf(declaredName ?? '');
-    if (declared === 'doc' || declared === 'xls') return accepted(declared);
+    const unreadable = [...streams].every((name) => name === 'Root Entry');
+    if (unreadable && (declared === 'doc' || declared === 'xls')) return accepted(declared);
     return { ok: false, detected: type.ext, detectedMediaType: type.mime };
   }
   const format = FROM_FILE_TYPE[type.ext];
   return format ? accepted(format) : { ok: false, detected: type.ext, detectedMediaType: type.mime };
+}
+
+/** file-type reads a byte stream; a stream of Buffer objects (Readable.from) is turned into one. */
+function byteStream(stream: Readable): Readable {
+  return stream.readableObjectMode ? stream.pipe(new PassThrough()) : stream;
 }
 
 function accepted(format: AcceptedFormat): SniffResult {
