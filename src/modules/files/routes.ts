@@ -121,7 +121,7 @@ function multipartProblem(error: unknown, maxBytes: number): unknown {
       detail: { vi: 'Nội dung multipart không hợp lệ.', en: 'The multipart body is not valid.' },
     });
   }
-  if (error instanceof Error && /Unexpected end of form|terminated early|Malformed/i.test(error.message)) {
+  if (error instanceof Error && /Unexpected end of (form|multipart data)|terminated early|Malformed|Boundary not found/i.test(error.message)) {
     return new ProblemError('bad_request', {
       detail: { vi: 'Nội dung multipart không hợp lệ.', en: 'The multipart body is not valid.' },
     });
