@@ -165,6 +165,12 @@ describe('POST /api/v1/files and GET /api/v1/files/:id', () => {
     expect(await storedFiles()).toEqual(before.files);
   });
 
+  it('documents both routes in the OpenAPI document', async () => {
+    const res = await t.app.inject('/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/api/v1/files', '/api/v1/files/{id}']));
+  });
+
   it('leaves JSON routes elsewhere refusing multipart bodies (415)', async () => {
     const body = await multipart([{ field: 'x', value: 'y' }]);
     const res = await t.app.inject({
