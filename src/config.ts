@@ -176,6 +176,16 @@ export const configSchema = z.object({
   CATALOG_SEED: booleanFlag.default(true),
   /** Largest catalog import (JSON or Excel), bytes. */
   CATALOG_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(20 * 1024 * 1024),
+
+  // ---- Files of dossiers (files module; see .env.example) ----
+  /** Where file contents are kept: `local` (content-addressed under DATA_DIR/files). Object storage comes later. */
+  FILE_STORE: z.enum(['local'], { message: 'expects local' }).default('local'),
+  /** Largest uploaded file, bytes (a larger one is refused with 413 and nothing is kept). */
+  FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  /** Largest total of the files attached to one dossier, bytes (checked when files are attached). */
+  FILE_MAX_PER_DOSSIER_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024 * 1024).default(100 * 1024 * 1024),
+  /** An uploaded file that nothing has attached after this many hours may be deleted. */
+  FILE_ORPHAN_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
 });
 
 export type Config = z.infer<typeof configSchema>;

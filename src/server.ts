@@ -31,6 +31,7 @@ import { createUnitDirectory, type UnitDirectory } from './modules/identity/unit
 import type { CalendarService } from './modules/calendar/service.ts';
 import { createCalendarModule } from './modules/calendar/module.ts';
 import { createDossiersModule } from './modules/dossiers/module.ts';
+import { createFilesModule, type FilesModule } from './modules/files/module.ts';
 import { createIdentifiersModule } from './modules/identifiers/module.ts';
 import { registerMachineToken } from './modules/identity/credentials/machine-token.ts';
 import { createIdentityModule } from './modules/identity/module.ts';
@@ -54,6 +55,8 @@ export type App = FastifyInstance & {
   units: UnitDirectory;
   /** The catalog module (main.ts seeds the catalog through it). */
   catalog: CatalogModule;
+  /** The files module (the dossiers module and the CLI take files through it). */
+  files: FilesModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -295,12 +298,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const identifiers = createIdentifiersModule(moduleDeps);
   const population = createPopulationModule(moduleDeps);
   const dossiers = createDossiersModule(moduleDeps);
+  const files = createFilesModule(moduleDeps);
   const catalog = createCatalogModule({
     ...moduleDeps,
     prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population.service), identity.accountContact),
   });
-  for (const module of [calendar, identifiers, population, dossiers, catalog]) await module.register(app);
+  for (const module of [calendar, identifiers, population, files, dossiers, catalog]) await module.register(app);
   app.decorate('catalog', catalog);
+  app.decorate('files', files);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });

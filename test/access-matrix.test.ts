@@ -45,6 +45,8 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /api/v1/catalog/import': 'catalog.edit',
   'GET /api/v1/catalog/prefill-attributes': 'public',
   'GET /api/v1/form-submissions/:id': 'login',
+  'POST /api/v1/files': 'login',
+  'GET /api/v1/files/:id': 'login',
   'GET /api/v1/identifiers/agency-id/:id': 'public',
   'GET /api/v1/identifiers/personal-id/:number': 'public',
   'GET /api/v1/me': 'login',

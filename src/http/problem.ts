@@ -58,6 +58,13 @@ export const problemCatalog = {
     status: 404,
     title: { vi: 'Không có dữ liệu dân cư phù hợp', en: 'No matching population record' },
   },
+  // Files of dossiers (files module)
+  file_too_large: { status: 413, title: { vi: 'Tệp quá lớn', en: 'File too large' } },
+  file_type_refused: { status: 415, title: { vi: 'Loại tệp không được chấp nhận', en: 'File type not accepted' } },
+  files_total_too_large: {
+    status: 413,
+    title: { vi: 'Tổng dung lượng các tệp vượt giới hạn', en: 'The files together are too large' },
+  },
   internal: { status: 500, title: { vi: 'Lỗi hệ thống', en: 'Internal server error' } },
 } as const satisfies Record<string, { status: number; title: Localized }>;
 

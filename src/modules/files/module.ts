@@ -1,0 +1,65 @@
+// Assembles the files module: the file store FILE_STORE names, the use cases over it and the
+// upload routes. Other modules take files through what this returns — findFiles, attach (inside
+// their own transaction), totalSize, sendFile (for their own authorized download routes) and the
+// store — never through the `file` table.
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/types.ts';
+import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
+import { createFileStore, type FileStore } from './file-store.ts';
+import { registerFileRoutes } from './routes.ts';
+import { createFilesService, type FileRow, type FilesService } from './service.ts';
+
+export type { FileStore, StoredBlob, PutOptions, StagedBlob } from './file-store.ts';
+export { BlobNotFoundError, BlobTooLargeError, LocalFileStore } from './file-store.ts';
+export type { FileRow, FilesService } from './service.ts';
+export { contentDisposition, sanitizeFileName } from './names.ts';
+export { sniff, type SniffResult } from './sniff.ts';
+
+export interface FilesModule extends Module {
+  store: FileStore;
+  service: FilesService;
+  findFiles(ids: readonly string[]): Promise<FileRow[]>;
+  /**
+   * Attaches uploaded files to their owner ("dossier:<id>"), inside the owner's transaction:
+   * every file must exist, have been uploaded by `uploadedBy` and not be attached elsewhere (422
+   * otherwise), and the owner's files together must stay within FILE_MAX_PER_DOSSIER_BYTES (413).
+   */
+  attach(trx: Transaction<DB>, fileIds: readonly string[], ownerRef: string, options: { uploadedBy: string }): Promise<FileRow[]>;
+  totalSize(ids: readonly string[]): Promise<number>;
+  sendFile(reply: FastifyReply, file: FileRow): Promise<FastifyReply>;
+  deleteOrphans(olderThan?: Date): Promise<number>;
+}
+
+export function createFilesModule(deps: ModuleDeps & { store?: FileStore }): FilesModule {
+  const store = deps.store ?? createFileStore(deps.config);
+  const service = createFilesService({
+    db: deps.db,
+    store,
+    settings: {
+      maxBytes: deps.config.FILE_MAX_BYTES,
+      maxPerOwnerBytes: deps.config.FILE_MAX_PER_DOSSIER_BYTES,
+      orphanHours: deps.config.FILE_ORPHAN_HOURS,
+    },
+  });
+  return {
+    store,
+    service,
+    findFiles: service.findFiles,
+    attach: service.attach,
+    totalSize: service.totalSize,
+    sendFile: service.sendFile,
+    deleteOrphans: service.deleteOrphans,
+    async register(app) {
+      await app.register(
+        async (api) => {
+          // Multipart parsing in this scope only: the JSON routes elsewhere still refuse it (415).
+          await api.register(fastifyMultipart, { throwFileSizeLimit: true, limits: { fileSize: deps.config.FILE_MAX_BYTES, files: 1 } });
+          registerFileRoutes(api, { files: service });
+        },
+        { prefix: API_PREFIX },
+      );
+    },
+  };
+}

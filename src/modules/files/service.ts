@@ -1,0 +1,213 @@
+// Use cases of the files module: upload (sniff, name, store, record), attaching files to what owns
+// them, serving their bytes, and deleting the uploads nothing attached.
+//
+// Blobs are shared by every upload of the same content, so a blob may be deleted only when no row
+// references it, and a new row must not appear for a blob being deleted. Both steps take one
+// advisory lock per blob (store.ts lockBlob): an upload records its row under the lock before its
+// bytes are committed to the store; the cleanup counts the references and deletes the blob under
+// the same lock. Whichever goes first, the blob exists whenever a row points at it. That holds
+// across instances (the lock is in the database).
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import type { AcceptedFormat } from '../../core/catalog/types.ts';
+import type { DB } from '../../db/types.ts';
+import { ProblemError } from '../../http/problem.ts';
+import { BlobTooLargeError, type FileStore } from './file-store.ts';
+import { contentDisposition, sanitizeFileName } from './names.ts';
+import { sniff } from './sniff.ts';
+import {
+  countBlobReferences,
+  deleteOrphanRows,
+  findFileRows,
+  insertFile,
+  lockBlob,
+  lockFileRows,
+  setAttachedTo,
+  type FileRow,
+} from './store.ts';
+
+export type { FileRow } from './store.ts';
+
+export interface FilesSettings {
+  maxBytes: number;
+  maxPerOwnerBytes: number;
+  orphanHours: number;
+}
+
+export interface UploadInput {
+  /** The content, streamed. */
+  source: Readable | Buffer;
+  /** The name the sender gave (sanitized here). */
+  declaredName?: string;
+  /** The account id of the uploader. */
+  uploadedBy: string;
+  /** The formats the upload must be one of (a dossier component's accepted formats). */
+  accept?: readonly AcceptedFormat[];
+  /** True when the transport cut the content at its own limit (multipart's fileSize). */
+  truncated?: () => boolean;
+}
+
+export interface FilesService {
+  readonly store: FileStore;
+  readonly settings: FilesSettings;
+  upload(input: UploadInput): Promise<FileRow>;
+  /** The rows of these ids that exist (any order; unknown and malformed ids are left out). */
+  findFiles(ids: readonly string[]): Promise<FileRow[]>;
+  /** A file its uploader may still fetch at /files/:id: theirs, and not attached to anything yet. */
+  findOwnUnattached(id: string, accountId: string): Promise<FileRow | undefined>;
+  attach(trx: Transaction<DB>, fileIds: readonly string[], ownerRef: string, options: { uploadedBy: string }): Promise<FileRow[]>;
+  /** The total size in bytes of these files (each counted once). */
+  totalSize(ids: readonly string[]): Promise<number>;
+  /** Sends the bytes of a file with the download headers (attachment, nosniff, no caching). */
+  sendFile(reply: FastifyReply, file: FileRow): Promise<FastifyReply>;
+  /** Deletes the files nothing attached, uploaded before `olderThan` (default: FILE_ORPHAN_HOURS ago). Returns how many. */
+  deleteOrphans(olderThan?: Date): Promise<number>;
+}
+
+export function fileTooLarge(limit: number): ProblemError {
+  return new ProblemError('file_too_large', {
+    detail: {
+      vi: `Tệp vượt quá dung lượng cho phép (${formatBytes(limit)}).`,
+      en: `The file exceeds the size limit (${formatBytes(limit)}).`,
+    },
+    extensions: { limitBytes: limit },
+  });
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} byte`;
+}
+
+const ACCEPTED_LIST = 'PDF, DOC, DOCX, XLS, XLSX, JPG, PNG, TIFF, XML, ZIP';
+
+export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; settings: FilesSettings }): FilesService {
+  const { db, store, settings } = deps;
+
+  async function upload(input: UploadInput): Promise<FileRow> {
+    let recorded: FileRow | undefined;
+    try {
+      await store.put(input.source, {
+        maxBytes: settings.maxBytes,
+        beforeCommit: async (blob) => {
+          if (input.truncated?.()) throw fileTooLarge(settings.maxBytes);
+          const sniffed = await sniff(() => blob.read(), input.declaredName);
+          if (!sniffed.ok) {
+            throw new ProblemError('file_type_refused', {
+              detail: {
+                vi: `Nội dung tệp không thuộc loại được chấp nhận (${ACCEPTED_LIST}); loại phát hiện được: ${sniffed.detected}.`,
+                en: `The file's content is not of an accepted type (${ACCEPTED_LIST}); detected: ${sniffed.detected}.`,
+              },
+              extensions: { detected: sniffed.detected, ...(sniffed.detectedMediaType ? { detectedMediaType: sniffed.detectedMediaType } : {}) },
+            });
+          }
+          if (input.accept && !input.accept.includes(sniffed.format)) {
+            const allowed = input.accept.map((f) => f.toUpperCase()).join(', ');
+            throw new ProblemError('file_type_refused', {
+              detail: {
+                vi: `Thành phần hồ sơ này chỉ nhận tệp ${allowed}; tệp gửi lên là ${sniffed.format.toUpperCase()}.`,
+                en: `This dossier component accepts ${allowed} only; the file is ${sniffed.format.toUpperCase()}.`,
+              },
+              extensions: { detected: sniffed.format, accepted: input.accept },
+            });
+          }
+          recorded = await db.transaction().execute(async (trx) => {
+            await lockBlob(trx, blob.sha256);
+            return insertFile(trx, {
+              sha256: blob.sha256,
+              size_bytes: blob.size,
+              format: sniffed.format,
+              media_type: sniffed.mediaType,
+              original_name: sanitizeFileName(input.declaredName, sniffed.format),
+              uploaded_by: input.uploadedBy,
+            });
+          });
+        },
+      });
+    } catch (error) {
+      // The row was recorded but the bytes could not be committed: take the row back.
+      if (recorded) await db.deleteFrom('file').where('id', '=', recorded.id).execute();
+      if (error instanceof BlobTooLargeError) throw fileTooLarge(error.limit);
+      throw error;
+    }
+    return recorded!;
+  }
+
+  async function attach(trx: Transaction<DB>, fileIds: readonly string[], ownerRef: string, options: { uploadedBy: string }): Promise<FileRow[]> {
+    const ids = [...new Set(fileIds)];
+    if (ids.length === 0) return [];
+    const rows = await lockFileRows(trx, ids);
+    const usable = new Map(
+      rows.filter((r) => r.uploaded_by === options.uploadedBy && (r.attached_to === null || r.attached_to === ownerRef)).map((r) => [r.id, r]),
+    );
+    const refused = ids.filter((id) => !usable.has(id));
+    if (refused.length > 0) {
+      // Someone else's file is reported like a missing one: nothing is learnt about it.
+      throw new ProblemError('validation', {
+        detail: {
+          vi: `Không tìm thấy tệp đã tải lên hoặc tệp đã được đính kèm nơi khác: ${refused.join(', ')}.`,
+          en: `Uploaded files not found, or already attached elsewhere: ${refused.join(', ')}.`,
+        },
+        extensions: { fileIds: refused },
+      });
+    }
+    const already = await trx.selectFrom('file').select(['id', 'size_bytes']).where('attached_to', '=', ownerRef).execute();
+    const sizes = new Map(already.map((r) => [r.id, r.size_bytes]));
+    for (const row of usable.values()) sizes.set(row.id, row.size_bytes);
+    const total = [...sizes.values()].reduce((sum, size) => sum + size, 0);
+    if (total > settings.maxPerOwnerBytes) {
+      throw new ProblemError('files_total_too_large', {
+        detail: {
+          vi: `Tổng dung lượng các tệp của hồ sơ (${formatBytes(total)}) vượt giới hạn ${formatBytes(settings.maxPerOwnerBytes)}.`,
+          en: `The files of the dossier together (${formatBytes(total)}) exceed the limit of ${formatBytes(settings.maxPerOwnerBytes)}.`,
+        },
+        extensions: { totalBytes: total, limitBytes: settings.maxPerOwnerBytes },
+      });
+    }
+    return setAttachedTo(trx, ids, ownerRef);
+  }
+
+  return {
+    store,
+    settings,
+    upload,
+    findFiles: (ids) => findFileRows(db, [...new Set(ids)]),
+    async findOwnUnattached(id, accountId) {
+      const [row] = await findFileRows(db, [id]);
+      return row && row.uploaded_by === accountId && row.attached_to === null ? row : undefined;
+    },
+    attach,
+    async totalSize(ids) {
+      const rows = await findFileRows(db, [...new Set(ids)]);
+      return rows.reduce((sum, row) => sum + row.size_bytes, 0);
+    },
+    async sendFile(reply, file) {
+      const stream = await store.get(file.sha256);
+      return reply
+        .header('content-type', file.media_type)
+        .header('content-length', String(file.size_bytes))
+        .header('content-disposition', contentDisposition(file.original_name))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(stream);
+    },
+    async deleteOrphans(olderThan = new Date(Date.now() - settings.orphanHours * 3_600_000)) {
+      let deleted = 0;
+      for (;;) {
+        const rows = await deleteOrphanRows(db, olderThan, 500);
+        deleted += rows.length;
+        for (const sha256 of new Set(rows.map((r) => r.sha256))) {
+          await db.transaction().execute(async (trx) => {
+            await lockBlob(trx, sha256);
+            if ((await countBlobReferences(trx, sha256)) === 0) await store.delete?.(sha256);
+          });
+        }
+        if (rows.length < 500) break;
+      }
+      await store.sweep?.(olderThan);
+      return deleted;
+    },
+  };
+}
