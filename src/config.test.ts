@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, emulatorWarnings, loadConfig, populationEmulatorOn, ssoEmulatorOn } from './config.ts';
+import { ConfigError, emulatorWarnings, loadConfig, paymentEmulatorOn, populationEmulatorOn, ssoEmulatorOn } from './config.ts';
 
 describe('loadConfig', () => {
   it('gives the embedded defaults on an empty environment', () => {
@@ -61,7 +61,12 @@ describe('loadConfig', () => {
 });
 
 describe('production and the emulators of national systems', () => {
-  const real = { OIDC_ISSUER: 'https://sso.example.gov.vn', POPULATION_API_URL: 'https://lgsp.example.gov.vn/dan-cu' };
+  const real = {
+    OIDC_ISSUER: 'https://sso.example.gov.vn',
+    POPULATION_API_URL: 'https://lgsp.example.gov.vn/dan-cu',
+    PAYGOV_URL: 'https://paygov.example.gov.vn/api',
+    PAYGOV_SECRET: 'partner-secret-0123456789',
+  };
   const caught = (env: Record<string, string>) => {
     try {
       loadConfig(env);
@@ -72,7 +77,7 @@ describe('production and the emulators of national systems', () => {
   };
 
   it('refuses to start without the national SSO, naming OIDC_ISSUER in one line', () => {
-    const error = caught({ NODE_ENV: 'production', POPULATION_API_URL: real.POPULATION_API_URL });
+    const error = caught({ ...real, NODE_ENV: 'production', OIDC_ISSUER: '' });
     expect(error).toBeInstanceOf(ConfigError);
     expect(error!.variable).toBe('OIDC_ISSUER');
     expect(error!.message).toMatch(/OIDC_ISSUER is required when NODE_ENV=production/);
@@ -80,29 +85,47 @@ describe('production and the emulators of national systems', () => {
   });
 
   it('refuses to start without the population service, naming POPULATION_API_URL', () => {
-    const error = caught({ NODE_ENV: 'production', OIDC_ISSUER: real.OIDC_ISSUER });
+    const error = caught({ ...real, NODE_ENV: 'production', POPULATION_API_URL: '' });
     expect(error).toBeInstanceOf(ConfigError);
     expect(error!.variable).toBe('POPULATION_API_URL');
     expect(error!.message.split('\n')).toHaveLength(1);
     // SSO_EMULATOR=false is not a provider either.
-    expect(caught({ NODE_ENV: 'production', SSO_EMULATOR: 'false', POPULATION_API_URL: real.POPULATION_API_URL })?.variable).toBe('OIDC_ISSUER');
+    expect(caught({ ...real, NODE_ENV: 'production', SSO_EMULATOR: 'false', OIDC_ISSUER: '' })?.variable).toBe('OIDC_ISSUER');
+  });
+
+  it('refuses to start without the payment platform or its partner secret', () => {
+    expect(caught({ ...real, NODE_ENV: 'production', PAYGOV_URL: '' })?.variable).toBe('PAYGOV_URL');
+    expect(caught({ ...real, NODE_ENV: 'production', PAYGOV_SECRET: '' })?.variable).toBe('PAYGOV_SECRET');
+    // The published demo secret is no secret.
+    expect(caught({ ...real, NODE_ENV: 'production', PAYGOV_SECRET: 'motcua-paygov-demo-secret' })?.variable).toBe('PAYGOV_SECRET');
+    // With the emulator explicitly on, the secret is still required (it signs what the emulator accepts).
+    expect(caught({ ...real, NODE_ENV: 'production', PAYGOV_URL: '', PAYMENT_EMULATOR: 'true', PAYGOV_SECRET: '' })?.variable).toBe('PAYGOV_SECRET');
   });
 
   it('mounts no emulator in production with the real providers, and warns of none', () => {
     const config = loadConfig({ NODE_ENV: 'production', ...real });
     expect(ssoEmulatorOn(config)).toBe(false);
     expect(populationEmulatorOn(config)).toBe(false);
+    expect(paymentEmulatorOn(config)).toBe(false);
     expect(emulatorWarnings(config)).toEqual([]);
   });
 
   it('mounts an emulator in production only when explicitly enabled, with a loud warning', () => {
-    const config = loadConfig({ NODE_ENV: 'production', SSO_EMULATOR: 'true', POPULATION_EMULATOR: 'true' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      SSO_EMULATOR: 'true',
+      POPULATION_EMULATOR: 'true',
+      PAYMENT_EMULATOR: 'true',
+      PAYGOV_SECRET: real.PAYGOV_SECRET,
+    });
     expect(ssoEmulatorOn(config)).toBe(true);
     expect(populationEmulatorOn(config)).toBe(true);
+    expect(paymentEmulatorOn(config)).toBe(true);
     const warnings = emulatorWarnings(config);
-    expect(warnings).toHaveLength(2);
+    expect(warnings).toHaveLength(3);
     expect(warnings[0]).toMatch(/SSO_EMULATOR=true in production/);
     expect(warnings[1]).toMatch(/POPULATION_EMULATOR=true in production/);
+    expect(warnings[2]).toMatch(/PAYMENT_EMULATOR=true in production/);
     // Enabled next to a real provider: still the emulator, still warned.
     expect(emulatorWarnings(loadConfig({ NODE_ENV: 'production', ...real, SSO_EMULATOR: 'true' }))).toHaveLength(1);
   });
@@ -114,5 +137,7 @@ describe('production and the emulators of national systems', () => {
     expect(emulatorWarnings(config)).toEqual([]);
     expect(ssoEmulatorOn(loadConfig({ OIDC_ISSUER: real.OIDC_ISSUER }))).toBe(false);
     expect(populationEmulatorOn(loadConfig({ POPULATION_API_URL: real.POPULATION_API_URL }))).toBe(false);
+    expect(paymentEmulatorOn(config)).toBe(true);
+    expect(paymentEmulatorOn(loadConfig({ PAYGOV_URL: real.PAYGOV_URL }))).toBe(false);
   });
 });

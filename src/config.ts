@@ -33,6 +33,9 @@ const permissionList = z.string().transform((text, ctx) => {
   return [...new Set(names)] as Permission[];
 });
 
+/** The partner secret outside production when none is configured (the emulator accepts it). */
+export const DEMO_PAYGOV_SECRET = 'motcua-paygov-demo-secret';
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expects true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -171,6 +174,21 @@ export const configSchema = z.object({
   POPULATION_EMULATOR_PEOPLE: z.coerce.number().int().min(0).max(10_000_000).default(10_000),
   POPULATION_EMULATOR_SEED: z.coerce.number().int().min(0).max(4_294_967_295).default(1),
 
+  // ---- Online payment (payments module; SPEC §6 PayGov; see .env.example) ----
+  /** The national online payment platform (PayGov). Unset: the built-in emulator on this server. */
+  PAYGOV_URL: z.url({ message: 'expects the base URL of the payment platform (its /init, /check, /receipt endpoints)' }).optional(),
+  /** MaDoiTac: the partner code issued to this system. */
+  PAYGOV_PARTNER_CODE: z.string().min(1).max(64).default('MOTCUA-DEMO'),
+  /** The partner secret of the checksums (MaXacThuc). Required in production; a demo value otherwise. */
+  PAYGOV_SECRET: z.string().min(16, { message: 'expects at least 16 characters' }).default(DEMO_PAYGOV_SECRET),
+  /** Time limit of one call to the platform (INIT, CHECK, RECEIPT). */
+  PAYGOV_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * Mount the payment platform emulator at /emulators/payment; default: on when PAYGOV_URL is
+   * unset, except in production (off unless PAYMENT_EMULATOR=true).
+   */
+  PAYMENT_EMULATOR: booleanFlag.optional(),
+
   // ---- Procedure catalog (catalog module; see .env.example) ----
   /** Load the seed catalog of the ministry's procedures at start when the catalog is empty. */
   CATALOG_SEED: booleanFlag.default(true),
@@ -210,7 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const got = cleaned[variable];
     throw new ConfigError(variable, `${issue.message}${got === undefined ? '' : ` (got "${got}")`}`);
   }
-  checkProduction(parsed.data);
+  checkProduction(parsed.data, cleaned);
   return parsed.data;
 }
 
@@ -220,7 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
  * national database. So in production they are never a silent default: the real provider must be
  * configured, or the emulator explicitly enabled (and the start then warns, see emulatorWarnings).
  */
-function checkProduction(config: Config): void {
+function checkProduction(config: Config, env: Record<string, string | undefined>): void {
   if (config.NODE_ENV !== 'production') return;
   if (!config.OIDC_ISSUER && config.SSO_EMULATOR !== true) {
     throw new ConfigError('OIDC_ISSUER', 'is required when NODE_ENV=production (the national SSO; SSO_EMULATOR=true mounts the test emulator instead)');
@@ -230,6 +248,16 @@ function checkProduction(config: Config): void {
       'POPULATION_API_URL',
       'is required when NODE_ENV=production (the national population database; POPULATION_EMULATOR=true mounts the test emulator instead)',
     );
+  }
+  if (!config.PAYGOV_URL && config.PAYMENT_EMULATOR !== true) {
+    throw new ConfigError(
+      'PAYGOV_URL',
+      'is required when NODE_ENV=production (the national payment platform; PAYMENT_EMULATOR=true mounts the test emulator instead)',
+    );
+  }
+  // The demo secret is published in the source: in production the partner secret must be given.
+  if (env.PAYGOV_SECRET === undefined || config.PAYGOV_SECRET === DEMO_PAYGOV_SECRET) {
+    throw new ConfigError('PAYGOV_SECRET', 'is required when NODE_ENV=production (the partner secret issued by the payment platform)');
   }
 }
 
@@ -245,6 +273,12 @@ export function populationEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'POPULATI
   return config.POPULATION_EMULATOR ?? config.POPULATION_API_URL === undefined;
 }
 
+/** Whether the payment platform emulator is mounted (production: only when PAYMENT_EMULATOR=true). */
+export function paymentEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'PAYMENT_EMULATOR' | 'PAYGOV_URL'>): boolean {
+  if (config.NODE_ENV === 'production') return config.PAYMENT_EMULATOR === true;
+  return config.PAYMENT_EMULATOR ?? config.PAYGOV_URL === undefined;
+}
+
 /** The warnings to log at start when an emulator runs in production. */
 export function emulatorWarnings(config: Config): string[] {
   if (config.NODE_ENV !== 'production') return [];
@@ -257,6 +291,11 @@ export function emulatorWarnings(config: Config): string[] {
   if (populationEmulatorOn(config)) {
     warnings.push(
       'POPULATION_EMULATOR=true in production: the population database EMULATOR answers with synthetic people as if it were the national database. Never on a public service.',
+    );
+  }
+  if (paymentEmulatorOn(config)) {
+    warnings.push(
+      'PAYMENT_EMULATOR=true in production: the payment platform EMULATOR at /emulators/payment accepts every payment without any money moving. Never on a public service.',
     );
   }
   return warnings;

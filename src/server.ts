@@ -38,6 +38,8 @@ import { createIdentityModule } from './modules/identity/module.ts';
 import { mountSsoEmulator, ssoEmulatorEnabled } from './emulators/sso/index.ts';
 import { createPopulationModule } from './modules/population/module.ts';
 import { mountPopulationEmulator } from './emulators/population/server.ts';
+import { createPaymentsModule, PAYGOV_CALLBACK_PATH, PAYGOV_RETURN_PATH, type PaymentsModule } from './modules/payments/module.ts';
+import { mountPaymentEmulator } from './emulators/payment/server.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
 
@@ -57,6 +59,8 @@ export type App = FastifyInstance & {
   catalog: CatalogModule;
   /** The files module (the dossiers module and the CLI take files through it). */
   files: FilesModule;
+  /** The payments module (its use cases, for the modules that take payments and for tests). */
+  payments: PaymentsModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -235,6 +239,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'identity', description: 'Login, sessions, officers and units' },
         { name: 'catalog', description: 'Procedure catalog (TTHC), versions, e-form validation and submissions' },
         { name: 'catalog-admin', description: 'Procedure administration: drafts, publication, import and export' },
+        { name: 'payments', description: 'Online payment through the national payment platform (PayGov)' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -297,18 +302,22 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const calendar = createCalendarModule({ ...moduleDeps, ...(deps.calendar ? { service: deps.calendar } : {}) });
   const identifiers = createIdentifiersModule(moduleDeps);
   const population = createPopulationModule(moduleDeps);
+  const payments = createPaymentsModule(moduleDeps);
   const dossiers = createDossiersModule(moduleDeps);
   const files = createFilesModule(moduleDeps);
   const catalog = createCatalogModule({
     ...moduleDeps,
     prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population.service), identity.accountContact),
   });
-  for (const module of [calendar, identifiers, population, files, dossiers, catalog]) await module.register(app);
+  for (const module of [calendar, identifiers, population, files, payments, dossiers, catalog]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
+  app.decorate('payments', payments);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });
+  // The national payment platform emulator at /emulators/payment/, unless a real platform is configured.
+  await mountPaymentEmulator(app, { config, callbackPath: PAYGOV_CALLBACK_PATH, returnPath: PAYGOV_RETURN_PATH });
 
   // The national SSO emulator at /emulators/sso/, unless another provider is configured.
   if (ssoEmulatorEnabled(config)) mountSsoEmulator(app, config, identity.publicUrl, database.db);

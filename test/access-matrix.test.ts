@@ -50,6 +50,8 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/v1/identifiers/agency-id/:id': 'public',
   'GET /api/v1/identifiers/personal-id/:number': 'public',
   'GET /api/v1/me': 'login',
+  'POST /api/v1/payments/paygov/callback': 'public',
+  'GET /api/v1/payments/paygov/return': 'public',
   'POST /api/v1/population/me': 'population.read_own',
   'POST /api/v1/population/me/prefill': 'population.read_own',
   'GET /api/v1/population/purposes': 'workspace.use',

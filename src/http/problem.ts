@@ -65,6 +65,19 @@ export const problemCatalog = {
     status: 413,
     title: { vi: 'Tổng dung lượng các tệp vượt giới hạn', en: 'The files together are too large' },
   },
+  // Online payment through PayGov (payments module)
+  payment_unavailable: {
+    status: 503,
+    title: { vi: 'Chưa kết nối được Nền tảng thanh toán trực tuyến', en: 'The online payment platform is unavailable' },
+  },
+  payment_gateway_error: {
+    status: 502,
+    title: { vi: 'Nền tảng thanh toán trực tuyến trả lời không hợp lệ', en: 'The online payment platform gave an invalid answer' },
+  },
+  payment_checksum: {
+    status: 400,
+    title: { vi: 'Sai mã xác thực của kết quả thanh toán', en: 'Wrong checksum on a payment result' },
+  },
   internal: { status: 500, title: { vi: 'Lỗi hệ thống', en: 'Internal server error' } },
 } as const satisfies Record<string, { status: number; title: Localized }>;
 

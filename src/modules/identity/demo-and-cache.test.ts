@@ -19,7 +19,7 @@ afterAll(async () => {
 
 
 /** Production needs the real national systems configured (no emulators). */
-const PRODUCTION = { OIDC_ISSUER: 'https://sso.example.gov.vn', OIDC_CLIENT_ID: 'motcua', OIDC_CLIENT_SECRET: 'secret-secret-secret', POPULATION_API_URL: 'https://dancu.example.gov.vn' };
+const PRODUCTION = { OIDC_ISSUER: 'https://sso.example.gov.vn', OIDC_CLIENT_ID: 'motcua', OIDC_CLIENT_SECRET: 'secret-secret-secret', POPULATION_API_URL: 'https://dancu.example.gov.vn', PAYGOV_URL: 'https://paygov.example.gov.vn', PAYGOV_SECRET: 'partner-secret-0123456789' };
 
 describe('demo officers', () => {
   it('are created once, with working logins (the administrator with the documented TOTP secret)', async () => {
