@@ -81,7 +81,9 @@ const layers = {
         const other = moduleOf(target);
         if (other && other !== ownModule) {
           const base = path.basename(target);
-          const allowed = base === 'module.ts' || base === 'schema.ts' || SHARED_MODULE_FILES.includes(target);
+          // A module's test support (testing.ts) serves other modules' tests and test support.
+          const testSupport = base === 'testing.ts' && /(\.test\.ts|[/\\]testing\.ts)$/.test(context.filename);
+          const allowed = base === 'module.ts' || base === 'schema.ts' || testSupport || SHARED_MODULE_FILES.includes(target);
           if (!allowed) {
             context.report({
               node,

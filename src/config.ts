@@ -82,6 +82,12 @@ export const configSchema = z.object({
   DOSSIER_CODE_FORMAT: z.enum(['2018', '2025']).default('2018'),
   /** AA of the 2025 format: 2 digits of the e-ID of the agency owning the centralized system. */
   DOSSIER_CODE_SYSTEM_CODE: z.string().regex(/^\d{2}$/, { message: 'expects two digits' }).default('00'),
+  /** Awaiting payment (status 6) pauses the dossier's clock like a supplement. UNCONFIRMED rule, so a setting. */
+  DOSSIER_PAYMENT_PAUSES_CLOCK: booleanFlag.default(true),
+  /** An apology (Mẫu 04) needs at least this many working days before the due date ("chậm nhất 01 ngày"). */
+  DOSSIER_APOLOGY_MARGIN_DAYS: z.coerce.number().min(0).max(10).default(1),
+  /** Numbering of the slips: Circular 01/2018 (Mẫu 01–06) or Circular 03/2025. */
+  DOSSIER_SLIP_NUMBERING: z.enum(['circular-01-2018', 'circular-03-2025']).default('circular-01-2018'),
   /** Bearer token of a machine client (src/modules/identity/credentials/machine-token.ts); unset: none. */
   ADMIN_API_TOKEN: z.string().min(24, { message: 'expects at least 24 characters' }).optional(),
   /** The permissions that token carries, in every unit. */

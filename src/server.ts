@@ -30,7 +30,7 @@ import { registerAccessControl, type DeclaredRoute } from './http/access.ts';
 import { createUnitDirectory, type UnitDirectory } from './modules/identity/units/directory.ts';
 import type { CalendarService } from './modules/calendar/service.ts';
 import { createCalendarModule } from './modules/calendar/module.ts';
-import { createDossiersModule } from './modules/dossiers/module.ts';
+import { createDossiersModule, type DossiersModule } from './modules/dossiers/module.ts';
 import { createFilesModule, type FilesModule } from './modules/files/module.ts';
 import { createIdentifiersModule } from './modules/identifiers/module.ts';
 import { registerMachineToken } from './modules/identity/credentials/machine-token.ts';
@@ -61,6 +61,8 @@ export type App = FastifyInstance & {
   files: FilesModule;
   /** The payments module (its use cases, for the modules that take payments and for tests). */
   payments: PaymentsModule;
+  /** The dossiers module (intake, actions, reads; the payment listener and the CLI use it). */
+  dossiers: DossiersModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -240,6 +242,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'catalog', description: 'Procedure catalog (TTHC), versions, e-form validation and submissions' },
         { name: 'catalog-admin', description: 'Procedure administration: drafts, publication, import and export' },
         { name: 'payments', description: 'Online payment through the national payment platform (PayGov)' },
+        { name: 'dossiers', description: 'Dossiers (hồ sơ TTHC): intake, processing, worklists, public lookup' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -303,16 +306,17 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const identifiers = createIdentifiersModule(moduleDeps);
   const population = createPopulationModule(moduleDeps);
   const payments = createPaymentsModule(moduleDeps);
-  const dossiers = createDossiersModule(moduleDeps);
   const files = createFilesModule(moduleDeps);
   const catalog = createCatalogModule({
     ...moduleDeps,
     prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population.service), identity.accountContact),
   });
-  for (const module of [calendar, identifiers, population, files, payments, dossiers, catalog]) await module.register(app);
+  const dossiers = createDossiersModule({ ...moduleDeps, calendar, catalog, files });
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
   app.decorate('payments', payments);
+  app.decorate('dossiers', dossiers);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });

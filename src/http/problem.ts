@@ -78,6 +78,17 @@ export const problemCatalog = {
     status: 400,
     title: { vi: 'Sai mã xác thực của kết quả thanh toán', en: 'Wrong checksum on a payment result' },
   },
+  // Dossiers
+  illegal_transition: {
+    status: 409,
+    title: { vi: 'Thao tác không được phép ở trạng thái hiện tại', en: 'Action not allowed in the current status' },
+  },
+  apology_limit: { status: 409, title: { vi: 'Đã hẹn lại ngày trả kết quả', en: 'Already rescheduled once' } },
+  apology_too_late: { status: 409, title: { vi: 'Quá muộn để hẹn lại ngày trả kết quả', en: 'Too late to reschedule' } },
+  invalid_reschedule: { status: 422, title: { vi: 'Ngày hẹn mới không hợp lệ', en: 'Invalid new date' } },
+  not_assignee: { status: 403, title: { vi: 'Không phải cán bộ được phân công', en: 'Not the assigned officer' } },
+  precondition_failed: { status: 412, title: { vi: 'Hồ sơ đã thay đổi', en: 'The dossier has changed' } },
+  precondition_required: { status: 428, title: { vi: 'Thiếu phiên bản hồ sơ (If-Match)', en: 'If-Match required' } },
   internal: { status: 500, title: { vi: 'Lỗi hệ thống', en: 'Internal server error' } },
 } as const satisfies Record<string, { status: number; title: Localized }>;
 

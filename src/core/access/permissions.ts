@@ -42,6 +42,10 @@ export const PERMISSIONS = {
     holders: ['citizen', 'organization'],
     label: { vi: 'Điền và nộp biểu mẫu điện tử', en: 'Fill in and submit e-forms' },
   },
+  'dossier.submit': {
+    holders: ['citizen', 'organization'],
+    label: { vi: 'Nộp, theo dõi hồ sơ trực tuyến của mình', en: 'Submit and follow one’s own dossiers online' },
+  },
   'form.prefill_sensitive': {
     holders: ['citizen', 'organization'],
     acr: 'LoA2',

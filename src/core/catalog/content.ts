@@ -167,6 +167,10 @@ export const ProcedureContentSchema = z
     subjects: z.strictObject({ kinds: z.array(SubjectKind).max(3), origins: z.array(SubjectOrigin).max(3) }),
     onlineLevel: OnlineLevel,
     fullOnlineEligible: z.boolean(),
+    requiredAssurance: z
+      .enum(['LoA1', 'LoA2'])
+      .optional()
+      .describe('The e-ID level an online applicant needs (Decree 69/2024); LoA1 when absent'),
     methods: z.strictObject({
       channels: z.array(z.enum(['direct', 'online', 'postal'])).max(3),
       description: z.string().trim().max(5000).optional(),

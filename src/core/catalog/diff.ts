@@ -26,6 +26,7 @@ export const CONTENT_SECTIONS: Record<keyof ProcedureContent, { vi: string; en: 
   subjects: { vi: 'Đối tượng thực hiện', en: 'Who may apply' },
   onlineLevel: { vi: 'Mức độ dịch vụ công trực tuyến', en: 'Online service level' },
   fullOnlineEligible: { vi: 'Đủ điều kiện toàn trình', en: 'Eligible for full-online' },
+  requiredAssurance: { vi: 'Mức định danh điện tử yêu cầu', en: 'Required e-ID level' },
   methods: { vi: 'Cách thức thực hiện', en: 'Methods' },
   sequence: { vi: 'Trình tự thực hiện', en: 'Sequence' },
   requirements: { vi: 'Yêu cầu, điều kiện', en: 'Requirements' },

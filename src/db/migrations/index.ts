@@ -7,8 +7,9 @@ import * as m0003 from './0003-catalog.ts';
 import * as m0004 from './0004-population.ts';
 import * as m0005 from './0005-identity-login.ts';
 import * as m0006 from './0006-audit-actor.ts';
+import * as m0007 from './0007-files.ts';
 import * as m0009 from './0009-payments.ts';
-import * as m0010 from './0010-files.ts';
+import * as m0010 from './0010-dossiers.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0004-population': m0004,
   '0005-identity-login': m0005,
   '0006-audit-actor': m0006,
+  '0007-files': m0007,
   '0009-payments': m0009,
-  '0010-files': m0010,
+  '0010-dossiers': m0010,
 };

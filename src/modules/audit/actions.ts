@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   'catalog.version.update',
   'catalog.version.publish',
   'catalog.version.withdraw',
+  // dossiers (each action is in the dossier's own chained log; the audit trail records the intake)
+  'dossier.create',
   // population (the names rows already carry)
   'population.purpose.create',
   'population.purpose.update',

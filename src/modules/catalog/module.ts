@@ -6,7 +6,10 @@ import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { createFormService } from './forms.ts';
 import type { PrefillSource } from './prefill-source.ts';
 import { registerCatalogRoutes } from './routes.ts';
-import { createCatalogCore, createCatalogService } from './service.ts';
+import { createCatalogCore, createCatalogService, notFound } from './service.ts';
+import { findProcedureById, findVersionById, findVersionByStatus, type ProcedureRow, type VersionRow } from './store.ts';
+
+export type { ProcedureRow, VersionRow };
 
 export interface CatalogModuleDeps extends ModuleDeps {
   /** Where prefill values of e-form fields come from (population data, the account). */
@@ -21,6 +24,19 @@ export function createCatalogModule(deps: CatalogModuleDeps) {
     core,
     service,
     forms,
+    /** The published version of a procedure (what a new dossier pins); 404 when there is none. */
+    async publishedVersion(code: string): Promise<{ procedure: ProcedureRow; version: VersionRow }> {
+      const procedure = await core.getProcedure(deps.db, code);
+      const version = await findVersionByStatus(deps.db, procedure.id, 'published');
+      if (!version) throw notFound(code);
+      return { procedure, version };
+    },
+    /** A version by id with its procedure (a dossier's pinned version; published versions never change). */
+    async pinnedVersion(versionId: string): Promise<{ procedure: ProcedureRow; version: VersionRow } | undefined> {
+      const version = await findVersionById(deps.db, versionId);
+      const procedure = version ? await findProcedureById(deps.db, version.procedureId) : undefined;
+      return version && procedure ? { procedure, version } : undefined;
+    },
     /** Adds the catalog's API routes under API_PREFIX. */
     register(app: FastifyInstance): void {
       app.register(async (api) => registerCatalogRoutes(api, { catalog: module, importMaxBytes: deps.config.CATALOG_IMPORT_MAX_BYTES }), {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { createTestDatabase } from '../../db/testing.ts';
+import { createCalendarModule } from '../calendar/module.ts';
 import { createUnitDirectory } from '../identity/units/directory.ts';
 import { createDossiersModule } from './module.ts';
 
@@ -9,7 +10,14 @@ describe('createDossiersModule', () => {
     const database = await createTestDatabase();
     try {
       const config = loadConfig({ DOSSIER_CODE_FORMAT: '2025', DOSSIER_CODE_SYSTEM_CODE: '07' });
-      const dossiers = createDossiersModule({ config, db: database.db, units: createUnitDirectory(database.db) });
+      const dossiers = createDossiersModule({
+        config,
+        db: database.db,
+        units: createUnitDirectory(database.db),
+        calendar: createCalendarModule({ config, db: database.db, units: createUnitDirectory(database.db) }),
+        catalog: {} as never,
+        files: {} as never,
+      });
       const at = new Date('2026-03-02T01:00:00Z');
       expect(await dossiers.issueDossierCode(database.db, 'G22.99', at)).toBe('G22.99-260302-070001');
       expect(await dossiers.issueDossierCode(database.db, 'G22.99', at)).toBe('G22.99-260302-070002');

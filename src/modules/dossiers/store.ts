@@ -1,5 +1,5 @@
 // SQL for the dossiers module's tables.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../../db/types.ts';
 
 /**
@@ -21,4 +21,157 @@ export async function nextDailySequence(
     .returning('last_value')
     .executeTakeFirstOrThrow();
   return row.last_value;
+}
+
+// ---------- dossiers and their logs ----------
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+export type DossierRow = Selectable<DB['dossier']>;
+export type ActionRow = Selectable<DB['dossier_action']>;
+
+export async function insertDossier(trx: Executor, row: Insertable<DB['dossier']>): Promise<DossierRow> {
+  return trx.insertInto('dossier').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findDossier(db: Executor, id: string, lock = false): Promise<DossierRow | undefined> {
+  let q = db.selectFrom('dossier').selectAll().where('id', '=', id);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function findDossierByCode(db: Executor, code: string): Promise<DossierRow | undefined> {
+  return db.selectFrom('dossier').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function findByIdempotencyKey(db: Executor, accountId: string, key: string): Promise<DossierRow | undefined> {
+  return db.selectFrom('dossier').selectAll().where('submitter_account_id', '=', accountId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export async function updateProjection(trx: Executor, id: string, set: Updateable<DB['dossier']>): Promise<DossierRow> {
+  return trx.updateTable('dossier').set({ ...set, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertAction(trx: Executor, row: Insertable<DB['dossier_action']>): Promise<void> {
+  await trx.insertInto('dossier_action').values(row).execute();
+}
+
+export async function listActions(db: Executor, dossierId: string): Promise<ActionRow[]> {
+  return db.selectFrom('dossier_action').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
+}
+
+export async function addDossierUnit(trx: Executor, dossierId: string, unitId: string): Promise<void> {
+  await trx.insertInto('dossier_unit').values({ dossier_id: dossierId, unit_id: unitId }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function dossierUnits(db: Executor, dossierId: string): Promise<string[]> {
+  return (await db.selectFrom('dossier_unit').select('unit_id').where('dossier_id', '=', dossierId).execute()).map((r) => r.unit_id);
+}
+
+export async function addDossierFiles(trx: Executor, rows: Insertable<DB['dossier_file']>[]): Promise<void> {
+  if (rows.length > 0) await trx.insertInto('dossier_file').values(rows).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function dossierFiles(db: Executor, dossierId: string) {
+  return db
+    .selectFrom('dossier_file as df')
+    .innerJoin('file as f', 'f.id', 'df.file_id')
+    .select(['df.file_id as id', 'df.component_code', 'df.role', 'df.added_seq', 'f.original_name as name', 'f.size_bytes as size', 'f.format'])
+    .where('df.dossier_id', '=', dossierId)
+    .orderBy('df.added_seq')
+    .orderBy('f.created_at')
+    .execute();
+}
+
+export async function isDossierFile(db: Executor, dossierId: string, fileId: string): Promise<boolean> {
+  return (await db.selectFrom('dossier_file').select('file_id').where('dossier_id', '=', dossierId).where('file_id', '=', fileId).executeTakeFirst()) !== undefined;
+}
+
+export async function insertNote(trx: Executor, row: Insertable<DB['dossier_note']>) {
+  return trx.insertInto('dossier_note').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function listNotes(db: Executor, dossierId: string) {
+  return db.selectFrom('dossier_note').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').execute();
+}
+
+/** Every dossier id, in pages (for verify). */
+export async function dossierIdsAfter(db: Executor, after: string | null, limit: number): Promise<string[]> {
+  let q = db.selectFrom('dossier').select('id').orderBy('id').limit(limit);
+  if (after) q = q.where('id', '>', after);
+  return (await q.execute()).map((r) => r.id);
+}
+
+export interface DossierFilter {
+  /** Units whose dossiers the reader sees (receiving or handling unit); undefined: all. */
+  unitIds?: readonly string[];
+  statuses?: readonly number[];
+  procedureCode?: string;
+  channel?: number;
+  code?: string;
+  applicant?: string;
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  assigneeId?: string;
+  unassigned?: boolean;
+  stepKind?: string;
+  dueBefore?: Date;
+  dueAfter?: Date;
+  applicantAccountId?: string;
+}
+
+function filtered(db: Executor, f: DossierFilter) {
+  let q = db.selectFrom('dossier');
+  if (f.unitIds) {
+    const ids = [...f.unitIds];
+    if (ids.length === 0) return q.where(sql<boolean>`false`);
+    q = q.where((eb) => eb.or([eb('unit_id', 'in', ids), eb('handling_unit_id', 'in', ids)]));
+  }
+  if (f.statuses) q = q.where('status', 'in', [...f.statuses]);
+  if (f.procedureCode) q = q.where('procedure_code', '=', f.procedureCode);
+  if (f.channel) q = q.where('channel', '=', f.channel);
+  if (f.code) q = q.where('code', '=', f.code.toUpperCase());
+  if (f.applicant) {
+    const term = f.applicant;
+    q = /^[0-9A-Z-]+$/.test(term) ? q.where('applicant_id_number', '=', term) : q.where('applicant_name', 'ilike', `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  if (f.receivedFrom) q = q.where('received_at', '>=', f.receivedFrom);
+  if (f.receivedTo) q = q.where('received_at', '<', f.receivedTo);
+  if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
+  if (f.unassigned) q = q.where('assignee_id', 'is', null);
+  if (f.stepKind) q = q.where('step_kind', '=', f.stepKind);
+  if (f.dueBefore) q = q.where('due_at', '<', f.dueBefore);
+  if (f.dueAfter) q = q.where('due_at', '>=', f.dueAfter);
+  if (f.applicantAccountId) {
+    const id = f.applicantAccountId;
+    q = q.where((eb) => eb.or([eb('applicant_account_id', '=', id), eb('submitter_account_id', '=', id)]));
+  }
+  return q;
+}
+
+/** Far-future stand-in for a missing due date, so keyset order is total (dossiers without a limit sort last). */
+const NO_DUE = new Date('9999-12-31T00:00:00Z');
+
+export async function listDossiers(db: Executor, f: DossierFilter, page: { after?: { due: Date; id: string }; limit: number }) {
+  let q = filtered(db, f).selectAll();
+  const dueKey = sql<Date>`coalesce(due_at, ${NO_DUE})`;
+  if (page.after) {
+    const { due, id } = page.after;
+    q = q.where((eb) => eb.or([eb(dueKey, '>', due), eb.and([eb(dueKey, '=', due), eb('id', '>', id)])]));
+  }
+  const rows = await q.orderBy(dueKey).orderBy('id').limit(page.limit + 1).execute();
+  const more = rows.length > page.limit;
+  const items = more ? rows.slice(0, page.limit) : rows;
+  const last = items.at(-1);
+  return { items, next: more && last ? { due: last.due_at ?? NO_DUE, id: last.id } : null };
+}
+
+export async function countDossiers(db: Executor, f: DossierFilter): Promise<number> {
+  const row = await filtered(db, f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The applicant's own dossiers, newest first. */
+export async function listOwnDossiers(db: Executor, accountId: string, limit: number): Promise<DossierRow[]> {
+  return filtered(db, { applicantAccountId: accountId }).selectAll().orderBy('created_at', 'desc').limit(limit).execute();
 }

@@ -1,0 +1,187 @@
+// HTTP routes of the dossiers module (under /api/v1): intake, the action endpoint (If-Match), the
+// workspace reads and worklists, the applicant's list, files, and the public lookup by code and
+// the receipt's second factor.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ProblemError, problemSchema } from '../../http/problem.ts';
+import type { FilesModule } from '../files/module.ts';
+import {
+  ActionBody,
+  CreateDossierBody,
+  DossierViewSchema,
+  ListQuery,
+  ListResponse,
+  NoteBody,
+  PublicDossierSchema,
+  WORKLISTS,
+} from './schema.ts';
+import type { DossierService } from './service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
+
+/** `If-Match: "3"` (or W/"3", or 3) → 3; absent → undefined; anything else is bad input. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m) {
+    throw new ProblemError('bad_request', {
+      detail: { vi: 'If-Match phải là phiên bản hồ sơ, ví dụ "3".', en: 'If-Match must be the dossier version, e.g. "3".' },
+    });
+  }
+  return Number(m[1]);
+}
+
+const idempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{8,200}$/, { message: 'expects 8–200 letters, digits, "_", ".", ":" or "-"' })
+  .optional();
+
+export function registerDossierRoutes(api: FastifyInstance, deps: { dossiers: DossierService; files: Pick<FilesModule, 'sendFile'>; lookupRateLimit: { max: number; timeWindow: number } }): void {
+  const app = api.withTypeProvider<ZodTypeProvider>();
+  const { dossiers } = deps;
+
+  app.post(
+    '/dossiers',
+    {
+      config: { access: 'login' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Submit a dossier online (applicant) or take a counter/postal dossier (receiver)',
+        description:
+          'Online: the session’s citizen or organization is the applicant (or the submitter on behalf of `applicant`); ' +
+          'status 1. Counter and post: a receiver of the receiving unit identifies the applicant and receives in one step; status 2. ' +
+          'A retried online submit with the same Idempotency-Key returns the first dossier (200).',
+        headers: z.object({ 'idempotency-key': idempotencyKey }),
+        body: CreateDossierBody,
+        response: { 200: DossierViewSchema, 201: DossierViewSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const result = await dossiers.create(request.principal, request.body, { ...(key ? { idempotencyKey: key } : {}), requestId: request.id });
+      reply.header('etag', `"${result.dossier.version}"`).header('location', `/api/v1/dossiers/${result.dossier.id}`);
+      return reply.code(result.created ? 201 : 200).send(result.dossier);
+    },
+  );
+
+  app.get(
+    '/dossiers',
+    {
+      config: { access: 'dossier.read' },
+      schema: { tags: ['dossiers'], summary: 'Search the dossiers of one’s units (sorted by due date)', querystring: ListQuery, response: { 200: ListResponse, ...errors } },
+    },
+    async (request) => dossiers.search(request.principal, request.query),
+  );
+
+  app.get(
+    '/dossiers/:id',
+    {
+      config: { access: 'login' },
+      schema: { tags: ['dossiers'], summary: 'A dossier: state, form data, components, timeline and the actions allowed now', params: IdParams, response: { 200: DossierViewSchema, ...errors } },
+    },
+    async (request, reply) => {
+      const view = await dossiers.get(request.principal, request.params.id);
+      reply.header('etag', `"${view.version}"`).header('cache-control', 'private, no-store');
+      return view;
+    },
+  );
+
+  app.post(
+    '/dossiers/:id/actions',
+    {
+      config: { access: 'login' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Take an action on a dossier (If-Match: the version it was decided on)',
+        description: 'A stale version is 412 and changes nothing; an action the status or step does not allow is 409 `illegal_transition` listing `allowedActions`.',
+        params: IdParams,
+        headers: z.object({ 'if-match': z.string().max(20).optional() }),
+        body: ActionBody,
+        response: { 200: DossierViewSchema, ...errors, 409: problemSchema, 412: problemSchema, 428: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const view = await dossiers.act(request.principal, request.params.id, parseIfMatch(request.headers['if-match']), request.body, { requestId: request.id });
+      reply.header('etag', `"${view.version}"`);
+      return view;
+    },
+  );
+
+  app.post(
+    '/dossiers/:id/notes',
+    {
+      config: { access: 'workspace.use' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Add an internal note (officers only; the applicant never sees it)',
+        params: IdParams,
+        body: NoteBody,
+        response: { 201: z.object({ id: z.string(), author: z.string(), text: z.string(), createdAt: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await dossiers.addNote(request.principal, request.params.id, request.body.text)),
+  );
+
+  app.get(
+    '/dossiers/:id/files/:fileId',
+    {
+      config: { access: 'login' },
+      schema: { tags: ['dossiers'], summary: 'A file of the dossier (the applicant and officers of its units), as an attachment', params: z.object({ id: z.uuid(), fileId: z.uuid() }) },
+    },
+    async (request, reply) => deps.files.sendFile(reply, await dossiers.readableFile(request.principal, request.params.id, request.params.fileId)),
+  );
+
+  app.get(
+    '/worklists',
+    {
+      config: { access: 'dossier.read' },
+      schema: { tags: ['dossiers'], summary: 'The count of each worklist of one’s units', response: { 200: z.record(z.enum(WORKLISTS), z.number()), ...errors } },
+    },
+    async (request) => dossiers.worklistCounts(request.principal, WORKLISTS),
+  );
+
+  app.get(
+    '/worklists/:name',
+    {
+      config: { access: 'dossier.read' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'A worklist of the workspace (sorted by due date; keyset pages)',
+        params: z.object({ name: z.enum(WORKLISTS) }),
+        querystring: ListQuery,
+        response: { 200: ListResponse, ...errors },
+      },
+    },
+    async (request) => dossiers.worklist(request.principal, request.params.name, request.query),
+  );
+
+  app.get(
+    '/me/dossiers',
+    {
+      config: { access: 'dossier.submit' },
+      schema: { tags: ['dossiers'], summary: 'The applicant’s own dossiers (Hồ sơ của tôi)', response: { 200: z.object({ items: ListResponse.shape.items }), ...errors } },
+    },
+    async (request) => dossiers.mine(request.principal),
+  );
+
+  app.get(
+    '/public/dossiers/:code',
+    {
+      config: { access: 'public', rateLimit: deps.lookupRateLimit },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Public lookup of a dossier by its code and the lookup key printed on the receipt',
+        description: 'Nothing personal: the procedure, the status and the dates. Rate-limited per address.',
+        params: z.object({ code: z.string().max(60) }),
+        querystring: z.object({ key: z.string().trim().min(4).max(20) }),
+        response: { 200: PublicDossierSchema, 404: problemSchema, 422: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return dossiers.lookup(request.params.code, request.query.key);
+    },
+  );
+}

@@ -1,0 +1,184 @@
+// Request and response shapes of the dossiers API: the one definition, from which requests are
+// validated, the OpenAPI document is generated and the web app takes its types.
+import { z } from 'zod';
+import { ProcedureCode } from '../../core/catalog/content.ts';
+import { ACTION_TYPES } from '../../core/dossiers/actions.ts';
+
+const uuid = z.uuid();
+const reason = z.string().trim().min(3).max(2000);
+const instant = z.iso.datetime({ offset: true });
+const idNumber = z.string().trim().regex(/^[0-9A-Z-]{9,20}$/, { message: 'expects a 12-digit personal ID or a tax code' });
+
+export const PersonSchema = z
+  .strictObject({
+    kind: z.enum(['citizen', 'organization']),
+    idNumber,
+    name: z.string().trim().min(1).max(300),
+    phone: z.string().trim().regex(/^[0-9+ .-]{8,20}$/).optional(),
+    email: z.email().max(200).optional(),
+    address: z.string().trim().max(500).optional(),
+  })
+  .meta({ id: 'DossierPerson' });
+export type Person = z.infer<typeof PersonSchema>;
+
+export const ComponentFilesSchema = z.strictObject({
+  code: z.string().trim().min(1).max(40),
+  fileIds: z.array(uuid).max(20),
+});
+
+export const CreateDossierBody = z
+  .strictObject({
+    procedureCode: ProcedureCode,
+    /** Online by the applicant's session (default for citizens and organizations); counter or post by a receiver. */
+    channel: z.enum(['online', 'direct', 'postal']).optional(),
+    /** The applicant, when a receiver takes the dossier or someone submits on the applicant's behalf. */
+    applicant: PersonSchema.optional(),
+    data: z.record(z.string(), z.unknown()),
+    components: z.array(ComponentFilesSchema).max(100).default([]),
+    draftId: uuid.optional(),
+  })
+  .meta({ id: 'CreateDossier' });
+export type CreateDossierInput = z.infer<typeof CreateDossierBody>;
+
+export const ActionBody = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('request_completion'), reason, items: z.array(z.string().trim().min(1).max(500)).max(50).optional() }),
+    z.strictObject({ type: z.literal('resubmit'), data: z.record(z.string(), z.unknown()).optional(), components: z.array(ComponentFilesSchema).max(100).optional() }),
+    z.strictObject({ type: z.literal('receive'), note: z.string().trim().max(2000).optional() }),
+    z.strictObject({ type: z.literal('refuse'), reason }),
+    z.strictObject({ type: z.literal('transfer'), unitId: z.string().regex(/^[a-z0-9-]{2,64}$/).optional(), note: z.string().trim().max(2000).optional() }),
+    z.strictObject({ type: z.literal('assign'), assignee: uuid, reason: reason.optional() }),
+    z.strictObject({ type: z.literal('examine'), opinion: z.string().trim().min(1).max(4000) }),
+    z.strictObject({ type: z.literal('approve'), opinion: z.string().trim().max(4000).optional() }),
+    z.strictObject({ type: z.literal('return_for_rework'), reason }),
+    z.strictObject({ type: z.literal('request_supplement'), reason, items: z.array(z.string().trim().min(1).max(500)).min(1).max(50) }),
+    z.strictObject({ type: z.literal('submit_supplement'), note: z.string().trim().max(2000).optional(), components: z.array(ComponentFilesSchema).max(100).default([]) }),
+    z.strictObject({
+      type: z.literal('request_payment'),
+      /** Amounts of fee lines whose amount is a rate (the officer sets them); the others come from the version. */
+      amounts: z.record(z.string(), z.number().int().min(0).max(1_000_000_000_000)).optional(),
+    }),
+    z.strictObject({ type: z.literal('confirm_payment'), receiptNumber: z.string().trim().min(1).max(60) }),
+    z.strictObject({ type: z.literal('apologize'), reason, newDueAt: instant }),
+    z.strictObject({ type: z.literal('issue_result'), outcome: z.enum(['granted', 'refused']), summary: z.string().trim().max(4000).optional(), fileIds: z.array(uuid).max(20).default([]) }),
+    z.strictObject({ type: z.literal('return_result'), method: z.enum(['counter', 'post', 'online']).optional() }),
+    z.strictObject({ type: z.literal('withdraw'), reason: reason.optional() }),
+    z.strictObject({ type: z.literal('stop'), reason }),
+  ])
+  .meta({ id: 'DossierAction' });
+export type ActionInput = z.infer<typeof ActionBody>;
+
+export const ActionTypeSchema = z.enum(ACTION_TYPES);
+
+const Localized = z.object({ vi: z.string(), en: z.string() });
+
+export const StepRowSchema = z.object({
+  kind: z.string(),
+  startedAt: z.string(),
+  dueAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+  by: z.string().nullable(),
+});
+
+export const TimelineEntrySchema = z.object({
+  seq: z.number(),
+  type: ActionTypeSchema,
+  name: Localized,
+  at: z.string(),
+  actor: z.string(),
+  actorKind: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+});
+
+export const DossierSummarySchema = z
+  .object({
+    id: z.string(),
+    code: z.string().nullable(),
+    status: z.number(),
+    statusName: Localized,
+    channel: z.number(),
+    procedureCode: z.string(),
+    procedureName: z.string(),
+    applicantName: z.string(),
+    applicantIdNumber: z.string(),
+    unitId: z.string(),
+    handlingUnitId: z.string(),
+    submittedAt: z.string().nullable(),
+    receivedAt: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    onTime: z.boolean().nullable(),
+    assigneeId: z.string().nullable(),
+    stepKind: z.string().nullable(),
+    version: z.number(),
+  })
+  .meta({ id: 'DossierSummary' });
+
+export const DossierViewSchema = DossierSummarySchema.extend({
+  versionNumber: z.number(),
+  lookupSecret: z.string(),
+  applicant: z.record(z.string(), z.unknown()),
+  submitter: z.record(z.string(), z.unknown()).nullable(),
+  formData: z.record(z.string(), z.unknown()),
+  components: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      requirement: z.string(),
+      files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), format: z.string(), role: z.string() })),
+    }),
+  ),
+  state: z.object({
+    originalDueAt: z.string().nullable(),
+    rescheduledDueAt: z.string().nullable(),
+    returnedAt: z.string().nullable(),
+    refusedAt: z.string().nullable(),
+    supplementCount: z.number(),
+    pausedWorkingMinutes: z.number(),
+    paused: z.enum(['supplement', 'payment']).nullable(),
+    outcome: z.enum(['granted', 'refused']).nullable(),
+    withinRescheduled: z.boolean().nullable(),
+  }),
+  steps: z.array(StepRowSchema),
+  timeline: z.array(TimelineEntrySchema),
+  notes: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), createdAt: z.string() })).optional(),
+  allowedActions: z.array(ActionTypeSchema),
+}).meta({ id: 'Dossier' });
+export type DossierView = z.infer<typeof DossierViewSchema>;
+export type DossierSummary = z.infer<typeof DossierSummarySchema>;
+
+export const WORKLISTS = ['to-receive', 'to-assign', 'assigned', 'to-approve', 'to-issue', 'to-return', 'due-soon', 'overdue', 'waiting-applicant'] as const;
+export type WorklistName = (typeof WORKLISTS)[number];
+
+export const ListQuery = z.strictObject({
+  status: z.coerce.number().int().min(1).max(10).optional(),
+  procedure: ProcedureCode.optional(),
+  channel: z.coerce.number().int().min(1).max(3).optional(),
+  code: z.string().trim().max(60).optional(),
+  applicant: z.string().trim().min(2).max(100).optional(),
+  receivedFrom: z.iso.date().optional(),
+  receivedTo: z.iso.date().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListQueryInput = z.infer<typeof ListQuery>;
+
+export const ListResponse = z
+  .object({ items: z.array(DossierSummarySchema), total: z.number(), nextCursor: z.string().nullable() })
+  .meta({ id: 'DossierList' });
+
+export const PublicDossierSchema = z
+  .object({
+    code: z.string(),
+    procedureName: z.string(),
+    status: z.number(),
+    statusName: Localized,
+    receivedAt: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    rescheduledDueAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'PublicDossier' });
+
+export const NoteBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });

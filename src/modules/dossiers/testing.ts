@@ -1,0 +1,70 @@
+// Test support of the dossiers module: an app with units, one published procedure whose workflow
+// has every step, the officers of its units and a citizen of the static prefill source.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ServicePrincipal } from '../../core/access/index.ts';
+import type { ProcedureContent } from '../../core/catalog/types.ts';
+import { createCatalogTestApp, sampleContent, TEST_CITIZEN_ID, type CatalogTestApp } from '../catalog/testing.ts';
+import { seedUnits } from '../identity/module.ts';
+
+export const TEST_PROCEDURE_CODE = '1.009901';
+export { TEST_CITIZEN_ID };
+
+/** The full workflow B1–B7 (receipt at the ministry's One-Stop Unit, processing at the IP office). */
+export function workflowContent(overrides: Partial<ProcedureContent> = {}): ProcedureContent {
+  return sampleContent({
+    implementingUnits: [
+      { unitId: 'bo-phan-mot-cua', role: 'receives' },
+      { unitId: 'cuc-shtt', role: 'decides' },
+      { unitId: 'cuc-shtt-sang-che', role: 'processes' },
+    ],
+    processingTime: { value: 10, unit: 'working_days', skipDaysOff: false },
+    steps: [
+      { kind: 'receive', role: 'receiver', budget: { value: 0.5, unit: 'working_days' } },
+      { kind: 'transfer', role: 'receiver', budget: { value: 0.5, unit: 'working_days' } },
+      { kind: 'assign', role: 'unit_leader', budget: { value: 1, unit: 'working_days' } },
+      { kind: 'examine', role: 'specialist', budget: { value: 5, unit: 'working_days' } },
+      { kind: 'approve', role: 'unit_leader', budget: { value: 1, unit: 'working_days' } },
+      { kind: 'sign_issue', role: 'unit_leader', budget: { value: 1, unit: 'working_days' } },
+      { kind: 'return', role: 'receiver', budget: { value: 1, unit: 'working_days' } },
+    ],
+    ...overrides,
+  });
+}
+
+const catalogAdmin: ServicePrincipal = {
+  kind: 'service',
+  accountId: '00000000-0000-4000-8000-000000000001',
+  fullName: 'test catalog',
+  method: 'token',
+  permissions: ['catalog.edit', 'catalog.publish', 'catalog.read_drafts'],
+};
+
+export interface DossierTestApp extends CatalogTestApp {
+  dataDir: string;
+}
+
+export async function createDossierTestApp(options: { content?: ProcedureContent; env?: Record<string, string> } = {}): Promise<DossierTestApp> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'motcua-dossiers-'));
+  const t = await createCatalogTestApp({ env: { DATA_DIR: dataDir, ...(process.env.TEST_LOG_LEVEL ? { LOG_LEVEL: process.env.TEST_LOG_LEVEL } : {}), ...options.env } });
+  await seedUnits(t.db);
+  t.app.units.invalidate();
+  await publishProcedure(t, TEST_PROCEDURE_CODE, options.content ?? workflowContent());
+  return {
+    ...t,
+    dataDir,
+    close: async () => {
+      await t.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function publishProcedure(t: CatalogTestApp, code: string, content: ProcedureContent): Promise<void> {
+  await t.app.catalog.service.createProcedure(catalogAdmin, { code, codeStatus: 'demo', ownerUnitId: 'cuc-shtt', content });
+  await t.app.catalog.service.publish(catalogAdmin, code, 1, { overrideReason: 'Thủ tục thử nghiệm cho kiểm thử tự động' });
+}
+
+/** Valid form data of the sample e-form (the prefilled fields are filled by the server). */
+export const SAMPLE_FORM_DATA = { applicant: { phone: '0912345678' }, request: { title: 'Thiết bị lọc nước bằng năng lượng mặt trời', hasPriority: false } };
