@@ -7,6 +7,7 @@ import type { CalendarTables } from '../modules/calendar/tables.ts';
 import type { CatalogTables } from '../modules/catalog/tables.ts';
 import type { DossierTables } from '../modules/dossiers/tables.ts';
 import type { IdentityTables } from '../modules/identity/tables.ts';
+import type { JobTables } from '../modules/jobs/tables.ts';
 import type { PopulationTables } from '../modules/population/tables.ts';
 
 /** timestamptz without a default. */
@@ -18,4 +19,4 @@ export type NullableTimestamp = ColumnType<Date | null, Date | string | null | u
 /** jsonb: read as parsed JSON, written as a JSON string. */
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
-export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables {}
+export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, JobTables {}

@@ -7,6 +7,7 @@ import * as m0003 from './0003-catalog.ts';
 import * as m0004 from './0004-population.ts';
 import * as m0005 from './0005-identity-login.ts';
 import * as m0006 from './0006-audit-actor.ts';
+import * as m0008 from './0008-jobs.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -15,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004-population': m0004,
   '0005-identity-login': m0005,
   '0006-audit-actor': m0006,
+  // 0007 is reserved for the dossiers' tables.
+  '0008-jobs': m0008,
 };
