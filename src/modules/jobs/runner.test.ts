@@ -99,6 +99,15 @@ describe('the job runner', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('runs a job enqueued the moment before (timestamps finer than a millisecond)', async () => {
+    const instance = jobs(database.db);
+    instance.handle('test.now', async () => {});
+    for (let n = 0; n < 30; n++) {
+      await instance.enqueue(database.db, { topic: 'test.now', payload: { n } });
+      expect(await instance.runDue()).toBe(1);
+    }
+  });
+
   it('computes exponential backoff with jitter and a cap', () => {
     const options = { backoffMs: 1000, backoffMaxMs: 60_000 };
     expect([1, 2, 3, 4].map((n) => retryDelayMs(n, options, () => 0.999999))).toEqual([1000, 2000, 4000, 8000]);

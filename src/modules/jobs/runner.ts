@@ -112,7 +112,7 @@ export class JobRunner {
     }
   }
 
-  async #claim(limit: number, dueBy?: Date): Promise<{ job: ClaimedJob; token: string }[]> {
+  async #claim(limit: number, dueBy?: string): Promise<{ job: ClaimedJob; token: string }[]> {
     // One token per claim: a worker of this instance that outlives its lease cannot complete the
     // job that another worker (of any instance) has claimed since.
     const token = `${this.#instance}#${++this.#claims}`;

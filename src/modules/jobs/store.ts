@@ -38,9 +38,13 @@ export async function insertJob(db: Executor, job: NewJob): Promise<boolean> {
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-export async function databaseNow(db: Executor): Promise<Date> {
-  const { rows } = await sql<{ now: Date }>`select now() as now`.execute(db);
-  return new Date(rows[0]!.now);
+/**
+ * The database's now() as ISO 8601 text with its microseconds: a JS Date would drop them, and a
+ * job inserted in the same millisecond would then look not yet due.
+ */
+export async function databaseNow(db: Executor): Promise<string> {
+  const { rows } = await sql<{ now: string }>`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as now`.execute(db);
+  return rows[0]!.now;
 }
 
 /**
@@ -51,7 +55,7 @@ export async function databaseNow(db: Executor): Promise<Date> {
  */
 export async function claimJobs(
   db: Executor,
-  options: { worker: string; limit: number; leaseMs: number; topics: string[]; dueBy?: Date },
+  options: { worker: string; limit: number; leaseMs: number; topics: string[]; dueBy?: string },
 ): Promise<ClaimedJob[]> {
   if (options.topics.length === 0 || options.limit <= 0) return [];
   const dueBy = options.dueBy ? sql`${options.dueBy}::timestamptz` : sql`now()`;
