@@ -16,7 +16,7 @@ export interface OutgoingMail {
 export interface Mailer {
   /** false: e-mail notifications are skipped (production without SMTP_URL). */
   readonly enabled: boolean;
-  /** Sends; throws when the server refuses or cannot be reached (the job is retried). */
+  /** Sends; throws when the server refuses or cannot be reached, or mail is disabled (the job is retried). */
   send(mail: OutgoingMail): Promise<void>;
   close(): void;
 }
@@ -33,13 +33,14 @@ export function createMailer(options: {
     transporter = nodemailer.createTransport(config.SMTP_URL);
   } else if (options.transport) {
     transporter = nodemailer.createTransport(options.transport);
-  } else {
+  } else if (config.NODE_ENV === 'production') {
     log.warn({}, 'SMTP_URL is not set: e-mail notifications are disabled (they are skipped, not queued)');
   }
   return {
     enabled: transporter !== undefined,
     async send(mail) {
-      if (!transporter) return;
+      // A job queued while mail was on is kept (retried, then left failed), never dropped as sent.
+      if (!transporter) throw new Error('e-mail is disabled here (no SMTP_URL)');
       await transporter.sendMail({
         from: config.MAIL_FROM,
         to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
