@@ -144,3 +144,17 @@ describe('notifications over SMTP', () => {
     }
   });
 });
+
+describe('the job runner of the server', () => {
+  it('starts with the server, delivers queued mail, and stops when the server closes', async () => {
+    const t = await createTestApp({ JOB_RUNNER: 'true', JOB_POLL_MS: '20' });
+    try {
+      await t.app.notifications.notify(t.db, received);
+      const deadline = Date.now() + 10_000;
+      while (t.app.mailCatcher!.messages().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(t.app.mailCatcher!.messages()).toHaveLength(1);
+    } finally {
+      await t.close(); // would hang or fail if the runner outlived the database
+    }
+  });
+});
