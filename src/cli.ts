@@ -13,6 +13,9 @@ import { registerCatalogCommands } from './modules/catalog/cli.ts';
 import { createCatalogModule } from './modules/catalog/module.ts';
 import { createDefaultPrefillSource } from './modules/catalog/prefill-source.ts';
 import { createUnitDirectory } from './modules/identity/units/directory.ts';
+import { registerJobsCommands } from './modules/jobs/cli.ts';
+import { createJobsModule } from './modules/jobs/module.ts';
+import { createNotificationsModule } from './modules/notifications/module.ts';
 
 class CliError extends Error {}
 
@@ -99,6 +102,22 @@ registerCatalogCommands(program, {
     throw new CliError(message);
   },
   out: (line) => process.stdout.write(`${line}\n`),
+});
+
+// Jobs (jobs module), with the handlers of the modules that queue them.
+const stderrLog = {
+  info: () => {},
+  warn: (_obj: object, msg: string) => process.stderr.write(`warning: ${msg}\n`),
+  error: (obj: object, msg: string) => process.stderr.write(`error: ${msg} ${JSON.stringify(obj, (k, v: unknown) => (k === 'err' ? String(v) : v))}\n`),
+};
+registerJobsCommands(program, {
+  withDatabase,
+  jobsModule: (database, cfg) => {
+    const jobs = createJobsModule({ config: cfg, db: database.db, log: stderrLog });
+    createNotificationsModule({ config: cfg, db: database.db, jobs, log: stderrLog });
+    return jobs;
+  },
+  out,
 });
 
 // Emulators of national systems: each adds its subcommand to this group.

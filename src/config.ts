@@ -195,6 +195,28 @@ export const configSchema = z.object({
    */
   PAYMENT_EMULATOR: booleanFlag.optional(),
 
+  // ---- Jobs and notifications (jobs and notifications modules; see .env.example) ----
+  /** Run due jobs in this instance (default: on, except NODE_ENV=test where tests run them). */
+  JOB_RUNNER: booleanFlag.optional(),
+  /** Jobs run at once by this instance, and how often an idle runner looks for due jobs. */
+  JOB_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+  JOB_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  /** How long a claimed job is reserved for its runner; after it, another runner may retry it. */
+  JOB_LEASE_MS: z.coerce.number().int().min(100).max(86_400_000).default(300_000),
+  /** Attempts of a job before it is left failed (dead), and the retry backoff (doubling, jittered). */
+  JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  JOB_BACKOFF_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  JOB_BACKOFF_MAX_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+  /**
+   * The SMTP server, e.g. smtp://user:pass@mail.example.gov.vn:587 (smtps:// for TLS on 465).
+   * Unset: mail goes to the built-in catcher at /emulators/mail, or nowhere in production.
+   */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: 'expects an smtp:// or smtps:// URL' }).optional(),
+  /** The sender of notifications. */
+  MAIL_FROM: z.string().min(3).default('Hệ thống một cửa <no-reply@motcua.localhost>'),
+  /** SMS: only 'log' (messages are written to the log) until a provider is contracted. */
+  SMS_PROVIDER: z.enum(['log']).default('log'),
+
   // ---- Procedure catalog (catalog module; see .env.example) ----
   /** Load the seed catalog of the ministry's procedures at start when the catalog is empty. */
   CATALOG_SEED: booleanFlag.default(true),
@@ -283,6 +305,16 @@ export function populationEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'POPULATI
 export function paymentEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'PAYMENT_EMULATOR' | 'PAYGOV_URL'>): boolean {
   if (config.NODE_ENV === 'production') return config.PAYMENT_EMULATOR === true;
   return config.PAYMENT_EMULATOR ?? config.PAYGOV_URL === undefined;
+}
+
+/** Whether the job runner runs in this process (default: on, except NODE_ENV=test). */
+export function jobRunnerOn(config: Pick<Config, 'NODE_ENV' | 'JOB_RUNNER'>): boolean {
+  return config.JOB_RUNNER ?? config.NODE_ENV !== 'test';
+}
+
+/** Whether mail goes to the built-in catcher at /emulators/mail (no SMTP_URL, outside production). */
+export function mailCatcherOn(config: Pick<Config, 'NODE_ENV' | 'SMTP_URL'>): boolean {
+  return config.SMTP_URL === undefined && config.NODE_ENV !== 'production';
 }
 
 /** The warnings to log at start when an emulator runs in production. */

@@ -19,7 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Config } from './config.ts';
+import { jobRunnerOn, mailCatcherOn, type Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { pendingMigrations } from './db/migrate.ts';
 import { apiDocsOptions } from './http/api-docs.ts';
@@ -37,6 +37,9 @@ import { registerMachineToken } from './modules/identity/credentials/machine-tok
 import { createIdentityModule } from './modules/identity/module.ts';
 import { mountSsoEmulator, ssoEmulatorEnabled } from './emulators/sso/index.ts';
 import { createPopulationModule } from './modules/population/module.ts';
+import { createJobsModule, type JobsModule } from './modules/jobs/module.ts';
+import { createNotificationsModule, type NotificationsModule } from './modules/notifications/module.ts';
+import { createMailCatcher, type MailCatcher } from './emulators/mail/index.ts';
 import { mountPopulationEmulator } from './emulators/population/server.ts';
 import { createPaymentsModule, PAYGOV_CALLBACK_PATH, PAYGOV_RETURN_PATH, type PaymentsModule } from './modules/payments/module.ts';
 import { mountPaymentEmulator } from './emulators/payment/server.ts';
@@ -63,6 +66,10 @@ export type App = FastifyInstance & {
   payments: PaymentsModule;
   /** The dossiers module (intake, actions, reads; the payment listener and the CLI use it). */
   dossiers: DossiersModule;
+  /** The outbox and job runner, notifications, and the mail catcher when mail goes to it. */
+  jobs: JobsModule;
+  notifications: NotificationsModule;
+  mailCatcher: MailCatcher | undefined;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -215,7 +222,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     });
   });
 
-  registerMetrics(app, database.poolStats);
+  const metrics = registerMetrics(app, database.poolStats);
 
   await app.register(fastifyCookie);
   const identity = createIdentityModule({ config, db: database.db, units });
@@ -302,6 +309,19 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   );
 
   const moduleDeps = { config, db: database.db, units };
+  // Jobs first: other modules register their handlers and enqueue in their transactions. The
+  // runner starts when the server is ready and stops, letting running jobs finish, on close.
+  const jobs = createJobsModule({ ...moduleDeps, log: app.log });
+  jobs.registerMetrics(metrics);
+  if (jobRunnerOn(config)) app.addHook('onReady', async () => jobs.start());
+  app.addHook('onClose', async () => jobs.stop());
+  // Without SMTP_URL (outside production) mail goes to the catcher at /emulators/mail.
+  const mailCatcher = mailCatcherOn(config) ? createMailCatcher() : undefined;
+  const notifications = createNotificationsModule({ ...moduleDeps, jobs, log: app.log, ...(mailCatcher ? { mailTransport: mailCatcher.transport } : {}) });
+  app.decorate('jobs', jobs);
+  app.decorate('notifications', notifications);
+  app.decorate('mailCatcher', mailCatcher);
+  mailCatcher?.mount(app);
   const calendar = createCalendarModule({ ...moduleDeps, ...(deps.calendar ? { service: deps.calendar } : {}) });
   const identifiers = createIdentifiersModule(moduleDeps);
   const population = createPopulationModule(moduleDeps);

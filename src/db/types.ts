@@ -9,6 +9,7 @@ import type { DossierTables } from '../modules/dossiers/tables.ts';
 import type { FileTables } from '../modules/files/tables.ts';
 import type { IdentityTables } from '../modules/identity/tables.ts';
 import type { PaymentTables } from '../modules/payments/tables.ts';
+import type { JobTables } from '../modules/jobs/tables.ts';
 import type { PopulationTables } from '../modules/population/tables.ts';
 
 /** timestamptz without a default. */
@@ -20,4 +21,4 @@ export type NullableTimestamp = ColumnType<Date | null, Date | string | null | u
 /** jsonb: read as parsed JSON, written as a JSON string. */
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
-export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables {}
+export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables, JobTables {}

@@ -8,6 +8,7 @@ import * as m0004 from './0004-population.ts';
 import * as m0005 from './0005-identity-login.ts';
 import * as m0006 from './0006-audit-actor.ts';
 import * as m0007 from './0007-files.ts';
+import * as m0008 from './0008-jobs.ts';
 import * as m0009 from './0009-payments.ts';
 import * as m0010 from './0010-dossiers.ts';
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '0005-identity-login': m0005,
   '0006-audit-actor': m0006,
   '0007-files': m0007,
+  '0008-jobs': m0008,
   '0009-payments': m0009,
   '0010-dossiers': m0010,
 };
