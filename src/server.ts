@@ -331,7 +331,17 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     ...moduleDeps,
     prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population.service), identity.accountContact),
   });
-  const dossiers = createDossiersModule({ ...moduleDeps, calendar, catalog, files });
+  const dossiers = createDossiersModule({
+    ...moduleDeps,
+    calendar,
+    catalog,
+    files,
+    payments,
+    jobs,
+    notifications,
+    contact: identity.accountContact,
+    publicUrl: identity.publicUrl,
+  });
   for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);

@@ -68,6 +68,11 @@ async function act(login: TestLogin, id: string, version: number | string | unde
   });
 }
 
+/** Runs the outbox until nothing is due (an action's job queues the notification's job). */
+async function drain() {
+  for (let i = 0; i < 10 && (await t.app.jobs.runDue()) > 0; i++);
+}
+
 /** Takes an action that must succeed; returns the new view. */
 async function step(login: TestLogin, view: { id: string; version: number }, body: Record<string, unknown>) {
   const res = await act(login, view.id, view.version, body);
@@ -313,5 +318,73 @@ describe('motcua dossiers verify', () => {
     await sql`delete from dossier_unit where dossier_id in (${victim.id}, ${other.id})`.execute(t.db);
     await sql`delete from dossier_action where dossier_id in (${victim.id}, ${other.id})`.execute(t.db);
     await sql`delete from dossier where id in (${victim.id}, ${other.id})`.execute(t.db);
+  });
+});
+
+describe('slips, notifications and online payment', () => {
+  it('prints the receipt (Mẫu 01) as a PDF with the Vietnamese text intact, and e-mails the applicant', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { writeFile } = await import('node:fs/promises');
+    const fileId = await upload(receiver);
+    t.app.mailCatcher?.clear();
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      headers: receiver.headers,
+      payload: {
+        procedureCode: TEST_PROCEDURE_CODE,
+        channel: 'postal',
+        applicant: { kind: 'citizen', idNumber: '001203000777', name: 'Lê Thị Hương Giang', email: 'huong.giang@example.vn' },
+        data: { applicant: { fullName: 'Lê Thị Hương Giang', personalId: '001203000777', address: 'Số 7 Hàng Bài, Hà Nội', phone: '0912000777' }, request: { title: 'Bộ lọc khí thải', hasPriority: false } },
+        components: [{ code: 'TP01', fileIds: [fileId] }],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const d = created.json();
+    const pdf = await t.app.inject({ url: `/api/v1/dossiers/${d.id}/slips/01.pdf`, headers: receiver.headers });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const file = `${t.dataDir}/01.pdf`;
+    await writeFile(file, pdf.rawPayload);
+    const { stdout } = await promisify(execFile)('pdftotext', ['-layout', file, '-']);
+    expect(stdout).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(stdout).toContain(d.code);
+    expect(stdout).toContain('Lê Thị Hương Giang');
+    // No supplement was requested: no such slip yet.
+    expect((await t.app.inject({ url: `/api/v1/dossiers/${d.id}/slips/02.pdf`, headers: receiver.headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/v1/dossiers/${d.id}/slips/01.pdf`, headers: otherCitizen.headers })).statusCode).toBe(404);
+
+    await drain();
+    const mail = t.app.mailCatcher!.messages().find((m) => m.to.includes('huong.giang@example.vn'));
+    expect(mail?.subject).toContain(d.code);
+    expect(mail?.text).toContain(d.lookupSecret);
+  });
+
+  it('the applicant pays online; the verified callback confirms the payment on the dossier once', async () => {
+    const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    let d = (await submitOnline()).json();
+    d = await step(receiver, d, { type: 'receive' });
+    d = await step(receiver, d, { type: 'transfer' });
+    d = await step(leader, d, { type: 'assign', assignee: specialistId });
+    d = await step(specialist, d, { type: 'request_payment' });
+    expect(d.status).toBe(6);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${d.id}/payment`, headers: otherCitizen.headers })).statusCode).toBe(404);
+    const started = await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${d.id}/payment`, headers: citizen.headers });
+    expect(started.statusCode, started.body).toBe(200);
+    const paymentUrl: string = started.json().paymentUrl;
+    expect(paymentUrl.startsWith(url)).toBe(true);
+    const page = await (await fetch(paymentUrl)).text();
+    const form = /<form method="post" action="([^"]+)">/.exec(page)!;
+    const answer = await fetch(new URL(form[1]!, paymentUrl), { method: 'POST', body: new URLSearchParams({ hanhDong: 'pay' }), redirect: 'manual' });
+    expect(answer.status).toBe(303);
+    await drain();
+    const after = (await t.app.inject({ url: `/api/v1/dossiers/${d.id}`, headers: citizen.headers })).json();
+    expect(after.status).toBe(4);
+    expect(after.timeline.at(-1)).toMatchObject({ type: 'confirm_payment', actorKind: 'system' });
+    const back = await fetch(new URL(answer.headers.get('location')!, url), { redirect: 'manual' });
+    expect(back.headers.get('location')).toBe(`/ho-so/${d.id}?payment=paid`);
+    const again = (await t.app.inject({ url: `/api/v1/dossiers/${d.id}`, headers: citizen.headers })).json();
+    expect(again.version).toBe(after.version);
   });
 });

@@ -17,6 +17,11 @@ describe('createDossiersModule', () => {
         calendar: createCalendarModule({ config, db: database.db, units: createUnitDirectory(database.db) }),
         catalog: {} as never,
         files: {} as never,
+        payments: { onPaid: () => undefined } as never,
+        notifications: {} as never,
+        jobs: { handle: () => undefined } as never,
+        contact: async () => undefined,
+        publicUrl: () => 'http://localhost',
       });
       const at = new Date('2026-03-02T01:00:00Z');
       expect(await dossiers.issueDossierCode(database.db, 'G22.99', at)).toBe('G22.99-260302-070001');

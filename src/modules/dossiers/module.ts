@@ -6,13 +6,24 @@ import type { DB } from '../../db/types.ts';
 import type { CalendarModule } from '../calendar/module.ts';
 import type { CatalogModule } from '../catalog/module.ts';
 import type { FilesModule } from '../files/module.ts';
+import type { JobsModule } from '../jobs/module.ts';
+import type { NotificationsModule } from '../notifications/module.ts';
+import type { PaymentsModule } from '../payments/module.ts';
+import { dossierNotifier } from './notify.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { issueDossierCode, type DossierCodeSettings } from './issue-dossier-code.ts';
 import { registerDossierRoutes } from './routes.ts';
-import { createDossierService, type DossierService } from './service.ts';
+import { DOSSIER_EVENT_TOPIC, createDossierService, type DossierEventJob, type DossierService } from './service.ts';
 
 export type { DossierEvent, DossierEventListener, DossierService, VerifyProblem } from './service.ts';
 export { STATUS } from '../../core/dossiers/index.ts';
+
+const PAYMENT_CONFIRMED_TOPIC = 'dossier.payment_confirmed';
+interface PaymentConfirmedJob {
+  dossierId: string;
+  reference: string;
+  amountVnd: number;
+}
 
 export interface DossiersModule extends Module {
   settings: DossierCodeSettings;
@@ -25,6 +36,12 @@ export interface DossiersModuleDeps extends ModuleDeps {
   calendar: Pick<CalendarModule, 'service'>;
   catalog: Pick<CatalogModule, 'publishedVersion' | 'pinnedVersion' | 'forms'>;
   files: Pick<FilesModule, 'attach' | 'findFiles' | 'sendFile'>;
+  payments: Pick<PaymentsModule, 'initiate' | 'recordCounterPayment' | 'onPaid'>;
+  jobs: Pick<JobsModule, 'enqueue' | 'handle'>;
+  notifications: Pick<NotificationsModule, 'notify'>;
+  /** The e-mail and phone of an account (identity). */
+  contact: (accountId: string) => Promise<{ email: string | null; phone: string | null } | undefined>;
+  publicUrl: () => string;
   now?: () => Date;
 }
 
@@ -40,7 +57,32 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     files: deps.files,
     issueCode: issue,
     rules: { paymentPausesClock: config.DOSSIER_PAYMENT_PAUSES_CLOCK, apologyMarginWorkingDays: config.DOSSIER_APOLOGY_MARGIN_DAYS },
+    payments: deps.payments,
+    jobs: deps.jobs,
+    publicUrl: deps.publicUrl,
+    slips: { numbering: config.DOSSIER_SLIP_NUMBERING, place: config.DOSSIER_SLIP_PLACE },
     ...(deps.now ? { now: deps.now } : {}),
+  });
+  service.onEvent(
+    dossierNotifier({
+      notifications: deps.notifications,
+      contact: deps.contact,
+      publicUrl: deps.publicUrl,
+      procedureName: async (versionId) => (await deps.catalog.pinnedVersion(versionId))?.version.content.name ?? '',
+    }),
+  );
+  deps.jobs.handle<DossierEventJob>(DOSSIER_EVENT_TOPIC, (job) => service.dispatch(job));
+  // The payment platform's verified callback queues the confirmation in the payment's transaction;
+  // the job moves the dossier out of status 6 (once: keyed by the payment reference).
+  deps.jobs.handle<PaymentConfirmedJob>(PAYMENT_CONFIRMED_TOPIC, async (job) => {
+    await service.systemAction(job.dossierId, 'confirm_payment', { channel: 'paygov', reference: job.reference, amountVnd: job.amountVnd }, 'Nền tảng thanh toán trực tuyến (PayGov)');
+  });
+  deps.payments.onPaid(async (trx, payment) => {
+    await deps.jobs.enqueue(trx, {
+      topic: PAYMENT_CONFIRMED_TOPIC,
+      key: payment.reference ?? payment.id,
+      payload: { dossierId: payment.dossierId, reference: payment.reference ?? payment.id, amountVnd: payment.amountVnd } satisfies PaymentConfirmedJob,
+    });
   });
   return {
     settings,

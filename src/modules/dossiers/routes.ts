@@ -16,7 +16,7 @@ import {
   PublicDossierSchema,
   WORKLISTS,
 } from './schema.ts';
-import type { DossierService } from './service.ts';
+import { DOSSIER_SLIPS, type DossierService } from './service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
@@ -131,6 +131,42 @@ export function registerDossierRoutes(api: FastifyInstance, deps: { dossiers: Do
       schema: { tags: ['dossiers'], summary: 'A file of the dossier (the applicant and officers of its units), as an attachment', params: z.object({ id: z.uuid(), fileId: z.uuid() }) },
     },
     async (request, reply) => deps.files.sendFile(reply, await dossiers.readableFile(request.principal, request.params.id, request.params.fileId)),
+  );
+
+  app.get(
+    '/dossiers/:id/slips/:slip',
+    {
+      config: { access: 'login' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'A slip of the dossier as PDF: 01 receipt, 02 supplement, 03 refusal, 04 apology, 05 control slip, stop notice',
+        params: z.object({ id: z.uuid(), slip: z.enum(DOSSIER_SLIPS.map((k) => `${k}.pdf`) as [string, ...string[]]) }),
+      },
+    },
+    async (request, reply) => {
+      const kind = request.params.slip.replace(/\.pdf$/, '') as (typeof DOSSIER_SLIPS)[number];
+      const slip = await dossiers.slip(request.principal, request.params.id, kind);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${slip.filename}"`)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(slip.bytes);
+    },
+  );
+
+  app.post(
+    '/dossiers/:id/payment',
+    {
+      config: { access: 'dossier.submit' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Start paying the requested fees online (the applicant): the payment platform’s page to go to',
+        params: IdParams,
+        response: { 200: z.object({ reference: z.string(), paymentUrl: z.string() }), ...errors, 409: problemSchema, 502: problemSchema, 503: problemSchema },
+      },
+    },
+    async (request) => dossiers.startPayment(request.principal, request.params.id, request.ip),
   );
 
   app.get(

@@ -4,7 +4,7 @@
 // row, the projection, the files, the payment and the outbox rows commit together or not at all.
 import { randomInt } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { can, unitsWhere, type Principal } from '../../core/access/index.ts';
+import { can, unitsWhere, type Principal, type UnitTree } from '../../core/access/index.ts';
 import { formatLocalIso, type WorkingCalendar } from '../../core/calendar/index.ts';
 import type { ProcedureContent } from '../../core/catalog/types.ts';
 import {
@@ -35,6 +35,10 @@ import { ProblemError } from '../../http/problem.ts';
 import { actorOf, recordAudit, systemActor, type AuditActor } from '../audit/service.ts';
 import type { CatalogModule, ProcedureRow, VersionRow } from '../catalog/module.ts';
 import type { FilesModule } from '../files/module.ts';
+import type { JobsModule } from '../jobs/module.ts';
+import type { PaymentsModule } from '../payments/module.ts';
+import { DOSSIER_SLIPS, slipInput, type DossierSlipKind } from './slip-data.ts';
+import { renderSlipPdf, type SlipNumbering } from './slips/index.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
 import type { ActionInput, CreateDossierInput, DossierSummary, DossierView, ListQueryInput, Person, WorklistName } from './schema.ts';
 import {
@@ -63,14 +67,24 @@ import {
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-/** What happened, for the outbox (notifications, sync): written in the action's transaction. */
+/**
+ * What happened, delivered from the outbox after the action committed (notifications, later the
+ * portal sync): the dossier as it is when the job runs, and the action's row.
+ */
 export interface DossierEvent {
   dossier: DossierRow;
   action: ActionType;
   seq: number;
   payload: Record<string, unknown>;
 }
-export type DossierEventListener = (trx: Transaction<DB>, event: DossierEvent) => Promise<void>;
+export type DossierEventListener = (db: Kysely<DB>, event: DossierEvent) => Promise<void>;
+
+/** The outbox job of an action. */
+export const DOSSIER_EVENT_TOPIC = 'dossier.event';
+export interface DossierEventJob {
+  dossierId: string;
+  seq: number;
+}
 
 export interface DossierServiceDeps {
   db: Kysely<DB>;
@@ -80,6 +94,13 @@ export interface DossierServiceDeps {
   files: Pick<FilesModule, 'attach' | 'findFiles'>;
   issueCode: (trx: Transaction<DB>, unitCode: string, at: Date) => Promise<string>;
   rules: Omit<DossierRuleSettings, 'maxApologies' | 'maxSupplementsOnTime'>;
+  /** Payments of fees: online through the payment platform, or recorded at the counter. */
+  payments: Pick<PaymentsModule, 'initiate' | 'recordCounterPayment'>;
+  /** The address citizens reach this server at (links in slips and notifications). */
+  publicUrl: () => string;
+  slips: { numbering: SlipNumbering; place: string };
+  /** The outbox: every action queues a `dossier.event` job in its transaction. */
+  jobs: Pick<JobsModule, 'enqueue'>;
   now?: () => Date;
 }
 
@@ -171,11 +192,11 @@ export function createDossierService(deps: DossierServiceDeps) {
   const isApplicant = (p: Principal | undefined, row: DossierRow) =>
     (p?.kind === 'citizen' || p?.kind === 'organization') && (row.applicant_account_id === p.accountId || row.submitter_account_id === p.accountId);
 
-  async function canRead(p: Principal | undefined, row: DossierRow, tx: Executor = db): Promise<boolean> {
+  async function canRead(p: Principal | undefined, row: DossierRow, tx: Executor = db, knownTree?: UnitTree): Promise<boolean> {
     if (!p) return false;
     if (isApplicant(p, row)) return true;
     if (p.kind !== 'officer' && p.kind !== 'service') return false;
-    const tree = await units.tree();
+    const tree = knownTree ?? (await units.tree());
     const route = new Set([row.unit_id, row.handling_unit_id, ...(await dossierUnits(tx, row.id))]);
     return [...route].some((u) => can(p, 'dossier.read', u, tree));
   }
@@ -289,7 +310,7 @@ export function createDossierService(deps: DossierServiceDeps) {
     });
     const updated = await updateProjection(trx, row.id, { ...projection(result.state, row.handling_unit_id), last_hash: hash });
     if (updated.handling_unit_id !== row.handling_unit_id) await addDossierUnit(trx, row.id, updated.handling_unit_id);
-    for (const listener of listeners) await listener(trx, { dossier: updated, action: action.type, seq, payload });
+    await deps.jobs.enqueue(trx, { topic: DOSSIER_EVENT_TOPIC, key: `${row.id}:${seq}`, payload: { dossierId: row.id, seq } satisfies DossierEventJob });
     return updated;
   }
 
@@ -588,11 +609,17 @@ export function createDossierService(deps: DossierServiceDeps) {
           detail: { vi: 'Cần gửi phiên bản hồ sơ đã xem (If-Match).', en: 'Send the dossier version the action was decided on (If-Match).' },
         });
       }
+      // Everything read through other modules' connections is read before the transaction: on the
+      // embedded database there is one connection, and the transaction holds it.
       const tree = await units.tree();
       const calendar = await deps.calendar();
+      const allUnits = await units.all();
+      const peek = await findDossier(db, id);
+      if (!peek || !(await canRead(p, peek, db, tree))) throw notFound();
+      const { version } = await pinned(peek.version_id);
       const row = await db.transaction().execute(async (trx) => {
         const current = await findDossier(trx, id, true);
-        if (!current || !(await canRead(p, current, trx))) throw notFound();
+        if (!current || !(await canRead(p, current, trx, tree))) throw notFound();
         assertAuthority(p, current, input.type, tree);
         if (current.version !== expectedVersion) {
           throw new ProblemError('precondition_failed', {
@@ -604,7 +631,6 @@ export function createDossierService(deps: DossierServiceDeps) {
           });
         }
         const state = current.state as DossierState;
-        const { version } = await pinned(current.version_id);
         const action: DossierAction = { type: input.type, at: actionTime(state), actor: p.accountId };
         const { type: _type, ...rest } = input;
         const payload: Record<string, unknown> = { ...rest };
@@ -627,7 +653,7 @@ export function createDossierService(deps: DossierServiceDeps) {
             break;
           case 'transfer': {
             const target = input.unitId ?? current.handling_unit_id;
-            if (!(await units.find(target))) {
+            if (!allUnits.some((u) => u.id === target)) {
               throw new ProblemError('validation', { detail: { vi: `Không có đơn vị ${target}.`, en: `No unit ${target}.` }, errors: [{ pointer: '/body/unitId', code: 'unknown_unit', message: 'unknown unit' }] });
             }
             action.unitId = target;
@@ -640,6 +666,20 @@ export function createDossierService(deps: DossierServiceDeps) {
             payload.amountVnd = fees.reduce((sum, f) => sum + f.amountVnd, 0);
             break;
           }
+        }
+        if (input.type === 'confirm_payment') {
+          const request = [...(await listActions(trx, id))].reverse().find((a) => a.type === 'request_payment');
+          const asked = (request?.payload ?? {}) as { amountVnd?: number; fees?: Array<{ code: string; name: string; kind: 'fee' | 'charge'; amountVnd: number }> };
+          const payment = await deps.payments.recordCounterPayment(trx, {
+            dossierId: id,
+            ...(current.code ? { dossierCode: current.code } : {}),
+            amountVnd: asked.amountVnd ?? 0,
+            fees: asked.fees ?? [],
+            receiptNumber: input.receiptNumber,
+            officer: { accountId: p.accountId, name: p.fullName },
+          });
+          payload.channel = 'counter';
+          payload.amountVnd = payment.amountVnd;
         }
         const seq = current.version + 1;
         if (input.type === 'submit_supplement' || input.type === 'resubmit') {
@@ -655,16 +695,91 @@ export function createDossierService(deps: DossierServiceDeps) {
     },
 
     /**
-     * An action the system takes (the payment platform's verified callback confirms a payment),
-     * inside the caller's transaction. Skipped when the dossier is no longer awaiting it.
+     * An action the system takes (the payment platform's verified callback confirms a payment), in
+     * its own transaction. Skipped (false) when the dossier no longer allows it.
      */
-    async systemAction(trx: Transaction<DB>, id: string, type: ActionType, payload: Record<string, unknown>, label: string) {
-      const current = await findDossier(trx, id, true);
-      if (!current) return false;
-      const state = current.state as DossierState;
-      if (!allowedActions(state, current.facts as DossierFacts).includes(type)) return false;
-      await append(trx, current, state, { type, at: actionTime(state) }, payload, systemActor(label), await deps.calendar());
-      return true;
+    async systemAction(id: string, type: ActionType, payload: Record<string, unknown>, label: string) {
+      const calendar = await deps.calendar();
+      return db.transaction().execute(async (trx) => {
+        const current = await findDossier(trx, id, true);
+        if (!current) return false;
+        const state = current.state as DossierState;
+        if (!allowedActions(state, current.facts as DossierFacts).includes(type)) return false;
+        await append(trx, current, state, { type, at: actionTime(state) }, payload, systemActor(label), calendar);
+        return true;
+      });
+    },
+
+    /** Delivers an action's outbox job to the listeners (after the action committed). */
+    async dispatch(job: DossierEventJob) {
+      const row = await findDossier(db, job.dossierId);
+      const action = row ? (await listActions(db, job.dossierId)).find((a) => a.seq === job.seq) : undefined;
+      if (!row || !action) return;
+      for (const listener of listeners) {
+        await listener(db, { dossier: row, action: action.type as ActionType, seq: action.seq, payload: action.payload as Record<string, unknown> });
+      }
+    },
+
+    /**
+     * Starts the online payment of what was requested (status 6), for the applicant: the payment
+     * platform's page to send the browser to. The platform's verified callback confirms it.
+     */
+    async startPayment(p: Principal | undefined, id: string, ip?: string) {
+      if (!p) throw unauthenticated();
+      const row = await findDossier(db, id);
+      if (!row || !(await canRead(p, row))) throw notFound();
+      if (!isApplicant(p, row)) throw new ProblemError('forbidden', { detail: { vi: 'Chỉ người nộp hồ sơ thanh toán trực tuyến.', en: 'Only the applicant pays online.' } });
+      if (row.status !== STATUS.awaitingPayment) {
+        throw new ProblemError('illegal_transition', {
+          detail: { vi: 'Hồ sơ không ở trạng thái chờ thực hiện nghĩa vụ tài chính.', en: 'The dossier is not awaiting payment.' },
+          extensions: { status: row.status },
+        });
+      }
+      const request = [...(await listActions(db, id))].reverse().find((a) => a.type === 'request_payment');
+      const asked = (request?.payload ?? {}) as { amountVnd?: number; fees?: Array<{ code: string; name: string; kind: 'fee' | 'charge'; amountVnd: number }> };
+      const fees = (asked.fees ?? []).filter((f) => f.amountVnd > 0);
+      const { version } = await pinned(row.version_id);
+      const unit = await units.find(row.handling_unit_id);
+      const applicant = row.applicant as Person;
+      return deps.payments.initiate({
+        dossierId: id,
+        dossierCode: row.code!,
+        amountVnd: fees.reduce((sum, f) => sum + f.amountVnd, 0),
+        fees,
+        payer: { name: applicant.name, idNumber: applicant.idNumber, ...(applicant.address ? { address: applicant.address } : {}) },
+        procedure: { code: row.procedure_code, name: version.content.name },
+        unit: { code: unit?.agencyCode ?? row.handling_unit_id, name: unit?.nameVi ?? row.handling_unit_id },
+        returnUrl: `/ho-so/${id}`,
+        ...(ip ? { ip } : {}),
+      });
+    },
+
+    /** A slip of the dossier as PDF (the applicant and officers of its units), rendered from its log. */
+    async slip(p: Principal | undefined, id: string, kind: DossierSlipKind) {
+      if (!p) throw unauthenticated();
+      const row = await findDossier(db, id);
+      if (!row || !(await canRead(p, row))) throw notFound();
+      const { version } = await pinned(row.version_id);
+      const unit = await units.find(row.unit_id);
+      const all = await units.all();
+      let root = unit;
+      while (root?.parentId) root = all.find((u) => u.id === root!.parentId);
+      const input = unit
+        ? slipInput(kind, {
+            row,
+            state: row.state as DossierState,
+            actions: await listActions(db, id),
+            content: version.content,
+            unit,
+            root,
+            place: deps.slips.place,
+            lookupUrl: `${deps.publicUrl()}/tra-cuu`,
+          })
+        : undefined;
+      if (!input) {
+        throw new ProblemError('not_found', { detail: { vi: 'Hồ sơ chưa có phiếu này.', en: 'The dossier has no such slip (yet).' } });
+      }
+      return { filename: `${row.code}-${kind}.pdf`, bytes: await renderSlipPdf(input, deps.slips.numbering) };
     },
 
     async get(p: Principal | undefined, id: string) {
@@ -841,4 +956,4 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export type DossierService = ReturnType<typeof createDossierService>;
-export { STATUS };
+export { STATUS, DOSSIER_SLIPS };
