@@ -103,6 +103,10 @@ export interface RequestOptions<T> {
   body?: unknown;
   /** A file as the raw body (a spreadsheet to import), with its type; instead of `body`. */
   file?: { data: Blob; contentType: string };
+  /** A multipart form (an upload), instead of `body`; the browser sets its boundary. */
+  form?: FormData;
+  /** Extra request headers (If-Match, Idempotency-Key). */
+  headers?: Record<string, string>;
   /** Checks the shape of a successful response; default: any JSON. */
   accept?: (body: unknown) => body is T;
   signal?: AbortSignal;
@@ -119,10 +123,13 @@ export async function requestJson<T = unknown>(
 ): Promise<ApiResult<T>> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json, application/problem+json',
     'Accept-Language': language,
   };
-  if (options.file) headers['Content-Type'] = options.file.contentType;
+  if (options.form) {
+    // No Content-Type: the browser writes multipart/form-data with its boundary.
+  } else if (options.file) headers['Content-Type'] = options.file.contentType;
   else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const token = csrfToken();
@@ -134,7 +141,13 @@ export async function requestJson<T = unknown>(
       method,
       headers,
       credentials: 'same-origin',
-      ...(options.file ? { body: options.file.data } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.form
+        ? { body: options.form }
+        : options.file
+          ? { body: options.file.data }
+          : options.body !== undefined
+            ? { body: JSON.stringify(options.body) }
+            : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {

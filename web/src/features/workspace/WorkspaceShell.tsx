@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Forbidden, Loading, LoginRequired } from '../../components/AccessNotices.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
+import { DOSSIER_PATHS } from '../../lib/dossier-paths.ts';
 import { IDENTITY_PATHS } from '../../lib/identity-paths.ts';
 import { hasRole, rolesIn, unitsOf, useSession, type Me } from '../../lib/session.tsx';
 import { Link, useRouter } from '../../router.tsx';
@@ -27,6 +28,13 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { path: IDENTITY_PATHS.workspace, labelKey: 'workspace.nav.home', group: 'work' },
+  {
+    path: DOSSIER_PATHS.worklists,
+    labelKey: 'dossiers.nav.worklists',
+    roles: ['receiver', 'specialist', 'unit_leader', 'ministry_leader', 'auditor'],
+    group: 'work',
+  },
+  { path: DOSSIER_PATHS.intake, labelKey: 'dossiers.nav.intake', roles: ['receiver'], group: 'work' },
   { path: VERIFY_PATH, labelKey: 'workspace.nav.verify', roles: ['receiver', 'specialist'], group: 'work' },
   { path: IDENTITY_PATHS.units, labelKey: 'workspace.nav.units', roles: ['admin', 'auditor'], group: 'admin' },
   { path: IDENTITY_PATHS.officers, labelKey: 'workspace.nav.officers', roles: ['admin', 'auditor'], group: 'admin' },

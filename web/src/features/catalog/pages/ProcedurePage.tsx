@@ -11,6 +11,7 @@ import { formatMoment, vnMoment } from '../../../lib/datetime.ts';
 import { ProcedureDetails } from '../components/ProcedureDetails.tsx';
 import { procedureName } from '../components/LocalText.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
+import { DOSSIER_PATHS } from '../../../lib/dossier-paths.ts';
 import '../catalog.css';
 
 export function ProcedurePage() {
@@ -109,7 +110,7 @@ export function ProcedurePage() {
         </dl>
         {online ? (
           <div className="cat-procedure-summary__action">
-            <Link to={CATALOG_PATHS.onlineForm(view.code)} className="button button--primary cat-button--large">
+            <Link to={DOSSIER_PATHS.submit(view.code)} className="button button--primary cat-button--large">
               {t('catalog.procedure.submitOnline')}
             </Link>
             <p className="field__hint">{t('catalog.procedure.submitOnlineHint')}</p>

@@ -1,0 +1,196 @@
+// Browser test of the dossier pages against the real server (the dossiers test app: units, the
+// published procedure 1.009901 with the full workflow, a citizen of the static population source):
+// a citizen submits online on a 360 px phone through the wizard, a receiver takes a dossier at
+// the counter, and officers take the online dossier through receive, transfer and assign with the
+// action forms. axe-core finds no violation at 360 px and at desktop width on each page visited.
+// Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
+import { pdfSample } from '../../src/modules/files/testing.ts';
+import { createDossierTestApp, TEST_CITIZEN_ID, TEST_PROCEDURE_CODE, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
+import { loginAs, type TestLogin } from '../support/auth.ts';
+import { expectNoAxeViolations, pageOverflow } from '../support/web-static.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`test/e2e/dossiers-web.test.ts: browser tests skipped — ${CHROMIUM} does not exist (apt-get install -y chromium).`);
+}
+
+const WAIT = { timeout: 30_000 };
+const PDF = () => ({ name: 'Tờ khai đăng ký.pdf', mimeType: 'application/pdf', buffer: pdfSample(Math.floor(Math.random() * 500)) });
+
+describe.skipIf(!hasChromium)('dossier pages in Chromium', () => {
+  let t: DossierTestApp;
+  let url: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  let citizen: TestLogin;
+  let receiver: TestLogin;
+  let leader: TestLogin;
+  let specialist: TestLogin;
+  let onlineId: string;
+
+  async function open(who: TestLogin, width: number): Promise<Page> {
+    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width, height: 900 } });
+    contexts.push(context);
+    const sid = /motcua_sid=([^;]+)/.exec(who.headers.cookie)![1]!;
+    await context.addCookies([
+      { name: 'motcua_sid', value: sid, url },
+      { name: 'motcua_csrf', value: who.headers['x-csrf-token'], url },
+    ]);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
+
+  /** axe at a phone's width and at a desktop's, and nothing wider than the phone. */
+  async function checkBothWidths(page: Page, where: string): Promise<void> {
+    const before = page.viewportSize()!;
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expectNoAxeViolations(page, `${where} (360 px)`);
+    expect(await pageOverflow(page), `${where} is wider than 360 px`).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expectNoAxeViolations(page, `${where} (1280 px)`);
+    await page.setViewportSize(before);
+  }
+
+  beforeAll(async () => {
+    await buildWebIfStale({ quiet: true });
+    t = await createDossierTestApp();
+    url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    citizen = await loginAs(t.db, { kind: 'citizen', personalId: TEST_CITIZEN_ID, fullName: 'Nguyễn Thị Thu Hà', acr: 'LoA2' });
+    receiver = await loginAs(t.db, { kind: 'officer', username: 'tiepnhan', roles: [{ role: 'receiver', unitId: 'bo-phan-mot-cua' }] });
+    leader = await loginAs(t.db, { kind: 'officer', username: 'lanhdao', roles: [{ role: 'unit_leader', unitId: 'cuc-shtt' }] });
+    specialist = await loginAs(t.db, { kind: 'officer', username: 'chuyenvien1', roles: [{ role: 'specialist', unitId: 'cuc-shtt-sang-che' }] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a citizen submits online on a phone: form, documents, fees, review, submit', { timeout: 180_000 }, async () => {
+    const page = await open(citizen, 360);
+    await page.goto(`${url}/thu-tuc/${TEST_PROCEDURE_CODE}`);
+    await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    const next = page.getByRole('button', { name: 'Tiếp tục' });
+    await next.waitFor(WAIT);
+    expect(await page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Thu Hà');
+    await page.getByLabel('Số điện thoại').fill('0912345678');
+    await page.getByLabel('Tên sáng chế').fill('Thiết bị lọc nước bằng năng lượng mặt trời');
+    await checkBothWidths(page, 'the wizard, step 1');
+    await next.click();
+
+    await page.getByRole('heading', { level: 2, name: 'Thành phần hồ sơ' }).waitFor(WAIT);
+    // Going on without the required document: the summary names it.
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.locator('.error-summary').getByText('Chưa đính kèm: Tờ khai đăng ký').waitFor(WAIT);
+    await page.getByLabel('TP01. Tờ khai đăng ký').setInputFiles(PDF());
+    await page.getByRole('button', { name: /^Bỏ tệp/ }).waitFor(WAIT);
+    await checkBothWidths(page, 'the wizard, step 2');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await page.getByRole('heading', { level: 2, name: 'Phí, lệ phí' }).waitFor(WAIT);
+    expect(await page.locator('#fees-total').textContent()).toBe('150.000 đồng');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Kiểm tra lại' }).waitFor(WAIT);
+    expect(await page.locator('#review-data').textContent()).toContain('Thiết bị lọc nước bằng năng lượng mặt trời');
+    await checkBothWidths(page, 'the wizard, review');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    // The draft is kept: a reload comes back to the last step with the data.
+    await page.reload();
+    await page.locator('#draft-restored').waitFor(WAIT);
+    await page.getByRole('heading', { level: 2, name: 'Kiểm tra lại' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+
+    await page.getByLabel(/Tôi cam đoan/).check();
+    await page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+    const code = page.locator('#submitted-code');
+    await code.waitFor(WAIT);
+    expect(await code.textContent()).toMatch(/^G22\.01\.01-\d{6}-\d{4}$/);
+    await checkBothWidths(page, 'the submission confirmation');
+
+    await page.getByRole('link', { name: 'Xem hồ sơ' }).click();
+    await page.locator('#dossier-status').getByText('Mới đăng ký').waitFor(WAIT);
+    onlineId = new URL(page.url()).pathname.split('/').pop()!;
+    expect(await page.getByRole('button', { name: 'Rút hồ sơ' }).count()).toBe(1);
+    await checkBothWidths(page, 'the applicant’s dossier page');
+
+    await page.goto(`${url}/ho-so-cua-toi`);
+    await page.getByRole('link', { name: (await code.count()) ? /G22/ : /G22/ }).first().waitFor(WAIT);
+    await checkBothWidths(page, 'Hồ sơ của tôi');
+  });
+
+  it('a receiver takes a dossier at the counter in one step and gets the receipt link', { timeout: 180_000 }, async () => {
+    const page = await open(receiver, 1280);
+    await page.goto(`${url}/can-bo/tiep-nhan`);
+    await page.getByLabel('Mã hoặc tên thủ tục').fill(TEST_PROCEDURE_CODE);
+    await page.getByRole('button', { name: 'Tìm thủ tục' }).click();
+    await page.locator('#intake-procedure').waitFor(WAIT);
+    await page.getByLabel('Số định danh cá nhân hoặc mã số thuế').fill('001203000123');
+    await page.getByLabel('Họ và tên hoặc tên tổ chức').fill('Trần Văn Đức');
+    await page.getByLabel('Địa chỉ', { exact: false }).first().fill('Số 5 Lý Thường Kiệt, Hà Nội');
+    await page.getByLabel('TP01. Tờ khai đăng ký').setInputFiles(PDF());
+    await page.getByRole('button', { name: /^Bỏ tệp/ }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Điền tờ khai từ thông tin người nộp' }).click();
+    expect(await page.getByLabel('Họ và tên', { exact: false }).last().inputValue()).toBe('Trần Văn Đức');
+    await page.getByLabel('Số điện thoại').last().fill('0987654321');
+    await page.getByLabel('Tên sáng chế').fill('Máy gặt đập liên hợp');
+    await checkBothWidths(page, 'the counter intake');
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    await page.locator('#intake-code').waitFor(WAIT);
+    expect(await page.locator('#intake-code').textContent()).toMatch(/^G22\.01\.01-/);
+    expect(await page.getByRole('link', { name: 'In giấy tiếp nhận' }).getAttribute('href')).toMatch(/\/slips\/01\.pdf$/);
+    await checkBothWidths(page, 'the counter intake, received');
+  });
+
+  it('officers receive, transfer and assign the online dossier with the action forms', { timeout: 180_000 }, async () => {
+    const page = await open(receiver, 1280);
+    await page.goto(`${url}/can-bo/ho-so`);
+    await page.getByRole('link', { name: /Chờ tiếp nhận/ }).waitFor(WAIT);
+    await page.locator('#worklist-table').waitFor(WAIT);
+    await checkBothWidths(page, 'the worklists');
+
+    await page.goto(`${url}/can-bo/ho-so/${onlineId}`);
+    // Only the allowed actions: a receiver sees the intake ones, not "assign".
+    await page.getByText('Tiếp nhận hồ sơ', { exact: true }).waitFor(WAIT);
+    expect(await page.getByText('Phân công xử lý', { exact: true }).count()).toBe(0);
+    await checkBothWidths(page, 'the officer’s dossier page');
+    await page.getByText('Tiếp nhận hồ sơ', { exact: true }).click();
+    await page.getByRole('button', { name: 'Thực hiện: Tiếp nhận hồ sơ' }).click();
+    await page.locator('#dossier-status').getByText('Được tiếp nhận').waitFor(WAIT);
+    await page.getByText('Chuyển hồ sơ đến đơn vị xử lý', { exact: true }).click();
+    await page.getByLabel('Ghi chú', { exact: false }).first().fill('Chuyển Phòng Sáng chế');
+    await page.getByRole('button', { name: 'Thực hiện: Chuyển hồ sơ đến đơn vị xử lý' }).click();
+    await page.locator('#dossier-status').getByText('Đang xử lý').waitFor(WAIT);
+    expect(await page.getByRole('link', { name: /Mẫu 01/ }).getAttribute('href')).toBe(`/api/v1/dossiers/${onlineId}/slips/01.pdf`);
+    await checkBothWidths(page, 'the officer’s dossier page after transfer');
+
+    const lead = await open(leader, 360);
+    await lead.goto(`${url}/can-bo/ho-so/${onlineId}`);
+    await lead.getByText('Phân công xử lý', { exact: true }).click();
+    // A bad account id is caught in the browser, under its field.
+    await lead.getByRole('button', { name: 'Thực hiện: Phân công xử lý' }).click();
+    expect(await lead.getByLabel(/Mã tài khoản cán bộ được giao/).getAttribute('aria-invalid')).toBe('true');
+    await lead.getByLabel(/Mã tài khoản cán bộ được giao/).fill(specialist.accountId);
+    await checkBothWidths(lead, 'the assignment form');
+    await lead.getByRole('button', { name: 'Thực hiện: Phân công xử lý' }).click();
+    await lead.getByRole('status').getByText('Đã thực hiện: Phân công xử lý.').waitFor(WAIT);
+
+    // The receiver's page is now stale: a second action is refused with 412 and offers a reload.
+    await page.getByLabel('Ghi chú mới').fill('Đã gọi điện cho người nộp.');
+    await page.getByRole('button', { name: 'Thêm ghi chú' }).click();
+    await page.locator('.dossier-notes').getByText('Đã gọi điện cho người nộp.').waitFor(WAIT);
+  });
+});

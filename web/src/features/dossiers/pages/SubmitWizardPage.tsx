@@ -1,0 +1,376 @@
+// Nộp hồ sơ trực tuyến: the applicant's wizard for one procedure — 1) the e-form (prefilled, the
+// catalog's renderer), 2) the components (one file field each, uploaded at once), 3) the fees of
+// the version, 4) review, 5) submit. The wizard's state is kept in localStorage per account and
+// procedure, so that the applicant can come back; the submission carries one Idempotency-Key per
+// wizard, so a double click or a retry returns the same dossier.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EformDefinition } from '@server/core/eforms/validate.ts';
+import { LoginRequired, Loading } from '../../../components/AccessNotices.tsx';
+import { Checkbox, ErrorSummary, failureText, type SummaryItem } from '../../../components/forms.tsx';
+import { Notice } from '../../../components/Notice.tsx';
+import { Stepper } from '../../../components/Stepper.tsx';
+import { currentLanguage, type Language } from '../../../i18n/index.ts';
+import { DOSSIER_PATHS } from '../../../lib/dossier-paths.ts';
+import { useSession, type Me } from '../../../lib/session.tsx';
+import { Link, useParams } from '../../../router.tsx';
+import { catalogApi, type ProcedureVersionView } from '../../catalog/api.ts';
+import { EformRenderer } from '../../catalog/eform/EformRenderer.tsx';
+import { loadPrefill, type PrefillResult } from '../../catalog/eform/prefill.ts';
+import { useEformState } from '../../catalog/eform/useEformState.ts';
+import { dossiersApi, newIdempotencyKey, type DossierView } from '../api.ts';
+import { ComponentUploads, componentFieldId, componentsBody, type ComponentFiles } from '../components/ComponentUploads.tsx';
+import { formatVnd } from '../components/format.ts';
+import { FormDataList } from '../components/FormDataList.tsx';
+import '../dossiers.css';
+
+const STEPS = ['form', 'files', 'fees', 'review', 'submit'] as const;
+
+interface Draft {
+  versionNumber: number;
+  step: number;
+  data: Record<string, unknown>;
+  files: ComponentFiles;
+  idempotencyKey: string;
+  savedAt: string;
+}
+
+const draftKey = (accountId: string, code: string) => `motcua.dossierDraft.${accountId}.${code}`;
+
+function readDraft(accountId: string, code: string): Draft | undefined {
+  try {
+    const raw = window.localStorage.getItem(draftKey(accountId, code));
+    if (!raw) return undefined;
+    const d = JSON.parse(raw) as Partial<Draft>;
+    if (typeof d.versionNumber !== 'number' || typeof d.idempotencyKey !== 'string' || typeof d.data !== 'object' || !d.data) return undefined;
+    return { versionNumber: d.versionNumber, step: Math.min(Math.max(0, d.step ?? 0), 3), data: d.data, files: d.files ?? {}, idempotencyKey: d.idempotencyKey, savedAt: d.savedAt ?? '' };
+  } catch {
+    return undefined;
+  }
+}
+
+function writeDraft(accountId: string, code: string, draft: Draft | undefined) {
+  try {
+    if (draft) window.localStorage.setItem(draftKey(accountId, code), JSON.stringify(draft));
+    else window.localStorage.removeItem(draftKey(accountId, code));
+  } catch {
+    // Storage refused (privacy settings): the wizard still works, without coming back to it.
+  }
+}
+
+export function SubmitWizardPage() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const { code = '' } = useParams();
+  const { status, me } = useSession();
+  const [view, setView] = useState<ProcedureVersionView | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [prefill, setPrefill] = useState<PrefillResult | undefined>();
+
+  useEffect(() => {
+    let live = true;
+    void catalogApi.published(code, language).then((r) => {
+      if (!live) return;
+      if (r.kind === 'ok') setView(r.data);
+      else setError(failureText(t, r));
+    });
+    return () => {
+      live = false;
+    };
+  }, [code]);
+
+  useEffect(() => {
+    if (!view || !me || me.kind === 'officer') return;
+    let live = true;
+    void loadPrefill(view, me, language).then((p) => live && setPrefill(p));
+    return () => {
+      live = false;
+    };
+  }, [view, me]);
+
+  const title = view ? t('dossiers.submit.titleOf', { name: view.content.name }) : t('dossiers.submit.title');
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: title });
+  }, [title, t]);
+
+  let body;
+  if (error) body = <Notice tone="error">{error}</Notice>;
+  else if (!view || status === 'loading') body = <Loading text={t('dossiers.loading')} />;
+  else if (!view.content.methods.channels.includes('online')) body = <Notice tone="info">{t('dossiers.submit.noOnline')}</Notice>;
+  else if (!me) body = <LoginRequired text={t('dossiers.submit.loginText')} vneid />;
+  else if (me.kind === 'officer') body = <Notice tone="info">{t('dossiers.submit.officerText')}</Notice>;
+  else if (!prefill) body = <Loading text={t('dossiers.submit.preparing')} />;
+  else body = <Wizard view={view} prefill={prefill} me={me} language={language} />;
+
+  return (
+    <div className="page dossiers">
+      <nav className="breadcrumb" aria-label={t('dossiers.breadcrumb')}>
+        <ol>
+          <li>
+            <Link to="/thu-tuc">{t('dossiers.catalog')}</Link>
+          </li>
+          <li>
+            <Link to={`/thu-tuc/${encodeURIComponent(code)}`}>{code}</Link>
+          </li>
+          <li aria-current="page">{t('dossiers.submit.title')}</li>
+        </ol>
+      </nav>
+      <h1 tabIndex={-1}>{title}</h1>
+      {body}
+    </div>
+  );
+}
+
+function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; prefill: PrefillResult; me: Me; language: Language }) {
+  const { t } = useTranslation();
+  const definition = view.content.eform as EformDefinition;
+  const [restored] = useState(() => {
+    const d = readDraft(me.accountId, view.code);
+    return d && d.versionNumber === view.version.number ? d : undefined;
+  });
+  // Locked prefilled values win over a draft's (the server applies them again anyway).
+  const form = useEformState(definition, language, 'eform', restored ? { ...restored.data } : prefill.data);
+  const [step, setStep] = useState(restored?.step ?? 0);
+  const [files, setFiles] = useState<ComponentFiles>(restored?.files ?? {});
+  const [key] = useState(() => restored?.idempotencyKey ?? newIdempotencyKey());
+  const [declared, setDeclared] = useState(false);
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [fileErrors, setFileErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<DossierView | undefined>();
+  const [showRestored, setShowRestored] = useState(!!restored);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    if (done) return;
+    writeDraft(me.accountId, view.code, { versionNumber: view.version.number, step, data: form.data, files, idempotencyKey: key, savedAt: new Date().toISOString() });
+  }, [form.data, files, step, done]);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+  }, [step]);
+
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+
+  const c = view.content;
+  const steps = STEPS.map((id) => ({ id, label: t(`dossiers.submit.step.${id}`) }));
+  const go = (n: number) => {
+    setSummary([]);
+    setStep(n);
+  };
+
+  function checkFiles(): boolean {
+    const missing = c.components.filter((x) => x.requirement === 'required' && !(files[x.code]?.length));
+    const errors = Object.fromEntries(missing.map((x) => [x.code, t('dossiers.files.missing')]));
+    setFileErrors(errors);
+    setAttempt((n) => n + 1);
+    setSummary(missing.map((x) => ({ target: componentFieldId('wizard', x.code), text: t('dossiers.files.missingOf', { name: x.name }) })));
+    return missing.length === 0;
+  }
+
+  async function submit() {
+    if (busy) return;
+    setAttempt((n) => n + 1);
+    if (!declared) {
+      setSummary([{ target: 'wizard-declare', text: t('dossiers.submit.declareRequired') }]);
+      return;
+    }
+    setSummary([]);
+    setBusy(true);
+    try {
+      const r = await dossiersApi.create({ procedureCode: view.code, data: form.data, components: componentsBody(files) }, key, language);
+      if (r.kind === 'ok') {
+        writeDraft(me.accountId, view.code, undefined);
+        setDone(r.data);
+        return;
+      }
+      if (r.kind === 'problem') {
+        const dataErrors = (r.problem.errors ?? []).filter((e) => e.pointer.startsWith('/body/data'));
+        const componentErrors = (r.problem.errors ?? []).filter((e) => e.pointer.startsWith('/body/components') || e.code === 'missing_component');
+        if (dataErrors.length > 0) {
+          form.showProblem(r.problem, failureText(t, r));
+          setStep(0);
+          return;
+        }
+        if (componentErrors.length > 0) {
+          setStep(1);
+          setSummary(componentErrors.map((e) => ({ text: e.message })));
+          return;
+        }
+      }
+      setSummary([{ text: failureText(t, r) }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (done) {
+    return (
+      <div className="notice notice--success dossier-done" tabIndex={-1} ref={doneRef} id="dossier-submitted" role="status">
+        <h2 className="notice__title">{t('dossiers.submit.doneTitle')}</h2>
+        <p>
+          {t('dossiers.submit.doneCode')} <strong id="submitted-code">{done.code}</strong>
+        </p>
+        <p>
+          {t('dossiers.lookupKey')} <strong>{done.lookupSecret}</strong>
+        </p>
+        <p>{t('dossiers.submit.doneText')}</p>
+        <p>
+          <Link to={DOSSIER_PATHS.dossier(done.id)} className="button button--primary">
+            {t('dossiers.submit.viewDossier')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  const total = c.fees.reduce((s, f) => s + f.amountVnd, 0);
+  const stepTitle = steps[step]!.label;
+  const nav = (onNext: () => void, nextLabel = t('dossiers.submit.next')) => (
+    <div className="button-row wizard-nav">
+      {step > 0 && (
+        <button type="button" className="button button--secondary" onClick={() => go(step - 1)}>
+          {t('dossiers.submit.back')}
+        </button>
+      )}
+      <button type="button" className="button button--primary" onClick={onNext}>
+        {nextLabel}
+      </button>
+    </div>
+  );
+
+  return (
+    <>
+      {showRestored && (
+        <Notice tone="info" id="draft-restored">
+          <p>{t('dossiers.submit.restored')}</p>
+          <p>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                writeDraft(me.accountId, view.code, undefined);
+                window.location.reload();
+              }}
+            >
+              {t('dossiers.submit.startOver')}
+            </button>
+          </p>
+        </Notice>
+      )}
+      <Stepper steps={steps} current={step} onGoTo={go} label={t('dossiers.submit.stepsLabel')} />
+      <ErrorSummary items={step === 0 ? form.summary : summary} attempt={step === 0 ? form.attempt : attempt} />
+      <section className="panel wizard-step" aria-labelledby="wizard-step-title">
+        <h2 id="wizard-step-title" tabIndex={-1} ref={headingRef}>
+          {stepTitle}
+        </h2>
+        {step === 0 && (
+          <>
+            <p className="form-note">{t('dossiers.submit.formNote')}</p>
+            <EformRenderer
+              definition={definition}
+              data={form.data}
+              onChange={form.setData}
+              onSubmit={() => {
+                if (form.validate()) {
+                  setShowRestored(false);
+                  go(1);
+                }
+              }}
+              errors={form.errors}
+              prefill={prefill.marks}
+              idPrefix="eform"
+              language={language}
+            >
+              <div className="button-row wizard-nav">
+                <button type="submit" className="button button--primary">
+                  {t('dossiers.submit.next')}
+                </button>
+              </div>
+            </EformRenderer>
+          </>
+        )}
+        {step === 1 && (
+          <>
+            <p className="form-note">{t('dossiers.submit.filesNote')}</p>
+            <ComponentUploads components={c.components} files={files} onChange={setFiles} errors={fileErrors} idPrefix="wizard" />
+            {nav(() => checkFiles() && go(2))}
+          </>
+        )}
+        {step === 2 && (
+          <>
+            {c.fees.length === 0 ? (
+              <p>{t('dossiers.fees.none')}</p>
+            ) : (
+              <>
+                <ul className="dossier-fees">
+                  {c.fees.map((f) => (
+                    <li key={f.code}>
+                      <span>
+                        {f.name} ({t(`dossiers.fees.kind.${f.kind}`)})
+                        {f.basis && <span className="muted"> — {f.basis}</span>}
+                      </span>
+                      <strong>{formatVnd(f.amountVnd, language)}</strong>
+                    </li>
+                  ))}
+                </ul>
+                <p>
+                  {t('dossiers.fees.total')} <strong id="fees-total">{formatVnd(total, language)}</strong>
+                </p>
+                <p className="form-note">{t('dossiers.fees.when')}</p>
+              </>
+            )}
+            {nav(() => go(3))}
+          </>
+        )}
+        {step === 3 && (
+          <>
+            <h3>{t('dossiers.submit.step.form')}</h3>
+            <FormDataList definition={definition} data={form.data} id="review-data" />
+            <h3>{t('dossiers.submit.step.files')}</h3>
+            <ul className="dossier-review-files">
+              {c.components.map((x) => (
+                <li key={x.code}>
+                  {x.name}: {(files[x.code] ?? []).map((f) => f.name).join(', ') || t('dossiers.files.none')}
+                </li>
+              ))}
+            </ul>
+            <h3>{t('dossiers.submit.step.fees')}</h3>
+            <p>{c.fees.length === 0 ? t('dossiers.fees.none') : formatVnd(total, language)}</p>
+            {nav(() => go(4))}
+          </>
+        )}
+        {step === 4 && (
+          <form
+            noValidate
+            aria-busy={busy || undefined}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void submit();
+            }}
+          >
+            <p>{t('dossiers.submit.finalNote', { procedure: c.name })}</p>
+            <Checkbox id="wizard-declare" label={t('dossiers.submit.declare')} checked={declared} onValue={setDeclared} />
+            <div className="button-row wizard-nav">
+              <button type="button" className="button button--secondary" onClick={() => go(3)}>
+                {t('dossiers.submit.back')}
+              </button>
+              <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
+                {busy ? t('dossiers.submit.sending') : t('dossiers.submit.send')}
+              </button>
+            </div>
+          </form>
+        )}
+      </section>
+    </>
+  );
+}
