@@ -140,7 +140,7 @@ function registerPages(app: FastifyInstance, messages: () => CaughtMail[]): void
   const notFound = (reply: import('fastify').FastifyReply) =>
     reply.code(404).type('text/html; charset=utf-8').send(page('Không tìm thấy thư', '<main><h1>Không tìm thấy thư</h1><p><a href="../">Danh sách thư</a></p></main>'));
 
-  app.get(MAIL_CATCHER_PATH, async (_request, reply) => {
+  app.get(MAIL_CATCHER_PATH, { schema: { hide: true } }, async (_request, reply) => {
     const list = messages();
     const rows = list
       .map(
@@ -160,7 +160,7 @@ ${rows}</tbody></table>`
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page('Hộp thư giả lập — motcua', body));
   });
 
-  app.get(`${MAIL_CATCHER_PATH}/messages.json`, async (_request, reply) => {
+  app.get(`${MAIL_CATCHER_PATH}/messages.json`, { schema: { hide: true } }, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     return messages().map((m) => ({
       id: m.id,
@@ -182,7 +182,7 @@ ${rows}</tbody></table>`
     }));
   });
 
-  app.get<{ Params: { id: string } }>(`${MAIL_CATCHER_PATH}/messages/:id`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${MAIL_CATCHER_PATH}/messages/:id`, { schema: { hide: true } }, async (request, reply) => {
     const m = find(request.params.id);
     if (!m) return notFound(reply);
     const base = `${MAIL_CATCHER_PATH}/messages/${m.id}`;
@@ -206,7 +206,7 @@ ${m.html ? `<h2>Nội dung HTML</h2><iframe title="Nội dung HTML của thư" s
     return reply.type('text/html; charset=utf-8').send(page(`${m.subject} — Hộp thư giả lập`, body));
   });
 
-  app.get<{ Params: { id: string } }>(`${MAIL_CATCHER_PATH}/messages/:id/body.html`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${MAIL_CATCHER_PATH}/messages/:id/body.html`, { schema: { hide: true } }, async (request, reply) => {
     const m = find(request.params.id);
     if (!m?.html) return notFound(reply);
     // The mail's own HTML: no script, no request anywhere, shown only inside the page above.
@@ -217,13 +217,13 @@ ${m.html ? `<h2>Nội dung HTML</h2><iframe title="Nội dung HTML của thư" s
       .send(m.html);
   });
 
-  app.get<{ Params: { id: string; index: string } }>(`${MAIL_CATCHER_PATH}/messages/:id/attachments/:index`, async (request, reply) => {
+  app.get<{ Params: { id: string; index: string } }>(`${MAIL_CATCHER_PATH}/messages/:id/attachments/:index`, { schema: { hide: true } }, async (request, reply) => {
     const attachment = find(request.params.id)?.attachments[Number(request.params.index)];
     if (!attachment) return notFound(reply);
     return reply.type(attachment.contentType).header('content-disposition', disposition(attachment.filename)).send(attachment.content);
   });
 
-  app.get<{ Params: { id: string } }>(`${MAIL_CATCHER_PATH}/messages/:id/raw.eml`, async (request, reply) => {
+  app.get<{ Params: { id: string } }>(`${MAIL_CATCHER_PATH}/messages/:id/raw.eml`, { schema: { hide: true } }, async (request, reply) => {
     const m = find(request.params.id);
     if (!m) return notFound(reply);
     return reply.type('message/rfc822').header('content-disposition', 'attachment; filename="message.eml"').send(m.raw);
