@@ -16,7 +16,7 @@ import { useSession, type Me } from '../../../lib/session.tsx';
 import { Link, useParams } from '../../../router.tsx';
 import { catalogApi, type ProcedureVersionView } from '../../catalog/api.ts';
 import { EformRenderer } from '../../catalog/eform/EformRenderer.tsx';
-import { loadPrefill, type PrefillResult } from '../../catalog/eform/prefill.ts';
+import { loadServerPrefill, type PrefillResult } from '../../catalog/eform/prefill.ts';
 import { useEformState } from '../../catalog/eform/useEformState.ts';
 import { dossiersApi, newIdempotencyKey, type DossierView } from '../api.ts';
 import { ComponentUploads, componentFieldId, componentsBody, type ComponentFiles } from '../components/ComponentUploads.tsx';
@@ -82,7 +82,7 @@ export function SubmitWizardPage() {
   useEffect(() => {
     if (!view || !me || me.kind === 'officer') return;
     let live = true;
-    void loadPrefill(view, me, language).then((p) => live && setPrefill(p));
+    void loadServerPrefill(view, me, language).then((p) => live && setPrefill(p));
     return () => {
       live = false;
     };
@@ -275,6 +275,7 @@ function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; p
         </h2>
         {step === 0 && (
           <>
+            {prefill.status === 'unavailable' && <Notice tone="warning">{t('catalog.form.prefillUnavailable')}</Notice>}
             <p className="form-note">{t('dossiers.submit.formNote')}</p>
             <EformRenderer
               definition={definition}
