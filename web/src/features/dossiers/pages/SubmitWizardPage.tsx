@@ -5,6 +5,7 @@
 // wizard, so a double click or a retry returns the same dossier.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getAt, setAt } from '@server/core/eforms/ui-schema.ts';
 import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import { LoginRequired, Loading } from '../../../components/AccessNotices.tsx';
 import { Checkbox, ErrorSummary, failureText, type SummaryItem } from '../../../components/forms.tsx';
@@ -56,6 +57,16 @@ function writeDraft(accountId: string, code: string, draft: Draft | undefined) {
   } catch {
     // Storage refused (privacy settings): the wizard still works, without coming back to it.
   }
+}
+
+/** A draft's data with the locked prefilled values put back (the server applies them again anyway). */
+function withLockedPrefill(data: Record<string, unknown>, prefill: PrefillResult): Record<string, unknown> {
+  const out = structuredClone(data);
+  for (const [pointer, mark] of prefill.marks) {
+    const value = getAt(prefill.data, pointer);
+    if (!mark.editable && value !== undefined) setAt(out, pointer, value);
+  }
+  return out;
 }
 
 export function SubmitWizardPage() {
@@ -128,8 +139,7 @@ function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; p
     const d = readDraft(me.accountId, view.code);
     return d && d.versionNumber === view.version.number ? d : undefined;
   });
-  // Locked prefilled values win over a draft's (the server applies them again anyway).
-  const form = useEformState(definition, language, 'eform', restored ? { ...restored.data } : prefill.data);
+  const form = useEformState(definition, language, 'eform', restored ? withLockedPrefill(restored.data, prefill) : prefill.data);
   const [step, setStep] = useState(restored?.step ?? 0);
   const [files, setFiles] = useState<ComponentFiles>(restored?.files ?? {});
   const [key] = useState(() => restored?.idempotencyKey ?? newIdempotencyKey());
