@@ -8,7 +8,7 @@ import { getAt, setAt } from '@server/core/eforms/ui-schema.ts';
 import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import type { Language } from '../../../i18n/index.ts';
 import type { Me } from '../../../lib/session.tsx';
-import { catalogApi, type ProcedureVersionView } from '../api.ts';
+import { catalogApi, type PrefillReport, type ProcedureVersionView } from '../api.ts';
 import type { PrefillMark } from './convert.ts';
 
 export type PrefillState = 'applied' | 'unavailable' | 'not_applicable';
@@ -90,3 +90,48 @@ export async function loadPrefill(view: ProcedureVersionView, me: Me, language: 
   const { data, marks } = applyValues(bindings, {}, values);
   return { status, data, marks };
 }
+
+/**
+ * The prefill the server itself will apply on submission: it validates an empty form under the
+ * version (POST …/validate, no write) and answers with the data as prefilled and its report,
+ * whatever its population source is. The values of the fields it filled are spread to every
+ * binding of the same attribute (a field of a branch not yet shown gets them too); the
+ * procedure's own values are known in the browser. A failure of that request falls back to the
+ * browser's own prefill (loadPrefill).
+ */
+export async function loadServerPrefill(view: ProcedureVersionView, me: Me, language: Language): Promise<PrefillResult> {
+  const definition = view.content.eform as EformDefinition;
+  const { bindings } = findBindings(definition.schema);
+  const r = await catalogApi.validate(view.code, view.version.number, { data: {} }, language);
+  let report: PrefillReport | undefined;
+  let prefilled: Record<string, unknown> | undefined;
+  if (r.kind === 'ok') {
+    report = r.data.prefill;
+    prefilled = r.data.data;
+  } else if (r.kind === 'problem' && r.problem.status === 422) {
+    const ext = r.problem.extensions ?? {};
+    if (isReport(ext.prefill) && isRecord(ext.data)) {
+      report = ext.prefill;
+      prefilled = ext.data;
+    }
+  }
+  if (!report || !prefilled) return loadPrefill(view, me, language);
+  const values: Record<string, string | undefined> = { ...catalogValues(view) };
+  for (const f of report.fields) {
+    const value = getAt(prefilled, f.pointer);
+    if (typeof value === 'string' && value !== '') values[f.attribute] = value;
+  }
+  // Only values the server filled (or the procedure's own): nothing is promised that will not happen.
+  const data: Record<string, unknown> = {};
+  const marks = new Map<string, PrefillMark>();
+  for (const b of bindings) {
+    const value = values[b.attribute];
+    if (value === undefined || value === '') continue;
+    setAt(data, b.pointer, value);
+    marks.set(b.pointer, { source: b.source, editable: b.editable });
+  }
+  return { status: report.status, data, marks };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isReport = (v: unknown): v is PrefillReport => isRecord(v) && typeof v.status === 'string' && Array.isArray(v.fields);

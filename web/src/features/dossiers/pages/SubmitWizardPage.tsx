@@ -5,6 +5,7 @@
 // wizard, so a double click or a retry returns the same dossier.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getAt, setAt } from '@server/core/eforms/ui-schema.ts';
 import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import { LoginRequired, Loading } from '../../../components/AccessNotices.tsx';
 import { Checkbox, ErrorSummary, failureText, type SummaryItem } from '../../../components/forms.tsx';
@@ -16,7 +17,7 @@ import { useSession, type Me } from '../../../lib/session.tsx';
 import { Link, useParams } from '../../../router.tsx';
 import { catalogApi, type ProcedureVersionView } from '../../catalog/api.ts';
 import { EformRenderer } from '../../catalog/eform/EformRenderer.tsx';
-import { loadPrefill, type PrefillResult } from '../../catalog/eform/prefill.ts';
+import { loadServerPrefill, type PrefillResult } from '../../catalog/eform/prefill.ts';
 import { useEformState } from '../../catalog/eform/useEformState.ts';
 import { dossiersApi, newIdempotencyKey, type DossierView } from '../api.ts';
 import { ComponentUploads, componentFieldId, componentsBody, type ComponentFiles } from '../components/ComponentUploads.tsx';
@@ -58,6 +59,16 @@ function writeDraft(accountId: string, code: string, draft: Draft | undefined) {
   }
 }
 
+/** A draft's data with the locked prefilled values put back (the server applies them again anyway). */
+function withLockedPrefill(data: Record<string, unknown>, prefill: PrefillResult): Record<string, unknown> {
+  const out = structuredClone(data);
+  for (const [pointer, mark] of prefill.marks) {
+    const value = getAt(prefill.data, pointer);
+    if (!mark.editable && value !== undefined) setAt(out, pointer, value);
+  }
+  return out;
+}
+
 export function SubmitWizardPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -82,7 +93,7 @@ export function SubmitWizardPage() {
   useEffect(() => {
     if (!view || !me || me.kind === 'officer') return;
     let live = true;
-    void loadPrefill(view, me, language).then((p) => live && setPrefill(p));
+    void loadServerPrefill(view, me, language).then((p) => live && setPrefill(p));
     return () => {
       live = false;
     };
@@ -128,8 +139,7 @@ function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; p
     const d = readDraft(me.accountId, view.code);
     return d && d.versionNumber === view.version.number ? d : undefined;
   });
-  // Locked prefilled values win over a draft's (the server applies them again anyway).
-  const form = useEformState(definition, language, 'eform', restored ? { ...restored.data } : prefill.data);
+  const form = useEformState(definition, language, 'eform', restored ? withLockedPrefill(restored.data, prefill) : prefill.data);
   const [step, setStep] = useState(restored?.step ?? 0);
   const [files, setFiles] = useState<ComponentFiles>(restored?.files ?? {});
   const [key] = useState(() => restored?.idempotencyKey ?? newIdempotencyKey());
@@ -275,6 +285,7 @@ function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; p
         </h2>
         {step === 0 && (
           <>
+            {prefill.status === 'unavailable' && <Notice tone="warning">{t('catalog.form.prefillUnavailable')}</Notice>}
             <p className="form-note">{t('dossiers.submit.formNote')}</p>
             <EformRenderer
               definition={definition}
