@@ -16,6 +16,13 @@ import { createUnitDirectory } from './modules/identity/units/directory.ts';
 import { registerJobsCommands } from './modules/jobs/cli.ts';
 import { createJobsModule } from './modules/jobs/module.ts';
 import { createNotificationsModule } from './modules/notifications/module.ts';
+import { createCalendarModule } from './modules/calendar/module.ts';
+import { seedCatalog } from './modules/catalog/seed/seed.ts';
+import { registerDossierCommands, type DossierCliModules } from './modules/dossiers/cli.ts';
+import { createDossiersModule } from './modules/dossiers/module.ts';
+import { createFilesModule } from './modules/files/module.ts';
+import { seedUnits } from './modules/identity/module.ts';
+import { createPaymentsModule } from './modules/payments/module.ts';
 
 class CliError extends Error {}
 
@@ -118,6 +125,31 @@ registerJobsCommands(program, {
     return jobs;
   },
   out,
+});
+
+// Dossiers (dossiers module): the modules built over the command's database as server.ts builds them.
+registerDossierCommands(program, {
+  withDatabase,
+  config,
+  modules: (database, cfg): DossierCliModules => {
+    const units = createUnitDirectory(database.db, cfg.UNIT_CACHE_MS);
+    const deps = { config: cfg, db: database.db, units };
+    const calendar = createCalendarModule(deps);
+    const catalog = createCatalogModule({ ...deps, prefill: createDefaultPrefillSource() });
+    const files = createFilesModule(deps);
+    return { units, calendar, catalog, payments: createPaymentsModule(deps), dossiers: createDossiersModule({ ...deps, calendar, catalog, files }) };
+  },
+  prepareCatalog: async (database, _cfg, modules) => {
+    await seedUnits(database.db);
+    modules.units.invalidate();
+    await seedCatalog(database.db, modules.catalog);
+  },
+  fail,
+  out,
+  warn: (line) => process.stderr.write(`${line}\n`),
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
 });
 
 // Emulators of national systems: each adds its subcommand to this group.

@@ -31,9 +31,13 @@ export interface CliResult {
 export interface CliHarness {
   /** A temporary folder for the test's files (removed at teardown). */
   readonly dir: string;
+  /** The PostgreSQL database the CLI uses (undefined: the embedded one in `dir`/data). */
+  readonly databaseUrl: string | undefined;
   setup(): Promise<void>;
   teardown(): Promise<void>;
   cli(...args: string[]): Promise<CliResult>;
+  /** The same, with `input` on the command's standard input. */
+  cliWithInput(input: string, ...args: string[]): Promise<CliResult>;
 }
 
 export interface CliHarnessOptions {
@@ -55,6 +59,9 @@ export function cliHarness(options: CliHarnessOptions = {}): CliHarness {
     get dir() {
       return dir;
     },
+    get databaseUrl() {
+      return database?.url;
+    },
     async setup() {
       dir = mkdtempSync(path.join(tmpdir(), `motcua-${options.name ?? 'cli'}-`));
       if (process.env.DATABASE_URL && !options.embedded) {
@@ -68,22 +75,30 @@ export function cliHarness(options: CliHarnessOptions = {}): CliHarness {
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
     cli(...args) {
-      return new Promise((resolve) => {
-        execFile(
-          process.execPath,
-          [bin, ...args],
-          { env, timeout: CLI_RUN_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
-          (error, stdout, stderr) => {
-            if (!error) return resolve({ stdout, stderr, code: 0 });
-            const e = error as NodeJS.ErrnoException & { code?: number | string; killed?: boolean; signal?: string };
-            if (e.killed || e.signal) {
-              const why = e.killed ? `timed out after ${CLI_RUN_TIMEOUT_MS} ms` : `killed by ${e.signal}`;
-              return resolve({ stdout, stderr: `${stderr}\n[motcua ${args.join(' ')}: ${why}]`, code: null });
-            }
-            resolve({ stdout, stderr, code: typeof e.code === 'number' ? e.code : null });
-          },
-        );
-      });
+      return run(undefined, args);
+    },
+    cliWithInput(input, ...args) {
+      return run(input, args);
     },
   };
+
+  function run(input: string | undefined, args: string[]): Promise<CliResult> {
+    return new Promise((resolve) => {
+      const child = execFile(
+        process.execPath,
+        [bin, ...args],
+        { env, timeout: CLI_RUN_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          if (!error) return resolve({ stdout, stderr, code: 0 });
+          const e = error as NodeJS.ErrnoException & { code?: number | string; killed?: boolean; signal?: string };
+          if (e.killed || e.signal) {
+            const why = e.killed ? `timed out after ${CLI_RUN_TIMEOUT_MS} ms` : `killed by ${e.signal}`;
+            return resolve({ stdout, stderr: `${stderr}\n[motcua ${args.join(' ')}: ${why}]`, code: null });
+          }
+          resolve({ stdout, stderr, code: typeof e.code === 'number' ? e.code : null });
+        },
+      );
+      child.stdin?.end(input ?? '');
+    });
+  }
 }

@@ -1,0 +1,106 @@
+// SQL for the national portal export and for synthetic dossiers (demo, benchmarks), over this
+// module's tables: dossiers received in a range (keyset pages, so an export streams), the daily
+// code sequences, and bulk writes (multi-row INSERTs; COPY on PostgreSQL).
+import { once } from 'node:events';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import type { DB } from '../../db/types.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** Ids of the dossiers received in [from, to), in (received_at, id) order after the cursor. */
+export async function dossierIdsReceivedBetween(
+  db: Executor,
+  range: { from: Date; to: Date },
+  after: { receivedAt: Date; id: string } | null,
+  limit: number,
+): Promise<Array<{ id: string; receivedAt: Date }>> {
+  let q = db.selectFrom('dossier').select(['id', 'received_at']).where('received_at', '>=', range.from).where('received_at', '<', range.to);
+  if (after) {
+    const { receivedAt, id } = after;
+    q = q.where((eb) => eb.or([eb('received_at', '>', receivedAt), eb.and([eb('received_at', '=', receivedAt), eb('id', '>', id)])]));
+  }
+  const rows = await q.orderBy('received_at').orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, receivedAt: r.received_at! }));
+}
+
+export async function countAllDossiers(db: Executor): Promise<number> {
+  const row = await db.selectFrom('dossier').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The stored daily sequences, keyed `unitCode|YYYY-MM-DD`. */
+export async function storedCodeSequences(db: Executor): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('dossier_code_sequence').selectAll().execute();
+  return new Map(rows.map((r) => [`${r.unit_code}|${r.day}`, r.last_value]));
+}
+
+/** Raises the daily sequences to the numbers used, so that intake continues after them. */
+export async function raiseCodeSequences(db: Executor, used: ReadonlyMap<string, number>): Promise<void> {
+  const rows = [...used].map(([key, last_value]) => {
+    const [unit_code, day] = key.split('|') as [string, string];
+    return { unit_code, day, last_value };
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('dossier_code_sequence')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['unit_code', 'day']).doUpdateSet({ last_value: sql`greatest(dossier_code_sequence.last_value, excluded.last_value)` }))
+      .execute();
+  }
+}
+
+export interface SyntheticBatch {
+  dossiers: Insertable<DB['dossier']>[];
+  actions: Insertable<DB['dossier_action']>[];
+  units: Insertable<DB['dossier_unit']>[];
+}
+
+/** One batch in multi-row INSERTs (PGlite; any database). */
+export async function insertBatch(trx: Executor, batch: SyntheticBatch): Promise<void> {
+  // PostgreSQL takes at most 65,535 parameters a statement: dossiers have 30 columns.
+  for (let i = 0; i < batch.dossiers.length; i += 1000) await trx.insertInto('dossier').values(batch.dossiers.slice(i, i + 1000)).execute();
+  for (let i = 0; i < batch.actions.length; i += 5000) await trx.insertInto('dossier_action').values(batch.actions.slice(i, i + 5000)).execute();
+  for (let i = 0; i < batch.units.length; i += 20000) await trx.insertInto('dossier_unit').values(batch.units.slice(i, i + 20000)).execute();
+}
+
+/** A value in PostgreSQL's COPY text format. */
+function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const s = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+const DOSSIER_COLUMNS = [
+  'id', 'code', 'lookup_secret', 'channel', 'procedure_id', 'procedure_code', 'version_id', 'unit_id', 'handling_unit_id', 'applicant_kind',
+  'applicant_id_number', 'applicant_name', 'applicant_account_id', 'applicant', 'submitter', 'submitter_account_id', 'form_data', 'facts', 'state',
+  'status', 'submitted_at', 'received_at', 'due_at', 'finished_at', 'returned_at', 'on_time', 'assignee_id', 'step_kind', 'step_due_at', 'version',
+  'last_hash', 'created_at', 'updated_at',
+] as const;
+const ACTION_COLUMNS = ['dossier_id', 'seq', 'type', 'at', 'actor_id', 'actor_kind', 'actor_label', 'payload', 'prev_hash', 'hash'] as const;
+
+async function copyInto(client: pg.ClientBase, table: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): Promise<void> {
+  const stream = client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin`));
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  let buffer = '';
+  for (const row of rows) {
+    buffer += `${columns.map((c) => copyText(row[c])).join('\t')}\n`;
+    if (buffer.length >= 1 << 20) {
+      if (!stream.write(buffer)) await Promise.race([once(stream, 'drain'), finished]);
+      buffer = '';
+    }
+  }
+  stream.end(buffer);
+  await finished;
+}
+
+/** One batch by COPY on a PostgreSQL connection (inside the caller's transaction). */
+export async function copyBatch(client: pg.ClientBase, batch: SyntheticBatch): Promise<void> {
+  await copyInto(client, 'dossier', DOSSIER_COLUMNS, batch.dossiers as Record<string, unknown>[]);
+  await copyInto(client, 'dossier_action', ACTION_COLUMNS, batch.actions as Record<string, unknown>[]);
+  await copyInto(client, 'dossier_unit', ['dossier_id', 'unit_id'], batch.units as Record<string, unknown>[]);
+}
