@@ -137,7 +137,21 @@ registerDossierCommands(program, {
     const calendar = createCalendarModule(deps);
     const catalog = createCatalogModule({ ...deps, prefill: createDefaultPrefillSource() });
     const files = createFilesModule(deps);
-    return { units, calendar, catalog, payments: createPaymentsModule(deps), dossiers: createDossiersModule({ ...deps, calendar, catalog, files }) };
+    const payments = createPaymentsModule(deps);
+    const jobs = createJobsModule({ config: cfg, db: database.db, log: stderrLog });
+    const notifications = createNotificationsModule({ config: cfg, db: database.db, jobs, log: stderrLog });
+    const dossiers = createDossiersModule({
+      ...deps,
+      calendar,
+      catalog,
+      files,
+      payments,
+      jobs,
+      notifications,
+      contact: async () => undefined,
+      publicUrl: () => cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`,
+    });
+    return { units, calendar, catalog, payments, dossiers };
   },
   prepareCatalog: async (database, _cfg, modules) => {
     await seedUnits(database.db);

@@ -10,6 +10,9 @@ import { buildApp } from './server.ts';
 import { seedPopulationInBackground } from './emulators/population/startup.ts';
 import type { CatalogModule } from './modules/catalog/module.ts';
 import { seedCatalog } from './modules/catalog/seed/seed.ts';
+import { createCalendarModule } from './modules/calendar/module.ts';
+import { seedDemoDossiers } from './modules/dossiers/demo.ts';
+import type { UnitDirectory } from './modules/identity/units/directory.ts';
 
 export async function start(config: Config): Promise<void> {
   const startedAt = performance.now();
@@ -61,6 +64,12 @@ export async function start(config: Config): Promise<void> {
     ? seedCatalogInBackground(app.log, database, app.catalog)
     : Promise.resolve();
   const populationSeeding = catalogSeeding.then(() => seedPopulationInBackground(app.log, config, database));
+  // About 200 demo dossiers in every status on the embedded default, so every worklist and page
+  // shows something on the first start (into an empty dossier table only).
+  const dossierSeeding =
+    config.CATALOG_SEED && database.kind === 'pglite'
+      ? catalogSeeding.then(() => seedDossiersInBackground(app.log, config, database, app.catalog, app.units))
+      : Promise.resolve();
 
   // Graceful shutdown: stop accepting, let in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS),
   // then close the database. A second signal exits at once.
@@ -78,6 +87,7 @@ export async function start(config: Config): Promise<void> {
       await app.close();
       await catalogSeeding;
       await populationSeeding;
+      await dossierSeeding;
       await database.close();
       process.exit(0);
     } catch (error) {
@@ -96,6 +106,17 @@ function seedCatalogInBackground(log: FastifyBaseLogger, database: Database, cat
       if (created > 0) log.info({ procedures: created, ms: Math.round(performance.now() - started) }, 'seed catalog loaded');
     },
     (error: unknown) => log.error({ err: error }, 'could not load the seed catalog'),
+  );
+}
+
+function seedDossiersInBackground(log: FastifyBaseLogger, config: Config, database: Database, catalog: CatalogModule, units: UnitDirectory): Promise<void> {
+  const started = performance.now();
+  const calendar = createCalendarModule({ config, db: database.db, units }).service;
+  return seedDemoDossiers({ db: database.db, config, catalog, units, calendar: () => calendar.calendar() }).then(
+    (created) => {
+      if (created > 0) log.info({ dossiers: created, ms: Math.round(performance.now() - started) }, 'demo dossiers loaded');
+    },
+    (error: unknown) => log.error({ err: error }, 'could not load the demo dossiers'),
   );
 }
 

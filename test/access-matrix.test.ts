@@ -52,6 +52,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /api/v1/dossiers/:id/notes': 'workspace.use',
   'POST /api/v1/dossiers/:id/payment': 'dossier.submit',
   'GET /api/v1/dossiers/:id/slips/:slip': 'login',
+  'GET /api/v1/dossiers/:id/sync-record': 'dossier.read',
   'GET /api/v1/me/dossiers': 'dossier.submit',
   'GET /api/v1/public/dossiers/:code': 'public',
   'GET /api/v1/worklists': 'dossier.read',

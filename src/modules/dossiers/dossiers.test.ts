@@ -284,6 +284,19 @@ describe('worklists', () => {
   });
 });
 
+describe('the portal sync record', () => {
+  it('gives officers the HoSoDongBoDVC shape of a dossier, and nobody else', async () => {
+    let d = (await submitOnline()).json();
+    d = await step(receiver, d, { type: 'receive' });
+    const res = await t.app.inject({ url: `/api/v1/dossiers/${d.id}/sync-record`, headers: receiver.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ MaHoSo: d.code, MaTTHC: TEST_PROCEDURE_CODE, KenhThucHien: '2', TrangThaiHoSo: '2' });
+    expect(res.json().NgayTiepNhan).toMatch(/^\d{14}$/);
+    expect((await t.app.inject({ url: `/api/v1/dossiers/${d.id}/sync-record`, headers: citizen.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: `/api/v1/dossiers/${d.id}/sync-record`, headers: foreignReceiver.headers })).statusCode).toBe(404);
+  });
+});
+
 describe('public lookup', () => {
   it('shows the status and dates for the code and the key, and nothing personal', async () => {
     const d = (await submitOnline()).json();

@@ -13,12 +13,12 @@ import type { UnitDirectory } from '../identity/units/directory.ts';
 import type { DossierCodeSettings } from './issue-dossier-code.ts';
 import { factsOf, newLookupSecret, type DossierServiceDeps } from './service.ts';
 import { copyBatch, insertBatch, raiseCodeSequences, storedCodeSequences, type SyntheticBatch } from './sync-store.ts';
+import { projectionOf } from './projection.ts';
 import { sampleFormData } from './synthetic-form.ts';
 import {
   CodeCounter,
   DEFAULT_OFFICERS,
   chainRows,
-  projectionOf,
   rng,
   synthesizeLog,
   syntheticApplicant,

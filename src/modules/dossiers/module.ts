@@ -36,7 +36,7 @@ export interface DossiersModuleDeps extends ModuleDeps {
   calendar: Pick<CalendarModule, 'service'>;
   catalog: Pick<CatalogModule, 'publishedVersion' | 'pinnedVersion' | 'forms'>;
   files: Pick<FilesModule, 'attach' | 'findFiles' | 'sendFile'>;
-  payments: Pick<PaymentsModule, 'initiate' | 'recordCounterPayment' | 'onPaid'>;
+  payments: Pick<PaymentsModule, 'initiate' | 'recordCounterPayment' | 'onPaid' | 'findByDossier'>;
   jobs: Pick<JobsModule, 'enqueue' | 'handle'>;
   notifications: Pick<NotificationsModule, 'notify'>;
   /** The e-mail and phone of an account (identity). */

@@ -17,6 +17,7 @@ import {
   WORKLISTS,
 } from './schema.ts';
 import { DOSSIER_SLIPS, type DossierService } from './service.ts';
+import { HoSoDongBoDVCSchema } from './sync-schema.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema };
@@ -153,6 +154,21 @@ export function registerDossierRoutes(api: FastifyInstance, deps: { dossiers: Do
         .header('x-content-type-options', 'nosniff')
         .send(slip.bytes);
     },
+  );
+
+  app.get(
+    '/dossiers/:id/sync-record',
+    {
+      config: { access: 'dossier.read' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'The dossier as the national portal’s sync record (HoSoDongBoDVC)',
+        description: 'Dates as yyyyMMddHHmmss in Asia/Ho_Chi_Minh; QuaTrinhXuLy from the action log. Codes marked UNCONFIRMED in the spec are configuration-free guesses documented in sync-record.ts.',
+        params: IdParams,
+        response: { 200: HoSoDongBoDVCSchema, ...errors },
+      },
+    },
+    async (request) => dossiers.syncRecord(request.principal, request.params.id),
   );
 
   app.post(

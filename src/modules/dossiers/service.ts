@@ -37,6 +37,8 @@ import type { CatalogModule, ProcedureRow, VersionRow } from '../catalog/module.
 import type { FilesModule } from '../files/module.ts';
 import type { JobsModule } from '../jobs/module.ts';
 import type { PaymentsModule } from '../payments/module.ts';
+import { projectionOf } from './projection.ts';
+import { loadSyncRecord } from './sync-record.ts';
 import { DOSSIER_SLIPS, slipInput, type DossierSlipKind } from './slip-data.ts';
 import { renderSlipPdf, type SlipNumbering } from './slips/index.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
@@ -95,7 +97,7 @@ export interface DossierServiceDeps {
   issueCode: (trx: Transaction<DB>, unitCode: string, at: Date) => Promise<string>;
   rules: Omit<DossierRuleSettings, 'maxApologies' | 'maxSupplementsOnTime'>;
   /** Payments of fees: online through the payment platform, or recorded at the counter. */
-  payments: Pick<PaymentsModule, 'initiate' | 'recordCounterPayment'>;
+  payments: Pick<PaymentsModule, 'initiate' | 'recordCounterPayment' | 'findByDossier'>;
   /** The address citizens reach this server at (links in slips and notifications). */
   publicUrl: () => string;
   slips: { numbering: SlipNumbering; place: string };
@@ -130,26 +132,8 @@ function ruleProblem(error: RuleError): ProblemError {
 
 const iso = (d: Date | null | undefined): string | null => (d ? formatLocalIso(new Date(d)) : null);
 
-/** The projection columns of a replayed state. */
-function projection(state: DossierState, handlingUnitId: string) {
-  const open = state.steps.at(-1);
-  const openStep = open && open.finishedAt === null ? open : undefined;
-  return {
-    status: state.status!,
-    submitted_at: state.submittedAt,
-    received_at: state.receivedAt,
-    due_at: state.dueAt,
-    finished_at: state.finishedAt,
-    returned_at: state.returnedAt,
-    on_time: state.onTime,
-    assignee_id: state.assignee,
-    step_kind: openStep?.kind ?? null,
-    step_due_at: openStep?.dueAt ?? null,
-    handling_unit_id: state.unitId ?? handlingUnitId,
-    version: state.version,
-    state: JSON.stringify(state),
-  };
-}
+/** The projection columns of a replayed state, and the state itself. */
+const projection = (state: DossierState, handlingUnitId: string) => ({ ...projectionOf(state, handlingUnitId), state: JSON.stringify(state) });
 
 /** The version's facts the rules read, fixed at intake. */
 export function factsOf(content: ProcedureContent, channel: DossierChannel, rules: DossierServiceDeps['rules']): DossierFacts {
@@ -422,15 +406,15 @@ export function createDossierService(deps: DossierServiceDeps) {
     return { unitIds };
   }
 
-  const cursorOf = (next: { due: Date; id: string } | null) =>
-    next ? Buffer.from(`${new Date(next.due).toISOString()}|${next.id}`).toString('base64url') : null;
-  function parseCursor(cursor: string | undefined) {
+  const cursorOf = (next: { due: Date | null; id: string } | null) =>
+    next ? Buffer.from(`${next.due ? new Date(next.due).toISOString() : '-'}|${next.id}`).toString('base64url') : null;
+  function parseCursor(cursor: string | undefined): { due: Date | null; id: string } | undefined {
     if (!cursor) return undefined;
     const [due, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-    if (!due || !id || !Number.isFinite(Date.parse(due)) || !/^[0-9a-f-]{36}$/.test(id)) {
+    if (!due || !id || (due !== '-' && !Number.isFinite(Date.parse(due))) || !/^[0-9a-f-]{36}$/.test(id)) {
       throw new ProblemError('validation', { detail: { vi: 'Con trỏ trang không hợp lệ.', en: 'Invalid page cursor.' }, errors: [{ pointer: '/query/cursor', code: 'invalid', message: 'invalid cursor' }] });
     }
-    return { due: new Date(due), id };
+    return { due: due === '-' ? null : new Date(due), id };
   }
 
   function filterOf(q: ListQueryInput): DossierFilter {
@@ -461,17 +445,17 @@ export function createDossierService(deps: DossierServiceDeps) {
     const open = [STATUS.received, STATUS.processing];
     switch (name) {
       case 'to-receive':
-        return { statuses: [STATUS.submitted] };
+        return { statuses: [STATUS.submitted], unitColumn: 'receiving' };
       case 'to-assign':
-        return { statuses: open, unassigned: true };
+        return { statuses: open, unassigned: true, unitColumn: 'handling' };
       case 'assigned':
         return { statuses: [...open, STATUS.supplementRequested, STATUS.awaitingPayment], assigneeId: p.accountId };
       case 'to-approve':
-        return { statuses: [STATUS.processing], stepKind: 'approve' };
+        return { statuses: [STATUS.processing], stepKind: 'approve', unitColumn: 'handling' };
       case 'to-issue':
-        return { statuses: [STATUS.processing, STATUS.awaitingPayment], stepKind: 'sign_issue' };
+        return { statuses: [STATUS.processing, STATUS.awaitingPayment], stepKind: 'sign_issue', unitColumn: 'handling' };
       case 'to-return':
-        return { statuses: [STATUS.processed] };
+        return { statuses: [STATUS.processed], unitColumn: 'receiving' };
       case 'due-soon':
         return { statuses: open, dueAfter: t, dueBefore: calendar.addWorkingTime(t, 1, 'working_days') };
       case 'overdue':
@@ -780,6 +764,16 @@ export function createDossierService(deps: DossierServiceDeps) {
         throw new ProblemError('not_found', { detail: { vi: 'Hồ sơ chưa có phiếu này.', en: 'The dossier has no such slip (yet).' } });
       }
       return { filename: `${row.code}-${kind}.pdf`, bytes: await renderSlipPdf(input, deps.slips.numbering) };
+    },
+
+    /** The dossier as the national portal's sync record (HoSoDongBoDVC), for officers of its units. */
+    async syncRecord(p: Principal | undefined, id: string) {
+      if (!p) throw unauthenticated();
+      const row = await findDossier(db, id);
+      if (!row || p.kind === 'citizen' || p.kind === 'organization' || !(await canRead(p, row))) throw notFound();
+      const record = await loadSyncRecord(db, id, { catalog: deps.catalog, units, payments: deps.payments, calendar: deps.calendar, baseUrl: deps.publicUrl() });
+      if (!record) throw notFound();
+      return record;
     },
 
     async get(p: Principal | undefined, id: string) {

@@ -105,6 +105,8 @@ export async function dossierIdsAfter(db: Executor, after: string | null, limit:
 export interface DossierFilter {
   /** Units whose dossiers the reader sees (receiving or handling unit); undefined: all. */
   unitIds?: readonly string[];
+  /** Which unit of the dossier `unitIds` is matched against (a worklist of receipt or return reads the receiving unit). */
+  unitColumn?: 'either' | 'receiving' | 'handling';
   statuses?: readonly number[];
   procedureCode?: string;
   channel?: number;
@@ -125,7 +127,10 @@ function filtered(db: Executor, f: DossierFilter) {
   if (f.unitIds) {
     const ids = [...f.unitIds];
     if (ids.length === 0) return q.where(sql<boolean>`false`);
-    q = q.where((eb) => eb.or([eb('unit_id', 'in', ids), eb('handling_unit_id', 'in', ids)]));
+    const column = f.unitColumn ?? 'either';
+    if (column === 'receiving') q = q.where('unit_id', 'in', ids);
+    else if (column === 'handling') q = q.where('handling_unit_id', 'in', ids);
+    else q = q.where((eb) => eb.or([eb('unit_id', 'in', ids), eb('handling_unit_id', 'in', ids)]));
   }
   if (f.statuses) q = q.where('status', 'in', [...f.statuses]);
   if (f.procedureCode) q = q.where('procedure_code', '=', f.procedureCode);
@@ -149,25 +154,33 @@ function filtered(db: Executor, f: DossierFilter) {
   return q;
 }
 
-/** Far-future stand-in for a missing due date, so keyset order is total (dossiers without a limit sort last). */
-const NO_DUE = new Date('9999-12-31T00:00:00Z');
-
-export async function listDossiers(db: Executor, f: DossierFilter, page: { after?: { due: Date; id: string }; limit: number }) {
+/**
+ * A page sorted by due date then id (dossiers without a due date last: ascending order puts nulls
+ * last on PostgreSQL, matching the indexes), from the keyset `after`.
+ */
+export async function listDossiers(db: Executor, f: DossierFilter, page: { after?: { due: Date | null; id: string }; limit: number }) {
   let q = filtered(db, f).selectAll();
-  const dueKey = sql<Date>`coalesce(due_at, ${NO_DUE})`;
   if (page.after) {
     const { due, id } = page.after;
-    q = q.where((eb) => eb.or([eb(dueKey, '>', due), eb.and([eb(dueKey, '=', due), eb('id', '>', id)])]));
+    q =
+      due === null
+        ? q.where('due_at', 'is', null).where('id', '>', id)
+        : q.where((eb) => eb.or([eb('due_at', '>', due), eb.and([eb('due_at', '=', due), eb('id', '>', id)]), eb('due_at', 'is', null)]));
   }
-  const rows = await q.orderBy(dueKey).orderBy('id').limit(page.limit + 1).execute();
+  const rows = await q.orderBy('due_at').orderBy('id').limit(page.limit + 1).execute();
   const more = rows.length > page.limit;
   const items = more ? rows.slice(0, page.limit) : rows;
   const last = items.at(-1);
-  return { items, next: more && last ? { due: last.due_at ?? NO_DUE, id: last.id } : null };
+  return { items, next: more && last ? { due: last.due_at, id: last.id } : null };
 }
 
-export async function countDossiers(db: Executor, f: DossierFilter): Promise<number> {
-  const row = await filtered(db, f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+/** How many match, counted up to `cap` (a worklist shows "10 000+" beyond it rather than scanning millions). */
+export async function countDossiers(db: Executor, f: DossierFilter, cap = 10_000): Promise<number> {
+  const limited = filtered(db, f).select(sql<number>`1`.as('one')).limit(cap);
+  const row = await db
+    .selectFrom(limited.as('m'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -1,0 +1,23 @@
+// The projection of a replayed state: the dossier row's query columns (worklists, search). The
+// service writes it after every action; verify and the generator compute the same.
+import type { DossierState } from '../../core/dossiers/index.ts';
+
+/** Projection columns of a replayed state (the same as the service writes after each action). */
+export function projectionOf(state: DossierState, handlingUnitId: string) {
+  const open = state.steps.at(-1);
+  const openStep = open && open.finishedAt === null ? open : undefined;
+  return {
+    status: state.status!,
+    submitted_at: state.submittedAt,
+    received_at: state.receivedAt,
+    due_at: state.dueAt,
+    finished_at: state.finishedAt,
+    returned_at: state.returnedAt,
+    on_time: state.onTime,
+    assignee_id: state.assignee,
+    step_kind: openStep?.kind ?? null,
+    step_due_at: openStep?.dueAt ?? null,
+    handling_unit_id: state.unitId ?? handlingUnitId,
+    version: state.version,
+  };
+}
