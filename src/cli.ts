@@ -149,6 +149,7 @@ registerDossierCommands(program, {
       jobs,
       notifications,
       contact: async () => undefined,
+      officersCovering: async () => [],
       publicUrl: () => cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`,
     });
     return { units, calendar, catalog, payments, dossiers };

@@ -340,6 +340,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     jobs,
     notifications,
     contact: identity.accountContact,
+    officersCovering: identity.officersCovering,
     publicUrl: identity.publicUrl,
   });
   for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers]) await module.register(app);

@@ -297,6 +297,22 @@ describe('the portal sync record', () => {
   });
 });
 
+describe('escalations', () => {
+  it('tell the unit leader once when a step is overdue, however often the schedule runs', async () => {
+    await sql`update account set email = 'lanh.dao@example.vn' where id = ${leader.accountId}`.execute(t.db);
+    let d = (await submitOnline()).json();
+    d = await step(receiver, d, { type: 'receive' });
+    d = await step(receiver, d, { type: 'transfer' });
+    const later = new Date(Date.parse(d.steps.at(-1).dueAt) + 3_600_000);
+    t.app.mailCatcher?.clear();
+    expect(await t.app.dossiers.escalate(later)).toBeGreaterThan(0);
+    await t.app.dossiers.escalate(later);
+    await drain();
+    const mails = t.app.mailCatcher!.messages().filter((m) => m.to.includes('lanh.dao@example.vn') && m.subject.includes(d.code));
+    expect(mails).toHaveLength(1);
+  });
+});
+
 describe('public lookup', () => {
   it('shows the status and dates for the code and the key, and nothing personal', async () => {
     const d = (await submitOnline()).json();

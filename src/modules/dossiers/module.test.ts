@@ -19,7 +19,8 @@ describe('createDossiersModule', () => {
         files: {} as never,
         payments: { onPaid: () => undefined } as never,
         notifications: {} as never,
-        jobs: { handle: () => undefined } as never,
+        jobs: { handle: () => undefined, schedule: () => undefined } as never,
+        officersCovering: async () => [],
         contact: async () => undefined,
         publicUrl: () => 'http://localhost',
       });

@@ -9,6 +9,7 @@ import type { FilesModule } from '../files/module.ts';
 import type { JobsModule } from '../jobs/module.ts';
 import type { NotificationsModule } from '../notifications/module.ts';
 import type { PaymentsModule } from '../payments/module.ts';
+import { runEscalations, type EscalationDeps } from './escalate.ts';
 import { dossierNotifier } from './notify.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { issueDossierCode, type DossierCodeSettings } from './issue-dossier-code.ts';
@@ -28,6 +29,8 @@ interface PaymentConfirmedJob {
 export interface DossiersModule extends Module {
   settings: DossierCodeSettings;
   service: DossierService;
+  /** Queues the escalations due at `now` (the schedule runs it every five minutes). */
+  escalate(now: Date): Promise<number>;
   /** The next dossier code of a unit; call inside the intake transaction. */
   issueDossierCode(trx: Kysely<DB> | Transaction<DB>, unitCode: string, receivedAt: Date): Promise<string>;
 }
@@ -37,7 +40,9 @@ export interface DossiersModuleDeps extends ModuleDeps {
   catalog: Pick<CatalogModule, 'publishedVersion' | 'pinnedVersion' | 'forms'>;
   files: Pick<FilesModule, 'attach' | 'findFiles' | 'sendFile'>;
   payments: Pick<PaymentsModule, 'initiate' | 'recordCounterPayment' | 'onPaid' | 'findByDossier'>;
-  jobs: Pick<JobsModule, 'enqueue' | 'handle'>;
+  jobs: Pick<JobsModule, 'enqueue' | 'handle' | 'schedule'>;
+  /** Enabled officers whose role covers a unit, with contacts (identity), for escalations. */
+  officersCovering: EscalationDeps['officersCovering'];
   notifications: Pick<NotificationsModule, 'notify'>;
   /** The e-mail and phone of an account (identity). */
   contact: (accountId: string) => Promise<{ email: string | null; phone: string | null } | undefined>;
@@ -72,6 +77,21 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     }),
   );
   deps.jobs.handle<DossierEventJob>(DOSSIER_EVENT_TOPIC, (job) => service.dispatch(job));
+  const escalate = (now: Date) =>
+    runEscalations(
+      {
+        db: deps.db,
+        calendar: () => deps.calendar.service.calendar(),
+        notifications: deps.notifications,
+        contact: deps.contact,
+        officersCovering: deps.officersCovering,
+        procedureName: async (versionId) => (await deps.catalog.pinnedVersion(versionId))?.version.content.name ?? '',
+      },
+      now,
+    );
+  deps.jobs.schedule('dossier-escalations', '*/5 * * * *', async ({ tick }) => {
+    await escalate(tick);
+  });
   // The payment platform's verified callback queues the confirmation in the payment's transaction;
   // the job moves the dossier out of status 6 (once: keyed by the payment reference).
   deps.jobs.handle<PaymentConfirmedJob>(PAYMENT_CONFIRMED_TOPIC, async (job) => {
@@ -87,6 +107,7 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
   return {
     settings,
     service,
+    escalate,
     issueDossierCode: issue,
     async register(app) {
       await app.register(

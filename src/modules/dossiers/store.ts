@@ -188,3 +188,15 @@ export async function countDossiers(db: Executor, f: DossierFilter, cap = 10_000
 export async function listOwnDossiers(db: Executor, accountId: string, limit: number): Promise<DossierRow[]> {
   return filtered(db, { applicantAccountId: accountId }).selectAll().orderBy('created_at', 'desc').limit(limit).execute();
 }
+
+/** Open dossiers (received or being processed) whose step or legal due falls before `horizon`. */
+export async function watchedDossiers(db: Executor, horizon: Date, limit = 5000) {
+  return db
+    .selectFrom('dossier')
+    .select(['id', 'code', 'status', 'due_at', 'step_due_at', 'step_kind', 'assignee_id', 'unit_id', 'handling_unit_id', 'version_id', 'applicant_name', 'state'])
+    .where('status', 'in', [2, 4])
+    .where((eb) => eb.or([eb('step_due_at', '<=', horizon), eb('due_at', '<=', horizon)]))
+    .orderBy('due_at')
+    .limit(limit)
+    .execute();
+}

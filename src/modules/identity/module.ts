@@ -7,7 +7,7 @@ import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import type { Actor } from './actor.ts';
 import { createLoginContext, publicUrlOf, type LoginContext } from './login/config.ts';
 import { createAuthRateLimit } from './login/rate-limit.ts';
-import { findAccountContact } from './login/store.ts';
+import { findAccountContact, officersWithRole } from './login/store.ts';
 import { registerAccountRoutes, registerAuthRoutes } from './login/routes.ts';
 import { createOfficer } from './officers/create-officer.ts';
 import { getOfficer, listOfficers, type OfficerQueryInput } from './officers/list-officers.ts';
@@ -54,6 +54,13 @@ export function createIdentityModule(deps: IdentityModuleDeps) {
     describeMe: (principal: Actor['principal']) => describeMe(units, principal),
     /** The phone and e-mail of an account, for e-form prefill. */
     accountContact: (accountId: string) => findAccountContact(db, accountId),
+    /** Enabled officers whose `role` covers the unit (granted there or in a unit above it), with contacts. */
+    async officersCovering(role: Role, unitId: string) {
+      const all = await units.all();
+      const chain: string[] = [];
+      for (let id: string | null | undefined = unitId; id; id = all.find((u) => u.id === id)?.parentId) chain.push(id);
+      return officersWithRole(db, role, chain);
+    },
     units: {
       listTree: (actor: Actor) => listUnitTree(unitDeps, actor),
       create: (actor: Actor, input: UnitCreate) => createUnit(unitDeps, actor, input),

@@ -281,3 +281,17 @@ export async function takeInvitationForUpdate(db: Executor, tokenHash: string) {
 export async function markInvitationUsed(db: Executor, tokenHash: string, now: Date): Promise<void> {
   await db.updateTable('officer_invitation').set({ used_at: now }).where('token_hash', '=', tokenHash).execute();
 }
+
+/** Enabled officers holding `role` in one of `unitIds`, with their contacts (for escalations). */
+export async function officersWithRole(db: Executor, role: Role, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return [];
+  return db
+    .selectFrom('role_grant as g')
+    .innerJoin('account as a', 'a.id', 'g.account_id')
+    .select(['a.id as accountId', 'a.full_name as name', 'a.email', 'a.phone'])
+    .where('g.role', '=', role)
+    .where('g.unit_id', 'in', [...unitIds])
+    .where('a.disabled_at', 'is', null)
+    .distinct()
+    .execute();
+}
