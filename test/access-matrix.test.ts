@@ -44,6 +44,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/v1/catalog/fields': 'public',
   'POST /api/v1/catalog/import': 'catalog.edit',
   'GET /api/v1/catalog/prefill-attributes': 'public',
+  'GET /api/v1/dossier-ledger': 'dossier.read',
   'GET /api/v1/dossiers': 'dossier.read',
   'POST /api/v1/dossiers': 'login',
   'GET /api/v1/dossiers/:id': 'login',

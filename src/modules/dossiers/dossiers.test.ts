@@ -390,6 +390,18 @@ describe('slips, notifications and online payment', () => {
     expect(mail?.text).toContain(d.lookupSecret);
   });
 
+  it('prints the unit’s ledger (Mẫu 06) for a period as PDF and XLSX, for its officers only', async () => {
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const url = `/api/v1/dossier-ledger?unitId=bo-phan-mot-cua&from=${today}&to=${today}`;
+    const pdf = await t.app.inject({ url, headers: receiver.headers });
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await t.app.inject({ url: `${url}&format=xlsx`, headers: receiver.headers });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await t.app.inject({ url, headers: foreignReceiver.headers })).statusCode).toBe(403);
+  });
+
   it('the applicant pays online; the verified callback confirms the payment on the dossier once', async () => {
     const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     let d = (await submitOnline()).json();

@@ -171,6 +171,27 @@ export function registerDossierRoutes(api: FastifyInstance, deps: { dossiers: Do
     async (request) => dossiers.syncRecord(request.principal, request.params.id),
   );
 
+  app.get(
+    '/dossier-ledger',
+    {
+      config: { access: 'dossier.read' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'The dossier ledger (Sổ theo dõi hồ sơ, Mẫu 06) of a unit for a period, as PDF or XLSX',
+        querystring: z.strictObject({ unitId: z.string().regex(/^[a-z0-9-]{2,64}$/), from: z.iso.date(), to: z.iso.date(), format: z.enum(['pdf', 'xlsx']).default('pdf') }),
+      },
+    },
+    async (request, reply) => {
+      const ledger = await dossiers.ledger(request.principal, request.query);
+      return reply
+        .type(request.query.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${ledger.filename}"`)
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(ledger.bytes);
+    },
+  );
+
   app.post(
     '/dossiers/:id/payment',
     {

@@ -40,7 +40,7 @@ import type { PaymentsModule } from '../payments/module.ts';
 import { projectionOf } from './projection.ts';
 import { loadSyncRecord } from './sync-record.ts';
 import { DOSSIER_SLIPS, slipInput, type DossierSlipKind } from './slip-data.ts';
-import { renderSlipPdf, type SlipNumbering } from './slips/index.ts';
+import { renderLedgerXlsx, renderSlipPdf, type LedgerSlip, type SlipNumbering } from './slips/index.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
 import type { ActionInput, CreateDossierInput, DossierSummary, DossierView, ListQueryInput, Person, WorklistName } from './schema.ts';
 import {
@@ -764,6 +764,47 @@ export function createDossierService(deps: DossierServiceDeps) {
         throw new ProblemError('not_found', { detail: { vi: 'Hồ sơ chưa có phiếu này.', en: 'The dossier has no such slip (yet).' } });
       }
       return { filename: `${row.code}-${kind}.pdf`, bytes: await renderSlipPdf(input, deps.slips.numbering) };
+    },
+
+    /**
+     * The dossier ledger (Sổ theo dõi hồ sơ, Mẫu 06) of a unit for the dossiers it received in a
+     * period, as PDF or XLSX. At most 5 000 rows (a longer period is split by the caller).
+     */
+    async ledger(p: Principal | undefined, q: { unitId: string; from: string; to: string; format: 'pdf' | 'xlsx' }) {
+      if (!p) throw unauthenticated();
+      assertCan(p, 'dossier.read', q.unitId, await units.tree());
+      const unit = await units.find(q.unitId);
+      if (!unit) throw new ProblemError('not_found', { detail: { vi: `Không có đơn vị ${q.unitId}.`, en: `No unit ${q.unitId}.` } });
+      const { items } = await listDossiers(
+        db,
+        { unitIds: [q.unitId], unitColumn: 'receiving', receivedFrom: new Date(`${q.from}T00:00:00+07:00`), receivedTo: new Date(Date.parse(`${q.to}T00:00:00+07:00`) + 86_400_000) },
+        { limit: 5000 },
+      );
+      const rows = [];
+      for (const row of items.sort((a, b) => (a.received_at?.getTime() ?? 0) - (b.received_at?.getTime() ?? 0))) {
+        rows.push({
+          code: row.code ?? '',
+          procedureName: (await pinned(row.version_id)).version.content.name,
+          applicantName: row.applicant_name,
+          receivedAt: iso(row.received_at) ?? '',
+          dueAt: iso(row.due_at) ?? '',
+          ...(row.finished_at ? { finishedAt: iso(row.finished_at)! } : {}),
+          ...(row.returned_at ? { returnedAt: iso(row.returned_at)! } : {}),
+          statusName: STATUS_NAMES[row.status as keyof typeof STATUS_NAMES].vi,
+          ...(row.on_time === false ? { note: 'Quá hạn' } : {}),
+        });
+      }
+      const input: LedgerSlip = {
+        kind: '06',
+        agency: { name: unit.nameVi.toUpperCase(), place: deps.slips.place },
+        issuedAt: now().toISOString(),
+        officer: { name: p.fullName },
+        period: { from: q.from, to: q.to },
+        unitName: unit.nameVi,
+        rows,
+      };
+      const bytes = q.format === 'pdf' ? await renderSlipPdf(input, deps.slips.numbering) : await renderLedgerXlsx(input);
+      return { filename: `so-theo-doi-${q.unitId}-${q.from}-${q.to}.${q.format}`, bytes };
     },
 
     /** The dossier as the national portal's sync record (HoSoDongBoDVC), for officers of its units. */
