@@ -1,7 +1,7 @@
 // HTTP routes of the dossiers module (under /api/v1): intake, the action endpoint (If-Match), the
 // workspace reads and worklists, the applicant's list, files, and the public lookup by code and
 // the receipt's second factor.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ProblemError, problemSchema } from '../../http/problem.ts';
@@ -32,6 +32,16 @@ export function parseIfMatch(header: string | undefined): number | undefined {
     });
   }
   return Number(m[1]);
+}
+
+/** A rendered document (slip, ledger): private, never cached, never sniffed. */
+function sendDocument(reply: FastifyReply, type: string, disposition: 'inline' | 'attachment', doc: { filename: string; bytes: Buffer }) {
+  return reply
+    .type(type)
+    .header('content-disposition', `${disposition}; filename="${doc.filename}"`)
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(doc.bytes);
 }
 
 const idempotencyKey = z
@@ -147,12 +157,7 @@ export function registerDossierRoutes(api: FastifyInstance, deps: { dossiers: Do
     async (request, reply) => {
       const kind = request.params.slip.replace(/\.pdf$/, '') as (typeof DOSSIER_SLIPS)[number];
       const slip = await dossiers.slip(request.principal, request.params.id, kind);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${slip.filename}"`)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(slip.bytes);
+      return sendDocument(reply, 'application/pdf', 'inline', slip);
     },
   );
 
@@ -183,12 +188,8 @@ export function registerDossierRoutes(api: FastifyInstance, deps: { dossiers: Do
     },
     async (request, reply) => {
       const ledger = await dossiers.ledger(request.principal, request.query);
-      return reply
-        .type(request.query.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${ledger.filename}"`)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .send(ledger.bytes);
+      const type = request.query.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return sendDocument(reply, type, 'attachment', ledger);
     },
   );
 

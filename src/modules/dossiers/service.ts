@@ -37,7 +37,7 @@ import type { CatalogModule, ProcedureRow, VersionRow } from '../catalog/module.
 import type { FilesModule } from '../files/module.ts';
 import type { JobsModule } from '../jobs/module.ts';
 import type { PaymentsModule } from '../payments/module.ts';
-import { projectionOf } from './projection.ts';
+import { projectionOf, ruleActionOf } from './projection.ts';
 import { loadSyncRecord } from './sync-record.ts';
 import { DOSSIER_SLIPS, slipInput, type DossierSlipKind } from './slip-data.ts';
 import { renderLedgerXlsx, renderSlipPdf, type LedgerSlip, type SlipNumbering } from './slips/index.ts';
@@ -403,7 +403,9 @@ export function createDossierService(deps: DossierServiceDeps) {
     }
     const unitIds = unitsWhere(p, 'dossier.read', tree);
     if (unitIds.length === 0) throw forbiddenFor('dossier.read');
-    return { unitIds };
+    // Covering every unit (ministry-wide roles): no unit condition at all, so the indexes on
+    // status and due serve the worklists.
+    return unitIds.length === tree.ids().length ? {} : { unitIds };
   }
 
   const cursorOf = (next: { due: Date | null; id: string } | null) =>
@@ -535,12 +537,13 @@ export function createDossierService(deps: DossierServiceDeps) {
       const run = () =>
         db.transaction().execute(async (trx) => {
           const at = now();
-          const code = await deps.issueCode(trx, unit.agencyCode, at);
           const first: DossierAction = { type: channel === CHANNEL.online ? 'submit' : 'receive', at, actor: accountId };
           const initial = applyAction(structuredClone(INITIAL_STATE), first, facts, calendar);
           if (!initial.ok) throw ruleProblem(initial.error);
+          // The code is issued last: taking the unit's daily sequence locks its row until commit,
+          // so every intake of the unit waits for this one from then on.
           const row = await insertDossier(trx, {
-            code,
+            code: null,
             lookup_secret: newLookupSecret(),
             channel,
             procedure_id: procedure.id,
@@ -567,9 +570,10 @@ export function createDossierService(deps: DossierServiceDeps) {
           if (handling !== receiving) await addDossierUnit(trx, row.id, handling);
           await takeComponents(trx, content, row.id, input.components, accountId, 1, 'component', true);
           const payload = channel === CHANNEL.online ? {} : { channel };
-          const updated = await append(trx, row, structuredClone(INITIAL_STATE), first, payload, actor, calendar);
+          await append(trx, row, structuredClone(INITIAL_STATE), first, payload, actor, calendar);
+          const code = await deps.issueCode(trx, unit.agencyCode, at);
           await recordAudit(trx, { actor, action: 'dossier.create', entity: 'dossier', entityId: row.id, after: { code, channel, procedure: procedure.code }, ...(opts.requestId ? { requestId: opts.requestId } : {}) });
-          return updated;
+          return updateProjection(trx, row.id, { code });
         });
       let row: DossierRow;
       try {
@@ -937,18 +941,7 @@ export async function verifyOne(db: Executor, id: string, calendar: WorkingCalen
   const base = { dossierId: id, code: row.code };
   if (broken >= 0) return { ...base, kind: 'chain_broken', detail: `action ${broken + 1} does not match its hash or its predecessor` };
   if ((actions.at(-1)?.hash ?? GENESIS_HASH) !== row.last_hash) return { ...base, kind: 'chain_broken', detail: 'the last action is not the one the dossier points to' };
-  const log: DossierAction[] = actions.map((a) => {
-    const payload = a.payload as Record<string, unknown>;
-    return {
-      type: a.type as ActionType,
-      at: new Date(a.at),
-      actor: a.actor_id,
-      ...(typeof payload.newDueAt === 'string' ? { newDueAt: payload.newDueAt } : {}),
-      ...(payload.outcome === 'granted' || payload.outcome === 'refused' ? { outcome: payload.outcome } : {}),
-      ...(typeof payload.assignee === 'string' ? { assignee: payload.assignee } : {}),
-      ...(typeof payload.unitId === 'string' ? { unitId: payload.unitId } : {}),
-    };
-  });
+  const log = actions.map(ruleActionOf);
   const result = replay(row.facts as DossierFacts, log, calendar);
   if (!result.ok) return { ...base, kind: 'replay_failed', detail: `action ${result.error.index + 1} (${result.error.action}) breaks ${result.error.error}` };
   const expected = projection(result.state, row.handling_unit_id);

@@ -25,13 +25,13 @@ import {
   applyAction,
   INITIAL_STATE,
   type ActionType,
-  type DossierAction,
   type DossierFacts,
   type DossierState,
   type StepRecord,
 } from '../../core/dossiers/index.ts';
 import { checkPersonalId, loaiDinhDanhOf } from '../../core/identifiers/index.ts';
 import type { DB } from '../../db/types.ts';
+import { ruleActionOf } from './projection.ts';
 import type { CatalogModule } from '../catalog/module.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
 import { nationalSyncPayment, type Payment } from '../payments/module.ts';
@@ -272,15 +272,7 @@ export function syncActionsOf(rows: readonly ActionRow[], facts: DossierFacts, c
   let state: DossierState = structuredClone(INITIAL_STATE);
   return rows.map((a) => {
     const payload = (a.payload ?? {}) as Record<string, unknown>;
-    const action: DossierAction = {
-      type: a.type as ActionType,
-      at: new Date(a.at),
-      actor: a.actor_id,
-      ...(typeof payload.newDueAt === 'string' ? { newDueAt: payload.newDueAt } : {}),
-      ...(payload.outcome === 'granted' || payload.outcome === 'refused' ? { outcome: payload.outcome } : {}),
-      ...(typeof payload.assignee === 'string' ? { assignee: payload.assignee } : {}),
-      ...(typeof payload.unitId === 'string' ? { unitId: payload.unitId } : {}),
-    };
+    const action = ruleActionOf(a);
     const result = applyAction(state, action, facts, calendar);
     if (result.ok) state = result.state;
     return { seq: a.seq, type: a.type as ActionType, at: a.at, actorKind: a.actor_kind, actorLabel: a.actor_label, payload, statusAfter: state.status ?? 0 };
