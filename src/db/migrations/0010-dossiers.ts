@@ -48,8 +48,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Worklists: by unit and status, sorted by due (keyset on due_at, id).
   await sql`create index dossier_unit_status_due_idx on dossier (unit_id, status, due_at, id)`.execute(db);
   await sql`create index dossier_handling_status_due_idx on dossier (handling_unit_id, status, due_at, id)`.execute(db);
-  // Officers who see most units: by status and due, the unit checked on the rows.
+  // Officers who see most units: by status and due, the unit checked on the rows; and the open
+  // dossiers (the overdue, due-soon and waiting worklists) in due order, whatever their status.
   await sql`create index dossier_status_due_idx on dossier (status, due_at, id)`.execute(db);
+  await sql`create index dossier_open_due_idx on dossier (due_at, id) where status in (2, 4, 5, 6)`.execute(db);
   await sql`create index dossier_assignee_idx on dossier (assignee_id, status, due_at, id) where assignee_id is not null`.execute(db);
   await sql`create index dossier_applicant_account_idx on dossier (applicant_account_id, created_at desc) where applicant_account_id is not null`.execute(db);
   await sql`create index dossier_submitter_account_idx on dossier (submitter_account_id, created_at desc) where submitter_account_id is not null`.execute(db);
