@@ -388,6 +388,7 @@ describe('slips, notifications and online payment', () => {
     const mail = t.app.mailCatcher!.messages().find((m) => m.to.includes('huong.giang@example.vn'));
     expect(mail?.subject).toContain(d.code);
     expect(mail?.text).toContain(d.lookupSecret);
+    expect(mail?.attachments.map((a) => [a.filename, a.contentType])).toEqual([[`${d.code}-01.pdf`, 'application/pdf']]);
   });
 
   it('prints the unit’s ledger (Mẫu 06) for a period as PDF and XLSX, for its officers only', async () => {

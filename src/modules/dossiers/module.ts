@@ -74,6 +74,7 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
       contact: deps.contact,
       publicUrl: deps.publicUrl,
       procedureName: async (versionId) => (await deps.catalog.pinnedVersion(versionId))?.version.content.name ?? '',
+      receipt: (dossierId) => service.slipOf(dossierId, '01'),
     }),
   );
   deps.jobs.handle<DossierEventJob>(DOSSIER_EVENT_TOPIC, (job) => service.dispatch(job));

@@ -13,6 +13,8 @@ interface NotifierDeps {
   contact: (accountId: string) => Promise<{ email: string | null; phone: string | null } | undefined>;
   publicUrl: () => string;
   procedureName: (versionId: string) => Promise<string>;
+  /** The receipt (Mẫu 01) as PDF, attached to the receipt e-mail. */
+  receipt: (dossierId: string) => Promise<{ filename: string; bytes: Buffer } | undefined>;
 }
 
 export function dossierNotifier(deps: NotifierDeps): DossierEventListener {
@@ -37,11 +39,15 @@ export function dossierNotifier(deps: NotifierDeps): DossierEventListener {
     };
     const reason = typeof payload.reason === 'string' ? payload.reason : '';
     const data: Record<string, unknown> = { ...common };
+    const attachments: Array<{ filename: string; contentType: string; contentBase64: string }> = [];
     switch (template) {
-      case 'dossier.received':
+      case 'dossier.received': {
         if (!state.dueAt) return;
         data.dueAt = state.dueAt;
+        const receipt = email ? await deps.receipt(dossier.id) : undefined;
+        if (receipt) attachments.push({ filename: receipt.filename, contentType: 'application/pdf', contentBase64: receipt.bytes.toString('base64') });
         break;
+      }
       case 'dossier.supplement_requested':
         data.reason = reason;
         if (state.dueAt) data.dueAt = state.dueAt;
@@ -68,6 +74,7 @@ export function dossierNotifier(deps: NotifierDeps): DossierEventListener {
       template,
       data: data as never,
       key: `dossier:${dossier.id}:${event.seq}`,
+      ...(attachments.length > 0 ? { attachments } : {}),
     });
   };
 }

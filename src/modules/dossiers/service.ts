@@ -467,6 +467,28 @@ export function createDossierService(deps: DossierServiceDeps) {
     }
   }
 
+  /** Renders a slip from the dossier's state and log; undefined when it has no such slip yet. */
+  async function renderSlip(row: DossierRow, kind: DossierSlipKind) {
+    const { version } = await pinned(row.version_id);
+    const unit = await units.find(row.unit_id);
+    const all = await units.all();
+    let root = unit;
+    while (root?.parentId) root = all.find((u) => u.id === root!.parentId);
+    const input = unit
+      ? slipInput(kind, {
+          row,
+          state: row.state as DossierState,
+          actions: await listActions(db, row.id),
+          content: version.content,
+          unit,
+          root,
+          place: deps.slips.place,
+          lookupUrl: `${deps.publicUrl()}/tra-cuu`,
+        })
+      : undefined;
+    return input ? { filename: `${row.code}-${kind}.pdf`, bytes: await renderSlipPdf(input, deps.slips.numbering) } : undefined;
+  }
+
   return {
     onEvent(listener: DossierEventListener) {
       listeners.push(listener);
@@ -747,27 +769,17 @@ export function createDossierService(deps: DossierServiceDeps) {
       if (!p) throw unauthenticated();
       const row = await findDossier(db, id);
       if (!row || !(await canRead(p, row))) throw notFound();
-      const { version } = await pinned(row.version_id);
-      const unit = await units.find(row.unit_id);
-      const all = await units.all();
-      let root = unit;
-      while (root?.parentId) root = all.find((u) => u.id === root!.parentId);
-      const input = unit
-        ? slipInput(kind, {
-            row,
-            state: row.state as DossierState,
-            actions: await listActions(db, id),
-            content: version.content,
-            unit,
-            root,
-            place: deps.slips.place,
-            lookupUrl: `${deps.publicUrl()}/tra-cuu`,
-          })
-        : undefined;
-      if (!input) {
+      const slip = await renderSlip(row, kind);
+      if (!slip) {
         throw new ProblemError('not_found', { detail: { vi: 'Hồ sơ chưa có phiếu này.', en: 'The dossier has no such slip (yet).' } });
       }
-      return { filename: `${row.code}-${kind}.pdf`, bytes: await renderSlipPdf(input, deps.slips.numbering) };
+      return slip;
+    },
+
+    /** The slip for the notification of the action that issued it (the receipt with the receipt e-mail). */
+    async slipOf(id: string, kind: DossierSlipKind) {
+      const row = await findDossier(db, id);
+      return row ? renderSlip(row, kind) : undefined;
     },
 
     /**
