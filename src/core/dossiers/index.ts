@@ -3,6 +3,5 @@
 export * from './status.ts';
 export * from './actions.ts';
 export * from './replay.ts';
-export { addLimit, addMonths, countsWorkingTime, extendDue } from './deadlines.ts';
 export { GENESIS_HASH, canonicalJson, entryHash, firstBrokenLink, type ChainedEntry } from './chain.ts';
 export { ACTION_AUTHORITY, type ActionAuthority } from './authority.ts';

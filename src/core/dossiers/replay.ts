@@ -521,7 +521,3 @@ export function replaySummary(state: DossierState) {
   };
 }
 
-/** Whether the clock is running for the applicant's dossier (received, open, not paused). */
-export const clockRunning = (state: DossierState): boolean =>
-  state.receivedAt !== null && state.finishedAt === null && state.pause === null && state.status !== null && state.status !== STATUS.refused;
-

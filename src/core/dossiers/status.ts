@@ -35,13 +35,3 @@ export const STATUS_NAMES: Record<DossierStatus, { vi: string; en: string }> = {
 export const CHANNELS = [1, 2, 3] as const;
 export type DossierChannel = (typeof CHANNELS)[number];
 export const CHANNEL = { direct: 1, online: 2, postal: 3 } as const satisfies Record<string, DossierChannel>;
-export type ChannelName = keyof typeof CHANNEL;
-
-export const CHANNEL_NAMES: Record<DossierChannel, { vi: string; en: string }> = {
-  1: { vi: 'Trực tiếp', en: 'In person' },
-  2: { vi: 'Trực tuyến', en: 'Online' },
-  3: { vi: 'Bưu chính công ích', en: 'By post' },
-};
-
-/** Statuses in which the dossier is closed: nothing but `return_result` (from 9) follows. */
-export const FINAL_STATUSES: ReadonlySet<DossierStatus> = new Set([3, 7, 8, 10]);

@@ -14,6 +14,7 @@ import { assertCan } from '../../http/access.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { actorOf, recordAudit, systemActor, type AuditActor } from '../audit/service.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { CreateProcedure, SearchQuery } from './schema.ts';
 import {
   findProcedureByCode,
@@ -78,7 +79,7 @@ export async function conflictOnUnique<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if ((error as { code?: unknown }).code === '23505') {
+    if (isUniqueViolation(error)) {
       throw new ProblemError('conflict', {
         detail: { vi: 'Dữ liệu vừa được thay đổi bởi một yêu cầu khác; hãy thử lại.', en: 'A concurrent request changed the same data; try again.' },
       });

@@ -112,7 +112,7 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     issueDossierCode: issue,
     async register(app) {
       await app.register(
-        async (api) => registerDossierRoutes(api, { dossiers: service, files: deps.files, lookupRateLimit: { max: 30, timeWindow: 60_000 } }),
+        async (api) => registerDossierRoutes(api, { dossiers: service, files: deps.files, lookupRateLimit: { max: config.DOSSIER_LOOKUP_PER_MINUTE, timeWindow: 60_000 } }),
         { prefix: API_PREFIX },
       );
     },

@@ -7,6 +7,7 @@ import { STATUS_NAMES, type DossierState, type DossierStatus } from '../../core/
 import type { DB } from '../../db/types.ts';
 import type { NotificationsModule } from '../notifications/module.ts';
 import type { DossierEvent, DossierEventListener } from './service.ts';
+import { lookupUrl } from './slips/index.ts';
 
 interface NotifierDeps {
   notifications: Pick<NotificationsModule, 'notify'>;
@@ -35,7 +36,7 @@ export function dossierNotifier(deps: NotifierDeps): DossierEventListener {
       procedureName: await deps.procedureName(dossier.version_id),
       applicantName: applicant.name,
       status: STATUS_NAMES[dossier.status as DossierStatus].vi,
-      lookupUrl: `${base}/tra-cuu?code=${encodeURIComponent(dossier.code)}&key=${dossier.lookup_secret}`,
+      lookupUrl: lookupUrl({ url: `${base}/tra-cuu`, secret: dossier.lookup_secret }, dossier.code),
     };
     const reason = typeof payload.reason === 'string' ? payload.reason : '';
     const data: Record<string, unknown> = { ...common };

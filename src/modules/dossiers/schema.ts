@@ -35,7 +35,6 @@ export const CreateDossierBody = z
     applicant: PersonSchema.optional(),
     data: z.record(z.string(), z.unknown()),
     components: z.array(ComponentFilesSchema).max(100).default([]),
-    draftId: uuid.optional(),
   })
   .meta({ id: 'CreateDossier' });
 export type CreateDossierInput = z.infer<typeof CreateDossierBody>;

@@ -2,7 +2,7 @@
 // (the workspace view, search, worklists, the applicant's list, the public lookup) and the check
 // that every stored log still replays to its projection. One transaction per use case: the action
 // row, the projection, the files, the payment and the outbox rows commit together or not at all.
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { can, unitsWhere, type Principal, type UnitTree } from '../../core/access/index.ts';
 import { formatLocalIso, type WorkingCalendar } from '../../core/calendar/index.ts';
@@ -29,6 +29,7 @@ import {
   type DossierState,
   type RuleError,
 } from '../../core/dossiers/index.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { DB } from '../../db/types.ts';
 import { assertCan, forbiddenFor, unauthenticated } from '../../http/access.ts';
 import { ProblemError } from '../../http/problem.ts';
@@ -471,9 +472,10 @@ export function createDossierService(deps: DossierServiceDeps) {
   async function renderSlip(row: DossierRow, kind: DossierSlipKind) {
     const { version } = await pinned(row.version_id);
     const unit = await units.find(row.unit_id);
-    const all = await units.all();
-    let root = unit;
-    while (root?.parentId) root = all.find((u) => u.id === root!.parentId);
+    const tree = await units.tree();
+    let rootId = row.unit_id;
+    for (let parent = tree.parentOf(rootId); parent; parent = tree.parentOf(rootId)) rootId = parent;
+    const root = await units.find(rootId);
     const input = unit
       ? slipInput(kind, {
           row,
@@ -885,7 +887,7 @@ export function createDossierService(deps: DossierServiceDeps) {
     /** The public lookup by code and the second factor printed on the receipt: nothing personal. */
     async lookup(code: string, secret: string) {
       const row = await findDossierByCode(db, code.trim().toUpperCase());
-      if (!row || !timingSafeEqualText(row.lookup_secret, secret.trim().toUpperCase())) {
+      if (!row || !sameSecret(row.lookup_secret, secret.trim().toUpperCase())) {
         throw new ProblemError('not_found', {
           detail: { vi: 'Không tìm thấy hồ sơ với mã và mã tra cứu này.', en: 'No dossier with this code and lookup key.' },
         });
@@ -984,16 +986,10 @@ export async function verifyOne(db: Executor, id: string, calendar: WorkingCalen
   return undefined;
 }
 
-function timingSafeEqualText(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
-}
+/** Compares secrets in constant time (over their digests, so lengths leak nothing either). */
+const sameSecret = (a: string, b: string): boolean =>
+  timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}
 
 export type DossierService = ReturnType<typeof createDossierService>;
 export { STATUS, DOSSIER_SLIPS };

@@ -13,4 +13,4 @@ export const notFound = (vi: string, en: string) => new ProblemError('not_found'
 export const conflict = (vi: string, en: string) => new ProblemError('conflict', { detail: { vi, en } });
 export const NO_RIGHT = ['Bạn không có quyền quản trị đối với đơn vị này.', 'You do not administer this unit.'] as const;
 
-export const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+export { isUniqueViolation } from '../../db/errors.ts';

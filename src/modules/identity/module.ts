@@ -56,9 +56,9 @@ export function createIdentityModule(deps: IdentityModuleDeps) {
     accountContact: (accountId: string) => findAccountContact(db, accountId),
     /** Enabled officers whose `role` covers the unit (granted there or in a unit above it), with contacts. */
     async officersCovering(role: Role, unitId: string) {
-      const all = await units.all();
+      const tree = await units.tree();
       const chain: string[] = [];
-      for (let id: string | null | undefined = unitId; id; id = all.find((u) => u.id === id)?.parentId) chain.push(id);
+      for (let id: string | null | undefined = unitId; id; id = tree.parentOf(id)) chain.push(id);
       return officersWithRole(db, role, chain);
     },
     units: {

@@ -8,6 +8,7 @@
 // confirm_payment action there). A listener that throws rolls the payment back to unpaid; the
 // platform then gets an error and delivers the callback again.
 import type { Kysely, Transaction } from 'kysely';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { DB } from '../../db/types.ts';
 import { ProblemError } from '../../http/problem.ts';
 import type { PaygovClient, PaygovFailure, PaygovStatus } from './client.ts';
@@ -84,7 +85,6 @@ function validationProblem(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyK
   });
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 export function createPaymentsService(deps: PaymentsServiceDeps): PaymentsService {
   const { db, client } = deps;
