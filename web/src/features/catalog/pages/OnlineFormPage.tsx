@@ -13,6 +13,7 @@ import { formatMoment, vnMoment } from '../../../lib/datetime.ts';
 import { useSession } from '../../../lib/session.tsx';
 import { EformRenderer } from '../eform/EformRenderer.tsx';
 import { isPersonalSource, loadPrefill, type PrefillResult } from '../eform/prefill.ts';
+import { useOnlineForm } from '../eform/useOnlineForm.ts';
 import { useEformState } from '../eform/useEformState.ts';
 import { procedureName } from '../components/LocalText.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
@@ -23,30 +24,7 @@ export function OnlineFormPage() {
   const language = currentLanguage();
   const { code = '' } = useParams();
   const { status, me } = useSession();
-  const [view, setView] = useState<ProcedureVersionView | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const [prefill, setPrefill] = useState<PrefillResult | undefined>();
-
-  useEffect(() => {
-    let live = true;
-    void catalogApi.published(code, language).then((r) => {
-      if (!live) return;
-      if (r.kind === 'ok') setView(r.data);
-      else setError(failureText(t, r));
-    });
-    return () => {
-      live = false;
-    };
-  }, [code]);
-
-  useEffect(() => {
-    if (!view || !me || me.kind === 'officer') return;
-    let live = true;
-    void loadPrefill(view, me, language).then((p) => live && setPrefill(p));
-    return () => {
-      live = false;
-    };
-  }, [view, me]);
+  const { view, error, prefill } = useOnlineForm(code, me, loadPrefill);
 
   const here = CATALOG_PATHS.onlineForm(code);
   const title = view ? t('catalog.form.titleOf', { name: procedureName(view.content, language).text }) : t('catalog.form.title');

@@ -15,9 +15,10 @@ import { currentLanguage, type Language } from '../../../i18n/index.ts';
 import { DOSSIER_PATHS } from '../../../lib/dossier-paths.ts';
 import { useSession, type Me } from '../../../lib/session.tsx';
 import { Link, useParams } from '../../../router.tsx';
-import { catalogApi, type ProcedureVersionView } from '../../catalog/api.ts';
+import type { ProcedureVersionView } from '../../catalog/api.ts';
 import { EformRenderer } from '../../catalog/eform/EformRenderer.tsx';
 import { loadServerPrefill, type PrefillResult } from '../../catalog/eform/prefill.ts';
+import { useOnlineForm } from '../../catalog/eform/useOnlineForm.ts';
 import { useEformState } from '../../catalog/eform/useEformState.ts';
 import { dossiersApi, newIdempotencyKey, type DossierView } from '../api.ts';
 import { ComponentUploads, componentFieldId, componentsBody, type ComponentFiles } from '../components/ComponentUploads.tsx';
@@ -74,30 +75,7 @@ export function SubmitWizardPage() {
   const language = currentLanguage();
   const { code = '' } = useParams();
   const { status, me } = useSession();
-  const [view, setView] = useState<ProcedureVersionView | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const [prefill, setPrefill] = useState<PrefillResult | undefined>();
-
-  useEffect(() => {
-    let live = true;
-    void catalogApi.published(code, language).then((r) => {
-      if (!live) return;
-      if (r.kind === 'ok') setView(r.data);
-      else setError(failureText(t, r));
-    });
-    return () => {
-      live = false;
-    };
-  }, [code]);
-
-  useEffect(() => {
-    if (!view || !me || me.kind === 'officer') return;
-    let live = true;
-    void loadServerPrefill(view, me, language).then((p) => live && setPrefill(p));
-    return () => {
-      live = false;
-    };
-  }, [view, me]);
+  const { view, error, prefill } = useOnlineForm(code, me, loadServerPrefill);
 
   const title = view ? t('dossiers.submit.titleOf', { name: view.content.name }) : t('dossiers.submit.title');
   useEffect(() => {
