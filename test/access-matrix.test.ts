@@ -48,6 +48,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/v1/dossiers': 'dossier.read',
   'POST /api/v1/dossiers': 'login',
   'GET /api/v1/dossiers/:id': 'login',
+  'GET /api/v1/dossiers/:id/action-options': 'workspace.use',
   'POST /api/v1/dossiers/:id/actions': 'login',
   'GET /api/v1/dossiers/:id/files/:fileId': 'login',
   'POST /api/v1/dossiers/:id/notes': 'workspace.use',

@@ -171,6 +171,10 @@ describe.skipIf(!hasChromium)('dossier pages in Chromium', () => {
     await page.getByRole('button', { name: 'Thực hiện: Tiếp nhận hồ sơ' }).click();
     await page.locator('#dossier-status').getByText('Được tiếp nhận').waitFor(WAIT);
     await page.getByText('Chuyển hồ sơ đến đơn vị xử lý', { exact: true }).click();
+    // The units come from the server; the default is the procedure's processing unit.
+    const unit = page.getByLabel(/Đơn vị nhận hồ sơ/);
+    await unit.locator('option', { hasText: 'Cục Sở hữu trí tuệ' }).first().waitFor({ ...WAIT, state: 'attached' });
+    expect(await unit.inputValue()).toBe('');
     await page.getByLabel('Ghi chú', { exact: false }).first().fill('Chuyển Phòng Sáng chế');
     await page.getByRole('button', { name: 'Thực hiện: Chuyển hồ sơ đến đơn vị xử lý' }).click();
     await page.locator('#dossier-status').getByText('Đang xử lý').waitFor(WAIT);
@@ -180,10 +184,13 @@ describe.skipIf(!hasChromium)('dossier pages in Chromium', () => {
     const lead = await open(leader, 360);
     await lead.goto(`${url}/can-bo/ho-so/${onlineId}`);
     await lead.getByText('Phân công xử lý', { exact: true }).click();
-    // A bad account id is caught in the browser, under its field.
+    // The leader chooses among the specialists of the processing unit; none chosen is caught in
+    // the browser, under its field.
+    const assignee = lead.getByLabel(/Cán bộ được giao/);
+    await assignee.locator(`option[value="${specialist.accountId}"]`).waitFor({ ...WAIT, state: 'attached' });
     await lead.getByRole('button', { name: 'Thực hiện: Phân công xử lý' }).click();
-    expect(await lead.getByLabel(/Mã tài khoản cán bộ được giao/).getAttribute('aria-invalid')).toBe('true');
-    await lead.getByLabel(/Mã tài khoản cán bộ được giao/).fill(specialist.accountId);
+    expect(await assignee.getAttribute('aria-invalid')).toBe('true');
+    await assignee.selectOption(specialist.accountId);
     await checkBothWidths(lead, 'the assignment form');
     await lead.getByRole('button', { name: 'Thực hiện: Phân công xử lý' }).click();
     await lead.getByRole('status').getByText('Đã thực hiện: Phân công xử lý.').waitFor(WAIT);

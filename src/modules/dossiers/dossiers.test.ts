@@ -242,6 +242,42 @@ describe('concurrency and refused actions', () => {
   });
 });
 
+describe('the choices of the action forms', () => {
+  const options = (login: TestLogin, id: string) => t.app.inject({ url: `/api/v1/dossiers/${id}/action-options`, headers: login.headers });
+
+  it('offers the leader the specialists covering the handling unit, the receiver the units and fee lines, and nobody else anything', async () => {
+    let d = (await submitOnline()).json();
+    d = await step(receiver, d, { type: 'receive' });
+
+    // The receiver may transfer now: every active unit, no assignees.
+    const atReceipt = await options(receiver, d.id);
+    expect(atReceipt.statusCode, atReceipt.body).toBe(200);
+    const { units, assignees } = atReceipt.json();
+    expect(assignees).toEqual([]);
+    expect(units.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining(['cuc-shtt', 'cuc-shtt-sang-che', 'vu-phap-che']));
+    expect(units.find((u: { id: string }) => u.id === 'cuc-shtt').nameVi).toMatch(/Sở hữu trí tuệ/);
+
+    d = await step(receiver, d, { type: 'transfer' });
+    const forLeader = (await options(leader, d.id)).json();
+    // Both specialists of the patent division; not the legal department's specialist.
+    expect(forLeader.assignees.map((o: { accountId: string }) => o.accountId).sort()).toEqual([specialistId, specialist2Id].sort());
+    expect(forLeader.assignees.map((o: { accountId: string }) => o.accountId)).not.toContain(foreignReceiver.accountId);
+    expect(forLeader.units).toEqual([]);
+    // The receiver cannot assign: nothing to choose.
+    expect((await options(receiver, d.id)).json()).toEqual({ assignees: [], units: [], fees: [] });
+
+    // Once assigned, the specialist may ask for payment: the version's fee lines.
+    d = await step(leader, d, { type: 'assign', assignee: specialistId });
+    const forSpecialist = (await options(specialist, d.id)).json();
+    expect(forSpecialist.fees.length).toBeGreaterThan(0);
+    expect(forSpecialist.fees[0]).toMatchObject({ code: expect.any(String), kind: expect.stringMatching(/^(fee|charge)$/), amountVnd: expect.any(Number) });
+
+    // Not an officer's page; an officer of another unit learns nothing of the dossier.
+    expect((await options(citizen, d.id)).statusCode).toBe(403);
+    expect((await options(foreignReceiver, d.id)).statusCode).toBe(404);
+  });
+});
+
 describe('who sees a dossier (IDOR)', () => {
   it('only the applicant and officers of its units read it; others learn nothing', async () => {
     const d = (await submitOnline()).json();

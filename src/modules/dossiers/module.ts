@@ -64,6 +64,7 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     rules: { paymentPausesClock: config.DOSSIER_PAYMENT_PAUSES_CLOCK, apologyMarginWorkingDays: config.DOSSIER_APOLOGY_MARGIN_DAYS },
     payments: deps.payments,
     jobs: deps.jobs,
+    officersCovering: async (role, unitId) => (await deps.officersCovering(role, unitId)).map((o) => ({ accountId: o.accountId, name: o.name })),
     publicUrl: deps.publicUrl,
     slips: { numbering: config.DOSSIER_SLIP_NUMBERING, place: config.DOSSIER_SLIP_PLACE },
     ...(deps.now ? { now: deps.now } : {}),

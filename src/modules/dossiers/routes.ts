@@ -8,6 +8,7 @@ import { ProblemError, problemSchema } from '../../http/problem.ts';
 import type { FilesModule } from '../files/module.ts';
 import {
   ActionBody,
+  ActionOptionsSchema,
   CreateDossierBody,
   DossierViewSchema,
   ListQuery,
@@ -159,6 +160,20 @@ export function registerDossierRoutes(api: FastifyInstance, deps: { dossiers: Do
       const slip = await dossiers.slip(request.principal, request.params.id, kind);
       return sendDocument(reply, 'application/pdf', 'inline', slip);
     },
+  );
+
+  app.get(
+    '/dossiers/:id/action-options',
+    {
+      config: { access: 'workspace.use' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'The choices of the action forms open to the officer now (assignees, units, fee lines)',
+        params: IdParams,
+        response: { 200: ActionOptionsSchema, ...errors },
+      },
+    },
+    async (request) => dossiers.actionOptions(request.principal, request.params.id),
   );
 
   app.get(

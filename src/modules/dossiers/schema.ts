@@ -145,6 +145,19 @@ export const DossierViewSchema = DossierSummarySchema.extend({
   allowedActions: z.array(ActionTypeSchema),
 }).meta({ id: 'Dossier' });
 export type DossierView = z.infer<typeof DossierViewSchema>;
+
+/** What the officer may choose in the action forms open to them now (empty lists otherwise). */
+export const ActionOptionsSchema = z
+  .object({
+    /** assign: the specialists whose role covers the handling unit. */
+    assignees: z.array(z.object({ accountId: z.string(), name: z.string() })),
+    /** transfer: the active units the dossier may be sent to. */
+    units: z.array(z.object({ id: z.string(), nameVi: z.string(), nameEn: z.string() })),
+    /** request_payment: the version's fee lines; a line with a basis has its amount set by the officer. */
+    fees: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['fee', 'charge']), amountVnd: z.number().int(), basis: z.string().nullable() })),
+  })
+  .meta({ id: 'DossierActionOptions' });
+export type ActionOptions = z.infer<typeof ActionOptionsSchema>;
 export type DossierSummary = z.infer<typeof DossierSummarySchema>;
 
 export const WORKLISTS = ['to-receive', 'to-assign', 'assigned', 'to-approve', 'to-issue', 'to-return', 'due-soon', 'overdue', 'waiting-applicant'] as const;

@@ -43,7 +43,7 @@ import { loadSyncRecord } from './sync-record.ts';
 import { DOSSIER_SLIPS, slipInput, type DossierSlipKind } from './slip-data.ts';
 import { renderLedgerXlsx, renderSlipPdf, type LedgerSlip, type SlipNumbering } from './slips/index.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
-import type { ActionInput, CreateDossierInput, DossierSummary, DossierView, ListQueryInput, Person, WorklistName } from './schema.ts';
+import type { ActionInput, ActionOptions, CreateDossierInput, DossierSummary, DossierView, ListQueryInput, Person, WorklistName } from './schema.ts';
 import {
   addDossierFiles,
   addDossierUnit,
@@ -104,6 +104,8 @@ export interface DossierServiceDeps {
   slips: { numbering: SlipNumbering; place: string };
   /** The outbox: every action queues a `dossier.event` job in its transaction. */
   jobs: Pick<JobsModule, 'enqueue'>;
+  /** Enabled officers whose role covers a unit (identity): the assignees a leader may choose. */
+  officersCovering: (role: 'specialist', unitId: string) => Promise<Array<{ accountId: string; name: string }>>;
   now?: () => Date;
 }
 
@@ -840,6 +842,31 @@ export function createDossierService(deps: DossierServiceDeps) {
       const row = await findDossier(db, id);
       if (!row || !(await canRead(p, row))) throw notFound();
       return view(p, row);
+    },
+
+    /**
+     * What the officer may choose in the forms of the actions open to them now: the specialists to
+     * assign, the units to transfer to, the fee lines to ask for. Each list is empty unless its
+     * action is allowed to this principal at this point.
+     */
+    async actionOptions(p: Principal | undefined, id: string): Promise<ActionOptions> {
+      if (!p) throw unauthenticated();
+      const row = await findDossier(db, id);
+      if (!row || p.kind !== 'officer' || !(await canRead(p, row))) throw notFound();
+      const allowed = new Set(await actionsFor(p, row, row.state as DossierState));
+      const options: ActionOptions = { assignees: [], units: [], fees: [] };
+      if (allowed.has('assign')) {
+        const officers = await deps.officersCovering('specialist', row.handling_unit_id);
+        options.assignees = officers.map((o) => ({ accountId: o.accountId, name: o.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+      }
+      if (allowed.has('transfer')) {
+        options.units = (await units.all()).filter((u) => u.active).map((u) => ({ id: u.id, nameVi: u.nameVi, nameEn: u.nameEn }));
+      }
+      if (allowed.has('request_payment')) {
+        const { version } = await pinned(row.version_id);
+        options.fees = version.content.fees.map((f) => ({ code: f.code, name: f.name, kind: f.kind, amountVnd: f.amountVnd, basis: f.basis ?? null }));
+      }
+      return options;
     },
 
     /** Whether the principal may read the dossier's file (the applicant, or officers of its units). */

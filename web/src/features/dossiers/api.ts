@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type {
   ActionInput,
+  ActionOptions,
   CreateDossierInput,
   DossierSummary,
   DossierView,
@@ -13,7 +14,7 @@ import type {
 import type { Language } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
 
-export type { ActionInput, CreateDossierInput, DossierSummary, DossierView, WorklistName };
+export type { ActionInput, ActionOptions, CreateDossierInput, DossierSummary, DossierView, WorklistName };
 export type DossierList = z.infer<typeof ListResponse>;
 export type PublicDossier = z.infer<typeof PublicDossierSchema>;
 export type ActionType = DossierView['allowedActions'][number];
@@ -65,6 +66,7 @@ export const dossiersApi = {
   get: (id: string, lang: Language): Promise<ApiResult<DossierView>> => requestJson(`${API}/dossiers/${enc(id)}`, lang),
   act: (id: string, version: number, body: ActionInput, lang: Language): Promise<ApiResult<DossierView>> =>
     requestJson(`${API}/dossiers/${enc(id)}/actions`, lang, { method: 'POST', body, headers: { 'If-Match': `"${version}"` } }),
+  actionOptions: (id: string, lang: Language): Promise<ApiResult<ActionOptions>> => requestJson(`${API}/dossiers/${enc(id)}/action-options`, lang),
   addNote: (id: string, text: string, lang: Language): Promise<ApiResult<{ id: string; author: string; text: string; createdAt: string }>> =>
     requestJson(`${API}/dossiers/${enc(id)}/notes`, lang, { method: 'POST', body: { text } }),
   pay: (id: string, lang: Language): Promise<ApiResult<{ paymentUrl: string }>> =>

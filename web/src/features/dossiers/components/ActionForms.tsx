@@ -8,9 +8,9 @@ import { ACTION_NAMES } from '@server/core/dossiers/actions.ts';
 import { DateField, SelectField, TextArea, TextField } from '../../../components/forms.tsx';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { useSession } from '../../../lib/session.tsx';
-import type { ActionInput, ActionType, DossierView } from '../api.ts';
+import type { ActionInput, ActionOptions, ActionType, DossierView } from '../api.ts';
 
-type FieldName = 'reason' | 'note' | 'items' | 'opinion' | 'assignee' | 'receiptNumber' | 'newDueAt' | 'outcome' | 'summary' | 'method';
+type FieldName = 'reason' | 'note' | 'items' | 'opinion' | 'assignee' | 'unitId' | 'amounts' | 'receiptNumber' | 'newDueAt' | 'outcome' | 'summary' | 'method';
 
 interface FieldSpec {
   name: FieldName;
@@ -22,14 +22,14 @@ const FORMS: Partial<Record<ActionType, FieldSpec[]>> = {
   request_completion: [{ name: 'reason', required: true }, { name: 'items' }],
   receive: [{ name: 'note' }],
   refuse: [{ name: 'reason', required: true }],
-  transfer: [{ name: 'note' }],
+  transfer: [{ name: 'unitId' }, { name: 'note' }],
   assign: [{ name: 'assignee', required: true }, { name: 'reason' }],
   examine: [{ name: 'opinion', required: true }],
   approve: [{ name: 'opinion' }],
   return_for_rework: [{ name: 'reason', required: true }],
   request_supplement: [{ name: 'reason', required: true }, { name: 'items', required: true }],
   submit_supplement: [{ name: 'note' }],
-  request_payment: [],
+  request_payment: [{ name: 'amounts' }],
   confirm_payment: [{ name: 'receiptNumber', required: true }],
   apologize: [{ name: 'reason', required: true }, { name: 'newDueAt', required: true }],
   issue_result: [{ name: 'outcome', required: true }, { name: 'summary' }],
@@ -42,7 +42,7 @@ const FORMS: Partial<Record<ActionType, FieldSpec[]>> = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DANGER = new Set<ActionType>(['refuse', 'stop', 'withdraw']);
 
-function bodyOf(type: ActionType, v: Record<FieldName, string>): ActionInput {
+function bodyOf(type: ActionType, v: Record<FieldName, string>, amounts: Record<string, string>): ActionInput {
   const opt = (name: FieldName) => (v[name].trim() ? { [name]: v[name].trim() } : {});
   const items = v.items
     .split('\n')
@@ -58,8 +58,9 @@ function bodyOf(type: ActionType, v: Record<FieldName, string>): ActionInput {
     case 'stop':
       return { type, reason: v.reason.trim() };
     case 'receive':
-    case 'transfer':
       return { type, ...opt('note') };
+    case 'transfer':
+      return { type, ...opt('unitId'), ...opt('note') };
     case 'submit_supplement':
       return { type, ...opt('note'), components: [] };
     case 'assign':
@@ -79,8 +80,11 @@ function bodyOf(type: ActionType, v: Record<FieldName, string>): ActionInput {
       return { type, ...(v.method === 'counter' || v.method === 'post' || v.method === 'online' ? { method: v.method } : {}) };
     case 'withdraw':
       return { type, ...opt('reason') };
-    case 'request_payment':
-      return { type };
+    case 'request_payment': {
+      // Only the lines whose amount the officer sets (a basis, not a flat amount) are sent.
+      const set = Object.entries(amounts).filter(([, a]) => a.trim() !== '');
+      return set.length ? { type, amounts: Object.fromEntries(set.map(([code, a]) => [code, Number(a.replace(/\D/g, ''))])) } : { type };
+    }
     case 'resubmit':
       return { type };
     case 'submit':
@@ -88,7 +92,7 @@ function bodyOf(type: ActionType, v: Record<FieldName, string>): ActionInput {
   }
 }
 
-export function ActionForms({ d, busy, onAct }: { d: DossierView; busy: boolean; onAct(body: ActionInput): Promise<boolean> }) {
+export function ActionForms({ d, options, busy, onAct }: { d: DossierView; options: ActionOptions | undefined; busy: boolean; onAct(body: ActionInput): Promise<boolean> }) {
   const { t } = useTranslation();
   const actions = d.allowedActions.filter((a) => FORMS[a] !== undefined);
   if (actions.length === 0) {
@@ -105,14 +109,26 @@ export function ActionForms({ d, busy, onAct }: { d: DossierView; busy: boolean;
       <p className="form-note">{t('dossiers.actions.intro')}</p>
       <div className="dossier-actions">
         {actions.map((a) => (
-          <ActionForm key={`${a}-${d.version}`} type={a} fields={FORMS[a]!} busy={busy} onAct={onAct} />
+          <ActionForm key={`${a}-${d.version}`} type={a} fields={FORMS[a]!} options={options} busy={busy} onAct={onAct} />
         ))}
       </div>
     </section>
   );
 }
 
-function ActionForm({ type, fields, busy, onAct }: { type: ActionType; fields: FieldSpec[]; busy: boolean; onAct(body: ActionInput): Promise<boolean> }) {
+function ActionForm({
+  type,
+  fields,
+  options,
+  busy,
+  onAct,
+}: {
+  type: ActionType;
+  fields: FieldSpec[];
+  options: ActionOptions | undefined;
+  busy: boolean;
+  onAct(body: ActionInput): Promise<boolean>;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { me } = useSession();
@@ -122,6 +138,8 @@ function ActionForm({ type, fields, busy, onAct }: { type: ActionType; fields: F
     items: '',
     opinion: '',
     assignee: '',
+    unitId: '',
+    amounts: '',
     receiptNumber: '',
     newDueAt: '',
     outcome: 'granted',
@@ -129,6 +147,13 @@ function ActionForm({ type, fields, busy, onAct }: { type: ActionType; fields: F
     method: '',
   });
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  // request_payment: the amount typed for each line that has a basis, by fee code.
+  const [amounts, setAmounts] = useState<Record<string, string>>({});
+  const assignees = options?.assignees ?? [];
+  const amountError = (code: string) => {
+    const a = (amounts[code] ?? '').trim();
+    return a !== '' && !/^\d[\d.\s]*$/.test(a) ? t('dossiers.actions.amountFormat') : undefined;
+  };
   const id = (f: FieldName) => `action-${type}-${f}`;
   const set = (f: FieldName) => (v: string) => setValues((old) => ({ ...old, [f]: v }));
   const label = (f: FieldName) => t(`dossiers.actions.field.${f}`);
@@ -141,20 +166,22 @@ function ActionForm({ type, fields, busy, onAct }: { type: ActionType; fields: F
       if (spec.name === 'reason' && (spec.required || v) && v.length < 3) e.reason = t('dossiers.reasonShort');
       if (spec.name === 'opinion' && spec.required && !v) e.opinion = t('dossiers.actions.required');
       if (spec.name === 'items' && spec.required && !v) e.items = t('dossiers.actions.itemsRequired');
-      if (spec.name === 'assignee' && !UUID.test(v)) e.assignee = t('dossiers.actions.assigneeFormat');
+      if (spec.name === 'assignee' && !UUID.test(v)) e.assignee = assignees.length > 0 ? t('dossiers.actions.assigneeRequired') : t('dossiers.actions.assigneeFormat');
       if (spec.name === 'receiptNumber' && !v) e.receiptNumber = t('dossiers.actions.required');
       if (spec.name === 'newDueAt' && !/^\d{4}-\d{2}-\d{2}$/.test(v)) e.newDueAt = t('dossiers.actions.dateFormat');
+      if (spec.name === 'amounts' && (options?.fees ?? []).some((f) => amountError(f.code))) e.amounts = t('dossiers.actions.amountFormat');
     }
     setErrors(e);
     const firstBad = fields.find((f) => e[f.name]);
-    if (firstBad) document.getElementById(id(firstBad.name))?.focus();
+    const badFee = firstBad?.name === 'amounts' ? options?.fees.find((f) => amountError(f.code)) : undefined;
+    if (firstBad) document.getElementById(badFee ? `${id('amounts')}-${badFee.code}` : id(firstBad.name))?.focus();
     return !firstBad;
   }
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (busy || !check()) return;
-    void onAct(bodyOf(type, values));
+    void onAct(bodyOf(type, values, amounts));
   };
 
   return (
@@ -174,14 +201,39 @@ function ActionForm({ type, fields, busy, onAct }: { type: ActionType; fields: F
             case 'assignee':
               return (
                 <div key={spec.name}>
-                  <TextField {...common} hint={t('dossiers.actions.assigneeHint')} autoComplete="off" spellCheck={false} value={values.assignee} onValue={set('assignee')} />
-                  {me && (
+                  {assignees.length > 0 ? (
+                    <SelectField
+                      {...common}
+                      label={t('dossiers.actions.field.assigneeChoice')}
+                      value={values.assignee}
+                      onValue={set('assignee')}
+                      options={[{ value: '', label: t('dossiers.actions.chooseOfficer') }, ...assignees.map((o) => ({ value: o.accountId, label: o.name }))]}
+                    />
+                  ) : (
+                    <TextField {...common} hint={t('dossiers.actions.assigneeHint')} autoComplete="off" spellCheck={false} value={values.assignee} onValue={set('assignee')} />
+                  )}
+                  {me && (assignees.length === 0 || assignees.some((o) => o.accountId === me.accountId)) && (
                     <button type="button" className="button button--secondary button--small" onClick={() => set('assignee')(me.accountId)}>
                       {t('dossiers.actions.assignMe')}
                     </button>
                   )}
                 </div>
               );
+            case 'unitId':
+              return (
+                <SelectField
+                  key={spec.name}
+                  {...common}
+                  value={values.unitId}
+                  onValue={set('unitId')}
+                  options={[
+                    { value: '', label: t('dossiers.actions.defaultUnit') },
+                    ...(options?.units ?? []).map((u) => ({ value: u.id, label: language === 'en' ? u.nameEn : u.nameVi })),
+                  ]}
+                />
+              );
+            case 'amounts':
+              return <FeeLines key={spec.name} id={id('amounts')} fees={options?.fees} amounts={amounts} error={errors.amounts} errorOf={amountError} onAmount={(code, v) => setAmounts((old) => ({ ...old, [code]: v }))} />;
             case 'receiptNumber':
               return <TextField key={spec.name} {...common} autoComplete="off" maxLength={60} value={values.receiptNumber} onValue={set('receiptNumber')} />;
             case 'newDueAt':
@@ -221,5 +273,57 @@ function ActionForm({ type, fields, busy, onAct }: { type: ActionType; fields: F
         </button>
       </form>
     </details>
+  );
+}
+
+const vnd = (n: number, language: string) => `${n.toLocaleString(language === 'en' ? 'en-GB' : 'vi-VN')} đ`;
+
+/** request_payment: the version's fee lines; the officer sets the amount of each line that has a basis. */
+function FeeLines({
+  id,
+  fees,
+  amounts,
+  error,
+  errorOf,
+  onAmount,
+}: {
+  id: string;
+  fees: ActionOptions['fees'] | undefined;
+  amounts: Record<string, string>;
+  error: string | undefined;
+  errorOf(code: string): string | undefined;
+  onAmount(code: string, value: string): void;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (!fees) return <p className="form-note">{t('dossiers.loading')}</p>;
+  if (fees.length === 0) return <p className="form-note">{t('dossiers.actions.noFees')}</p>;
+  return (
+    <fieldset className={`field fieldset fieldset--boxed${error ? ' field--invalid' : ''}`} id={id}>
+      <legend>{t('dossiers.actions.field.amounts')}</legend>
+      <ul className="dossier-fee-lines">
+        {fees.map((f) =>
+          f.basis ? (
+            <li key={f.code}>
+              <TextField
+                id={`${id}-${f.code}`}
+                label={`${f.name} (${f.kind === 'fee' ? t('dossiers.actions.kind.fee') : t('dossiers.actions.kind.charge')})`}
+                hint={`${f.basis} ${t('dossiers.actions.amountHint', { amount: vnd(f.amountVnd, language) })}`}
+                inputMode="numeric"
+                autoComplete="off"
+                optionalText={t('dossiers.files.optional')}
+                error={errorOf(f.code)}
+                value={amounts[f.code] ?? ''}
+                onValue={(v) => onAmount(f.code, v)}
+              />
+            </li>
+          ) : (
+            <li key={f.code}>
+              {f.name}: <strong>{vnd(f.amountVnd, language)}</strong>
+            </li>
+          ),
+        )}
+      </ul>
+    </fieldset>
   );
 }

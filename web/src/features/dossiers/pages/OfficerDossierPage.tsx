@@ -12,7 +12,7 @@ import { DOSSIER_PATHS, slipUrl } from '../../../lib/dossier-paths.ts';
 import { useParams } from '../../../router.tsx';
 import { catalogApi } from '../../catalog/api.ts';
 import { WorkspaceShell } from '../../workspace/WorkspaceShell.tsx';
-import { dossiersApi, type DossierView } from '../api.ts';
+import { dossiersApi, type ActionOptions, type DossierView } from '../api.ts';
 import { ActionFeedback } from '../components/ActionFeedback.tsx';
 import { ActionForms } from '../components/ActionForms.tsx';
 import { DossierFacts, DossierFiles, DossierSteps, DossierTimeline } from '../components/DossierParts.tsx';
@@ -57,6 +57,20 @@ function Workspace({ s, d }: { s: ReturnType<typeof useDossier>; d: DossierView 
   const { t } = useTranslation();
   const language = currentLanguage();
   const [definition, setDefinition] = useState<EformDefinition | undefined>();
+  const [options, setOptions] = useState<ActionOptions | undefined>();
+  const needsOptions = d.allowedActions.some((a) => a === 'assign' || a === 'transfer' || a === 'request_payment');
+
+  // The choices of the assign, transfer and payment forms, read again with every new version.
+  useEffect(() => {
+    if (!needsOptions) return;
+    let live = true;
+    void dossiersApi.actionOptions(d.id, language).then((r) => {
+      if (live && r.kind === 'ok') setOptions(r.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, [d.id, d.version, needsOptions]);
 
   useEffect(() => {
     let live = true;
@@ -88,7 +102,7 @@ function Workspace({ s, d }: { s: ReturnType<typeof useDossier>; d: DossierView 
         )}
       </section>
       <ActionFeedback failure={s.failure} done={s.done} onReload={() => void s.reload()} />
-      <ActionForms d={d} busy={s.busy} onAct={s.act} />
+      <ActionForms d={d} options={options} busy={s.busy} onAct={s.act} />
       <section className="panel" aria-labelledby="dossier-data-title">
         <h2 id="dossier-data-title">{t('dossiers.data.title')}</h2>
         {definition ? <FormDataList definition={definition} data={d.formData} id="dossier-data" /> : <Loading text={t('dossiers.loading')} />}
