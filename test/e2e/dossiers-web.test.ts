@@ -106,9 +106,18 @@ describe.skipIf(!hasChromium)('dossier pages in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: 'Kiểm tra lại' }).waitFor(WAIT);
     expect(await page.locator('#review-data').textContent()).toContain('Thiết bị lọc nước bằng năng lượng mặt trời');
     await checkBothWidths(page, 'the wizard, review');
+    const kept = page.waitForResponse((r) => r.url().includes('/api/v1/me/drafts/') && r.request().method() === 'PUT' && r.status() === 200, WAIT);
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await kept;
 
-    // The draft is kept: a reload comes back to the last step with the data.
+    // The draft is kept on the server: on another device (a new browser) the wizard comes back
+    // to the review with the data and the file.
+    const other = await open(citizen, 1280);
+    await other.goto(page.url());
+    await other.locator('#draft-restored').waitFor(WAIT);
+    await other.getByRole('heading', { level: 2, name: 'Kiểm tra lại' }).waitFor(WAIT);
+    expect(await other.locator('#review-data').textContent()).toContain('Thiết bị lọc nước bằng năng lượng mặt trời');
+    await other.close();
     await page.reload();
     await page.locator('#draft-restored').waitFor(WAIT);
     await page.getByRole('heading', { level: 2, name: 'Kiểm tra lại' }).waitFor(WAIT);

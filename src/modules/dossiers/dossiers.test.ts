@@ -278,6 +278,61 @@ describe('the choices of the action forms', () => {
   });
 });
 
+describe('the wizard’s drafts on the server', () => {
+  const draftUrl = `/api/v1/me/drafts/${TEST_PROCEDURE_CODE}`;
+  const put = (login: TestLogin, body: Record<string, unknown>) => t.app.inject({ method: 'PUT', url: draftUrl, headers: login.headers, payload: body });
+  const draft = (fileId: string, over: Record<string, unknown> = {}) => ({
+    versionNumber: 1,
+    step: 2,
+    data: SAMPLE_FORM_DATA,
+    components: { TP01: [{ id: fileId, name: 'Tờ khai đăng ký.pdf', size: 1234, format: 'pdf' }] },
+    idempotencyKey: 'nop-draft-0123456789',
+    ...over,
+  });
+
+  it('keeps one draft per applicant and procedure, for its owner only, and the submission ends it', async () => {
+    const fileId = await upload(citizen);
+    const saved = await put(citizen, draft(fileId));
+    expect(saved.statusCode, saved.body).toBe(200);
+    // Saved again: still one draft, the newer content.
+    expect((await put(citizen, draft(fileId, { step: 3 }))).statusCode).toBe(200);
+    const got = await t.app.inject({ url: draftUrl, headers: citizen.headers });
+    expect(got.statusCode).toBe(200);
+    expect(got.json()).toMatchObject({ procedureCode: TEST_PROCEDURE_CODE, versionNumber: 1, step: 3, idempotencyKey: 'nop-draft-0123456789', components: { TP01: [{ id: fileId }] } });
+    expect(got.json().procedureName).not.toBe('');
+    const list = (await t.app.inject({ url: '/api/v1/me/drafts', headers: citizen.headers })).json();
+    expect(list.items.filter((i: { procedureCode: string }) => i.procedureCode === TEST_PROCEDURE_CODE)).toHaveLength(1);
+
+    // Another applicant has none; an officer has no drafts at all.
+    expect((await t.app.inject({ url: draftUrl, headers: otherCitizen.headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: draftUrl, headers: receiver.headers })).statusCode).toBe(403);
+
+    // A draft of an old version, a bad body or one too large is refused and changes nothing.
+    const stale = await put(citizen, draft(fileId, { versionNumber: 7, step: 0 }));
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().currentVersion).toBe(1);
+    expect((await put(citizen, draft(fileId, { step: 9 }))).statusCode).toBe(422);
+    expect((await put(citizen, draft(fileId, { data: { note: 'x'.repeat(300 * 1024) } }))).statusCode).toBe(413);
+    expect((await t.app.inject({ url: draftUrl, headers: citizen.headers })).json().step).toBe(3);
+
+    // Submitting the dossier ends the draft, in the same transaction.
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      headers: { ...citizen.headers, 'idempotency-key': 'nop-draft-0123456789' },
+      payload: { procedureCode: TEST_PROCEDURE_CODE, data: SAMPLE_FORM_DATA, components: [{ code: 'TP01', fileIds: [fileId] }] },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    expect((await t.app.inject({ url: draftUrl, headers: citizen.headers })).statusCode).toBe(404);
+
+    // Discarding is idempotent.
+    await put(citizen, draft(fileId, { idempotencyKey: 'nop-draft-second-0001' }));
+    expect((await t.app.inject({ method: 'DELETE', url: draftUrl, headers: citizen.headers })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'DELETE', url: draftUrl, headers: citizen.headers })).statusCode).toBe(204);
+    expect((await t.app.inject({ url: draftUrl, headers: citizen.headers })).statusCode).toBe(404);
+  });
+});
+
 describe('who sees a dossier (IDOR)', () => {
   it('only the applicant and officers of its units read it; others learn nothing', async () => {
     const d = (await submitOnline()).json();

@@ -13,6 +13,7 @@ import { runEscalations, type EscalationDeps } from './escalate.ts';
 import { dossierNotifier } from './notify.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { issueDossierCode, type DossierCodeSettings } from './issue-dossier-code.ts';
+import { createDraftService } from './drafts.ts';
 import { registerDossierRoutes } from './routes.ts';
 import { DOSSIER_EVENT_TOPIC, createDossierService, type DossierEventJob, type DossierService } from './service.ts';
 
@@ -69,6 +70,7 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     slips: { numbering: config.DOSSIER_SLIP_NUMBERING, place: config.DOSSIER_SLIP_PLACE },
     ...(deps.now ? { now: deps.now } : {}),
   });
+  const drafts = createDraftService({ db: deps.db, catalog: deps.catalog, ...(deps.now ? { now: deps.now } : {}) });
   service.onEvent(
     dossierNotifier({
       notifications: deps.notifications,
@@ -113,7 +115,7 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     issueDossierCode: issue,
     async register(app) {
       await app.register(
-        async (api) => registerDossierRoutes(api, { dossiers: service, files: deps.files, lookupRateLimit: { max: config.DOSSIER_LOOKUP_PER_MINUTE, timeWindow: 60_000 } }),
+        async (api) => registerDossierRoutes(api, { dossiers: service, drafts, files: deps.files, lookupRateLimit: { max: config.DOSSIER_LOOKUP_PER_MINUTE, timeWindow: 60_000 } }),
         { prefix: API_PREFIX },
       );
     },

@@ -11,12 +11,17 @@ import {
   ActionOptionsSchema,
   CreateDossierBody,
   DossierViewSchema,
+  DraftBody,
+  DraftParams,
+  DraftSchema,
+  DraftSummarySchema,
   ListQuery,
   ListResponse,
   NoteBody,
   PublicDossierSchema,
   WORKLISTS,
 } from './schema.ts';
+import type { DraftService } from './drafts.ts';
 import { DOSSIER_SLIPS, type DossierService } from './service.ts';
 import { HoSoDongBoDVCSchema } from './sync-schema.ts';
 
@@ -50,7 +55,10 @@ const idempotencyKey = z
   .regex(/^[A-Za-z0-9_.:-]{8,200}$/, { message: 'expects 8–200 letters, digits, "_", ".", ":" or "-"' })
   .optional();
 
-export function registerDossierRoutes(api: FastifyInstance, deps: { dossiers: DossierService; files: Pick<FilesModule, 'sendFile'>; lookupRateLimit: { max: number; timeWindow: number } }): void {
+export function registerDossierRoutes(
+  api: FastifyInstance,
+  deps: { dossiers: DossierService; drafts: DraftService; files: Pick<FilesModule, 'sendFile'>; lookupRateLimit: { max: number; timeWindow: number } },
+): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
   const { dossiers } = deps;
 
@@ -271,6 +279,53 @@ export function registerDossierRoutes(api: FastifyInstance, deps: { dossiers: Do
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return dossiers.lookup(request.params.code, request.query.key);
+    },
+  );
+
+  // ---- The submission wizard's drafts (one per applicant and procedure) ----
+  const { drafts } = deps;
+  app.get(
+    '/me/drafts',
+    {
+      config: { access: 'dossier.submit' },
+      schema: { tags: ['dossiers'], summary: 'The applicant’s unfinished submissions (bản nháp)', response: { 200: z.object({ items: z.array(DraftSummarySchema) }), ...errors } },
+    },
+    async (request) => drafts.list(request.principal),
+  );
+
+  app.get(
+    '/me/drafts/:code',
+    {
+      config: { access: 'dossier.submit' },
+      schema: { tags: ['dossiers'], summary: 'The applicant’s draft of a procedure’s submission', params: DraftParams, response: { 200: DraftSchema, ...errors } },
+    },
+    async (request) => drafts.get(request.principal, request.params.code),
+  );
+
+  app.put(
+    '/me/drafts/:code',
+    {
+      config: { access: 'dossier.submit' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Keep the draft of a procedure’s submission (on the version published now)',
+        params: DraftParams,
+        body: DraftBody,
+        response: { 200: z.object({ updatedAt: z.string() }), 409: problemSchema, 413: problemSchema, ...errors },
+      },
+    },
+    async (request) => drafts.save(request.principal, request.params.code, request.body),
+  );
+
+  app.delete(
+    '/me/drafts/:code',
+    {
+      config: { access: 'dossier.submit' },
+      schema: { tags: ['dossiers'], summary: 'Discard the draft of a procedure’s submission', params: DraftParams, response: { 204: z.null(), ...errors } },
+    },
+    async (request, reply) => {
+      await drafts.remove(request.principal, request.params.code);
+      return reply.status(204).send(null);
     },
   );
 }

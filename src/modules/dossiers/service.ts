@@ -38,6 +38,7 @@ import type { CatalogModule, ProcedureRow, VersionRow } from '../catalog/module.
 import type { FilesModule } from '../files/module.ts';
 import type { JobsModule } from '../jobs/module.ts';
 import type { PaymentsModule } from '../payments/module.ts';
+import { deleteDraftOf } from './drafts.ts';
 import { projectionOf, ruleActionOf } from './projection.ts';
 import { loadSyncRecord } from './sync-record.ts';
 import { DOSSIER_SLIPS, slipInput, type DossierSlipKind } from './slip-data.ts';
@@ -595,6 +596,8 @@ export function createDossierService(deps: DossierServiceDeps) {
           await addDossierUnit(trx, row.id, receiving);
           if (handling !== receiving) await addDossierUnit(trx, row.id, handling);
           await takeComponents(trx, content, row.id, input.components, accountId, 1, 'component', true);
+          // The wizard's draft of this procedure is done with once the dossier exists.
+          if (channel === CHANNEL.online) await deleteDraftOf(trx, accountId, procedure.code);
           const payload = channel === CHANNEL.online ? {} : { channel };
           await append(trx, row, structuredClone(INITIAL_STATE), first, payload, actor, calendar);
           const code = await deps.issueCode(trx, unit.agencyCode, at);

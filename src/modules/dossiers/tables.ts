@@ -90,6 +90,8 @@ export interface DossierDraftTable {
   version_id: string;
   form_data: Json;
   components: Json;
+  step: ColumnType<number, number | undefined, number>;
+  idempotency_key: string | null;
   created_at: DefaultTimestamp;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -7,6 +7,8 @@ import type {
   CreateDossierInput,
   DossierSummary,
   DossierView,
+  Draft,
+  DraftInput,
   ListResponse,
   PublicDossierSchema,
   WorklistName,
@@ -14,6 +16,7 @@ import type {
 import type { Language } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
 
+export type { Draft, DraftInput };
 export type { ActionInput, ActionOptions, CreateDossierInput, DossierSummary, DossierView, WorklistName };
 export type DossierList = z.infer<typeof ListResponse>;
 export type PublicDossier = z.infer<typeof PublicDossierSchema>;
@@ -71,6 +74,10 @@ export const dossiersApi = {
     requestJson(`${API}/dossiers/${enc(id)}/notes`, lang, { method: 'POST', body: { text } }),
   pay: (id: string, lang: Language): Promise<ApiResult<{ paymentUrl: string }>> =>
     requestJson(`${API}/dossiers/${enc(id)}/payment`, lang, { method: 'POST', body: {} }),
+  draft: (code: string, lang: Language): Promise<ApiResult<Draft>> => requestJson(`${API}/me/drafts/${enc(code)}`, lang),
+  saveDraft: (code: string, body: DraftInput, lang: Language): Promise<ApiResult<{ updatedAt: string }>> =>
+    requestJson(`${API}/me/drafts/${enc(code)}`, lang, { method: 'PUT', body }),
+  discardDraft: (code: string, lang: Language): Promise<ApiResult<null>> => requestJson(`${API}/me/drafts/${enc(code)}`, lang, { method: 'DELETE' }),
   mine: (lang: Language): Promise<ApiResult<{ items: DossierSummary[] }>> => requestJson(`${API}/me/dossiers`, lang),
   counts: (lang: Language): Promise<ApiResult<Record<WorklistName, number>>> => requestJson(`${API}/worklists`, lang),
   worklist: (name: WorklistName, cursor: string | undefined, lang: Language): Promise<ApiResult<DossierList>> =>

@@ -1,8 +1,8 @@
 // Nộp hồ sơ trực tuyến: the applicant's wizard for one procedure — 1) the e-form (prefilled, the
 // catalog's renderer), 2) the components (one file field each, uploaded at once), 3) the fees of
-// the version, 4) review, 5) submit. The wizard's state is kept in localStorage per account and
-// procedure, so that the applicant can come back; the submission carries one Idempotency-Key per
-// wizard, so a double click or a retry returns the same dossier.
+// the version, 4) review, 5) submit. The wizard's state is kept on the server as the applicant's
+// draft of the procedure (/me/drafts), so that they can come back on any device; the submission
+// carries one Idempotency-Key per wizard, so a double click or a retry returns the same dossier.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getAt, setAt } from '@server/core/eforms/ui-schema.ts';
@@ -20,7 +20,7 @@ import { EformRenderer } from '../../catalog/eform/EformRenderer.tsx';
 import { loadServerPrefill, type PrefillResult } from '../../catalog/eform/prefill.ts';
 import { useOnlineForm } from '../../catalog/eform/useOnlineForm.ts';
 import { useEformState } from '../../catalog/eform/useEformState.ts';
-import { dossiersApi, newIdempotencyKey, type DossierView } from '../api.ts';
+import { dossiersApi, newIdempotencyKey, type Draft, type DossierView } from '../api.ts';
 import { ComponentUploads, componentFieldId, componentsBody, type ComponentFiles } from '../components/ComponentUploads.tsx';
 import { formatVnd } from '../components/format.ts';
 import { FormDataList } from '../components/FormDataList.tsx';
@@ -28,36 +28,23 @@ import '../dossiers.css';
 
 const STEPS = ['form', 'files', 'fees', 'review', 'submit'] as const;
 
-interface Draft {
-  versionNumber: number;
-  step: number;
-  data: Record<string, unknown>;
-  files: ComponentFiles;
-  idempotencyKey: string;
-  savedAt: string;
-}
+/** How long the wizard waits after the last change before it keeps the draft. */
+const DRAFT_SAVE_DELAY_MS = 800;
 
-const draftKey = (accountId: string, code: string) => `motcua.dossierDraft.${accountId}.${code}`;
-
-function readDraft(accountId: string, code: string): Draft | undefined {
-  try {
-    const raw = window.localStorage.getItem(draftKey(accountId, code));
-    if (!raw) return undefined;
-    const d = JSON.parse(raw) as Partial<Draft>;
-    if (typeof d.versionNumber !== 'number' || typeof d.idempotencyKey !== 'string' || typeof d.data !== 'object' || !d.data) return undefined;
-    return { versionNumber: d.versionNumber, step: Math.min(Math.max(0, d.step ?? 0), 3), data: d.data, files: d.files ?? {}, idempotencyKey: d.idempotencyKey, savedAt: d.savedAt ?? '' };
-  } catch {
-    return undefined;
-  }
-}
-
-function writeDraft(accountId: string, code: string, draft: Draft | undefined) {
-  try {
-    if (draft) window.localStorage.setItem(draftKey(accountId, code), JSON.stringify(draft));
-    else window.localStorage.removeItem(draftKey(accountId, code));
-  } catch {
-    // Storage refused (privacy settings): the wizard still works, without coming back to it.
-  }
+/** The applicant's draft of the procedure: null when there is none (or it cannot be read), undefined while loading. */
+function useDraft(code: string, me: Me | undefined, language: Language): Draft | null | undefined {
+  const [draft, setDraft] = useState<Draft | null | undefined>();
+  useEffect(() => {
+    if (!me || me.kind === 'officer') return;
+    let live = true;
+    void dossiersApi.draft(code, language).then((r) => {
+      if (live) setDraft(r.kind === 'ok' ? r.data : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [code, me?.accountId]);
+  return draft;
 }
 
 /** A draft's data with the locked prefilled values put back (the server applies them again anyway). */
@@ -76,6 +63,7 @@ export function SubmitWizardPage() {
   const { code = '' } = useParams();
   const { status, me } = useSession();
   const { view, error, prefill } = useOnlineForm(code, me, loadServerPrefill);
+  const draft = useDraft(code, me, language);
 
   const title = view ? t('dossiers.submit.titleOf', { name: view.content.name }) : t('dossiers.submit.title');
   useEffect(() => {
@@ -88,8 +76,8 @@ export function SubmitWizardPage() {
   else if (!view.content.methods.channels.includes('online')) body = <Notice tone="info">{t('dossiers.submit.noOnline')}</Notice>;
   else if (!me) body = <LoginRequired text={t('dossiers.submit.loginText')} vneid />;
   else if (me.kind === 'officer') body = <Notice tone="info">{t('dossiers.submit.officerText')}</Notice>;
-  else if (!prefill) body = <Loading text={t('dossiers.submit.preparing')} />;
-  else body = <Wizard view={view} prefill={prefill} me={me} language={language} />;
+  else if (!prefill || draft === undefined) body = <Loading text={t('dossiers.submit.preparing')} />;
+  else body = <Wizard view={view} prefill={prefill} draft={draft} language={language} />;
 
   return (
     <div className="page dossiers">
@@ -110,16 +98,14 @@ export function SubmitWizardPage() {
   );
 }
 
-function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; prefill: PrefillResult; me: Me; language: Language }) {
+function Wizard({ view, prefill, draft, language }: { view: ProcedureVersionView; prefill: PrefillResult; draft: Draft | null; language: Language }) {
   const { t } = useTranslation();
   const definition = view.content.eform as EformDefinition;
-  const [restored] = useState(() => {
-    const d = readDraft(me.accountId, view.code);
-    return d && d.versionNumber === view.version.number ? d : undefined;
-  });
+  // A draft of an older version is not restored: the form may have changed.
+  const [restored] = useState(() => (draft && draft.versionNumber === view.version.number ? draft : undefined));
   const form = useEformState(definition, language, 'eform', restored ? withLockedPrefill(restored.data, prefill) : prefill.data);
   const [step, setStep] = useState(restored?.step ?? 0);
-  const [files, setFiles] = useState<ComponentFiles>(restored?.files ?? {});
+  const [files, setFiles] = useState<ComponentFiles>(restored?.components ?? {});
   const [key] = useState(() => restored?.idempotencyKey ?? newIdempotencyKey());
   const [declared, setDeclared] = useState(false);
   const [summary, setSummary] = useState<SummaryItem[]>([]);
@@ -132,9 +118,18 @@ function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; p
   const doneRef = useRef<HTMLDivElement>(null);
   const first = useRef(true);
 
+  // Keeps the draft on the server a moment after the last change (not before the applicant changed anything).
+  const changed = useRef(false);
   useEffect(() => {
     if (done) return;
-    writeDraft(me.accountId, view.code, { versionNumber: view.version.number, step, data: form.data, files, idempotencyKey: key, savedAt: new Date().toISOString() });
+    if (!changed.current) {
+      changed.current = true;
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      void dossiersApi.saveDraft(view.code, { versionNumber: view.version.number, step: Math.min(step, 3), data: form.data, components: files, idempotencyKey: key }, language);
+    }, DRAFT_SAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
   }, [form.data, files, step, done]);
 
   useEffect(() => {
@@ -177,7 +172,7 @@ function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; p
     try {
       const r = await dossiersApi.create({ procedureCode: view.code, data: form.data, components: componentsBody(files) }, key, language);
       if (r.kind === 'ok') {
-        writeDraft(me.accountId, view.code, undefined);
+        // The server ended the draft with the submission.
         setDone(r.data);
         return;
       }
@@ -246,8 +241,7 @@ function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; p
               type="button"
               className="button button--secondary"
               onClick={() => {
-                writeDraft(me.accountId, view.code, undefined);
-                window.location.reload();
+                void dossiersApi.discardDraft(view.code, language).then(() => window.location.reload());
               }}
             >
               {t('dossiers.submit.startOver')}
