@@ -181,3 +181,6 @@ export const PublicDossierSchema = z
   .meta({ id: 'PublicDossier' });
 
 export const NoteBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
+
+// The national portal's sync record, for modules that read it (the quality index's bundle).
+export { HoSoDongBoDVCSchema, type HoSoDongBoDVC } from './sync-schema.ts';
