@@ -109,6 +109,16 @@ describe('motcua index766 compute', () => {
     expect(r.total).toBe(60.39);
   }, cliTimeout(1));
 
+  it('--as-of judges a period not over yet as of that moment: on 05/03 at noon no dossier is late yet', async () => {
+    const out = await cli('index766', 'compute', '--input', FIXTURE, '--period', '2026-03', '--as-of', '2026-03-05T12:00:00+07:00');
+    expect(out).toMatchObject({ code: 0, stderr: '' });
+    const r = JSON.parse(out.stdout);
+    // A processed 05/03 09:00; B (due 09/03) and D (due 11/03) still open, in time.
+    expect(r.groups.TDGQ.indicators['2.1']).toEqual(i(3, 3, 100, 100, 20, 20));
+    // PAKN-2 (received 03/03) is not rejected yet (09/03 is after the as-of moment): in progress, in time.
+    expect(r.groups.MDHL.indicators['5.2']).toEqual(i(2, 2, 100, 100, 6, 6));
+  }, cliTimeout(1));
+
   it('refuses a bad bundle, period or settings with exit code 2, nothing on stdout, the bad field named', async () => {
     const bundle = JSON.parse(readFileSync(FIXTURE, 'utf8'));
     const bad = structuredClone(bundle);

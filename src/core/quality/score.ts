@@ -1,7 +1,7 @@
 // The arithmetic of the 766 index (SPEC §1.4 legend and general notes, §10.4): R in % rounded to
 // 2 decimals, null ≠ 0 for an empty denominator, the target conversion, group and total sums,
 // and the rating bands (§1.5).
-import type { Band, QualitySettings } from './settings.ts';
+import { DEFAULT_QUALITY_SETTINGS, type QualitySettings } from './settings.ts';
 
 /** Rounds half away from zero to 2 decimals (a tolerance absorbs binary noise such as 1.005). */
 export function round2(x: number): number {
@@ -33,19 +33,11 @@ export function sumScores(parts: ReadonlyArray<{ score: number | null; max: numb
 }
 
 /** The band of a total (SPEC §1.5): the first band, highest first, whose minimum it reaches. */
-export function bandOf(total: number, totalMax = 100, settings: Pick<QualitySettings, 'bands' | 'bandBasis'> = { bands: DEFAULT_BANDS, bandBasis: 'score' }): string {
+export function bandOf(total: number, totalMax = 100, settings: Pick<QualitySettings, 'bands' | 'bandBasis'> = DEFAULT_QUALITY_SETTINGS): string {
   const value = settings.bandBasis === 'percent_of_max' ? (totalMax > 0 ? (total / totalMax) * 100 : 0) : total;
   const bands = [...settings.bands].sort((a, b) => b.min - a.min);
   return (bands.find((b) => value >= b.min) ?? bands.at(-1))?.label ?? '';
 }
-
-const DEFAULT_BANDS: Band[] = [
-  { min: 90, label: 'Xuất sắc' },
-  { min: 80, label: 'Tốt' },
-  { min: 65, label: 'Khá' },
-  { min: 50, label: 'Trung bình' },
-  { min: 0, label: 'Yếu' },
-];
 
 /**
  * 1.4 denominator D (SPEC §1.4 1.4): max(BCQG count, portal count); when both are 0 or null,
