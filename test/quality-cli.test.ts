@@ -93,6 +93,7 @@ describe('motcua index766 compute', () => {
       numerator: ['H01.1-260302-0001', 'H01.1-260304-0001'],
       denominator: ['H01.1-260302-0001', 'H01.1-260302-0002', 'H01.1-260304-0001'],
       reasons: { 'H01.1-260302-0002': 'ended (processed) 2026-03-10T09:00:00+07:00, 480 working minutes after NgayHenTra 2026-03-09T09:00:00+07:00' },
+      note: 'not counted, not synced to the national portal (dossierScope "synced"): H01.1-260303-0001',
     });
     expect(r.groups.CKMB.indicators['1.4'].explain.reasons).toEqual({ 'H01.1-260303-0001': 'not synced to the national portal' });
     expect(r.groups.CKMB.indicators['1.1'].explain.reasons['1.000002']).toMatch(/less than 20 working days/);

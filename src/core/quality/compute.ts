@@ -131,6 +131,16 @@ export function computeIndex(bundle: QualityBundle, period: Period, settings: Qu
   notes.set('5.3', 'a later PAKN repeating the complaint cannot be told from the bundle: only dislikes > likes and overdue are read');
   notes.set('3.4', 'UNCONFIRMED definition (SPEC §1.4): online dossiers of full-online-eligible procedures offered at the full level');
 
+  // Dossiers outside the scope (not on the portal) are counted by 1.4 only: say so where they are missing.
+  const outOfScope = classified.filter((c) => !c.inScope).map((c) => c.code);
+  if (outOfScope.length > 0) {
+    for (const def of INDICATORS) {
+      if (def.basis !== 'dossiers' || def.id === '1.4' || def.formula === 'no_rule') continue;
+      const left = `not counted, not synced to the national portal (dossierScope "synced"): ${outOfScope.join(', ')}`;
+      notes.set(def.id, notes.has(def.id) ? `${notes.get(def.id)}; ${left}` : left);
+    }
+  }
+
   for (const def of INDICATORS) {
     const tl = t(def.id);
     switch (def.formula) {
