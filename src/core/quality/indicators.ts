@@ -2,6 +2,10 @@
 // a table of data. Points (Pmax) are the portal's metric table [S7]; targets T are [S6] where it
 // states one. Every entry's points and target can be changed through the settings
 // (settings.ts `indicators`); this table holds the defaults and what each indicator counts.
+// UNCONFIRMED (SPEC §1.4 legend): where [S6] states no conversion, the default T is 100 (the
+// proportional rule `Pmax × R / 100`); each such entry says so in `unconfirmed`. The split of TTTT
+// into 2 + 2 + 6 is a third party's reconciliation [S7] (UNCONFIRMED), and the 12-point CLGQ
+// metric has no definition in [S6] (UNCONFIRMED; its default is in settings.ts `fullOnline`).
 import type { GroupCode } from './types.ts';
 
 /**
