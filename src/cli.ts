@@ -23,6 +23,7 @@ import { createDossiersModule } from './modules/dossiers/module.ts';
 import { createFilesModule } from './modules/files/module.ts';
 import { seedUnits } from './modules/identity/module.ts';
 import { createPaymentsModule } from './modules/payments/module.ts';
+import { registerQualityCommands } from './modules/quality/cli.ts';
 
 class CliError extends Error {}
 
@@ -165,6 +166,16 @@ registerDossierCommands(program, {
   setExitCode: (code) => {
     process.exitCode = code;
   },
+});
+
+// Quality index (quality module): the Decision 766 index of a bundle file, over the calendar module's working calendar.
+registerQualityCommands(program, {
+  withDatabase,
+  config,
+  units: (database, cfg) => createUnitDirectory(database.db, cfg.UNIT_CACHE_MS),
+  fail,
+  out,
+  warn: (line) => process.stderr.write(`${line}\n`),
 });
 
 // Emulators of national systems: each adds its subcommand to this group.

@@ -226,3 +226,6 @@ export const DraftSchema = DraftBody.extend({ procedureCode: z.string(), procedu
 export type Draft = z.infer<typeof DraftSchema>;
 
 export const DraftSummarySchema = z.object({ procedureCode: z.string(), procedureName: z.string(), versionNumber: z.number().int(), step: z.number().int(), updatedAt: z.string() });
+
+// The national portal's sync record, for modules that read it (the quality index's bundle).
+export { HoSoDongBoDVCSchema, type HoSoDongBoDVC } from './sync-schema.ts';

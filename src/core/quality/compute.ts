@@ -1,0 +1,198 @@
+// The 766 index of a bundle for a period (SPEC §1.4, §10.4): every indicator's numerator and
+// denominator from the per-item classifications (dossier.ts, procedures.ts, feedback.ts), R, the
+// score, the groups as the portal publishes them, the total and its band. Pure.
+import { toLocalDate } from '../calendar/local-time.ts';
+import { asOfInstant, classifyDossier, type Contribution, type DossierClassification } from './dossier.ts';
+import { feedbackOutcome } from './feedback.ts';
+import { INDICATORS, type IndicatorDef } from './indicators.ts';
+import { inPeriod, periodDays } from './period.ts';
+import { classifyProcedure } from './procedures.ts';
+import { bandOf, ratioOf, receivingSatisfactionRatio, round2, scoreOf, sumScores, syncDenominator } from './score.ts';
+import type { QualitySettings } from './settings.ts';
+import { GROUP_CODES, type GroupCode, type GroupResult, type IndexResult, type IndicatorExplain, type IndicatorResult, type Period, type QualityBundle } from './types.ts';
+import type { QualityCalendar } from './working-days.ts';
+
+export interface ComputeOptions {
+  /** The working calendar (the calendar module's data) for the working-day rules. */
+  workingDays: QualityCalendar;
+  /** Add each indicator's `explain` (the items behind its numerator and denominator). */
+  explain?: boolean;
+  /** "Now": a period not over yet is judged as of now. Default: as of the period's end. */
+  now?: Date;
+}
+
+interface Tally {
+  numerator: string[];
+  denominator: string[];
+  reasons: Record<string, string>;
+}
+
+const tally = (): Tally => ({ numerator: [], denominator: [], reasons: {} });
+
+function add(t: Tally, id: string, c: Contribution | undefined): void {
+  if (!c) return;
+  if (c.denominator) t.denominator.push(id);
+  if (c.numerator && c.denominator) t.numerator.push(id);
+  if (c.reason && !(c.numerator && c.denominator)) t.reasons[id] = c.reason;
+}
+
+/** The 766 index of `bundle` for `period`. */
+export function computeIndex(bundle: QualityBundle, period: Period, settings: QualitySettings, options: ComputeOptions): IndexResult {
+  const calendar = options.workingDays;
+  const asOf = asOfInstant(period, options.now);
+  const asOfDate = toLocalDate(new Date(asOf));
+  const level = bundle.scope.level;
+  const tallies = new Map<string, Tally>(INDICATORS.map((i) => [i.id, tally()]));
+  const t = (id: string) => tallies.get(id)!;
+  const notes = new Map<string, string>();
+
+  // Procedures: 1.1, 1.2, 1.3, 3.1.
+  for (const p of bundle.procedures) {
+    const parts = classifyProcedure(p, period, level, settings, calendar, asOfDate);
+    for (const [id, c] of Object.entries(parts)) add(t(id), p.code, c);
+  }
+
+  // Dossiers, with their PAKN and ratings for 5.4.
+  const classified = classifyDossiers(bundle, period, settings, options);
+  for (const c of classified) for (const [id, part] of Object.entries(c.indicators)) add(t(id), c.code, part);
+
+  // 3.5, 3.5b, 4.5a: procedures, from their dossiers' facts.
+  const byProcedure = (pick: (c: DossierClassification) => boolean) => new Set(classified.filter(pick).map((c) => c.procedureCode));
+  const feeProcedures = byProcedure((c) => c.facts.feeDossier);
+  const paidProcedures = byProcedure((c) => c.facts.paidOnline);
+  const populationProcedures = byProcedure((c) => c.facts.populationData);
+  for (const p of bundle.procedures) {
+    if (p.hasFees) add(t('3.5'), p.code, { numerator: feeProcedures.has(p.code), denominator: true, reason: 'no dossier with fee data synced in the period' });
+    if (feeProcedures.has(p.code)) add(t('3.5b'), p.code, { numerator: paidProcedures.has(p.code), denominator: true, reason: 'no online payment in the period' });
+    if (p.subjects.includes('citizen')) add(t('4.5a'), p.code, { numerator: populationProcedures.has(p.code), denominator: true, reason: 'no dossier using population data in the period' });
+  }
+
+  // Feedback received in the period: 5.1, 5.2, 5.3.
+  for (const f of bundle.feedback) {
+    const received = Date.parse(f.receivedAt);
+    if (!(received <= asOf) || !inPeriod(period, toLocalDate(new Date(received)))) continue;
+    add(t('5.1a'), f.id, { numerator: f.classification === 'tthc', denominator: true, reason: `classified ${f.classification ?? 'not yet'}` });
+    add(t('5.1b'), f.id, { numerator: f.classification === 'conduct', denominator: true, reason: `classified ${f.classification ?? 'not yet'}` });
+    const outcome = feedbackOutcome(f, asOf, settings, calendar);
+    add(t('5.2'), f.id, { numerator: outcome.onTime, denominator: true, reason: outcome.late.join('; ') });
+    const why = [f.dislikes > f.likes ? `${f.dislikes} dislikes > ${f.likes} likes` : '', outcome.onTime ? '' : 'overdue'].filter(Boolean).join(', ');
+    add(t('5.3'), f.id, { numerator: why === '', denominator: true, reason: why });
+  }
+
+  const results = new Map<string, IndicatorResult>();
+  const result = (def: IndicatorDef, numerator: number | null, denominator: number | null, ratio: number | null): IndicatorResult => {
+    const { points, target } = settings.indicators[def.id] ?? { points: def.points, target: def.target };
+    const r: IndicatorResult = { numerator, denominator, ratio, target, max: points, score: scoreOf(ratio, points, target) };
+    if (options.explain) {
+      const tl = t(def.id);
+      const explain: IndicatorExplain = { numerator: tl.numerator, denominator: tl.denominator, reasons: tl.reasons };
+      const note = notes.get(def.id);
+      if (note) explain.note = note;
+      r.explain = explain;
+    }
+    return r;
+  };
+  const counted = (def: IndicatorDef) => {
+    const tl = t(def.id);
+    return result(def, tl.numerator.length, tl.denominator.length, ratioOf(tl.numerator.length, tl.denominator.length));
+  };
+
+  // 1.4: D = max(BCQG, portal), with the fallbacks; the local count stands in for BCQG (a setting).
+  const sync = t('1.4');
+  const local = sync.denominator.length;
+  const synced = sync.numerator.length;
+  const bcqg = bundle.reportCounts.bcqgReceived ?? (settings.sync.localCountStandsInForBcqg ? local : null);
+  const prevYear = Number(period.from.slice(0, 4)) - 1;
+  const daysOfPrevYear = (Date.UTC(prevYear + 1, 0, 1) - Date.UTC(prevYear, 0, 1)) / 86_400_000;
+  const customShare = settings.sync.customPeriodFallback === 'prorate_days' ? periodDays(period) / daysOfPrevYear : null;
+  const D = syncDenominator({ bcqg, portal: synced, periodKind: period.kind, previousYearTotal: bundle.reportCounts.previousYearBcqgTotal, customShare });
+  const syncRatio = D.rule === 'no_previous_year' ? 0 : ratioOf(synced, D.denominator);
+  notes.set(
+    '1.4',
+    D.rule === 'max'
+      ? `D = max(BCQG ${bcqg ?? 'null'}${bundle.reportCounts.bcqgReceived === null && bcqg !== null ? ' (this system’s count of received dossiers)' : ''}, synced ${synced}) = ${D.denominator}`
+      : D.rule === 'previous_year'
+        ? `BCQG and portal counts are 0 or null: D = the previous year's BCQG total ${bundle.reportCounts.previousYearBcqgTotal} for a ${period.kind} = ${round2(D.denominator)}`
+        : 'BCQG and portal counts are 0 or null and the previous year has no data: R = 0 (SPEC §1.4 1.4)',
+  );
+
+  // 3.3: the online ratio × the sync ratio [S6].
+  const t33 = t('3.3');
+  const online = ratioOf(t33.numerator.length, t33.denominator.length);
+  notes.set('3.3', `R = ${online ?? 'null'}% online × sync ratio ${syncRatio}% (indicator 1.4)`);
+
+  // 5.4: 100% − (overdue rate + PAKN/dislike rate) [S6].
+  const population = classified.filter((c) => c.indicators['5.4']?.denominator);
+  const overdueRate = ratioOf(population.filter((c) => c.satisfaction.late).length, population.length);
+  const complaintRate = ratioOf(population.filter((c) => c.satisfaction.complained).length, population.length);
+  notes.set('5.4', `R = 100 − (overdue rate ${overdueRate ?? 'null'}% + PAKN/dislike rate ${complaintRate ?? 'null'}%)`);
+  notes.set('4.6', 'no rule is known for this metric (SPEC §1.4: not described in [S6]) and the bundle carries no certified-copy data: null');
+  notes.set('4.4', 'the branch "e-result link synced to the portal’s catalogue" has no field in the sync record: only DuocLayTuKhoDMQG is read');
+  notes.set('5.3', 'a later PAKN repeating the complaint cannot be told from the bundle: only dislikes > likes and overdue are read');
+  notes.set('3.4', 'UNCONFIRMED definition (SPEC §1.4): online dossiers of full-online-eligible procedures offered at the full level');
+
+  // Dossiers outside the scope (not on the portal) are counted by 1.4 only: say so where they are missing.
+  const outOfScope = classified.filter((c) => !c.inScope).map((c) => c.code);
+  if (outOfScope.length > 0) {
+    for (const def of INDICATORS) {
+      if (def.basis !== 'dossiers' || def.id === '1.4' || def.formula === 'no_rule') continue;
+      const left = `not counted, not synced to the national portal (dossierScope "synced"): ${outOfScope.join(', ')}`;
+      notes.set(def.id, notes.has(def.id) ? `${notes.get(def.id)}; ${left}` : left);
+    }
+  }
+
+  for (const def of INDICATORS) {
+    const tl = t(def.id);
+    switch (def.formula) {
+      case 'sync_ratio':
+        results.set(def.id, result(def, synced, round2(D.denominator), syncRatio));
+        break;
+      case 'scaled_by_sync':
+        results.set(def.id, result(def, tl.numerator.length, tl.denominator.length, online === null || syncRatio === null ? null : round2((online * syncRatio) / 100)));
+        break;
+      case 'satisfaction_composite':
+        results.set(
+          def.id,
+          result(def, tl.numerator.length, tl.denominator.length, overdueRate === null || complaintRate === null ? null : receivingSatisfactionRatio(overdueRate, complaintRate)),
+        );
+        break;
+      case 'no_rule':
+        results.set(def.id, result(def, null, null, null));
+        break;
+      default:
+        results.set(def.id, counted(def));
+    }
+  }
+
+  const groups = {} as Record<GroupCode, GroupResult>;
+  for (const code of GROUP_CODES) {
+    const indicators: Record<string, IndicatorResult> = {};
+    for (const def of INDICATORS) if (def.group === code) indicators[def.id] = results.get(def.id)!;
+    const sum = sumScores(Object.values(indicators));
+    groups[code] = { score: sum.score, max: sum.max, indicators };
+  }
+  const total = sumScores(Object.values(groups));
+  const totalScore = total.score ?? 0;
+  return {
+    period: { from: period.from, to: period.to },
+    total: totalScore,
+    totalMax: total.max,
+    band: bandOf(totalScore, total.max, settings),
+    groups,
+  };
+}
+
+/** Every dossier's classification, for a real-time counter to be checked against (same inputs as computeIndex). */
+export function classifyDossiers(bundle: QualityBundle, period: Period, settings: QualitySettings, options: Pick<ComputeOptions, 'workingDays' | 'now'>): DossierClassification[] {
+  const procedures = new Map(bundle.procedures.map((p) => [p.code, p]));
+  const asOf = asOfInstant(period, options.now);
+  const withFeedback = new Set(bundle.feedback.filter((f) => f.dossierCode !== null && Date.parse(f.receivedAt) <= asOf).map((f) => f.dossierCode!));
+  const disliked = new Set(bundle.ratings.filter((r) => r.value === 'dislike').map((r) => r.dossierCode));
+  return bundle.dossiers.map((d) =>
+    classifyDossier(d, procedures.get(d.MaTTHC), period, settings, options.workingDays, {
+      ...(options.now ? { now: options.now } : {}),
+      complaints: { feedback: withFeedback.has(d.MaHoSo), dislike: disliked.has(d.MaHoSo) },
+    }),
+  );
+}
+

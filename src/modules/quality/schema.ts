@@ -1,0 +1,126 @@
+// The quality index's inputs as Zod schemas: the bundle `motcua index766 compute` reads (and the
+// use case takes), and the settings file that overrides the engine's defaults. The dossiers are
+// the national portal's sync records (HoSoDongBoDVC, the dossiers module's schema) with one more
+// field, `syncedToPortal` (default true).
+import { z } from 'zod';
+import { INDICATORS, type DeepPartial, type QualitySettings } from '../../core/quality/index.ts';
+import { PROCEDURE_CODE_PATTERN } from '../../core/identifiers/index.ts';
+import { HoSoDongBoDVCSchema } from '../dossiers/schema.ts';
+
+const localDate = z.iso.date();
+const instant = z.iso.datetime({ offset: true });
+const count = z.number().int().min(0);
+
+export const QualityPublicationSchema = z.strictObject({
+  decidedOn: localDate.describe('date of the announcing decision (QĐ công bố)'),
+  kind: z.enum(['new', 'amended', 'abolished']),
+  legalBasisEffectiveFrom: localDate.describe('the latest "Ngày hiệu lực" of the legal basis'),
+  publishedOn: localDate.nullable().describe('the day it was made public; null: not yet'),
+});
+
+export const QualityProcedureSchema = z.strictObject({
+  code: z.string().regex(PROCEDURE_CODE_PATTERN, 'expected a procedure code such as 1.009901'),
+  requiresDocumentResult: z.boolean(),
+  fullOnlineEligible: z.boolean(),
+  onlineLevel: z.enum(['full', 'partial']).nullable(),
+  hasFees: z.boolean(),
+  subjects: z.array(z.enum(['citizen', 'business', 'organization'])),
+  publicPartsComplete: z.boolean(),
+  publicStatus: z.enum(['published', 'published_amended', 'abolished', 'unpublished']),
+  publications: z.array(QualityPublicationSchema),
+  processingTime: z
+    .strictObject({ value: z.number().positive(), unit: z.enum(['working_days', 'working_hours', 'calendar_days']) })
+    .optional()
+    .describe('maximum legal processing time, for 2.1 when a dossier has no NgayHenTra'),
+});
+
+export const QualityDossierSchema = HoSoDongBoDVCSchema.extend({ syncedToPortal: z.boolean().default(true) });
+
+export const QualityFeedbackSchema = z.strictObject({
+  id: z.string().min(1),
+  receivedAt: instant,
+  transferredAt: z.array(instant),
+  rejectedAt: instant.nullable(),
+  firstSupplementRequestAt: instant.nullable(),
+  processedAt: instant.nullable(),
+  publishedAt: instant.nullable(),
+  classification: z.enum(['tthc', 'conduct']).nullable(),
+  likes: count,
+  dislikes: count,
+  dossierCode: z.string().min(1).nullable(),
+});
+
+export const QualityBundleSchema = z
+  .strictObject({
+    scope: z.strictObject({ level: z.enum(['ministry', 'province']) }),
+    procedures: z.array(QualityProcedureSchema),
+    dossiers: z.array(QualityDossierSchema),
+    feedback: z.array(QualityFeedbackSchema),
+    ratings: z.array(z.strictObject({ dossierCode: z.string().min(1), value: z.enum(['like', 'dislike']) })),
+    reportCounts: z.strictObject({ bcqgReceived: count.nullable(), previousYearBcqgTotal: count.nullable() }),
+  })
+  .superRefine((bundle, ctx) => {
+    const codes = new Set<string>();
+    bundle.procedures.forEach((p, i) => {
+      if (codes.has(p.code)) ctx.addIssue({ code: 'custom', path: ['procedures', i, 'code'], message: `procedure ${p.code} is listed twice` });
+      codes.add(p.code);
+    });
+    const dossiers = new Set<string>();
+    bundle.dossiers.forEach((d, i) => {
+      if (dossiers.has(d.MaHoSo)) ctx.addIssue({ code: 'custom', path: ['dossiers', i, 'MaHoSo'], message: `dossier ${d.MaHoSo} is listed twice` });
+      dossiers.add(d.MaHoSo);
+      if (!codes.has(d.MaTTHC)) ctx.addIssue({ code: 'custom', path: ['dossiers', i, 'MaTTHC'], message: `procedure ${d.MaTTHC} is not among the bundle's procedures` });
+    });
+    const feedback = new Set<string>();
+    bundle.feedback.forEach((f, i) => {
+      if (feedback.has(f.id)) ctx.addIssue({ code: 'custom', path: ['feedback', i, 'id'], message: `feedback ${f.id} is listed twice` });
+      feedback.add(f.id);
+    });
+  })
+  .meta({ id: 'QualityBundle' });
+export type QualityBundleInput = z.input<typeof QualityBundleSchema>;
+export type QualityBundleParsed = z.output<typeof QualityBundleSchema>;
+
+const known = new Set(INDICATORS.map((i) => i.id));
+const workingDays = z.number().int().min(0).max(60);
+const byLevel = z.strictObject({ ministry: workingDays, province: workingDays }).partial();
+
+/** A settings file: any part of the engine's settings (core/quality/settings.ts); the rest keeps its default. */
+export const QualitySettingsSchema = z
+  .strictObject({
+    indicators: z
+      .record(z.string(), z.strictObject({ points: z.number().min(0).max(100), target: z.number().gt(0).max(100) }).partial())
+      .refine((r) => Object.keys(r).every((k) => known.has(k)), { message: `unknown indicator (known: ${[...known].join(', ')})` }),
+    dossierScope: z.enum(['synced', 'all']),
+    publication: z.strictObject({ announceLeadWorkingDays: byLevel, publishWithinWorkingDays: byLevel, mustPublish: z.enum(['deadline_passed', 'literal']) }).partial(),
+    sync: z.strictObject({ localCountStandsInForBcqg: z.boolean(), customPeriodFallback: z.enum(['prorate_days', 'none']) }).partial(),
+    processing: z.strictObject({ dueDate: z.enum(['before_first_supplement', 'synced']), maxSupplementsOnTime: z.number().int().min(0) }).partial(),
+    fullOnline: z.strictObject({ requireFullLevel: z.boolean(), requireResult: z.strictObject({ '3.3': z.boolean(), '3.4': z.boolean() }).partial() }).partial(),
+    digitization: z
+      .strictObject({
+        resultPopulation: z.enum(['received', 'finished']),
+        reuseFlags: z.array(z.enum(['HoSoCoThanhPhanSoHoa', 'DuocSoHoa', 'DuocTaiSuDung'])),
+        populationDatabaseCodes: z.array(z.string().min(1)),
+      })
+      .partial(),
+    feedback: z
+      .strictObject({
+        rejectWithin: workingDays,
+        supplementRequestWithin: workingDays,
+        processWithin: workingDays,
+        publishWithin: workingDays,
+        inProgressWithin: workingDays,
+        deadlineArithmetic: z.enum(['dates', 'working_time']),
+      })
+      .partial(),
+    satisfaction: z.strictObject({ population: z.enum(['processed', 'received']) }).partial(),
+    bands: z.array(z.strictObject({ min: z.number().min(0), label: z.string().min(1) })).min(1),
+    bandBasis: z.enum(['score', 'percent_of_max']),
+  })
+  .partial()
+  .meta({ id: 'QualitySettings' });
+
+// The schema and the engine's type describe the same object.
+export type QualitySettingsInput = z.output<typeof QualitySettingsSchema>;
+const _sameShape: DeepPartial<QualitySettings> = {} as QualitySettingsInput;
+void _sameShape;
