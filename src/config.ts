@@ -90,6 +90,8 @@ export const configSchema = z.object({
   DOSSIER_SLIP_NUMBERING: z.enum(['circular-01-2018', 'circular-03-2025']).default('circular-01-2018'),
   /** Public dossier lookups (code + key) allowed per client address and minute (per instance). */
   DOSSIER_LOOKUP_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Decision 766: whether this installation is scored as a ministry or a province (1.1/1.2 lead times, SPEC §1.4). */
+  INDEX766_SCOPE_LEVEL: z.enum(['ministry', 'province']).default('ministry'),
   /** The place in the slips' date line ("Hà Nội, ngày … tháng … năm …", Decree 30/2020). */
   DOSSIER_SLIP_PLACE: z.string().trim().min(2).max(60).default('Hà Nội'),
   /** Bearer token of a machine client (src/modules/identity/credentials/machine-token.ts); unset: none. */

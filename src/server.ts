@@ -44,6 +44,7 @@ import { mountPopulationEmulator } from './emulators/population/server.ts';
 import { createPaymentsModule, PAYGOV_CALLBACK_PATH, PAYGOV_RETURN_PATH, type PaymentsModule } from './modules/payments/module.ts';
 import { mountPaymentEmulator } from './emulators/payment/server.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
+import { createQualityModule, type QualityModule } from './modules/quality/module.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
 
 export interface AppDependencies {
@@ -66,6 +67,8 @@ export type App = FastifyInstance & {
   payments: PaymentsModule;
   /** The dossiers module (intake, actions, reads; the payment listener and the CLI use it). */
   dossiers: DossiersModule;
+  /** The quality index (Decision 766) over the installation's data. */
+  quality: QualityModule;
   /** The outbox and job runner, notifications, and the mail catcher when mail goes to it. */
   jobs: JobsModule;
   notifications: NotificationsModule;
@@ -343,11 +346,21 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     officersCovering: identity.officersCovering,
     publicUrl: identity.publicUrl,
   });
-  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers]) await module.register(app);
+  const quality = createQualityModule({
+    calendar,
+    units,
+    sources: {
+      scopeLevel: config.INDEX766_SCOPE_LEVEL,
+      procedures: () => catalog.publicHistory(),
+      dossiers: (range) => dossiers.syncRecordsActiveIn(range),
+    },
+  });
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, quality]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
   app.decorate('payments', payments);
   app.decorate('dossiers', dossiers);
+  app.decorate('quality', quality);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });

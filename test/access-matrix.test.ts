@@ -61,6 +61,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'PUT /api/v1/me/drafts/:code': 'dossier.submit',
   'DELETE /api/v1/me/drafts/:code': 'dossier.submit',
   'GET /api/v1/public/dossiers/:code': 'public',
+  'GET /api/v1/quality/index': 'quality.read',
   'GET /api/v1/worklists': 'dossier.read',
   'GET /api/v1/worklists/:name': 'dossier.read',
   'GET /api/v1/form-submissions/:id': 'login',

@@ -108,6 +108,12 @@ export const PERMISSIONS = {
     label: { vi: 'Cập nhật lịch nghỉ (toàn Bộ)', en: 'Edit the days off (ministry-wide)' },
   },
 
+  // ---- Service quality (Decision 766/QĐ-TTg) ----
+  'quality.read': {
+    holders: ['unit_leader', 'ministry_leader', 'admin', 'auditor'],
+    label: { vi: 'Xem chỉ số chất lượng phục vụ (Bộ chỉ số 766) của đơn vị', en: 'Read the service-quality index (Decision 766) of a unit' },
+  },
+
   // ---- Operations ----
   'metrics.read': {
     holders: ['admin', 'auditor'],

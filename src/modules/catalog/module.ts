@@ -7,7 +7,7 @@ import { createFormService } from './forms.ts';
 import type { PrefillSource } from './prefill-source.ts';
 import { registerCatalogRoutes } from './routes.ts';
 import { createCatalogCore, createCatalogService, notFound } from './service.ts';
-import { findProcedureById, findVersionById, findVersionByStatus, type ProcedureRow, type VersionRow } from './store.ts';
+import { findProcedureById, findVersionById, findVersionByStatus, listProcedures, listVersions, type ProcedureRow, type VersionRow } from './store.ts';
 
 export type { ProcedureRow, VersionRow };
 
@@ -36,6 +36,18 @@ export function createCatalogModule(deps: CatalogModuleDeps) {
       const version = await findVersionById(deps.db, versionId);
       const procedure = version ? await findProcedureById(deps.db, version.procedureId) : undefined;
       return version && procedure ? { procedure, version } : undefined;
+    },
+    /**
+     * Every procedure that was ever published, with its versions that left draft (oldest first):
+     * what the quality index reads of the catalog (publication dates, public parts, fees, levels).
+     */
+    async publicHistory(): Promise<Array<{ procedure: ProcedureRow; versions: VersionRow[] }>> {
+      const out = [];
+      for (const procedure of await listProcedures(deps.db)) {
+        const versions = (await listVersions(deps.db, procedure.id)).filter((v) => v.status !== 'draft');
+        if (versions.length > 0) out.push({ procedure, versions });
+      }
+      return out;
     },
     /** Adds the catalog's API routes under API_PREFIX. */
     register(app: FastifyInstance): void {

@@ -15,6 +15,9 @@ import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { issueDossierCode, type DossierCodeSettings } from './issue-dossier-code.ts';
 import { createDraftService } from './drafts.ts';
 import { registerDossierRoutes } from './routes.ts';
+import { loadSyncRecord } from './sync-record.ts';
+import type { HoSoDongBoDVC } from './sync-schema.ts';
+import { dossierIdsActiveIn } from './sync-store.ts';
 import { DOSSIER_EVENT_TOPIC, createDossierService, type DossierEventJob, type DossierService } from './service.ts';
 
 export type { DossierEvent, DossierEventListener, DossierService, VerifyProblem } from './service.ts';
@@ -32,6 +35,11 @@ export interface DossiersModule extends Module {
   service: DossierService;
   /** Queues the escalations due at `now` (the schedule runs it every five minutes). */
   escalate(now: Date): Promise<number>;
+  /**
+   * The sync records (HoSoDongBoDVC) of the dossiers that matter to a period (sync-store's
+   * dossierIdsActiveIn), each with the units on its route and its procedure, for the quality index.
+   */
+  syncRecordsActiveIn(range: { from: Date; to: Date }): AsyncIterable<{ record: HoSoDongBoDVC; unitIds: string[]; procedureCode: string }>;
   /** The next dossier code of a unit; call inside the intake transaction. */
   issueDossierCode(trx: Kysely<DB> | Transaction<DB>, unitCode: string, receivedAt: Date): Promise<string>;
 }
@@ -108,9 +116,23 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
       payload: { dossierId: payment.dossierId, reference: payment.reference ?? payment.id, amountVnd: payment.amountVnd } satisfies PaymentConfirmedJob,
     });
   });
+  async function* syncRecordsActiveIn(range: { from: Date; to: Date }) {
+    const syncDeps = { catalog: deps.catalog, units: deps.units, payments: deps.payments, calendar: () => deps.calendar.service.calendar(), baseUrl: deps.publicUrl() };
+    let after: string | null = null;
+    for (;;) {
+      const page = await dossierIdsActiveIn(deps.db, range, after, 200);
+      if (page.length === 0) return;
+      for (const d of page) {
+        const record = await loadSyncRecord(deps.db, d.id, syncDeps);
+        if (record) yield { record, unitIds: [...new Set([d.unitId, d.handlingUnitId])], procedureCode: d.procedureCode };
+      }
+      after = page.at(-1)!.id;
+    }
+  }
   return {
     settings,
     service,
+    syncRecordsActiveIn,
     escalate,
     issueDossierCode: issue,
     async register(app) {

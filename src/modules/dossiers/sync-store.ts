@@ -104,3 +104,19 @@ export async function copyBatch(client: pg.ClientBase, batch: SyntheticBatch): P
   await copyInto(client, 'dossier_action', ACTION_COLUMNS, batch.actions as Record<string, unknown>[]);
   await copyInto(client, 'dossier_unit', ['dossier_id', 'unit_id'], batch.units as Record<string, unknown>[]);
 }
+
+/**
+ * Ids of the dossiers that matter to a period [from, to): taken in before its end (received, or
+ * submitted and not yet received) and either still open or changed since its start, in id order
+ * after the cursor. A superset of what the quality index counts for the period; the index decides.
+ */
+export async function dossierIdsActiveIn(db: Executor, range: { from: Date; to: Date }, after: string | null, limit: number): Promise<Array<{ id: string; unitId: string; handlingUnitId: string; procedureCode: string }>> {
+  let q = db
+    .selectFrom('dossier')
+    .select(['id', 'unit_id', 'handling_unit_id', 'procedure_code'])
+    .where(sql<Date>`coalesce(received_at, submitted_at)`, '<', range.to)
+    .where((eb) => eb.or([eb('finished_at', 'is', null), eb('updated_at', '>=', range.from)]));
+  if (after) q = q.where('id', '>', after);
+  const rows = await q.orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, unitId: r.unit_id, handlingUnitId: r.handling_unit_id, procedureCode: r.procedure_code }));
+}

@@ -1,9 +1,17 @@
 // Assembles the quality module: the Decision 766 index of a bundle for a period, over the calendar
-// module's working calendar (official schedules, administrators' entries, rules). No routes yet:
-// the bundle is built from the app's own data by a later use case; `motcua index766 compute`
-// (cli.ts) takes it from a file.
+// module's working calendar (official schedules, administrators' entries, rules); the bundle built
+// from the installation's own data (bundle.ts: the catalog, the dossiers' portal sync records, and
+// feedback and ratings when those sources are given); and `GET /api/v1/quality/index` for a scope
+// (the ministry, a unit with its sub-units, a procedure) and a period. `motcua index766 compute`
+// (cli.ts) takes a bundle from a file; `motcua index766 bundle` writes the installation's.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { can, isWithin, type Principal } from '../../core/access/index.ts';
+import { toLocalDate } from '../../core/calendar/index.ts';
 import {
   computeIndex,
+  parsePeriod,
+  PeriodError,
   resolveSettings,
   type DeepPartial,
   type IndexResult,
@@ -11,24 +19,118 @@ import {
   type QualityBundle,
   type QualitySettings,
 } from '../../core/quality/index.ts';
+import { assertCan, unauthenticated } from '../../http/access.ts';
+import { ProblemError, problemSchema } from '../../http/problem.ts';
 import type { CalendarModule } from '../calendar/module.ts';
-import type { Module } from '../module.ts';
+import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
+import { buildBundle, type BundleScope, type BundleSources } from './bundle.ts';
+import { IndexQuery, IndexResultSchema, type IndexResultView } from './schema.ts';
+
+export type { BundleSources } from './bundle.ts';
 
 export interface QualityModule extends Module {
   /** The index of `bundle` for `period` (settings over the defaults; as of `now` for a period not over). */
   computeIndex(bundle: QualityBundle, period: Period, options?: { settings?: DeepPartial<QualitySettings>; explain?: boolean; now?: Date }): Promise<IndexResult>;
+  /** The installation's bundle of a period for a scope (a unit with its sub-units, a procedure). */
+  bundle(period: Period, scope?: { unitId?: string; procedureCode?: string }): Promise<QualityBundle>;
+  /** The index of a scope and a period from the installation's data, for an officer allowed to read it. */
+  index(p: Principal | undefined, query: { period: Period; unitId?: string; procedureCode?: string; explain?: boolean }): Promise<IndexResultView>;
 }
 
-export function createQualityModule(deps: { calendar: Pick<CalendarModule, 'service'> }): QualityModule {
-  return {
-    async computeIndex(bundle, period, options = {}) {
-      const workingDays = await deps.calendar.service.calendar();
-      return computeIndex(bundle, period, resolveSettings(options.settings), {
-        workingDays,
-        ...(options.explain ? { explain: true } : {}),
-        ...(options.now ? { now: options.now } : {}),
-      });
+export interface QualityModuleDeps {
+  calendar: Pick<CalendarModule, 'service'>;
+  /** Where the installation's bundle comes from (absent: only bundles from files can be computed). */
+  sources?: BundleSources;
+  units?: ModuleDeps['units'];
+  settings?: DeepPartial<QualitySettings>;
+  now?: () => Date;
+}
+
+export function createQualityModule(deps: QualityModuleDeps): QualityModule {
+  const now = deps.now ?? (() => new Date());
+
+  async function compute(bundle: QualityBundle, period: Period, options: { settings?: DeepPartial<QualitySettings>; explain?: boolean; now?: Date } = {}) {
+    const workingDays = await deps.calendar.service.calendar();
+    return computeIndex(bundle, period, resolveSettings(options.settings ?? deps.settings), {
+      workingDays,
+      ...(options.explain ? { explain: true } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+  }
+
+  async function scopeOf(scope: { unitId?: string; procedureCode?: string }): Promise<BundleScope> {
+    const out: BundleScope = {};
+    if (scope.procedureCode) out.procedureCode = scope.procedureCode;
+    if (scope.unitId) {
+      if (!deps.units) throw new Error('the quality module needs the unit directory for a unit scope');
+      const tree = await deps.units.tree();
+      const unitId = scope.unitId;
+      out.unitIds = new Set(tree.ids().filter((id) => isWithin(tree, id, unitId)));
+    }
+    return out;
+  }
+
+  const module: QualityModule = {
+    computeIndex: compute,
+
+    async bundle(period, scope = {}) {
+      if (!deps.sources) throw new Error('the quality module was built without data sources');
+      return buildBundle(deps.sources, period, await scopeOf(scope));
     },
-    register() {},
+
+    async index(p, query) {
+      if (!p) throw unauthenticated();
+      if (!deps.units) throw new Error('the quality module needs the unit directory');
+      const tree = await deps.units.tree();
+      if (query.unitId) {
+        if (tree.isActive(query.unitId) === undefined) throw new ProblemError('not_found', { detail: { vi: `Không có đơn vị ${query.unitId}.`, en: `No unit ${query.unitId}.` } });
+        assertCan(p, 'quality.read', query.unitId, tree);
+      } else {
+        // The whole ministry: a role at a root unit.
+        const roots = tree.ids().filter((id) => tree.parentOf(id) === null);
+        if (!roots.some((root) => can(p, 'quality.read', root, tree))) assertCan(p, 'quality.read', roots[0] ?? null, tree);
+      }
+      const scope = { ...(query.unitId ? { unitId: query.unitId } : {}), ...(query.procedureCode ? { procedureCode: query.procedureCode } : {}) };
+      const bundle = await module.bundle(query.period, scope);
+      const result = await compute(bundle, query.period, { ...(query.explain ? { explain: true } : {}), now: now() });
+      return { ...result, scope: { unitId: query.unitId ?? null, procedureCode: query.procedureCode ?? null, dossiers: bundle.dossiers.length } };
+    },
+
+    register(app: FastifyInstance) {
+      app.register(
+        async (api) => {
+          const r = api.withTypeProvider<ZodTypeProvider>();
+          r.get(
+            '/quality/index',
+            {
+              config: { access: 'quality.read' },
+              schema: {
+                tags: ['quality'],
+                summary: 'The Decision 766 service-quality index of the ministry, a unit (with its sub-units) or a procedure, for a period, from this installation’s data',
+                description: 'The same figures as `motcua index766 compute` over `motcua index766 bundle` for the same period and scope. Computed on request (not yet from incremental aggregates).',
+                querystring: IndexQuery,
+                response: { 200: IndexResultSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema },
+              },
+            },
+            async (request) => {
+              const q = request.query;
+              let period: Period;
+              try {
+                period = q.period ? parsePeriod(q.period) : q.from && q.to ? parsePeriod({ from: q.from, to: q.to }) : parsePeriod(toLocalDate(now()).slice(0, 7));
+              } catch (error) {
+                if (!(error instanceof PeriodError)) throw error;
+                throw new ProblemError('validation', {
+                  detail: { vi: `Kỳ đánh giá không hợp lệ: ${error.message}.`, en: `Invalid period: ${error.message}.` },
+                  errors: [{ pointer: q.period ? '/query/period' : '/query/from', code: 'invalid_period', message: error.message }],
+                });
+              }
+              return module.index(request.principal, { period, ...(q.unit ? { unitId: q.unit } : {}), ...(q.procedure ? { procedureCode: q.procedure } : {}), explain: q.explain === 'true' });
+            },
+          );
+        },
+        { prefix: API_PREFIX },
+      );
+    },
   };
+  return module;
 }

@@ -124,3 +124,42 @@ export const QualitySettingsSchema = z
 export type QualitySettingsInput = z.output<typeof QualitySettingsSchema>;
 const _sameShape: DeepPartial<QualitySettings> = {} as QualitySettingsInput;
 void _sameShape;
+
+// ---- The HTTP API: the index of a scope and a period, computed from the installation's data ----
+
+const IndicatorExplainSchema = z.object({ numerator: z.array(z.string()), denominator: z.array(z.string()), reasons: z.record(z.string(), z.string()), note: z.string().optional() });
+
+export const IndicatorResultSchema = z.object({
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  ratio: z.number().nullable(),
+  target: z.number(),
+  max: z.number(),
+  score: z.number().nullable(),
+  explain: IndicatorExplainSchema.optional(),
+});
+
+const GroupResultSchema = z.object({ score: z.number().nullable(), max: z.number(), indicators: z.record(z.string(), IndicatorResultSchema) });
+
+export const IndexResultSchema = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string() }),
+    total: z.number(),
+    totalMax: z.number(),
+    band: z.string(),
+    groups: z.object({ CKMB: GroupResultSchema, TDGQ: GroupResultSchema, CLGQ: GroupResultSchema, TTTT: GroupResultSchema, MDSH: GroupResultSchema, MDHL: GroupResultSchema }),
+    scope: z.object({ unitId: z.string().nullable(), procedureCode: z.string().nullable(), dossiers: z.number().int() }),
+  })
+  .meta({ id: 'QualityIndex' });
+export type IndexResultView = z.infer<typeof IndexResultSchema>;
+
+export const IndexQuery = z
+  .strictObject({
+    period: z.string().max(20).optional().describe('2026-03, 2026-Q1 or 2026; or from/to'),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    unit: z.string().regex(/^[a-z0-9-]{2,64}$/).optional().describe('a unit with its sub-units; absent, the whole ministry'),
+    procedure: z.string().regex(PROCEDURE_CODE_PATTERN).optional(),
+    explain: z.enum(['true', 'false']).default('false').describe('add the dossiers, procedures and PAKN behind every figure'),
+  })
+  .meta({ id: 'QualityIndexQuery' });
