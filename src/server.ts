@@ -45,6 +45,8 @@ import { createPaymentsModule, PAYGOV_CALLBACK_PATH, PAYGOV_RETURN_PATH, type Pa
 import { mountPaymentEmulator } from './emulators/payment/server.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
+import { createPortalSyncModule, type PortalSyncModule } from './modules/portal-sync/module.ts';
+import { mountDvcqgEmulator } from './emulators/dvcqg/server.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -70,6 +72,8 @@ export type App = FastifyInstance & {
   jobs: JobsModule;
   notifications: NotificationsModule;
   mailCatcher: MailCatcher | undefined;
+  /** Delivery of dossiers to the national portal (its state for officers and the quality index). */
+  portalSync: PortalSyncModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -343,16 +347,20 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     officersCovering: identity.officersCovering,
     publicUrl: identity.publicUrl,
   });
-  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers]) await module.register(app);
+  const portalSync = createPortalSyncModule({ ...moduleDeps, dossiers, jobs, log: app.log });
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, portalSync]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
   app.decorate('payments', payments);
   app.decorate('dossiers', dossiers);
+  app.decorate('portalSync', portalSync);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });
   // The national payment platform emulator at /emulators/payment/, unless a real platform is configured.
   await mountPaymentEmulator(app, { config, callbackPath: PAYGOV_CALLBACK_PATH, returnPath: PAYGOV_RETURN_PATH });
+  // The national portal's dossier sync API emulator at /emulators/dvcqg/, unless a real portal is configured.
+  await mountDvcqgEmulator(app, { config });
 
   // The national SSO emulator at /emulators/sso/, unless another provider is configured.
   if (ssoEmulatorEnabled(config)) mountSsoEmulator(app, config, identity.publicUrl, database.db);

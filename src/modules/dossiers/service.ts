@@ -835,6 +835,21 @@ export function createDossierService(deps: DossierServiceDeps) {
       return record;
     },
 
+    /** The sync record for delivery to the portal (system use, no principal) and the log position it reflects at least. */
+    async syncRecordForDelivery(id: string) {
+      const row = await findDossier(db, id);
+      if (!row) return undefined;
+      const record = await loadSyncRecord(db, id, { catalog: deps.catalog, units, payments: deps.payments, calendar: deps.calendar, baseUrl: deps.publicUrl() });
+      return record ? { record, version: row.version } : undefined;
+    },
+
+    /** Throws 404 unless the principal may read the dossier (another module's view of it). */
+    async assertReadable(p: Principal | undefined, id: string) {
+      if (!p) throw unauthenticated();
+      const row = await findDossier(db, id);
+      if (!row || !(await canRead(p, row))) throw notFound();
+    },
+
     async get(p: Principal | undefined, id: string) {
       if (!p) throw unauthenticated();
       const row = await findDossier(db, id);
