@@ -23,6 +23,8 @@ import { createDossiersModule } from './modules/dossiers/module.ts';
 import { createFilesModule } from './modules/files/module.ts';
 import { seedUnits } from './modules/identity/module.ts';
 import { createPaymentsModule } from './modules/payments/module.ts';
+import { registerPortalSyncCommands } from './modules/portal-sync/cli.ts';
+import { createPortalSyncModule } from './modules/portal-sync/module.ts';
 
 class CliError extends Error {}
 
@@ -128,10 +130,7 @@ registerJobsCommands(program, {
 });
 
 // Dossiers (dossiers module): the modules built over the command's database as server.ts builds them.
-registerDossierCommands(program, {
-  withDatabase,
-  config,
-  modules: (database, cfg): DossierCliModules => {
+function dossierModules(database: Database, cfg: Config) {
     const units = createUnitDirectory(database.db, cfg.UNIT_CACHE_MS);
     const deps = { config: cfg, db: database.db, units };
     const calendar = createCalendarModule(deps);
@@ -152,8 +151,12 @@ registerDossierCommands(program, {
       officersCovering: async () => [],
       publicUrl: () => cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`,
     });
-    return { units, calendar, catalog, payments, dossiers };
-  },
+    return { units, calendar, catalog, payments, dossiers, jobs };
+}
+registerDossierCommands(program, {
+  withDatabase,
+  config,
+  modules: (database, cfg): DossierCliModules => dossierModules(database, cfg),
   prepareCatalog: async (database, _cfg, modules) => {
     await seedUnits(database.db);
     modules.units.invalidate();
@@ -165,6 +168,17 @@ registerDossierCommands(program, {
   setExitCode: (code) => {
     process.exitCode = code;
   },
+});
+
+// Delivery to the national portal (portal-sync module), over the same modules.
+registerPortalSyncCommands(program, {
+  withDatabase,
+  portalSync: (database, cfg) => {
+    const { dossiers, jobs, units } = dossierModules(database, cfg);
+    return createPortalSyncModule({ config: cfg, db: database.db, units, dossiers, jobs, log: stderrLog });
+  },
+  fail,
+  out,
 });
 
 // Emulators of national systems: each adds its subcommand to this group.
