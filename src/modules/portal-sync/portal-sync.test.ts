@@ -346,6 +346,21 @@ describe('delivery of a dossier to the national portal', () => {
     expect(await t.app.portalSync.retryByCode('KHONG-CO-123')).toBe(false);
   });
 
+  it('never runs two deliveries of one dossier at once, even with two jobs for it', async () => {
+    const d = await intake();
+    await t.app.jobs.runDue(); // the event: a delivery job is queued
+    expect(await t.app.portalSync.retryByCode(d.code)).toBe(true); // and a second one
+    portal.set({ slowMs: 300 });
+    // Both jobs are due and two runners take them at once: one holds the lease, the other is refused and retried.
+    await Promise.all([t.app.jobs.runDue(), t.app.jobs.runDue()]);
+    const refused = await t.db.selectFrom('job').select('last_error').where('topic', '=', 'portal_sync.deliver').where('key', 'like', `${d.id}:%`).execute();
+    expect(refused.map((j) => j.last_error)).toContain('Error: another delivery of this dossier is running');
+    portal.set({ slowMs: 0 });
+    await drain();
+    expect(operations(d.code)).toEqual(['create', 'process']);
+    await expectDelivered(d);
+  });
+
   it('sends the configured credential; a wrong one is refused by the portal', async () => {
     const wrong = new DvcqgSyncClient({
       url: `${url}${DVCQG_EMULATOR_PREFIX}`,
