@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loginAs, type TestLogin } from '../../../test/support/auth.ts';
-import { ConfigError, loadConfig } from '../../config.ts';
+import { ConfigError, dvcqgEmulatorOn, loadConfig, portalSyncOn } from '../../config.ts';
 import { dvcqgEmulatorOf, DVCQG_EMULATOR_PREFIX, type DvcqgEmulatorControl } from '../../emulators/dvcqg/server.ts';
 import { createDossierTestApp, TEST_PROCEDURE_CODE, type DossierTestApp } from '../dossiers/testing.ts';
 import { pdfSample } from '../files/testing.ts';
@@ -415,5 +415,26 @@ describe('configuration of the delivery', () => {
     expect(caught({ ...production, DVCQG_SYNC_URL: 'https://dichvucong.gov.vn/api/dongbo', DVCQG_SYNC_TOKEN: 'issued-token-0123456789' })).toBeUndefined();
     // Without an address in production: delivery is off (the start warns), never the emulator.
     expect(caught(production)).toBeUndefined();
+    expect(portalSyncOn(loadConfig(production))).toBe(false);
+    expect(dvcqgEmulatorOn(loadConfig(production))).toBe(false);
+    expect(portalSyncOn(loadConfig({ ...production, DVCQG_SYNC_URL: 'https://dichvucong.gov.vn/api/dongbo', DVCQG_SYNC_TOKEN: 'issued-token-0123456789' }))).toBe(true);
+    expect(portalSyncOn(loadConfig({ ...production, DVCQG_EMULATOR: 'true' }))).toBe(true);
+    // Elsewhere the emulator stands in, unless delivery is turned off.
+    expect(portalSyncOn(loadConfig({ NODE_ENV: 'development' }))).toBe(true);
+    expect(portalSyncOn(loadConfig({ NODE_ENV: 'development', DVCQG_SYNC: 'false' }))).toBe(false);
+  });
+});
+
+describe('the retry schedule of a delivery (the jobs module’s backoff)', () => {
+  const backoff = { backoffMs: 1000, backoffMaxMs: 60_000 };
+  it('lasts between the sums of the shortest and the longest jittered delays', () => {
+    // Delays before attempts 2, 3, 4: nominal 1, 2, 4 s, jittered into [½, 1] of it.
+    expect(retryWindowMs(4, backoff)).toEqual({ minMs: 3500, maxMs: 7000 });
+    expect(retryWindowMs(1, backoff)).toEqual({ minMs: 0, maxMs: 0 });
+    // The cap: from the 7th delay on (64 s nominal), 60 s.
+    expect(retryWindowMs(10, backoff).minMs).toBe(500 + 1000 + 2000 + 4000 + 8000 + 16_000 + 30_000 + 30_000 + 30_000);
+  });
+  it('counts the attempts made within a span at the shortest delays', () => {
+    expect([0, 499, 500, 1500, 1501, 3500, 1e9].map((span) => attemptsWithin(span, 4, backoff))).toEqual([1, 1, 2, 3, 3, 4, 4]);
   });
 });
