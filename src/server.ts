@@ -348,6 +348,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     publicUrl: identity.publicUrl,
   });
   const portalSync = createPortalSyncModule({ ...moduleDeps, dossiers, jobs, log: app.log });
+  portalSync.registerMetrics(metrics);
   for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, portalSync]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);

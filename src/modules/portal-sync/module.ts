@@ -3,6 +3,7 @@
 // module, the listener of the dossiers' events, and the routes. server.ts builds it after the
 // dossiers module; the quality index reads `syncedDossierCodes` / `isSynced`.
 import type { FastifyInstance } from 'fastify';
+import { Gauge, type Registry } from 'prom-client';
 import { portalSyncOn, type Config } from '../../config.ts';
 import type { DossiersModule } from '../dossiers/module.ts';
 import type { JobLogger, JobsModule } from '../jobs/module.ts';
@@ -40,6 +41,8 @@ export interface PortalSyncModule extends Module, PortalSyncService {
   service: PortalSyncService;
   client: DvcqgSyncClient;
   settings: PortalSyncSettings;
+  /** Adds the gauge of dossiers by delivery state (alert on `portal_sync_dossiers{state="error"}`). */
+  registerMetrics(registry: Registry): void;
 }
 
 export interface PortalSyncModuleDeps extends ModuleDeps {
@@ -78,6 +81,18 @@ export function createPortalSyncModule(deps: PortalSyncModuleDeps): PortalSyncMo
     service,
     client,
     settings,
+    registerMetrics(registry) {
+      new Gauge({
+        name: 'portal_sync_dossiers',
+        help: 'Dossiers by their delivery state to the national public service portal (Cổng DVCQG)',
+        labelNames: ['state'] as const,
+        registers: [registry],
+        async collect() {
+          const counts = await service.counts();
+          for (const state of ['pending', 'synced', 'error'] as const) this.set({ state }, counts[state]);
+        },
+      });
+    },
     async register(app) {
       server = app;
       await app.register(async (api) => registerPortalSyncRoutes(api, { portalSync: service }), { prefix: API_PREFIX });

@@ -326,6 +326,10 @@ describe('delivery of a dossier to the national portal', () => {
     }
     const counts = await t.app.portalSync.counts();
     expect(counts.error).toBe(0);
+    // Operations see the same in the metrics.
+    const metrics = await t.app.inject({ url: '/metrics', headers: admin.headers });
+    expect(metrics.body).toContain('portal_sync_dossiers{state="error"} 0');
+    expect(metrics.body).toMatch(new RegExp(`portal_sync_dossiers\\{state="synced"\\} ${counts.synced}\\b`));
   });
 
   it('is retried on request after its job gave up', async () => {
