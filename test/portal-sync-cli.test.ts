@@ -42,7 +42,7 @@ describe('motcua portal-sync', () => {
       const after = await openCliDatabase();
       try {
         const jobs = await after.db.selectFrom('job').select(['topic', 'key']).where('topic', '=', 'portal_sync.deliver').execute();
-        expect(jobs).toEqual([{ topic: 'portal_sync.deliver', key: '00000000-0000-4000-8000-0000000000a2:1' }]);
+        expect(jobs).toEqual([{ topic: 'portal_sync.deliver', key: `00000000-0000-4000-8000-0000000000a2:${Date.parse('2026-03-02T03:00:00Z').toString(36)}:1` }]);
       } finally {
         await after.close();
       }
@@ -50,7 +50,10 @@ describe('motcua portal-sync', () => {
       const unknown = await cli('portal-sync', 'retry', '--dossier', 'G22.01.01-260101-9999');
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toBe('motcua: no dossier G22.01.01-260101-9999 is queued for the national portal\n');
+      const both = await cli('portal-sync', 'retry', '--all-errors', '--unqueued');
+      expect(both.code).toBe(2);
+      expect(both.stderr).toBe('motcua: give one of --dossier CODE, --all-errors, --unqueued\n');
     },
-    cliTimeout(4),
+    cliTimeout(5),
   );
 });

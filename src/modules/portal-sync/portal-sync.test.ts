@@ -365,6 +365,19 @@ describe('delivery of a dossier to the national portal', () => {
     await expectDelivered(d);
   });
 
+  it('queues the dossiers that were never queued (stored before delivery was on, or in bulk)', async () => {
+    const d = await intake();
+    await drain();
+    // As if the dossier had been stored before this system delivered anything.
+    await t.db.deleteFrom('portal_sync').where('dossier_id', '=', d.id).execute();
+    portal.reset();
+    expect(await t.app.portalSync.queueUnqueued()).toBe(1);
+    expect(await t.app.portalSync.queueUnqueued()).toBe(0);
+    await drain();
+    expect(operations(d.code)).toEqual(['create', 'process']);
+    await expectDelivered(d);
+  });
+
   it('sends the configured credential; a wrong one is refused by the portal', async () => {
     const wrong = new DvcqgSyncClient({
       url: `${url}${DVCQG_EMULATOR_PREFIX}`,

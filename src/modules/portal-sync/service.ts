@@ -76,6 +76,8 @@ export interface PortalSyncServiceDeps {
     syncRecordForDelivery(id: string): Promise<{ record: HoSoDongBoDVC; version: number } | undefined>;
     /** Throws the dossiers module's 404 when the principal may not read the dossier. */
     assertReadable(p: Principal | undefined, id: string): Promise<void>;
+    /** A page of dossiers in id order, for the backfill of dossiers never queued. */
+    pageForBackfill(after: string | null, limit: number): Promise<Array<{ id: string; code: string | null; version: number; receivedAt: Date | null }>>;
   };
   settings: PortalSyncSettings;
 }
@@ -126,8 +128,8 @@ export function createPortalSyncService(deps: PortalSyncServiceDeps) {
   const { db, client, settings } = deps;
 
   async function enqueueDelivery(trx: Parameters<JobsModule['enqueue']>[0], dossierId: string): Promise<void> {
-    const generation = await openJob(trx, dossierId);
-    await deps.jobs.enqueue(trx, { topic: DELIVER_TOPIC, key: `${dossierId}:${generation}`, payload: { dossierId } satisfies DeliverJob, maxAttempts: settings.maxAttempts });
+    const key = await openJob(trx, dossierId);
+    await deps.jobs.enqueue(trx, { topic: DELIVER_TOPIC, key, payload: { dossierId } satisfies DeliverJob, maxAttempts: settings.maxAttempts });
   }
 
   /** Sends one message and logs the call. */
@@ -249,6 +251,13 @@ export function createPortalSyncService(deps: PortalSyncServiceDeps) {
     durationMs: a.duration_ms,
   });
 
+  async function noteAndQueue(database: Kysely<DB>, change: Parameters<typeof noteChange>[1]): Promise<void> {
+    await database.transaction().execute(async (trx) => {
+      const row = await noteChange(trx, change);
+      if (!row.job_open) await enqueueDelivery(trx, change.dossierId);
+    });
+  }
+
   async function retryOne(dossierId: string): Promise<boolean> {
     return db.transaction().execute(async (trx) => {
       const row = await findSync(trx, dossierId, true);
@@ -265,10 +274,26 @@ export function createPortalSyncService(deps: PortalSyncServiceDeps) {
     async onDossierEvent(database: Kysely<DB>, event: DossierEvent): Promise<void> {
       if (!settings.enabled || !event.dossier.code) return;
       const { dossier } = event;
-      await database.transaction().execute(async (trx) => {
-        const row = await noteChange(trx, { dossierId: dossier.id, code: dossier.code!, seq: Math.max(event.seq, dossier.version), receivedAt: dossier.received_at });
-        if (!row.job_open) await enqueueDelivery(trx, dossier.id);
-      });
+      await noteAndQueue(database, { dossierId: dossier.id, code: dossier.code!, seq: Math.max(event.seq, dossier.version), receivedAt: dossier.received_at });
+    },
+
+    /**
+     * Queues every dossier that was never queued (stored before delivery was on, or written in
+     * bulk: the demo dossiers, an import); returns how many.
+     */
+    async queueUnqueued(): Promise<number> {
+      let queued = 0;
+      let after: string | null = null;
+      for (;;) {
+        const page = await deps.dossiers.pageForBackfill(after, 500);
+        if (page.length === 0) return queued;
+        for (const d of page) {
+          if (!d.code || (await findSync(db, d.id))) continue;
+          await noteAndQueue(db, { dossierId: d.id, code: d.code, seq: d.version, receivedAt: d.receivedAt });
+          queued++;
+        }
+        after = page.at(-1)!.id;
+      }
     },
 
     /** A dossier's delivery state, for the officers who may read the dossier. */

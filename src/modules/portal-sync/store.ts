@@ -30,15 +30,19 @@ export async function noteChange(trx: Executor, change: { dossierId: string; cod
     .executeTakeFirstOrThrow();
 }
 
-/** Marks the dossier's delivery job open under a new generation; returns the generation. */
-export async function openJob(trx: Executor, dossierId: string): Promise<number> {
+/**
+ * Marks the dossier's delivery job open under a new generation; returns the job's key: the
+ * dossier, when its row was made (a row made again after a deletion starts a new series) and the
+ * generation.
+ */
+export async function openJob(trx: Executor, dossierId: string): Promise<string> {
   const row = await trx
     .updateTable('portal_sync')
     .set({ job_open: true, job_generation: sql<number>`job_generation + 1`, updated_at: sql<Date>`now()` })
     .where('dossier_id', '=', dossierId)
-    .returning('job_generation')
+    .returning(['job_generation', 'created_at'])
     .executeTakeFirstOrThrow();
-  return row.job_generation;
+  return `${dossierId}:${new Date(row.created_at).getTime().toString(36)}:${row.job_generation}`;
 }
 
 export async function findSync(db: Executor, dossierId: string, forUpdate = false): Promise<PortalSyncRow | undefined> {
