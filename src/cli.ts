@@ -24,6 +24,8 @@ import { createFilesModule } from './modules/files/module.ts';
 import { seedUnits } from './modules/identity/module.ts';
 import { createPaymentsModule } from './modules/payments/module.ts';
 import { registerQualityCommands } from './modules/quality/cli.ts';
+import { registerPortalSyncCommands } from './modules/portal-sync/cli.ts';
+import { createPortalSyncModule } from './modules/portal-sync/module.ts';
 
 class CliError extends Error {}
 
@@ -129,32 +131,34 @@ registerJobsCommands(program, {
 });
 
 // Dossiers (dossiers module): the modules built over the command's database as server.ts builds them.
+function dossierModules(database: Database, cfg: Config) {
+  const units = createUnitDirectory(database.db, cfg.UNIT_CACHE_MS);
+  const deps = { config: cfg, db: database.db, units };
+  const calendar = createCalendarModule(deps);
+  const catalog = createCatalogModule({ ...deps, prefill: createDefaultPrefillSource() });
+  const files = createFilesModule(deps);
+  const payments = createPaymentsModule(deps);
+  const jobs = createJobsModule({ config: cfg, db: database.db, log: stderrLog });
+  const notifications = createNotificationsModule({ config: cfg, db: database.db, jobs, log: stderrLog });
+  const dossiers = createDossiersModule({
+    ...deps,
+    calendar,
+    catalog,
+    files,
+    payments,
+    jobs,
+    notifications,
+    contact: async () => undefined,
+    officersCovering: async () => [],
+    publicUrl: () => cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`,
+  });
+  return { units, calendar, catalog, payments, dossiers, jobs };
+}
+
 registerDossierCommands(program, {
   withDatabase,
   config,
-  modules: (database, cfg): DossierCliModules => {
-    const units = createUnitDirectory(database.db, cfg.UNIT_CACHE_MS);
-    const deps = { config: cfg, db: database.db, units };
-    const calendar = createCalendarModule(deps);
-    const catalog = createCatalogModule({ ...deps, prefill: createDefaultPrefillSource() });
-    const files = createFilesModule(deps);
-    const payments = createPaymentsModule(deps);
-    const jobs = createJobsModule({ config: cfg, db: database.db, log: stderrLog });
-    const notifications = createNotificationsModule({ config: cfg, db: database.db, jobs, log: stderrLog });
-    const dossiers = createDossiersModule({
-      ...deps,
-      calendar,
-      catalog,
-      files,
-      payments,
-      jobs,
-      notifications,
-      contact: async () => undefined,
-      officersCovering: async () => [],
-      publicUrl: () => cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`,
-    });
-    return { units, calendar, catalog, payments, dossiers };
-  },
+  modules: (database, cfg): DossierCliModules => dossierModules(database, cfg),
   prepareCatalog: async (database, _cfg, modules) => {
     await seedUnits(database.db);
     modules.units.invalidate();
@@ -176,6 +180,17 @@ registerQualityCommands(program, {
   fail,
   out,
   warn: (line) => process.stderr.write(`${line}\n`),
+});
+
+// Delivery to the national portal (portal-sync module), over the same modules.
+registerPortalSyncCommands(program, {
+  withDatabase,
+  portalSync: (database, cfg) => {
+    const { dossiers, jobs, units } = dossierModules(database, cfg);
+    return createPortalSyncModule({ config: cfg, db: database.db, units, dossiers, jobs, log: stderrLog });
+  },
+  fail,
+  out,
 });
 
 // Emulators of national systems: each adds its subcommand to this group.

@@ -35,6 +35,8 @@ const permissionList = z.string().transform((text, ctx) => {
 
 /** The partner secret outside production when none is configured (the emulator accepts it). */
 export const DEMO_PAYGOV_SECRET = 'motcua-paygov-demo-secret';
+/** The national portal emulator's token on the embedded default (published: never a production credential). */
+export const DEMO_DVCQG_SYNC_TOKEN = 'motcua-dvcqg-demo-token';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expects true or false' })
@@ -238,6 +240,33 @@ export const configSchema = z.object({
   FILE_MAX_PER_DOSSIER_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024 * 1024).default(100 * 1024 * 1024),
   /** An uploaded file that nothing has attached after this many hours may be deleted. */
   FILE_ORPHAN_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
+
+  // ---- Delivery to the national public service portal (portal-sync module; SPEC §6) ----
+  /** Deliver every dossier's sync record (HoSoDongBoDVC) to the national portal (Cổng DVCQG). */
+  DVCQG_SYNC: booleanFlag.default(true),
+  /** Base URL of the portal's dossier sync API. Unset: the built-in emulator on this server. */
+  DVCQG_SYNC_URL: z.url({ message: 'expects the base URL of the national portal’s dossier sync API' }).optional(),
+  /** Paths under DVCQG_SYNC_URL of "thêm mới", "cập nhật" and the process history. UNCONFIRMED (the vendor configures them). */
+  DVCQG_SYNC_CREATE_PATH: z.string().regex(/^\/[\w\-./]*$/, { message: 'expects a path starting with /' }).default('/hoso/themmoi'),
+  DVCQG_SYNC_UPDATE_PATH: z.string().regex(/^\/[\w\-./]*$/, { message: 'expects a path starting with /' }).default('/hoso/capnhat'),
+  DVCQG_SYNC_PROCESS_PATH: z.string().regex(/^\/[\w\-./]*$/, { message: 'expects a path starting with /' }).default('/hoso/tientrinh'),
+  /** The credential issued for the sync API, and the header it is sent in (Authorization: as a Bearer token). UNCONFIRMED scheme. */
+  DVCQG_SYNC_TOKEN: z.string().min(16, { message: 'expects at least 16 characters' }).default(DEMO_DVCQG_SYNC_TOKEN),
+  DVCQG_SYNC_AUTH_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { message: 'expects an HTTP header name' }).default('authorization'),
+  DVCQG_SYNC_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** QuaTrinhXuLy entries per call (SPEC §6: chunks of 10). */
+  DVCQG_SYNC_CHUNK: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * Attempts of one delivery before the dossier is left in error for a person to retry; with the
+   * job backoff (JOB_BACKOFF_MS doubling up to JOB_BACKOFF_MAX_MS, jittered) the default rides
+   * out an outage of at least ten hours.
+   */
+  DVCQG_SYNC_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(30),
+  /**
+   * Mount the national portal emulator at /emulators/dvcqg; default: on when DVCQG_SYNC_URL is
+   * unset, except in production (off unless DVCQG_EMULATOR=true).
+   */
+  DVCQG_EMULATOR: booleanFlag.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -293,6 +322,9 @@ function checkProduction(config: Config, env: Record<string, string | undefined>
   if (env.PAYGOV_SECRET === undefined || config.PAYGOV_SECRET === DEMO_PAYGOV_SECRET) {
     throw new ConfigError('PAYGOV_SECRET', 'is required when NODE_ENV=production (the partner secret issued by the payment platform)');
   }
+  if (config.DVCQG_SYNC && config.DVCQG_SYNC_URL && (env.DVCQG_SYNC_TOKEN === undefined || config.DVCQG_SYNC_TOKEN === DEMO_DVCQG_SYNC_TOKEN)) {
+    throw new ConfigError('DVCQG_SYNC_TOKEN', 'is required when NODE_ENV=production (the credential issued for the national portal’s sync API)');
+  }
 }
 
 /** Whether the national SSO emulator is mounted (production: only when SSO_EMULATOR=true). */
@@ -311,6 +343,22 @@ export function populationEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'POPULATI
 export function paymentEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'PAYMENT_EMULATOR' | 'PAYGOV_URL'>): boolean {
   if (config.NODE_ENV === 'production') return config.PAYMENT_EMULATOR === true;
   return config.PAYMENT_EMULATOR ?? config.PAYGOV_URL === undefined;
+}
+
+/** Whether the national portal emulator is mounted (production: only when DVCQG_EMULATOR=true). */
+export function dvcqgEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'DVCQG_EMULATOR' | 'DVCQG_SYNC_URL'>): boolean {
+  if (config.NODE_ENV === 'production') return config.DVCQG_EMULATOR === true;
+  return config.DVCQG_EMULATOR ?? config.DVCQG_SYNC_URL === undefined;
+}
+
+/**
+ * Whether dossiers are delivered to the national portal: DVCQG_SYNC and somewhere to send them
+ * (DVCQG_SYNC_URL, or the emulator). In production without DVCQG_SYNC_URL delivery is off and the
+ * start warns (the portal's credentials may come after the go-live); dossiers are queued from the
+ * first start with a URL on.
+ */
+export function portalSyncOn(config: Pick<Config, 'NODE_ENV' | 'DVCQG_SYNC' | 'DVCQG_EMULATOR' | 'DVCQG_SYNC_URL'>): boolean {
+  return config.DVCQG_SYNC && (config.DVCQG_SYNC_URL !== undefined || dvcqgEmulatorOn(config));
 }
 
 /** Whether the job runner runs in this process (default: on, except NODE_ENV=test). */
@@ -341,6 +389,9 @@ export function emulatorWarnings(config: Config): string[] {
     warnings.push(
       'PAYMENT_EMULATOR=true in production: the payment platform EMULATOR at /emulators/payment accepts every payment without any money moving. Never on a public service.',
     );
+  }
+  if (dvcqgEmulatorOn(config)) {
+    warnings.push('DVCQG_EMULATOR=true in production: the national portal EMULATOR at /emulators/dvcqg is mounted; with DVCQG_SYNC_URL unset dossiers are delivered to it, not to the portal.');
   }
   return warnings;
 }

@@ -46,6 +46,8 @@ import { mountPaymentEmulator } from './emulators/payment/server.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
 import { createQualityModule, type QualityModule } from './modules/quality/module.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
+import { createPortalSyncModule, type PortalSyncModule } from './modules/portal-sync/module.ts';
+import { mountDvcqgEmulator } from './emulators/dvcqg/server.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -73,6 +75,8 @@ export type App = FastifyInstance & {
   jobs: JobsModule;
   notifications: NotificationsModule;
   mailCatcher: MailCatcher | undefined;
+  /** Delivery of dossiers to the national portal (its state for officers and the quality index). */
+  portalSync: PortalSyncModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -346,6 +350,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     officersCovering: identity.officersCovering,
     publicUrl: identity.publicUrl,
   });
+  const portalSync = createPortalSyncModule({ ...moduleDeps, dossiers, jobs, log: app.log });
+  portalSync.registerMetrics(metrics);
   const quality = createQualityModule({
     calendar,
     units,
@@ -353,19 +359,23 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       scopeLevel: config.INDEX766_SCOPE_LEVEL,
       procedures: () => catalog.publicHistory(),
       dossiers: (range) => dossiers.syncRecordsActiveIn(range),
+      syncedToPortal: (codes) => portalSync.service.syncedAmong(codes),
     },
   });
-  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, quality]) await module.register(app);
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, portalSync, quality]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
   app.decorate('payments', payments);
   app.decorate('dossiers', dossiers);
   app.decorate('quality', quality);
+  app.decorate('portalSync', portalSync);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });
   // The national payment platform emulator at /emulators/payment/, unless a real platform is configured.
   await mountPaymentEmulator(app, { config, callbackPath: PAYGOV_CALLBACK_PATH, returnPath: PAYGOV_RETURN_PATH });
+  // The national portal's dossier sync API emulator at /emulators/dvcqg/, unless a real portal is configured.
+  await mountDvcqgEmulator(app, { config });
 
   // The national SSO emulator at /emulators/sso/, unless another provider is configured.
   if (ssoEmulatorEnabled(config)) mountSsoEmulator(app, config, identity.publicUrl, database.db);

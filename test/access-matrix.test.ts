@@ -102,6 +102,9 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /healthz': 'public',
   'GET /metrics': 'metrics.read',
   'GET /readyz': 'public',
+  'GET /api/v1/dossiers/:id/portal-sync': 'portal_sync.read',
+  'POST /api/v1/dossiers/:id/portal-sync/retry': 'portal_sync.retry',
+  'GET /api/v1/portal-sync': 'portal_sync.monitor',
 };
 
 interface Subject {

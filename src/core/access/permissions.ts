@@ -119,6 +119,20 @@ export const PERMISSIONS = {
     holders: ['admin', 'auditor'],
     label: { vi: 'Xem số liệu vận hành (Prometheus /metrics)', en: 'Read the operational metrics (Prometheus /metrics)' },
   },
+
+  // ---- Delivery to the national public service portal (Cổng DVCQG) ----
+  'portal_sync.read': {
+    holders: OFFICERS,
+    label: { vi: 'Xem trạng thái đồng bộ hồ sơ lên Cổng DVCQG', en: 'Read a dossier’s delivery to the national portal' },
+  },
+  'portal_sync.monitor': {
+    holders: ['admin', 'auditor'],
+    label: { vi: 'Theo dõi đồng bộ hồ sơ lên Cổng DVCQG (toàn Bộ)', en: 'Monitor the delivery of dossiers to the national portal (ministry-wide)' },
+  },
+  'portal_sync.retry': {
+    holders: ['admin'],
+    label: { vi: 'Gửi lại hồ sơ lên Cổng DVCQG', en: 'Send dossiers to the national portal again' },
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

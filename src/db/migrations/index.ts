@@ -12,6 +12,7 @@ import * as m0008 from './0008-jobs.ts';
 import * as m0009 from './0009-payments.ts';
 import * as m0010 from './0010-dossiers.ts';
 import * as m0016 from './0016-dossier-drafts.ts';
+import * as m0015 from './0015-portal-sync.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009-payments': m0009,
   '0010-dossiers': m0010,
   '0016-dossier-drafts': m0016,
+  '0015-portal-sync': m0015,
 };

@@ -21,6 +21,7 @@ import { dossierIdsActiveIn } from './sync-store.ts';
 import { DOSSIER_EVENT_TOPIC, createDossierService, type DossierEventJob, type DossierService } from './service.ts';
 
 export type { DossierEvent, DossierEventListener, DossierService, VerifyProblem } from './service.ts';
+export type { HoSoDongBoDVC } from './sync-schema.ts';
 export { STATUS } from '../../core/dossiers/index.ts';
 
 const PAYMENT_CONFIRMED_TOPIC = 'dossier.payment_confirmed';

@@ -840,6 +840,31 @@ export function createDossierService(deps: DossierServiceDeps) {
       return record;
     },
 
+    /** The sync record for delivery to the portal (system use, no principal) and the log position it reflects at least. */
+    async syncRecordForDelivery(id: string) {
+      const row = await findDossier(db, id);
+      if (!row) return undefined;
+      const record = await loadSyncRecord(db, id, { catalog: deps.catalog, units, payments: deps.payments, calendar: deps.calendar, baseUrl: deps.publicUrl() });
+      return record ? { record, version: row.version } : undefined;
+    },
+
+    /** A page of dossiers in id order after `after` (code, log position, receipt), for other modules' backfills (system use). */
+    async pageForBackfill(after: string | null, limit: number) {
+      const out: Array<{ id: string; code: string | null; version: number; receivedAt: Date | null }> = [];
+      for (const id of await dossierIdsAfter(db, after, limit)) {
+        const row = await findDossier(db, id);
+        if (row) out.push({ id: row.id, code: row.code, version: row.version, receivedAt: row.received_at });
+      }
+      return out;
+    },
+
+    /** Throws 404 unless the principal may read the dossier (another module's view of it). */
+    async assertReadable(p: Principal | undefined, id: string) {
+      if (!p) throw unauthenticated();
+      const row = await findDossier(db, id);
+      if (!row || !(await canRead(p, row))) throw notFound();
+    },
+
     async get(p: Principal | undefined, id: string) {
       if (!p) throw unauthenticated();
       const row = await findDossier(db, id);

@@ -9,6 +9,7 @@ import { JobRunner, type JobContext, type JobHandler, type JobLogger, type Runne
 import { countJobs, insertJob, type Executor, type JobCounts } from './store.ts';
 
 export type { JobContext, JobHandler, JobLogger } from './runner.ts';
+export { retryDelayMs } from './runner.ts';
 export type { Executor, JobCounts } from './store.ts';
 
 export interface EnqueueInput<P = unknown> {

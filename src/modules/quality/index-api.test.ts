@@ -27,7 +27,9 @@ async function step(login: TestLogin, view: { id: string; version: number }, bod
 }
 
 beforeAll(async () => {
-  t = await createDossierTestApp();
+  t = await createDossierTestApp({ env: { JOB_BACKOFF_MS: '0', JOB_BACKOFF_MAX_MS: '0' } });
+  // The portal emulator is called over HTTP at the server's own address.
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
   citizen = await loginAs(t.db, { kind: 'citizen', personalId: TEST_CITIZEN_ID, fullName: 'Nguyễn Thị Thu Hà', acr: 'LoA2' });
   receiver = await loginAs(t.db, { kind: 'officer', username: 'tiepnhan', roles: [{ role: 'receiver', unitId: 'bo-phan-mot-cua' }] });
   leader = await loginAs(t.db, { kind: 'officer', username: 'lanhdao', roles: [{ role: 'unit_leader', unitId: 'cuc-shtt' }] });
@@ -55,6 +57,9 @@ beforeAll(async () => {
   d = await step(leader, d, { type: 'issue_result', outcome: 'granted', summary: 'Cấp văn bằng' });
   d = await step(receiver, d, { type: 'return_result', method: 'online' });
   dossierCode = d.code;
+  // The outbox delivers the dossier to the portal (its emulator): the index counts synced dossiers.
+  for (let i = 0; i < 20 && (await t.app.jobs.runDue()) > 0; i++);
+  expect(await t.app.portalSync.service.isSynced(dossierCode)).toBe(true);
 }, 120_000);
 
 afterAll(async () => {
