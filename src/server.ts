@@ -44,6 +44,7 @@ import { mountPopulationEmulator } from './emulators/population/server.ts';
 import { createPaymentsModule, PAYGOV_CALLBACK_PATH, PAYGOV_RETURN_PATH, type PaymentsModule } from './modules/payments/module.ts';
 import { mountPaymentEmulator } from './emulators/payment/server.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
+import { createFeedbackModule, type FeedbackModule } from './modules/feedback/module.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
 
 export interface AppDependencies {
@@ -66,6 +67,8 @@ export type App = FastifyInstance & {
   payments: PaymentsModule;
   /** The dossiers module (intake, actions, reads; the payment listener and the CLI use it). */
   dossiers: DossiersModule;
+  /** Ratings and PAKN (the quality index reads its bundle items through it). */
+  feedback: FeedbackModule;
   /** The outbox and job runner, notifications, and the mail catcher when mail goes to it. */
   jobs: JobsModule;
   notifications: NotificationsModule;
@@ -250,6 +253,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'catalog-admin', description: 'Procedure administration: drafts, publication, import and export' },
         { name: 'payments', description: 'Online payment through the national payment platform (PayGov)' },
         { name: 'dossiers', description: 'Dossiers (hồ sơ TTHC): intake, processing, worklists, public lookup' },
+        { name: 'feedback', description: 'Ratings of returned dossiers and feedback (phản ánh, kiến nghị)' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -343,11 +347,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     officersCovering: identity.officersCovering,
     publicUrl: identity.publicUrl,
   });
-  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers]) await module.register(app);
+  const feedback = createFeedbackModule({ ...moduleDeps, calendar, catalog, dossiers, jobs, notifications, officersCovering: identity.officersCovering });
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, feedback]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
   app.decorate('payments', payments);
   app.decorate('dossiers', dossiers);
+  app.decorate('feedback', feedback);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });

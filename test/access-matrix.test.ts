@@ -96,6 +96,19 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /healthz': 'public',
   'GET /metrics': 'metrics.read',
   'GET /readyz': 'public',
+  'GET /api/v1/me/ratings/:code': 'dossier.submit',
+  'PUT /api/v1/me/ratings/:code': 'dossier.submit',
+  'GET /api/v1/kiosk/ratings/:code': 'rating.kiosk',
+  'PUT /api/v1/kiosk/ratings/:code': 'rating.kiosk',
+  'GET /api/v1/public/ratings': 'public',
+  'POST /api/v1/public/feedback': 'public',
+  'GET /api/v1/public/feedback': 'public',
+  'GET /api/v1/public/feedback/:id': 'public',
+  'PUT /api/v1/public/feedback/:id/vote': 'public',
+  'POST /api/v1/feedback': 'feedback.handle',
+  'GET /api/v1/feedback': 'feedback.read',
+  'GET /api/v1/feedback/:id': 'login',
+  'POST /api/v1/feedback/:id/actions': 'login',
 };
 
 interface Subject {
