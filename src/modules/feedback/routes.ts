@@ -5,8 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from '../../http/problem.ts';
-import { parseIfMatch } from '../dossiers/routes.ts';
+import { ProblemError, problemSchema } from '../../http/problem.ts';
 import {
   FeedbackActionBody,
   FeedbackListQuery,
@@ -30,6 +29,14 @@ import { accountVoterKey, browserVoterKey, type FeedbackService } from './servic
 const errors = { 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const CodeParams = z.object({ code: z.string().trim().min(5).max(60) });
 const IdParams = z.object({ id: z.uuid() });
+
+/** `If-Match: "3"` (or W/"3", or 3) → 3; absent → undefined; anything else is bad input. */
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m) throw new ProblemError('bad_request', { detail: { vi: 'If-Match phải là phiên bản, ví dụ "3".', en: 'If-Match must be the version, e.g. "3".' } });
+  return Number(m[1]);
+}
 
 /** The browser's voter cookie: a random value set on the first vote; only its hash is stored. */
 export const VOTER_COOKIE = 'motcua_voter';
