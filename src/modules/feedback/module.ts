@@ -1,7 +1,8 @@
 // Assembles the feedback module: ratings of returned dossiers (online and at the counter's kiosk),
 // PAKN with their lifecycle and 766 deadlines, the escalation schedule, and the two functions the
 // quality index reads (its bundle's feedback and rating items).
-import type { Role } from '../../core/access/index.ts';
+import type { Role, ServicePrincipal } from '../../core/access/index.ts';
+import { seedDemoFeedback } from './demo.ts';
 import type { CalendarModule } from '../calendar/module.ts';
 import type { CatalogModule } from '../catalog/module.ts';
 import type { DossiersModule } from '../dossiers/module.ts';
@@ -11,7 +12,7 @@ import type { NotificationsModule } from '../notifications/module.ts';
 import { runFeedbackEscalations } from './escalate.ts';
 import { registerFeedbackRoutes } from './routes.ts';
 import type { FeedbackIndexItem, RatingIndexItem } from './schema.ts';
-import { createFeedbackService, type FeedbackService, type FeedbackSettings } from './service.ts';
+import { createFeedbackService, type FeedbackService, type FeedbackServiceDeps, type FeedbackSettings } from './service.ts';
 import { DEFAULT_RATING_CRITERIA } from '../../core/feedback/index.ts';
 import { ProblemError } from '../../http/problem.ts';
 
@@ -27,7 +28,11 @@ export interface FeedbackModule extends Module {
   feedbackIndexItems(period: { from: string; to: string; unitIds?: readonly string[] }): Promise<FeedbackIndexItem[]>;
   /** The 766 index's rating items: ratings given in the period (local dates, inclusive). */
   ratingIndexItems(period: { from: string; to: string; unitIds?: readonly string[] }): Promise<RatingIndexItem[]>;
+  /** Demo ratings and PAKN over the demo dossiers (embedded first start; only into empty tables). */
+  seedDemo(options?: { now?: Date }): Promise<{ ratings: number; feedback: number }>;
 }
+
+const DEMO_READER: ServicePrincipal = { kind: 'service', accountId: '00000000-0000-4000-8000-00000000fb02', fullName: 'Dữ liệu mẫu', method: 'token', permissions: ['dossier.read'] };
 
 export interface FeedbackModuleDeps extends ModuleDeps {
   calendar: Pick<CalendarModule, 'service'>;
@@ -57,7 +62,7 @@ export function createFeedbackModule(deps: FeedbackModuleDeps): FeedbackModule {
   const { config } = deps;
   const settings = feedbackSettingsOf(config);
   const calendar = () => deps.calendar.service.calendar();
-  const service = createFeedbackService({
+  const serviceDeps: Omit<FeedbackServiceDeps, 'now'> = {
     db: deps.db,
     units: deps.units,
     calendar,
@@ -72,8 +77,25 @@ export function createFeedbackModule(deps: FeedbackModuleDeps): FeedbackModule {
       }
     },
     settings,
-    ...(deps.now ? { now: deps.now } : {}),
-  });
+  };
+  const service = createFeedbackService({ ...serviceDeps, ...(deps.now ? { now: deps.now } : {}) });
+  async function seedDemo(options: { now?: Date } = {}) {
+    const clock = { now: options.now ?? new Date() };
+    const clocked = createFeedbackService({ ...serviceDeps, now: () => clock.now });
+    return seedDemoFeedback(
+      {
+        db: deps.db,
+        service: clocked,
+        clock,
+        criteria: settings.criteria,
+        returnedDossiers: async () => {
+          const page = await deps.dossiers.service.search(DEMO_READER, { status: 10, limit: 100 });
+          return page.items.filter((d) => d.code !== null).map((d) => ({ id: d.id, code: d.code!, procedureCode: d.procedureCode, handlingUnitId: d.handlingUnitId }));
+        },
+      },
+      options,
+    );
+  }
   const escalate = (now: Date) => runFeedbackEscalations({ db: deps.db, calendar, notifications: deps.notifications, officersCovering: deps.officersCovering }, now);
   deps.jobs.schedule('feedback-escalations', '*/5 * * * *', async ({ tick }) => {
     await escalate(tick);
@@ -84,6 +106,7 @@ export function createFeedbackModule(deps: FeedbackModuleDeps): FeedbackModule {
     escalate,
     feedbackIndexItems: (period) => service.feedbackIndexItems(period),
     ratingIndexItems: (period) => service.ratingIndexItems(period),
+    seedDemo,
     async register(app) {
       await app.register(
         async (api) =>
