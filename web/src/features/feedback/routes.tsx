@@ -13,7 +13,7 @@ import { RatePage } from './pages/RatePage.tsx';
 export const routes: RouteDefinition[] = [
   { path: '/danh-gia/:code', titleKey: 'feedback.rating.title', Component: RatePage },
   { path: FEEDBACK_PATHS.kiosk, titleKey: 'feedback.kiosk.title', Component: KioskPage },
-  { path: FEEDBACK_PATHS.file, titleKey: 'feedback.file.title', navKey: 'feedback.nav.file', navOrder: 40, Component: FileFeedbackPage },
+  { path: FEEDBACK_PATHS.file, titleKey: 'feedback.file.heading', navKey: 'feedback.nav.file', navOrder: 40, Component: FileFeedbackPage },
   { path: FEEDBACK_PATHS.answers, titleKey: 'feedback.answers.title', Component: AnswersPage },
   { path: '/phan-anh-kien-nghi/tra-loi/:id', titleKey: 'feedback.answers.title', Component: AnswerPage },
   { path: FEEDBACK_PATHS.worklist, titleKey: 'feedback.worklist.title', Component: FeedbackWorklistPage },

@@ -21,7 +21,7 @@ export function AnswersPage() {
     <div className="page feedback">
       <h1 tabIndex={-1}>{t('feedback.answers.title')}</h1>
       <p className="lead">
-        {t('feedback.answers.intro')} <Link to={FEEDBACK_PATHS.file}>{t('feedback.file.title')}</Link>
+        {t('feedback.answers.intro')} <Link to={FEEDBACK_PATHS.file}>{t('feedback.file.heading')}</Link>
       </p>
       {error && <Notice tone="error">{error}</Notice>}
       {!list && !error && <p role="status">{t('feedback.loading')}</p>}

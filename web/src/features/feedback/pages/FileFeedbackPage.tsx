@@ -64,7 +64,7 @@ export function FileFeedbackPage() {
   if (receipt) {
     return (
       <div className="page feedback">
-        <h1 tabIndex={-1}>{t('feedback.file.title')}</h1>
+        <h1 tabIndex={-1}>{t('feedback.file.heading')}</h1>
         <Notice tone="success" title={t('feedback.file.received')}>
           <p>
             {t('feedback.file.code')}: <strong id="pakn-receipt-code">{receipt.code}</strong>
@@ -78,7 +78,7 @@ export function FileFeedbackPage() {
 
   return (
     <div className="page feedback">
-      <h1 tabIndex={-1}>{t('feedback.file.title')}</h1>
+      <h1 tabIndex={-1}>{t('feedback.file.heading')}</h1>
       <p className="lead">{t('feedback.file.intro')}</p>
       <p>
         <Link to={FEEDBACK_PATHS.answers}>{t('feedback.answers.title')}</Link>
