@@ -33,6 +33,22 @@ const permissionList = z.string().transform((text, ctx) => {
   return [...new Set(names)] as Permission[];
 });
 
+/** The rating survey's criteria: a JSON list of {"code","vi","en"}, distinct lowercase codes. */
+const ratingCriteria = z.string().transform((text, ctx) => {
+  try {
+    const value: unknown = JSON.parse(text);
+    const item = z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), vi: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) });
+    const parsed = z.array(item).min(1).max(20).safeParse(value);
+    if (parsed.success && new Set(parsed.data.map((c) => c.code)).size === parsed.data.length) {
+      return parsed.data.map((c) => ({ code: c.code, label: { vi: c.vi.normalize('NFC'), en: c.en } }));
+    }
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: 'custom', message: 'expects a JSON list of {"code","vi","en"} with distinct codes' });
+  return z.NEVER;
+});
+
 /** The partner secret outside production when none is configured (the emulator accepts it). */
 export const DEMO_PAYGOV_SECRET = 'motcua-paygov-demo-secret';
 /** The national portal emulator's token on the embedded default (published: never a production credential). */
@@ -96,6 +112,22 @@ export const configSchema = z.object({
   INDEX766_SCOPE_LEVEL: z.enum(['ministry', 'province']).default('ministry'),
   /** The place in the slips' date line ("Hà Nội, ngày … tháng … năm …", Decree 30/2020). */
   DOSSIER_SLIP_PLACE: z.string().trim().min(2).max(60).default('Hà Nội'),
+  /** A dossier's rating may be changed for this many days after it is first given. */
+  RATING_CHANGE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  /**
+   * The satisfaction survey's criteria, JSON [{"code","vi","en"}], each scored 1–5; default: the
+   * five of the ministry's former portal survey (src/core/feedback/rating.ts).
+   */
+  RATING_CRITERIA: ratingCriteria.optional(),
+  /** 766 indicator 5.2 windows in working days: rejection, first supplement request, processing, publication. */
+  FEEDBACK_REJECT_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  FEEDBACK_SUPPLEMENT_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  FEEDBACK_PROCESS_DAYS: z.coerce.number().int().min(1).max(120).default(15),
+  FEEDBACK_PUBLISH_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  /** Public writes (a PAKN filed, a vote on an answer) per client address and minute (per instance). */
+  FEEDBACK_PUBLIC_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** The unit that receives a PAKN about neither a dossier nor a procedure (default: the root unit). */
+  FEEDBACK_DEFAULT_UNIT: z.string().trim().min(1).max(100).optional(),
   /** Bearer token of a machine client (src/modules/identity/credentials/machine-token.ts); unset: none. */
   ADMIN_API_TOKEN: z.string().min(24, { message: 'expects at least 24 characters' }).optional(),
   /** The permissions that token carries, in every unit. */

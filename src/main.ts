@@ -13,6 +13,7 @@ import { seedCatalog } from './modules/catalog/seed/seed.ts';
 import { createCalendarModule } from './modules/calendar/module.ts';
 import { seedDemoDossiers } from './modules/dossiers/demo.ts';
 import type { UnitDirectory } from './modules/identity/units/directory.ts';
+import type { FeedbackModule } from './modules/feedback/module.ts';
 
 export async function start(config: Config): Promise<void> {
   const startedAt = performance.now();
@@ -70,6 +71,9 @@ export async function start(config: Config): Promise<void> {
     config.CATALOG_SEED && database.kind === 'pglite'
       ? catalogSeeding.then(() => seedDossiersInBackground(app.log, config, database, app.catalog, app.units))
       : Promise.resolve();
+  // Then a few dozen ratings of the returned demo dossiers and about twenty PAKN in every status.
+  const feedbackSeeding =
+    config.CATALOG_SEED && database.kind === 'pglite' ? dossierSeeding.then(() => seedFeedbackInBackground(app.log, app.feedback)) : Promise.resolve();
 
   // Graceful shutdown: stop accepting, let in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS),
   // then close the database. A second signal exits at once.
@@ -88,6 +92,7 @@ export async function start(config: Config): Promise<void> {
       await catalogSeeding;
       await populationSeeding;
       await dossierSeeding;
+      await feedbackSeeding;
       await database.close();
       process.exit(0);
     } catch (error) {
@@ -117,6 +122,15 @@ function seedDossiersInBackground(log: FastifyBaseLogger, config: Config, databa
       if (created > 0) log.info({ dossiers: created, ms: Math.round(performance.now() - started) }, 'demo dossiers loaded');
     },
     (error: unknown) => log.error({ err: error }, 'could not load the demo dossiers'),
+  );
+}
+
+function seedFeedbackInBackground(log: FastifyBaseLogger, feedback: FeedbackModule): Promise<void> {
+  return feedback.seedDemo().then(
+    (created) => {
+      if (created.ratings + created.feedback > 0) log.info(created, 'demo ratings and feedback loaded');
+    },
+    (error: unknown) => log.error({ err: error }, 'could not load the demo ratings and feedback'),
   );
 }
 

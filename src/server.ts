@@ -45,6 +45,7 @@ import { createPaymentsModule, PAYGOV_CALLBACK_PATH, PAYGOV_RETURN_PATH, type Pa
 import { mountPaymentEmulator } from './emulators/payment/server.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
 import { createQualityModule, type QualityModule } from './modules/quality/module.ts';
+import { createFeedbackModule, type FeedbackModule } from './modules/feedback/module.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
 import { createPortalSyncModule, type PortalSyncModule } from './modules/portal-sync/module.ts';
 import { mountDvcqgEmulator } from './emulators/dvcqg/server.ts';
@@ -71,6 +72,8 @@ export type App = FastifyInstance & {
   dossiers: DossiersModule;
   /** The quality index (Decision 766) over the installation's data. */
   quality: QualityModule;
+  /** Ratings and PAKN (the quality index reads its bundle items through it). */
+  feedback: FeedbackModule;
   /** The outbox and job runner, notifications, and the mail catcher when mail goes to it. */
   jobs: JobsModule;
   notifications: NotificationsModule;
@@ -257,6 +260,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'catalog-admin', description: 'Procedure administration: drafts, publication, import and export' },
         { name: 'payments', description: 'Online payment through the national payment platform (PayGov)' },
         { name: 'dossiers', description: 'Dossiers (hồ sơ TTHC): intake, processing, worklists, public lookup' },
+        { name: 'feedback', description: 'Ratings of returned dossiers and feedback (phản ánh, kiến nghị)' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -352,6 +356,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   });
   const portalSync = createPortalSyncModule({ ...moduleDeps, dossiers, jobs, log: app.log });
   portalSync.registerMetrics(metrics);
+  const feedback = createFeedbackModule({ ...moduleDeps, calendar, catalog, dossiers, jobs, notifications, officersCovering: identity.officersCovering });
   const quality = createQualityModule({
     calendar,
     units,
@@ -360,15 +365,18 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       procedures: () => catalog.publicHistory(),
       dossiers: (range) => dossiers.syncRecordsActiveIn(range),
       syncedToPortal: (codes) => portalSync.service.syncedAmong(codes),
+      feedback: (period) => feedback.feedbackIndexItems(period),
+      ratings: (period) => feedback.ratingIndexItems(period),
     },
   });
-  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, portalSync, quality]) await module.register(app);
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, portalSync, feedback, quality]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
   app.decorate('payments', payments);
   app.decorate('dossiers', dossiers);
   app.decorate('quality', quality);
   app.decorate('portalSync', portalSync);
+  app.decorate('feedback', feedback);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });

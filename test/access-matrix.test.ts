@@ -105,6 +105,19 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/v1/dossiers/:id/portal-sync': 'portal_sync.read',
   'POST /api/v1/dossiers/:id/portal-sync/retry': 'portal_sync.retry',
   'GET /api/v1/portal-sync': 'portal_sync.monitor',
+  'GET /api/v1/me/ratings/:code': 'dossier.submit',
+  'PUT /api/v1/me/ratings/:code': 'dossier.submit',
+  'GET /api/v1/kiosk/ratings/:code': 'rating.kiosk',
+  'PUT /api/v1/kiosk/ratings/:code': 'rating.kiosk',
+  'GET /api/v1/public/ratings': 'public',
+  'POST /api/v1/public/feedback': 'public',
+  'GET /api/v1/public/feedback': 'public',
+  'GET /api/v1/public/feedback/:id': 'public',
+  'PUT /api/v1/public/feedback/:id/vote': 'public',
+  'POST /api/v1/feedback': 'feedback.handle',
+  'GET /api/v1/feedback': 'feedback.read',
+  'GET /api/v1/feedback/:id': 'login',
+  'POST /api/v1/feedback/:id/actions': 'login',
 };
 
 interface Subject {

@@ -12,6 +12,7 @@ import type { PaymentTables } from '../modules/payments/tables.ts';
 import type { JobTables } from '../modules/jobs/tables.ts';
 import type { PopulationTables } from '../modules/population/tables.ts';
 import type { PortalSyncTables } from '../modules/portal-sync/tables.ts';
+import type { FeedbackTables } from '../modules/feedback/tables.ts';
 
 /** timestamptz without a default. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -22,4 +23,4 @@ export type NullableTimestamp = ColumnType<Date | null, Date | string | null | u
 /** jsonb: read as parsed JSON, written as a JSON string. */
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
-export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables, JobTables, PortalSyncTables {}
+export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables, JobTables, PortalSyncTables, FeedbackTables {}

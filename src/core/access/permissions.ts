@@ -133,6 +133,24 @@ export const PERMISSIONS = {
     holders: ['admin'],
     label: { vi: 'Gửi lại hồ sơ lên Cổng DVCQG', en: 'Send dossiers to the national portal again' },
   },
+
+  // ---- Ratings and feedback (PAKN) ----
+  'feedback.read': {
+    holders: OFFICERS,
+    label: { vi: 'Xem phản ánh, kiến nghị của đơn vị', en: 'Read the units’ feedback (PAKN)' },
+  },
+  'feedback.handle': {
+    holders: ['receiver', 'specialist'],
+    label: { vi: 'Tiếp nhận, xử lý phản ánh, kiến nghị', en: 'Receive and handle feedback (PAKN)' },
+  },
+  'feedback.approve': {
+    holders: ['unit_leader', 'ministry_leader'],
+    label: { vi: 'Phê duyệt trả lời phản ánh, kiến nghị', en: 'Approve answers to feedback (PAKN)' },
+  },
+  'rating.kiosk': {
+    holders: ['receiver'],
+    label: { vi: 'Mở màn hình đánh giá tại quầy cho người nộp hồ sơ', en: 'Open the counter rating kiosk for an applicant' },
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -39,6 +39,10 @@ export const AUDIT_ACTIONS = [
   // population (the names rows already carry)
   'population.purpose.create',
   'population.purpose.update',
+  // ratings and feedback (PAKN): each PAKN action is also a row of its own history
+  'feedback.create',
+  'feedback.action',
+  'rating.kiosk',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -960,6 +960,28 @@ export function createDossierService(deps: DossierServiceDeps) {
       };
     },
 
+    /**
+     * What other modules need to know of a dossier to attach something to it (a rating, a PAKN):
+     * its units, procedure, status and who applied. No access check: the caller checks its own.
+     */
+    async subject(code: string) {
+      const row = await findDossierByCode(db, code.trim().toUpperCase());
+      if (!row) return undefined;
+      return {
+        id: row.id,
+        code: row.code!,
+        status: row.status,
+        unitId: row.unit_id,
+        handlingUnitId: row.handling_unit_id,
+        procedureCode: row.procedure_code,
+        procedureName: (await pinned(row.version_id)).version.content.name,
+        applicantName: row.applicant_name,
+        applicantAccountId: row.applicant_account_id,
+        submitterAccountId: row.submitter_account_id,
+        returnedAt: row.returned_at,
+      };
+    },
+
     /** Replays every stored dossier: the chain of its log and its projection. */
     async verify(onProblem?: (problem: VerifyProblem) => void) {
       const calendar = await deps.calendar();

@@ -23,6 +23,8 @@ const samples: { [T in NotificationTemplate]: { data: NotificationDataMap[T]; vi
   'dossier.step_due_soon': { data: { ...base, dueAt: due }, vi: ['Sắp đến hạn xử lý', 'đồng chí', 'Người nộp: Nguyễn Thị Hường'], en: ['due soon', 'Applicant: Nguyễn Thị Hường'] },
   'dossier.step_overdue': { data: { ...base, dueAt: due }, vi: ['Quá hạn xử lý', 'khẩn trương'], en: ['overdue since 17:00 on 05/03/2026'] },
   'dossier.due_soon': { data: { ...base, dueAt: due }, vi: ['sắp đến hạn trả kết quả'], en: ['is due soon'] },
+  'feedback.due_soon': { data: { ...base, dueAt: due, what: 'process' }, vi: ['sắp đến hạn xử lý', 'xử lý xong trước 17:00 ngày 05/03/2026'], en: ['processed by 17:00 on 05/03/2026'] },
+  'feedback.overdue': { data: { ...base, dueAt: due, what: 'publish' }, vi: ['Quá hạn công khai', 'khẩn trương'], en: ['overdue since 17:00 on 05/03/2026'] },
 };
 
 describe('notification templates', () => {

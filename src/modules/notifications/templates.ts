@@ -36,6 +36,9 @@ export interface NotificationDataMap {
   'dossier.step_overdue': With<{ dueAt: string }>;
   /** For officers: the dossier's own deadline. */
   'dossier.due_soon': With<{ dueAt: string }>;
+  /** For officers: a PAKN's deadline (766 indicator 5.2); `dossierCode` carries the PAKN's code, `procedureName` its title, `applicantName` the filer. */
+  'feedback.due_soon': With<{ dueAt: string; what: 'process' | 'publish' }>;
+  'feedback.overdue': With<{ dueAt: string; what: 'process' | 'publish' }>;
 }
 
 export type NotificationTemplate = keyof NotificationDataMap;
@@ -222,6 +225,28 @@ const TEMPLATES: { [T in NotificationTemplate]: TemplateSpec<NotificationDataMap
     en: (d, f) => ({
       subject: `Dossier ${d.dossierCode} is due soon`,
       paragraphs: [`The result of this dossier is due at ${f.at(d.dueAt)}.`],
+    }),
+  },
+  'feedback.due_soon': {
+    audience: 'officer',
+    vi: (d, f) => ({
+      subject: `Phản ánh, kiến nghị ${d.dossierCode} sắp đến hạn ${d.what === 'publish' ? 'công khai' : 'xử lý'}`,
+      paragraphs: [`Phản ánh, kiến nghị "${d.procedureName}" phải được ${d.what === 'publish' ? 'công khai trả lời' : 'xử lý xong'} trước ${f.at(d.dueAt)}.`],
+    }),
+    en: (d, f) => ({
+      subject: `Feedback ${d.dossierCode} is due soon`,
+      paragraphs: [`The feedback "${d.procedureName}" must be ${d.what === 'publish' ? 'answered publicly' : 'processed'} by ${f.at(d.dueAt)}.`],
+    }),
+  },
+  'feedback.overdue': {
+    audience: 'officer',
+    vi: (d, f) => ({
+      subject: `Quá hạn ${d.what === 'publish' ? 'công khai' : 'xử lý'} phản ánh, kiến nghị ${d.dossierCode}`,
+      paragraphs: [`Phản ánh, kiến nghị "${d.procedureName}" đã quá hạn từ ${f.at(d.dueAt)}. Đề nghị đồng chí khẩn trương xử lý.`],
+    }),
+    en: (d, f) => ({
+      subject: `Feedback ${d.dossierCode} is overdue`,
+      paragraphs: [`The feedback "${d.procedureName}" has been overdue since ${f.at(d.dueAt)}. Please deal with it promptly.`],
     }),
   },
 };

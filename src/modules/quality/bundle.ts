@@ -17,8 +17,10 @@ export interface BundleSources {
   dossiers(range: { from: Date; to: Date }): AsyncIterable<{ record: HoSoDongBoDVC; unitIds: string[]; procedureCode: string }>;
   /** Which of these dossier codes reached the national portal; absent, every record counts as synced. */
   syncedToPortal?(codes: readonly string[]): Promise<ReadonlySet<string>>;
-  feedback?(range: { from: Date; to: Date }): Promise<Array<QualityFeedback & { unitId: string | null; procedureCode: string | null }>>;
-  ratings?(range: { from: Date; to: Date }): Promise<Array<QualityRating & { unitId: string; procedureCode: string }>>;
+  /** PAKN first received in the period (local dates, inclusive). */
+  feedback?(period: { from: string; to: string }): Promise<Array<QualityFeedback & { unitId: string | null; procedureCode: string | null }>>;
+  /** Ratings given in the period. */
+  ratings?(period: { from: string; to: string }): Promise<Array<QualityRating & { unitId: string; procedureCode: string }>>;
   /** The national reporting system's counts, when an administrator entered them (else null). */
   reportCounts?(period: Period): Promise<QualityBundle['reportCounts']>;
 }
@@ -96,8 +98,8 @@ export async function buildBundle(sources: BundleSources, period: Period, scope:
   const known = new Set(procedures.map((p) => p.code));
   const dossiers = records.filter((r) => known.has(r.MaTTHC)).map((r) => ({ ...r, syncedToPortal: synced ? synced.has(r.MaHoSo) : true }));
 
-  const feedback = sources.feedback ? (await sources.feedback(range)).filter((f) => inUnits([f.unitId]) && inProcedure(f.procedureCode)) : [];
-  const ratings = sources.ratings ? (await sources.ratings(range)).filter((r) => inUnits([r.unitId]) && inProcedure(r.procedureCode)) : [];
+  const feedback = sources.feedback ? (await sources.feedback({ from: period.from, to: period.to })).filter((f) => inUnits([f.unitId]) && inProcedure(f.procedureCode)) : [];
+  const ratings = sources.ratings ? (await sources.ratings({ from: period.from, to: period.to })).filter((r) => inUnits([r.unitId]) && inProcedure(r.procedureCode)) : [];
   return {
     scope: { level: sources.scopeLevel },
     procedures,

@@ -72,6 +72,11 @@ function Dossier({ id }: { id: string }) {
           </p>
         )}
       </section>
+      {d.status === 10 && d.code && (
+        <p className="panel" id="dossier-rate">
+          <Link to={`/danh-gia/${encodeURIComponent(d.code)}`}>{t('feedback.rating.link')}</Link>
+        </p>
+      )}
       <ActionFeedback failure={s.failure} done={s.done} onReload={() => void s.reload()} />
       {can('submit_supplement') && <Supplement d={d} busy={s.busy} onSend={(body) => s.act(body)} />}
       {d.state.paused === 'payment' && <Payment d={d} />}
