@@ -44,6 +44,7 @@ import { mountPopulationEmulator } from './emulators/population/server.ts';
 import { createPaymentsModule, PAYGOV_CALLBACK_PATH, PAYGOV_RETURN_PATH, type PaymentsModule } from './modules/payments/module.ts';
 import { mountPaymentEmulator } from './emulators/payment/server.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
+import { createResultsModule, type ResultsModule } from './modules/results/module.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
 
 export interface AppDependencies {
@@ -70,6 +71,8 @@ export type App = FastifyInstance & {
   jobs: JobsModule;
   notifications: NotificationsModule;
   mailCatcher: MailCatcher | undefined;
+  /** Signed electronic results (the dossiers module issues through it; onIssued for listeners). */
+  results: ResultsModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -251,6 +254,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'payments', description: 'Online payment through the national payment platform (PayGov)' },
         { name: 'dossiers', description: 'Dossiers (hồ sơ TTHC): intake, processing, worklists, public lookup' },
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'results', description: 'Signed electronic results: verification, revocation, templates' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -331,8 +335,19 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     ...moduleDeps,
     prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population.service), identity.accountContact),
   });
+  // Results before dossiers: issue_result signs through it; its file route asks the dossiers
+  // module who may read a dossier's file, bound once that module exists.
+  let dossiersRef: DossiersModule | undefined;
+  const results = await createResultsModule({
+    ...moduleDeps,
+    files,
+    jobs,
+    publicUrl: identity.publicUrl,
+    readableDossierFile: (p, dossierId, fileId) => dossiersRef!.service.readableFile(p, dossierId, fileId),
+  });
   const dossiers = createDossiersModule({
     ...moduleDeps,
+    resultIssuer: results.issuer,
     calendar,
     catalog,
     files,
@@ -343,11 +358,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     officersCovering: identity.officersCovering,
     publicUrl: identity.publicUrl,
   });
-  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers]) await module.register(app);
+  dossiersRef = dossiers;
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, results]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
   app.decorate('payments', payments);
   app.decorate('dossiers', dossiers);
+  app.decorate('results', results);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });

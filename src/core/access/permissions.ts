@@ -113,6 +113,16 @@ export const PERMISSIONS = {
     holders: ['admin', 'auditor'],
     label: { vi: 'Xem số liệu vận hành (Prometheus /metrics)', en: 'Read the operational metrics (Prometheus /metrics)' },
   },
+
+  // ---- Results ----
+  'result.revoke': {
+    holders: ['unit_leader', 'ministry_leader'],
+    label: { vi: 'Thu hồi văn bản kết quả đã ban hành', en: 'Revoke issued results' },
+  },
+  'result.template': {
+    holders: ['admin'],
+    label: { vi: 'Soạn mẫu văn bản kết quả', en: 'Edit result templates' },
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   // population (the names rows already carry)
   'population.purpose.create',
   'population.purpose.update',
+  // results
+  'result.revoke',
+  'result.template.set',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

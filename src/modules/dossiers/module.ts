@@ -14,9 +14,12 @@ import { dossierNotifier } from './notify.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { issueDossierCode, type DossierCodeSettings } from './issue-dossier-code.ts';
 import { registerDossierRoutes } from './routes.ts';
+import type { ResultIssuer } from './result-issuer.ts';
 import { DOSSIER_EVENT_TOPIC, createDossierService, type DossierEventJob, type DossierService } from './service.ts';
 
 export type { DossierEvent, DossierEventListener, DossierService, VerifyProblem } from './service.ts';
+export type { PreparedResult, ResultIssuer, ResultIssueRequest } from './result-issuer.ts';
+export type { DossierRow } from './store.ts';
 export { STATUS } from '../../core/dossiers/index.ts';
 
 const PAYMENT_CONFIRMED_TOPIC = 'dossier.payment_confirmed';
@@ -47,6 +50,8 @@ export interface DossiersModuleDeps extends ModuleDeps {
   /** The e-mail and phone of an account (identity). */
   contact: (accountId: string) => Promise<{ email: string | null; phone: string | null } | undefined>;
   publicUrl: () => string;
+  /** Signs the result document of issue_result (the results module). */
+  resultIssuer?: ResultIssuer;
   now?: () => Date;
 }
 
@@ -66,6 +71,7 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     jobs: deps.jobs,
     publicUrl: deps.publicUrl,
     slips: { numbering: config.DOSSIER_SLIP_NUMBERING, place: config.DOSSIER_SLIP_PLACE },
+    resultIssuer: deps.resultIssuer,
     ...(deps.now ? { now: deps.now } : {}),
   });
   service.onEvent(

@@ -21,7 +21,7 @@ const toAb = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
 export async function buildPkcs12(pkcs8: Uint8Array, certificates: Uint8Array[], password: string): Promise<Uint8Array> {
   pkijsEngine();
   const pwd = toAb(new TextEncoder().encode(password));
-  const encryption = { password: pwd, contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 } as Algorithm, hmacHashAlgorithm: 'SHA-256', iterationCount: 100_000 };
+  const encryption = { password: pwd, contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 } as AesKeyAlgorithm as never, hmacHashAlgorithm: 'SHA-256', iterationCount: 100_000 };
   const keyBag = new pkijs.PKCS8ShroudedKeyBag({ parsedValue: pkijs.PrivateKeyInfo.fromBER(toAb(pkcs8)) });
   const certBags = certificates.map(
     (der) => new pkijs.SafeBag({ bagId: '1.2.840.113549.1.12.10.1.3', bagValue: new pkijs.CertBag({ parsedValue: pkijs.Certificate.fromBER(toAb(der)) }) }),
