@@ -4,13 +4,11 @@
 import { webcrypto } from 'node:crypto';
 import * as pkijs from 'pkijs';
 
-let engineReady = false;
-/** pkijs over Node's WebCrypto (once per process). */
-export function pkijsEngine(): void {
-  if (engineReady) return;
-  pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
-  engineReady = true;
-}
+/**
+ * pkijs over Node's WebCrypto, passed to every pkijs call explicitly: pkijs keeps its default
+ * engine in a process global that @libpdf/core's own pkijs copy replaces with its engine.
+ */
+export const pkijsEngine = new pkijs.CryptoEngine({ name: 'motcua-node', crypto: webcrypto as unknown as Crypto });
 
 const toAb = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
 
@@ -19,7 +17,6 @@ const toAb = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
  * The password protects both the key and the file's integrity.
  */
 export async function buildPkcs12(pkcs8: Uint8Array, certificates: Uint8Array[], password: string): Promise<Uint8Array> {
-  pkijsEngine();
   const pwd = toAb(new TextEncoder().encode(password));
   const encryption = { password: pwd, contentEncryptionAlgorithm: { name: 'AES-CBC', length: 256 } as AesKeyAlgorithm as never, hmacHashAlgorithm: 'SHA-256', iterationCount: 100_000 };
   const keyBag = new pkijs.PKCS8ShroudedKeyBag({ parsedValue: pkijs.PrivateKeyInfo.fromBER(toAb(pkcs8)) });
@@ -39,8 +36,8 @@ export async function buildPkcs12(pkcs8: Uint8Array, certificates: Uint8Array[],
       }),
     },
   });
-  await keyBag.makeInternalValues(encryption);
-  await pfx.parsedValue!.authenticatedSafe!.makeInternalValues({ safeContents: [{}, encryption] });
-  await pfx.makeInternalValues({ password: pwd, iterations: 100_000, pbkdf2HashAlgorithm: { name: 'SHA-256' }, hmacHashAlgorithm: 'SHA-256' });
+  await keyBag.makeInternalValues(encryption, pkijsEngine);
+  await pfx.parsedValue!.authenticatedSafe!.makeInternalValues({ safeContents: [{}, encryption] }, pkijsEngine);
+  await pfx.makeInternalValues({ password: pwd, iterations: 100_000, pbkdf2HashAlgorithm: { name: 'SHA-256' }, hmacHashAlgorithm: 'SHA-256' }, pkijsEngine);
   return new Uint8Array(pfx.toSchema().toBER(false));
 }

@@ -74,8 +74,11 @@ export function createResultsService(deps: ResultsServiceDeps) {
   const issuer: ResultIssuer = {
     async prepare(req: ResultIssueRequest): Promise<PreparedResult> {
       const { dossier, content, principal } = req;
-      const unit = await units.find(dossier.handling_unit_id);
-      if (!unit) throw new Error(`unit ${dossier.handling_unit_id} is missing`);
+      // The unit that decides (the catalog's implementing unit "decides") issues and signs; without
+      // one, the unit that handled the dossier.
+      const issuing = content.implementingUnits.find((u) => u.role === 'decides')?.unitId ?? dossier.handling_unit_id;
+      const unit = await units.find(issuing);
+      if (!unit) throw new Error(`unit ${issuing} is missing`);
       const root = await rootName(unit.id);
       const signer = await deps.signer?.forUnit({ id: unit.id, nameVi: unit.nameVi, rootName: root });
       if (!signer) {

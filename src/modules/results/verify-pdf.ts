@@ -116,7 +116,7 @@ async function checkOne(bytes: Uint8Array, field: { range: [number, number, numb
   data.set(bytes.subarray(a, a + b), 0);
   data.set(bytes.subarray(c, c + d), b);
   try {
-    const verdict = await signed.verify({ signer: 0, data: ab(data), checkChain: false, extendedMode: true });
+    const verdict = await signed.verify({ signer: 0, data: ab(data), checkChain: false, extendedMode: true }, pkijsEngine);
     if (verdict.signatureVerified !== true || !verdict.signerCertificate) {
       result.problem = verdict.message || 'the signature does not verify';
       return result;
@@ -138,7 +138,6 @@ async function checkOne(bytes: Uint8Array, field: { range: [number, number, numb
 
 /** Verifies every signature of a PDF against the trusted roots (DER). */
 export async function verifyPdfSignatures(bytes: Uint8Array, trustAnchors: readonly Uint8Array[]): Promise<PdfVerification> {
-  pkijsEngine();
   const anchors = trustAnchors.map((der) => new x509.X509Certificate(ab(der)));
   const fields = signatureFields(bytes);
   const signatures: PdfSignatureCheck[] = [];
