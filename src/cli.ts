@@ -23,6 +23,8 @@ import { createDossiersModule } from './modules/dossiers/module.ts';
 import { createFilesModule } from './modules/files/module.ts';
 import { seedUnits } from './modules/identity/module.ts';
 import { createPaymentsModule } from './modules/payments/module.ts';
+import { registerResultCommands } from './modules/results/cli.ts';
+import { createResultsModule } from './modules/results/module.ts';
 
 class CliError extends Error {}
 
@@ -162,6 +164,26 @@ registerDossierCommands(program, {
   fail,
   out,
   warn: (line) => process.stderr.write(`${line}\n`),
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+});
+
+// Signed results (results module): verification of a PDF against this installation's results.
+registerResultCommands(program, {
+  withDatabase,
+  resultsModule: (database, cfg) => {
+    const deps = { config: cfg, db: database.db, units: createUnitDirectory(database.db, cfg.UNIT_CACHE_MS) };
+    return createResultsModule({
+      ...deps,
+      files: createFilesModule(deps),
+      jobs: createJobsModule({ config: cfg, db: database.db, log: stderrLog }),
+      publicUrl: () => cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`,
+      readableDossierFile: () => fail('not available from the command line'),
+    });
+  },
+  out,
+  fail,
   setExitCode: (code) => {
     process.exitCode = code;
   },
