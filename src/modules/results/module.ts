@@ -29,7 +29,8 @@ export interface ResultsModule extends Module {
   /** The dossiers module's port: the signed document of issue_result. */
   issuer: ResultIssuer;
   signer: ResultSigner | undefined;
-  devCa: DevCa | undefined;
+  /** The development CA when it is on (made on first use; main.ts makes it at start). */
+  devCa: (() => Promise<DevCa>) | undefined;
   /** Called after an issued result committed (from the outbox; at least once, keyed by the code). */
   onIssued(listener: ResultIssuedListener): void;
 }
@@ -46,9 +47,19 @@ export interface ResultsModuleDeps extends ModuleDeps {
 }
 
 /** The signer SIGNER names, and the development CA when it is on. */
-export async function createSigner(config: ModuleDeps['config']): Promise<{ signer: ResultSigner | undefined; devCa: DevCa | undefined }> {
+export async function createSigner(config: ModuleDeps['config']): Promise<{ signer: ResultSigner | undefined; devCa: (() => Promise<DevCa>) | undefined }> {
   if (config.SIGNER === 'none') return { signer: undefined, devCa: undefined };
-  const devCa = devCaOn(config) ? await openDevCa(config.DATA_DIR, config.SIGNING_PKCS12_DIR ? { unitsDir: config.SIGNING_PKCS12_DIR } : {}) : undefined;
+  let opened: Promise<DevCa> | undefined;
+  // Opened on first use, so building the app writes nothing to the data folder.
+  const devCa = devCaOn(config)
+    ? () => {
+        opened ??= openDevCa(config.DATA_DIR, config.SIGNING_PKCS12_DIR ? { unitsDir: config.SIGNING_PKCS12_DIR } : {}).catch((error: unknown) => {
+          opened = undefined;
+          throw error;
+        });
+        return opened;
+      }
+    : undefined;
   const anchors = config.SIGNING_TRUST_ANCHORS
     ? x509.PemConverter.decode(await readFile(config.SIGNING_TRUST_ANCHORS, 'utf8')).map((der) => new Uint8Array(der))
     : [];

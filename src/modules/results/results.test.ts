@@ -151,7 +151,7 @@ describe('an issued result', () => {
     const nss = path.join(work, 'nss');
     execFileSync('mkdir', ['-p', nss]);
     execFileSync(CERTUTIL, ['-N', '-d', `sql:${nss}`, '--empty-password']);
-    execFileSync(CERTUTIL, ['-A', '-d', `sql:${nss}`, '-n', 'motcua-dev-ca', '-t', 'CT,C,C', '-i', t.app.results.devCa!.paths.caCert]);
+    execFileSync(CERTUTIL, ['-A', '-d', `sql:${nss}`, '-n', 'motcua-dev-ca', '-t', 'CT,C,C', '-i', (await t.app.results.devCa!()).paths.caCert]);
     const good = path.join(work, 'good.pdf');
     await writeFile(good, signed);
     const report = pdfsig(good, nss);

@@ -34,8 +34,8 @@ export interface ResultSigner {
 export interface Pkcs12SignerOptions {
   dir: string;
   password: string;
-  /** When given, a unit without a file gets one from the development CA. */
-  devCa?: DevCa;
+  /** When given, a unit without a file gets one from the development CA (opened on first use). */
+  devCa?: () => Promise<DevCa>;
   /** Further trusted roots (DER), e.g. the ministry's CA chain (SIGNING_TRUST_ANCHORS). */
   anchors?: Uint8Array[];
 }
@@ -50,7 +50,7 @@ export function pkcs12Signer(options: Pkcs12SignerOptions): ResultSigner {
       const hit = cache.get(unit.id);
       if (hit) return hit;
       if (!/^[a-z0-9-]{1,64}$/.test(unit.id)) return undefined;
-      const file = options.devCa ? await options.devCa.ensureUnit(unit, options.password) : path.join(options.dir, `${unit.id}.p12`);
+      const file = options.devCa ? await (await options.devCa()).ensureUnit(unit, options.password) : path.join(options.dir, `${unit.id}.p12`);
       let bytes: Buffer;
       try {
         bytes = await readFile(file);
@@ -63,7 +63,7 @@ export function pkcs12Signer(options: Pkcs12SignerOptions): ResultSigner {
       return signer;
     },
     async trustAnchors() {
-      return [...(options.devCa ? [options.devCa.certificate] : []), ...(options.anchors ?? [])];
+      return [...(options.devCa ? [(await options.devCa()).certificate] : []), ...(options.anchors ?? [])];
     },
   };
 }
