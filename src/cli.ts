@@ -24,7 +24,6 @@ import { createFilesModule } from './modules/files/module.ts';
 import { seedUnits } from './modules/identity/module.ts';
 import { createPaymentsModule } from './modules/payments/module.ts';
 import { registerResultCommands } from './modules/results/cli.ts';
-import { createResultsModule } from './modules/results/module.ts';
 
 class CliError extends Error {}
 
@@ -172,7 +171,9 @@ registerDossierCommands(program, {
 // Signed results (results module): verification of a PDF against this installation's results.
 registerResultCommands(program, {
   withDatabase,
-  resultsModule: (database, cfg) => {
+  resultsModule: async (database, cfg) => {
+    // Loaded on demand: the PDF and certificate libraries are not needed by the other commands.
+    const { createResultsModule } = await import('./modules/results/module.ts');
     const deps = { config: cfg, db: database.db, units: createUnitDirectory(database.db, cfg.UNIT_CACHE_MS) };
     return createResultsModule({
       ...deps,

@@ -2,7 +2,6 @@
 // embedded default), the use cases, the routes, and the listeners told of each issued result
 // after its commit (the outbox job `result.issued`). It implements the dossiers module's
 // ResultIssuer port (`issuer`), which server.ts passes to the dossiers module.
-import fastifyMultipart from '@fastify/multipart';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import 'reflect-metadata';
@@ -96,8 +95,6 @@ export async function createResultsModule(deps: ResultsModuleDeps): Promise<Resu
     async register(app) {
       await app.register(
         async (api) => {
-          // Multipart in this scope only (the verification upload).
-          await api.register(fastifyMultipart, { throwFileSizeLimit: true, limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
           registerResultRoutes(api, { results: service, files: deps.files, verifyRateLimit: { max: 30, timeWindow: 60_000 } });
         },
         { prefix: API_PREFIX },

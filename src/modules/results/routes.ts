@@ -20,6 +20,9 @@ export const VERIFY_MAX_BYTES = 20 * 1024 * 1024;
 export function registerResultRoutes(api: FastifyInstance, deps: { results: ResultsService; files: Pick<FilesModule, 'sendFile'>; verifyRateLimit: { max: number; timeWindow: number } }): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
   const { results } = deps;
+  // The verification upload, in this scope only: the form is read whole (at most 20 MB) and parsed
+  // by the platform's own FormData parser (undici), so the JSON routes elsewhere still refuse it.
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: VERIFY_MAX_BYTES + 64 * 1024 }, (_request, body, done) => done(null, body));
 
   app.post(
     '/results/verify',
@@ -33,18 +36,20 @@ export function registerResultRoutes(api: FastifyInstance, deps: { results: Resu
       },
     },
     async (request) => {
-      if (request.isMultipart()) {
+      const type = request.headers['content-type'] ?? '';
+      if (type.startsWith('multipart/form-data')) {
         let bytes: Buffer;
         try {
-          const part = await request.file({ limits: { fileSize: VERIFY_MAX_BYTES, files: 1, fields: 5, parts: 6 } });
-          if (!part || part.fieldname !== 'file') throw fileMissing();
-          bytes = await part.toBuffer();
+          const form = await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(request.body as Buffer) }).formData();
+          const file = form.get('file');
+          if (!file || typeof file === 'string') throw fileMissing();
+          bytes = Buffer.from(await file.arrayBuffer());
         } catch (error) {
           if (error instanceof ProblemError) throw error;
-          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new ProblemError('file_too_large', { detail: { vi: 'Tệp quá lớn (tối đa 20 MB).', en: 'The file is too large (20 MB at most).' } });
-          }
           throw fileMissing();
+        }
+        if (bytes.length > VERIFY_MAX_BYTES) {
+          throw new ProblemError('file_too_large', { detail: { vi: 'Tệp quá lớn (tối đa 20 MB).', en: 'The file is too large (20 MB at most).' } });
         }
         if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
           throw new ProblemError('file_type_refused', { detail: { vi: 'Tệp không phải PDF.', en: 'The file is not a PDF.' } });
