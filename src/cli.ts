@@ -26,6 +26,7 @@ import { createPaymentsModule } from './modules/payments/module.ts';
 import { registerQualityCommands } from './modules/quality/cli.ts';
 import { registerPortalSyncCommands } from './modules/portal-sync/cli.ts';
 import { createPortalSyncModule } from './modules/portal-sync/module.ts';
+import { registerResultCommands } from './modules/results/cli.ts';
 
 class CliError extends Error {}
 
@@ -191,6 +192,28 @@ registerPortalSyncCommands(program, {
   },
   fail,
   out,
+});
+
+// Signed results (results module): verification of a PDF against this installation's results.
+registerResultCommands(program, {
+  withDatabase,
+  resultsModule: async (database, cfg) => {
+    // Loaded on demand: the PDF and certificate libraries are not needed by the other commands.
+    const { createResultsModule } = await import('./modules/results/module.ts');
+    const deps = { config: cfg, db: database.db, units: createUnitDirectory(database.db, cfg.UNIT_CACHE_MS) };
+    return createResultsModule({
+      ...deps,
+      files: createFilesModule(deps),
+      jobs: createJobsModule({ config: cfg, db: database.db, log: stderrLog }),
+      publicUrl: () => cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`,
+      readableDossierFile: () => fail('not available from the command line'),
+    });
+  },
+  out,
+  fail,
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
 });
 
 // Emulators of national systems: each adds its subcommand to this group.

@@ -299,6 +299,22 @@ export const configSchema = z.object({
    * unset, except in production (off unless DVCQG_EMULATOR=true).
    */
   DVCQG_EMULATOR: booleanFlag.optional(),
+  // ---- Signed electronic results (results module; see README) ----
+  /** What signs result documents: `pkcs12` (one PKCS#12 file per unit), or `none` (documents cannot be issued). */
+  SIGNER: z.enum(['pkcs12', 'none'], { message: 'expects pkcs12 or none' }).default('pkcs12'),
+  /** The folder of the units' PKCS#12 files, named `<unit id>.p12`; default DATA_DIR/signing/units. */
+  SIGNING_PKCS12_DIR: z.string().min(1).optional(),
+  /** The password of the PKCS#12 files. The default is for the development CA only. */
+  SIGNING_PKCS12_PASSWORD: z.string().min(1).default('motcua-dev-only'),
+  /**
+   * The development CA (DATA_DIR/signing/dev-ca.pem): made at first start, and a unit's certificate
+   * made when it first signs — "not legally valid". Default on outside production, off in it.
+   */
+  SIGNING_DEV_CA: booleanFlag.optional(),
+  /** A PEM file of further trusted roots for verification (e.g. the ministry's CA chain). */
+  SIGNING_TRUST_ANCHORS: z.string().min(1).optional(),
+  /** The prefix of result codes (MaGiayToKetQua), `<prefix>-<agency e-ID>-<year>-<sequence>`. */
+  RESULT_CODE_PREFIX: z.string().regex(/^[A-Z]{1,8}$/, { message: 'expects 1 to 8 capital letters' }).default('KQ'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -391,6 +407,12 @@ export function dvcqgEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'DVCQG_EMULATO
  */
 export function portalSyncOn(config: Pick<Config, 'NODE_ENV' | 'DVCQG_SYNC' | 'DVCQG_EMULATOR' | 'DVCQG_SYNC_URL'>): boolean {
   return config.DVCQG_SYNC && (config.DVCQG_SYNC_URL !== undefined || dvcqgEmulatorOn(config));
+}
+
+/** Whether the development CA signs results (production: only when SIGNING_DEV_CA=true). */
+export function devCaOn(config: Pick<Config, 'NODE_ENV' | 'SIGNING_DEV_CA' | 'SIGNER'>): boolean {
+  if (config.SIGNER !== 'pkcs12') return false;
+  return config.SIGNING_DEV_CA ?? config.NODE_ENV !== 'production';
 }
 
 /** Whether the job runner runs in this process (default: on, except NODE_ENV=test). */

@@ -75,6 +75,12 @@ export async function start(config: Config): Promise<void> {
   const feedbackSeeding =
     config.CATALOG_SEED && database.kind === 'pglite' ? dossierSeeding.then(() => seedFeedbackInBackground(app.log, app.feedback)) : Promise.resolve();
 
+  // The development CA of signed results (DATA_DIR/signing) on its first start: not legally valid.
+  const devCa = app.results.devCa?.().then(
+    (ca) => app.log.warn({ ca: ca.paths.caCert }, 'results are signed with the development CA: test only, not legally valid (SIGNING_DEV_CA)'),
+    (error: unknown) => app.log.error({ err: error }, 'could not open the development CA'),
+  );
+
   // Graceful shutdown: stop accepting, let in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS),
   // then close the database. A second signal exits at once.
   let closing = false;
@@ -93,6 +99,7 @@ export async function start(config: Config): Promise<void> {
       await populationSeeding;
       await dossierSeeding;
       await feedbackSeeding;
+      await devCa;
       await database.close();
       process.exit(0);
     } catch (error) {

@@ -46,6 +46,7 @@ import { mountPaymentEmulator } from './emulators/payment/server.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
 import { createQualityModule, type QualityModule } from './modules/quality/module.ts';
 import { createFeedbackModule, type FeedbackModule } from './modules/feedback/module.ts';
+import { createResultsModule, type ResultsModule } from './modules/results/module.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
 import { createPortalSyncModule, type PortalSyncModule } from './modules/portal-sync/module.ts';
 import { mountDvcqgEmulator } from './emulators/dvcqg/server.ts';
@@ -80,6 +81,8 @@ export type App = FastifyInstance & {
   mailCatcher: MailCatcher | undefined;
   /** Delivery of dossiers to the national portal (its state for officers and the quality index). */
   portalSync: PortalSyncModule;
+  /** Signed electronic results (the dossiers module issues through it; onIssued for listeners). */
+  results: ResultsModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -262,6 +265,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'dossiers', description: 'Dossiers (hồ sơ TTHC): intake, processing, worklists, public lookup' },
         { name: 'feedback', description: 'Ratings of returned dossiers and feedback (phản ánh, kiến nghị)' },
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'results', description: 'Signed electronic results: verification, revocation, templates' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -342,8 +346,19 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     ...moduleDeps,
     prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population.service), identity.accountContact),
   });
+  // Results before dossiers: issue_result signs through it; its file route asks the dossiers
+  // module who may read a dossier's file, bound once that module exists.
+  let dossiersRef: DossiersModule | undefined;
+  const results = await createResultsModule({
+    ...moduleDeps,
+    files,
+    jobs,
+    publicUrl: identity.publicUrl,
+    readableDossierFile: (p, dossierId, fileId) => dossiersRef!.service.readableFile(p, dossierId, fileId),
+  });
   const dossiers = createDossiersModule({
     ...moduleDeps,
+    resultIssuer: results.issuer,
     calendar,
     catalog,
     files,
@@ -369,7 +384,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       ratings: (period) => feedback.ratingIndexItems(period),
     },
   });
-  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, portalSync, feedback, quality]) await module.register(app);
+  dossiersRef = dossiers;
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, results, portalSync, feedback, quality]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
   app.decorate('payments', payments);
@@ -377,6 +393,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.decorate('quality', quality);
   app.decorate('portalSync', portalSync);
   app.decorate('feedback', feedback);
+  app.decorate('results', results);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });

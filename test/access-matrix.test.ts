@@ -118,6 +118,13 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/v1/feedback': 'feedback.read',
   'GET /api/v1/feedback/:id': 'login',
   'POST /api/v1/feedback/:id/actions': 'login',
+  'POST /api/v1/results/verify': 'public',
+  'GET /api/v1/results/:code': 'public',
+  'GET /api/v1/results/:code/file': 'login',
+  'POST /api/v1/results/:code/revoke': 'result.revoke',
+  'GET /api/v1/results/templates/:procedureCode': 'result.template',
+  'PUT /api/v1/results/templates/:procedureCode': 'result.template',
+  'DELETE /api/v1/results/templates/:procedureCode': 'result.template',
 };
 
 interface Subject {

@@ -13,6 +13,7 @@ import type { JobTables } from '../modules/jobs/tables.ts';
 import type { PopulationTables } from '../modules/population/tables.ts';
 import type { PortalSyncTables } from '../modules/portal-sync/tables.ts';
 import type { FeedbackTables } from '../modules/feedback/tables.ts';
+import type { ResultTables } from '../modules/results/tables.ts';
 
 /** timestamptz without a default. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -23,4 +24,4 @@ export type NullableTimestamp = ColumnType<Date | null, Date | string | null | u
 /** jsonb: read as parsed JSON, written as a JSON string. */
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
-export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables, JobTables, PortalSyncTables, FeedbackTables {}
+export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables, JobTables, PortalSyncTables, FeedbackTables, ResultTables {}

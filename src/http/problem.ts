@@ -89,6 +89,9 @@ export const problemCatalog = {
   not_assignee: { status: 403, title: { vi: 'Không phải cán bộ được phân công', en: 'Not the assigned officer' } },
   precondition_failed: { status: 412, title: { vi: 'Hồ sơ đã thay đổi', en: 'The dossier has changed' } },
   precondition_required: { status: 428, title: { vi: 'Thiếu phiên bản hồ sơ (If-Match)', en: 'If-Match required' } },
+  // Results
+  result_signer_unavailable: { status: 409, title: { vi: 'Chưa ký số được văn bản kết quả', en: 'The result document cannot be signed' } },
+  result_revoked: { status: 409, title: { vi: 'Văn bản kết quả đã bị thu hồi', en: 'The result was revoked' } },
   internal: { status: 500, title: { vi: 'Lỗi hệ thống', en: 'Internal server error' } },
 } as const satisfies Record<string, { status: number; title: Localized }>;
 

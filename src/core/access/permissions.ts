@@ -151,6 +151,16 @@ export const PERMISSIONS = {
     holders: ['receiver'],
     label: { vi: 'Mở màn hình đánh giá tại quầy cho người nộp hồ sơ', en: 'Open the counter rating kiosk for an applicant' },
   },
+
+  // ---- Results ----
+  'result.revoke': {
+    holders: ['unit_leader', 'ministry_leader'],
+    label: { vi: 'Thu hồi văn bản kết quả đã ban hành', en: 'Revoke issued results' },
+  },
+  'result.template': {
+    holders: ['admin'],
+    label: { vi: 'Soạn mẫu văn bản kết quả', en: 'Edit result templates' },
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

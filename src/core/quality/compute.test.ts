@@ -202,7 +202,7 @@ describe('CLGQ, TTTT', () => {
   it('3.3: the sync ratio scales R; a document result without its file does not count', () => {
     const p = qProcedure('1.000001', { requiresDocumentResult: true });
     const dossiers = [
-      online('O1', { DanhSachGiayToKetQua: [{ GiayToId: 'r1', DuongDanTepTin: 'https://x/r1' }] }),
+      online('O1', { DanhSachGiayToKetQua: [{ GiayToId: 'r1', DuongDanTepTinKetQua: 'https://x/r1' }] }),
       online('O2'),
       qDossier('D3'),
       qDossier('D4', { syncedToPortal: false }),
@@ -247,7 +247,7 @@ describe('CLGQ, TTTT', () => {
 
 describe('MDSH 4.1–4.5, 4.6', () => {
   const file = (over: Partial<QualityDossier['TaiLieuNop'][number]> = {}) => ({ IsDeleted: false, DuongDanTaiTepTin: 'https://x/f', DuocSoHoa: '0', DuocTaiSuDung: '0', DuocLayTuKhoDMQG: '0', ...over });
-  const result = [{ GiayToId: 'r', DuongDanTepTin: 'https://x/r' }];
+  const result = [{ GiayToId: 'r', DuongDanTepTinKetQua: 'https://x/r' }];
 
   it('4.1: dossiers of procedures with a document result, with the result file', () => {
     const procedures = [qProcedure('R', { requiresDocumentResult: true }), qProcedure('N')];

@@ -189,9 +189,9 @@ export function processingOutcome(
   };
 }
 
-const hasResultLink = (d: QualityDossier) => d.DanhSachGiayToKetQua.some((r) => r.DuongDanTepTin !== '');
+const hasResultLink = (d: QualityDossier) => d.DanhSachGiayToKetQua.some((r) => r.DuongDanTepTinKetQua !== '');
 /** MaKetQua and the result file's link (3.3 [S6]). */
-const hasResult = (d: QualityDossier) => d.DanhSachGiayToKetQua.some((r) => r.DuongDanTepTin !== '' && r.GiayToId !== '');
+const hasResult = (d: QualityDossier) => d.DanhSachGiayToKetQua.some((r) => r.DuongDanTepTinKetQua !== '' && r.GiayToId !== '');
 const files = (d: QualityDossier) => d.TaiLieuNop.filter((f) => !f.IsDeleted);
 const hasFee = (d: QualityDossier) => d.DanhSachLePhi.some((f) => f.Gia > 0);
 

@@ -64,7 +64,7 @@ export interface QualityDossier {
   TaiLieuNop: ReadonlyArray<{ IsDeleted: boolean; DuongDanTaiTepTin: string; DuocSoHoa: string; DuocTaiSuDung: string; DuocLayTuKhoDMQG: string }>;
   DanhSachLePhi: ReadonlyArray<{ Gia: number }>;
   DanhSachHoSoBoSung: ReadonlyArray<{ NgayBoSung: SyncDate; NgayTiepNhanBoSung: SyncDate; NgayHenTraTruoc: SyncDate }>;
-  DanhSachGiayToKetQua: ReadonlyArray<{ GiayToId: string; DuongDanTepTin: string }>;
+  DanhSachGiayToKetQua: ReadonlyArray<{ GiayToId: string; DuongDanTepTinKetQua: string }>;
   QuaTrinhXuLy: ReadonlyArray<{ ThoiDiemXuLy: SyncDate; TrangThai: string }>;
   /** The record reached the national portal (default true in a bundle). */
   syncedToPortal: boolean;

@@ -43,6 +43,9 @@ export const AUDIT_ACTIONS = [
   'feedback.create',
   'feedback.action',
   'rating.kiosk',
+  // results
+  'result.revoke',
+  'result.template.set',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -22,6 +22,10 @@ import { DOSSIER_EVENT_TOPIC, createDossierService, type DossierEventJob, type D
 
 export type { DossierEvent, DossierEventListener, DossierService, VerifyProblem } from './service.ts';
 export type { HoSoDongBoDVC } from './sync-schema.ts';
+import type { ResultIssuer } from './result-issuer.ts';
+
+export type { PreparedResult, ResultIssuer, ResultIssueRequest } from './result-issuer.ts';
+export type { DossierRow } from './store.ts';
 export { STATUS } from '../../core/dossiers/index.ts';
 
 const PAYMENT_CONFIRMED_TOPIC = 'dossier.payment_confirmed';
@@ -57,6 +61,8 @@ export interface DossiersModuleDeps extends ModuleDeps {
   /** The e-mail and phone of an account (identity). */
   contact: (accountId: string) => Promise<{ email: string | null; phone: string | null } | undefined>;
   publicUrl: () => string;
+  /** Signs the result document of issue_result (the results module). */
+  resultIssuer?: ResultIssuer;
   now?: () => Date;
 }
 
@@ -77,6 +83,7 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     officersCovering: async (role, unitId) => (await deps.officersCovering(role, unitId)).map((o) => ({ accountId: o.accountId, name: o.name })),
     publicUrl: deps.publicUrl,
     slips: { numbering: config.DOSSIER_SLIP_NUMBERING, place: config.DOSSIER_SLIP_PLACE },
+    resultIssuer: deps.resultIssuer,
     ...(deps.now ? { now: deps.now } : {}),
   });
   const drafts = createDraftService({ db: deps.db, catalog: deps.catalog, ...(deps.now ? { now: deps.now } : {}) });

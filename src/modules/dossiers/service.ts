@@ -40,6 +40,7 @@ import type { JobsModule } from '../jobs/module.ts';
 import type { PaymentsModule } from '../payments/module.ts';
 import { deleteDraftOf } from './drafts.ts';
 import { projectionOf, ruleActionOf } from './projection.ts';
+import { needsResultDocument, type PreparedResult, type ResultIssuer } from './result-issuer.ts';
 import { loadSyncRecord } from './sync-record.ts';
 import { DOSSIER_SLIPS, slipInput, type DossierSlipKind } from './slip-data.ts';
 import { renderLedgerXlsx, renderSlipPdf, type LedgerSlip, type SlipNumbering } from './slips/index.ts';
@@ -107,6 +108,8 @@ export interface DossierServiceDeps {
   jobs: Pick<JobsModule, 'enqueue'>;
   /** Enabled officers whose role covers a unit (identity): the assignees a leader may choose. */
   officersCovering: (role: 'specialist', unitId: string) => Promise<Array<{ accountId: string; name: string }>>;
+  /** Signs the result document of issue_result (absent: a procedure that produces one cannot be issued). */
+  resultIssuer?: ResultIssuer | undefined;
   now?: () => Date;
 }
 
@@ -394,7 +397,7 @@ export function createDossierService(deps: DossierServiceDeps) {
 
   /** What of an action's content the applicant sees: what is asked of them and why, never internal opinions. */
   const publicPayload = (payload: Record<string, unknown>) => {
-    const keep = ['reason', 'items', 'newDueAt', 'outcome', 'summary', 'fees', 'amountVnd', 'receiptNumber', 'method', 'note'];
+    const keep = ['reason', 'items', 'newDueAt', 'outcome', 'summary', 'fees', 'amountVnd', 'receiptNumber', 'method', 'note', 'resultCode'];
     return Object.fromEntries(Object.entries(payload).filter(([k]) => keep.includes(k)));
   };
 
@@ -492,6 +495,30 @@ export function createDossierService(deps: DossierServiceDeps) {
         })
       : undefined;
     return input ? { filename: `${row.code}-${kind}.pdf`, bytes: await renderSlipPdf(input, deps.slips.numbering) } : undefined;
+  }
+
+  /**
+   * The signed result document of an issue_result, made before the action's transaction (see
+   * result-issuer.ts): only when the procedure needs one and the action would be taken now, so a
+   * refused action signs nothing.
+   */
+  async function prepareResult(
+    p: Principal,
+    peek: DossierRow,
+    content: ProcedureContent,
+    input: Extract<ActionInput, { type: 'issue_result' }>,
+    expectedVersion: number,
+    tree: UnitTree,
+  ): Promise<PreparedResult | undefined> {
+    if (!needsResultDocument(content, input.outcome)) return undefined;
+    assertAuthority(p, peek, 'issue_result', tree);
+    if (peek.version !== expectedVersion || !allowedActions(peek.state as DossierState, peek.facts as DossierFacts).includes('issue_result')) return undefined;
+    if (!deps.resultIssuer) {
+      throw new ProblemError('result_signer_unavailable', {
+        detail: { vi: 'Thủ tục này có văn bản kết quả phải ký số, nhưng hệ thống chưa cấu hình ký số.', en: 'This procedure issues a signed document, and no signer is configured.' },
+      });
+    }
+    return deps.resultIssuer.prepare({ principal: p, dossier: peek, content, outcome: input.outcome, summary: input.summary });
   }
 
   return {
@@ -634,6 +661,7 @@ export function createDossierService(deps: DossierServiceDeps) {
       const peek = await findDossier(db, id);
       if (!peek || !(await canRead(p, peek, db, tree))) throw notFound();
       const { version } = await pinned(peek.version_id);
+      const result = input.type === 'issue_result' ? await prepareResult(p, peek, version.content, input, expectedVersion, tree) : undefined;
       const row = await db.transaction().execute(async (trx) => {
         const current = await findDossier(trx, id, true);
         if (!current || !(await canRead(p, current, trx, tree))) throw notFound();
@@ -702,11 +730,15 @@ export function createDossierService(deps: DossierServiceDeps) {
         if (input.type === 'submit_supplement' || input.type === 'resubmit') {
           await takeComponents(trx, version.content, id, input.components ?? [], p.accountId, seq, 'supplement', false);
         }
-        if (input.type === 'issue_result' && input.fileIds.length > 0) {
-          await deps.files.attach(trx, input.fileIds, `dossier:${id}`, { uploadedBy: p.accountId });
-          await addDossierFiles(trx, input.fileIds.map((file_id) => ({ dossier_id: id, file_id, component_code: 'result', role: 'result' as const, added_seq: seq })));
+        const resultFiles = input.type === 'issue_result' ? [...(result ? [result.fileId] : []), ...input.fileIds] : [];
+        if (result) Object.assign(payload, { resultCode: result.resultCode, resultFileId: result.fileId });
+        if (resultFiles.length > 0) {
+          await deps.files.attach(trx, resultFiles, `dossier:${id}`, { uploadedBy: p.accountId });
+          await addDossierFiles(trx, resultFiles.map((file_id) => ({ dossier_id: id, file_id, component_code: 'result', role: 'result' as const, added_seq: seq })));
         }
-        return append(trx, current, state, action, payload, actorOf(p), calendar);
+        const appended = await append(trx, current, state, action, payload, actorOf(p), calendar);
+        await result?.record(trx, seq, new Date(action.at));
+        return appended;
       });
       return view(p, row);
     },

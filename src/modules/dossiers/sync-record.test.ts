@@ -43,7 +43,7 @@ const LOG: Array<[DossierAction['type'], string, string | null, string, string, 
   ['submit_supplement', '05T09:00:00', CITIZEN, 'citizen', 'Nguyễn Thị Thu Hà', { note: 'Đã bổ sung bản mô tả' }],
   ['examine', '06T09:00:00', SPECIALIST, 'officer', 'chuyenvien1 (Phạm Chuyên Viên)', { opinion: 'Đủ điều kiện' }],
   ['approve', '09T09:00:00', LEADER, 'officer', 'lanhdao (Lê Lãnh Đạo)', {}],
-  ['issue_result', '10T09:00:00', LEADER, 'officer', 'lanhdao (Lê Lãnh Đạo)', { outcome: 'granted', summary: 'Cấp văn bằng bảo hộ' }],
+  ['issue_result', '10T09:00:00', LEADER, 'officer', 'lanhdao (Lê Lãnh Đạo)', { outcome: 'granted', summary: 'Cấp văn bằng bảo hộ', resultCode: 'KQ-G22.05-2026-000001', resultFileId: 'f3' }],
   ['return_result', '11T15:00:00', RECEIVER, 'officer', 'tiepnhan (Trần Văn Tiếp)', { method: 'online' }],
 ];
 
@@ -179,7 +179,7 @@ describe('HoSoDongBoDVC of a hand-built online dossier (supplement, PayGov payme
         },
       ],
     ],
-    ['DanhSachGiayToKetQua', [{ TenGiayTo: 'Bằng độc quyền sáng chế', MaThanhPhanHoSo: 'result', GiayToId: 'f3', DuongDanTepTin: url('f3') }]],
+    ['DanhSachGiayToKetQua', [{ TenGiayTo: 'Bằng độc quyền sáng chế', MaThanhPhanHoSo: 'result', GiayToId: 'f3', DuongDanTepTinKetQua: url('f3'), MaGiayToKetQua: 'KQ-G22.05-2026-000001' }]],
   ])('%s', (field, value) => {
     expect((record as Record<string, unknown>)[field]).toEqual(value);
   });
@@ -300,7 +300,15 @@ describe('loadSyncRecord over a real database', () => {
       NgayNopHoSo: dvcDate(d.submittedAt),
     });
     expect(sync!.TaiLieuNop.map((f) => f.TepDinhKemId)).toEqual([first, extra]);
-    expect(sync!.DanhSachGiayToKetQua.map((f) => f.GiayToId)).toEqual([result]);
+    // The signed result document (with its code) and the file the leader gave with it.
+    const issued = d.timeline.find((e: { type: string }) => e.type === 'issue_result').payload as { resultCode: string; resultFileId: string };
+    expect(sync!.DanhSachGiayToKetQua.map((f) => [f.GiayToId, f.MaGiayToKetQua]).sort()).toEqual(
+      [
+        [issued.resultFileId, issued.resultCode],
+        [result, ''],
+      ].sort(),
+    );
+    expect(issued.resultCode).toMatch(/^KQ-G22\.[0-9.]+-\d{4}-\d{6}$/);
     expect(sync!.DanhSachHoSoBoSung).toHaveLength(1);
     expect(sync!.DanhSachHoSoBoSung[0]).toMatchObject({ TrangThaiBoSung: '2', NguoiTiepNhanBoSung: 'Nguyễn Thị Thu Hà', DanhSachGiayToBoSung: [{ TepDinhKemId: extra }] });
     expect(sync!.DanhSachHoSoBoSung[0]!.NgayHenTraMoi > sync!.DanhSachHoSoBoSung[0]!.NgayHenTraTruoc).toBe(true);

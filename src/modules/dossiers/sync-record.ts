@@ -261,7 +261,9 @@ export function buildSyncRecord(input: SyncRecordInput): HoSoDongBoDVC {
       TenGiayTo: cut(procedure.resultName ?? f.name, 4000),
       MaThanhPhanHoSo: f.componentCode,
       GiayToId: f.id,
-      DuongDanTepTin: input.fileUrl(f.id),
+      DuongDanTepTinKetQua: input.fileUrl(f.id),
+      // The signed result document's code, from the issue_result action that brought it in.
+      MaGiayToKetQua: text(actions.find((a) => a.seq === f.addedSeq && a.payload.resultFileId === f.id)?.payload.resultCode),
     })),
     QuaTrinhXuLy: quaTrinh,
   };

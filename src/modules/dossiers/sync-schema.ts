@@ -91,7 +91,15 @@ export const HoSoDongBoDVCSchema = z
     DanhSachLePhi: z.array(SyncFeeLineSchema),
     DanhSachTepDinhKemKhac: z.array(z.object({ TenGiayTo: z.string(), SoLuong: z.number().int(), LoaiGiayTo: z.string() })),
     DanhSachHoSoBoSung: z.array(SyncSupplementSchema),
-    DanhSachGiayToKetQua: z.array(z.object({ TenGiayTo: z.string(), MaThanhPhanHoSo: z.string(), GiayToId: z.string(), DuongDanTepTin: z.string() })),
+    DanhSachGiayToKetQua: z.array(
+      z.object({
+        TenGiayTo: z.string(),
+        MaThanhPhanHoSo: z.string(),
+        GiayToId: z.string(),
+        DuongDanTepTinKetQua: z.string(),
+        MaGiayToKetQua: z.string().describe('the signed result document’s code; empty for another file given with the result'),
+      }),
+    ),
     QuaTrinhXuLy: z.array(SyncProcessEntrySchema),
   })
   .meta({ id: 'HoSoDongBoDVC' });

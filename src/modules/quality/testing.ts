@@ -64,7 +64,7 @@ export const componentFile = (id: string) => ({
   MaKetQuaThayThe: '',
 });
 
-export const resultFile = (id: string) => ({ TenGiayTo: 'Giấy chứng nhận', MaThanhPhanHoSo: 'KQ', GiayToId: id, DuongDanTepTin: `https://motcua.example/api/v1/files/${id}` });
+export const resultFile = (id: string) => ({ TenGiayTo: 'Giấy chứng nhận', MaThanhPhanHoSo: 'KQ', GiayToId: id, DuongDanTepTinKetQua: `https://motcua.example/api/v1/files/${id}`, MaGiayToKetQua: `KQ-${id}` });
 
 export const fee = (gia: number) => ({ TenPhiLePhi: 'Lệ phí', MaPhiLePhi: 'LP1', HinhThucThu: '1' as const, Gia: gia, LoaiPhiLePhi: '2' as const });
 

@@ -1,0 +1,75 @@
+// Zod schemas of the results module: the verification answer, the public status of a result,
+// revocation and templates.
+import { z } from 'zod';
+import { RESULT_CODE_PATTERN } from '../../core/results/index.ts';
+
+export const ResultCodeParams = z.object({ code: z.string().trim().toUpperCase().regex(RESULT_CODE_PATTERN, 'not a result code') });
+export const ProcedureCodeParams = z.object({ procedureCode: z.string().regex(/^[123]\.\d{6}$/, 'not a procedure code') });
+
+export const VerifyCodeBody = z.strictObject({ code: z.string().trim().toUpperCase().regex(RESULT_CODE_PATTERN, 'not a result code') });
+
+const unit = z.object({ id: z.string(), name: z.string() });
+
+export const VerificationSchema = z
+  .object({
+    valid: z.boolean().describe('Every signature verifies, the signer chains to a trusted root, and the last signature covers the whole file'),
+    signedBy: z.string().nullable().describe('The signer certificate’s common name'),
+    signedAt: z.string().nullable().describe('The signing time the signature claims (PAdES B-B: not a timestamp)'),
+    matchesIssued: z.boolean().describe('The file is, byte for byte, the document this system issued under the code'),
+    revoked: z.boolean(),
+    revokedReason: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    code: z.string().nullable().describe('MaGiayToKetQua'),
+    found: z.boolean().describe('The code is one this system issued'),
+    issuerUnit: unit.nullable(),
+    issuedAt: z.string().nullable(),
+    documentName: z.string().nullable(),
+    legallyValid: z.boolean().describe('False when the certificate is the development CA’s (chỉ dùng thử nghiệm)'),
+    signatureLevel: z.literal('PAdES-B-B').nullable(),
+    problems: z.array(z.string()),
+  })
+  .meta({ id: 'ResultVerification' });
+export type Verification = z.infer<typeof VerificationSchema>;
+
+export const ResultStatusSchema = z
+  .object({
+    code: z.string(),
+    status: z.enum(['issued', 'revoked']),
+    documentName: z.string(),
+    issuerUnit: unit,
+    issuedAt: z.string(),
+    procedureCode: z.string(),
+    signedBy: z.string(),
+    legallyValid: z.boolean(),
+    revokedAt: z.string().nullable(),
+    revokedReason: z.string().nullable(),
+  })
+  .meta({ id: 'ResultStatus' });
+export type ResultStatus = z.infer<typeof ResultStatusSchema>;
+
+export const RevokeBody = z.strictObject({ reason: z.string().trim().min(5).max(2000) });
+
+export const TemplateBody = z.strictObject({ template: z.record(z.string(), z.unknown()) });
+export const TemplateView = z.object({
+  procedureCode: z.string(),
+  template: z.record(z.string(), z.unknown()),
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  fields: z.record(z.string(), z.object({ vi: z.string(), en: z.string() })),
+});
+
+/** What the applicant's data warehouse (and others) hear after an issued result committed. */
+export interface ResultIssuedEvent {
+  resultCode: string;
+  dossierId: string;
+  dossierCode: string;
+  applicant: { kind: 'citizen' | 'organization'; idNumber: string; name: string; accountId: string | null };
+  procedureCode: string;
+  /** The signed PDF: its file id and SHA-256. */
+  fileId: string;
+  sha256: string;
+  issuedAt: string;
+  documentName: string;
+}
+export type ResultIssuedListener = (event: ResultIssuedEvent) => Promise<void>;

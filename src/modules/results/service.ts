@@ -1,0 +1,339 @@
+// The use cases of electronic results: preparing the signed document of an issue_result (the
+// dossiers module's ResultIssuer port), verification of a file or a code, the public status,
+// the signed file for the dossier's applicant and officers, revocation and the templates.
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { assertCan, unauthenticated } from '../../http/access.ts';
+import { ProblemError } from '../../http/problem.ts';
+import type { Principal } from '../../core/access/index.ts';
+import { formatLocalIso } from '../../core/calendar/index.ts';
+import { DEFAULT_RESULT_TEMPLATE, TEMPLATE_FIELDS, checkTemplate, dateInWords, formatResultCode, localYear, parseResultCode } from '../../core/results/index.ts';
+import type { DB } from '../../db/types.ts';
+import { actorOf, recordAudit } from '../audit/service.ts';
+import type { PreparedResult, ResultIssueRequest, ResultIssuer } from '../dossiers/module.ts';
+import type { FileRow, FilesModule } from '../files/module.ts';
+import type { UnitDirectory } from '../identity/units/directory.ts';
+import type { JobsModule } from '../jobs/module.ts';
+import { codeInPdf, renderResultPdf, signPdf } from './pdf.ts';
+import type { ResultIssuedEvent, ResultStatus, Verification } from './schema.ts';
+import type { ResultSigner } from './signer.ts';
+import { deleteTemplate, findResult, findResultsBySha256, findTemplate, insertResult, nextSequence, setRevoked, upsertTemplate, type ResultRow } from './store.ts';
+import { verifyPdfSignatures } from './verify-pdf.ts';
+
+export const RESULT_ISSUED_TOPIC = 'result.issued';
+
+export interface ResultsServiceDeps {
+  db: Kysely<DB>;
+  units: UnitDirectory;
+  files: Pick<FilesModule, 'service' | 'findFiles' | 'store'>;
+  jobs: Pick<JobsModule, 'enqueue'>;
+  /** Absent: SIGNER=none. */
+  signer: ResultSigner | undefined;
+  codePrefix: string;
+  place: string;
+  publicUrl: () => string;
+  /** The dossier's file if the principal may read it (the dossiers module; bound after it is built). */
+  readableDossierFile: (p: Principal | undefined, dossierId: string, fileId: string) => Promise<FileRow>;
+  now?: () => Date;
+}
+
+const iso = (d: Date | null | undefined): string | null => (d ? formatLocalIso(new Date(d)) : null);
+const localDate = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const dmy = (date: string) => date.split('-').reverse().join('/');
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+const notFound = () => new ProblemError('not_found', { detail: { vi: 'Không có văn bản kết quả với mã này.', en: 'No result with this code.' } });
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+export function createResultsService(deps: ResultsServiceDeps) {
+  const { db, units } = deps;
+  const now = deps.now ?? (() => new Date());
+  const verifyUrl = (code: string) => `${deps.publicUrl().replace(/\/$/, '')}/xac-thuc-ket-qua/${encodeURIComponent(code)}`;
+
+  async function rootName(unitId: string): Promise<string | undefined> {
+    const tree = await units.tree();
+    let id = unitId;
+    for (let parent = tree.parentOf(id); parent; parent = tree.parentOf(id)) id = parent;
+    return id === unitId ? undefined : (await units.find(id))?.nameVi;
+  }
+
+  async function unitView(unitId: string) {
+    return { id: unitId, name: (await units.find(unitId))?.nameVi ?? unitId };
+  }
+
+  async function templateOf(procedureCode: string): Promise<Record<string, unknown>> {
+    const stored = await findTemplate(db, procedureCode);
+    return (stored?.template as Record<string, unknown> | undefined) ?? structuredClone(DEFAULT_RESULT_TEMPLATE as unknown as Record<string, unknown>);
+  }
+
+  const issuer: ResultIssuer = {
+    async prepare(req: ResultIssueRequest): Promise<PreparedResult> {
+      const { dossier, content, principal } = req;
+      // The unit that decides (the catalog's implementing unit "decides") issues and signs; without
+      // one, the unit that handled the dossier.
+      const issuing = content.implementingUnits.find((u) => u.role === 'decides')?.unitId ?? dossier.handling_unit_id;
+      const unit = await units.find(issuing);
+      if (!unit) throw new Error(`unit ${issuing} is missing`);
+      const root = await rootName(unit.id);
+      const signer = await deps.signer?.forUnit({ id: unit.id, nameVi: unit.nameVi, rootName: root });
+      if (!signer) {
+        throw new ProblemError('result_signer_unavailable', {
+          detail: { vi: `${unit.nameVi} chưa có chứng thư số để ký văn bản kết quả.`, en: `${unit.nameVi} has no certificate to sign the result with.` },
+        });
+      }
+      const at = now();
+      const code = formatResultCode(deps.codePrefix, unit.agencyCode, localYear(at), await nextSequence(db, unit.id, localYear(at)));
+      const documentName = content.result.name?.trim() || content.name;
+      const applicant = (dossier.applicant ?? {}) as { address?: string };
+      const template = await templateOf(dossier.procedure_code);
+      const unsigned = await renderResultPdf({
+        template,
+        code,
+        verifyUrl: verifyUrl(code),
+        title: `${documentName} ${code}`,
+        author: unit.nameVi,
+        form: (dossier.form_data ?? {}) as Record<string, unknown>,
+        fields: {
+          'result.name': documentName.toLocaleUpperCase('vi'),
+          'result.issuedDate': dmy(localDate(at)),
+          'result.issuedDateWords': dateInWords(localDate(at)),
+          'result.summary': req.summary ?? '',
+          'dossier.code': dossier.code ?? '',
+          'dossier.receivedDate': dossier.received_at ? dmy(localDate(new Date(dossier.received_at))) : '',
+          'applicant.name': dossier.applicant_name,
+          'applicant.idNumber': dossier.applicant_id_number,
+          'applicant.address': applicant.address ?? '',
+          'procedure.code': dossier.procedure_code,
+          'procedure.name': content.name,
+          'unit.name': unit.nameVi,
+          'unit.nameUpper': unit.nameVi.toLocaleUpperCase('vi'),
+          'root.nameUpper': (root ?? '').toLocaleUpperCase('vi'),
+          place: deps.place,
+          'signer.name': principal.fullName,
+        },
+      });
+      const signed = await signPdf(unsigned, signer, { reason: `Ban hành ${documentName} số ${code}`, location: deps.place, signingTime: at });
+      const file = await deps.files.service.upload({ source: Buffer.from(signed), declaredName: `${code}.pdf`, uploadedBy: principal.accountId, accept: ['pdf'] });
+      const check = await verifyPdfSignatures(signed, await deps.signer!.trustAnchors());
+      const signedBy = check.signatures[0]?.signedBy ?? unit.nameVi;
+      return {
+        resultCode: code,
+        fileId: file.id,
+        documentName,
+        async record(trx, seq, issuedAt) {
+          await insertResult(trx, {
+            code,
+            dossier_id: dossier.id,
+            dossier_code: dossier.code ?? '',
+            action_seq: seq,
+            unit_id: unit.id,
+            procedure_code: dossier.procedure_code,
+            document_name: documentName,
+            file_id: file.id,
+            sha256: file.sha256,
+            signed_by: signedBy,
+            signer_kind: deps.signer!.kind,
+            legally_valid: deps.signer!.legallyValid,
+            issued_at: issuedAt,
+            issued_by: principal.accountId,
+          });
+          const event: ResultIssuedEvent = {
+            resultCode: code,
+            dossierId: dossier.id,
+            dossierCode: dossier.code ?? '',
+            applicant: { kind: dossier.applicant_kind, idNumber: dossier.applicant_id_number, name: dossier.applicant_name, accountId: dossier.applicant_account_id },
+            procedureCode: dossier.procedure_code,
+            fileId: file.id,
+            sha256: file.sha256,
+            issuedAt: issuedAt.toISOString(),
+            documentName,
+          };
+          await deps.jobs.enqueue(trx, { topic: RESULT_ISSUED_TOPIC, key: code, payload: event });
+        },
+      };
+    },
+  };
+
+  async function fileBytes(row: ResultRow): Promise<Uint8Array> {
+    return readAll(await deps.files.store.get(row.sha256));
+  }
+
+  async function answer(row: ResultRow | undefined, code: string | null, bytes: Uint8Array | undefined): Promise<Verification> {
+    const base: Verification = {
+      valid: false,
+      signedBy: null,
+      signedAt: null,
+      matchesIssued: false,
+      revoked: false,
+      revokedReason: null,
+      revokedAt: null,
+      code,
+      found: false,
+      issuerUnit: null,
+      issuedAt: null,
+      documentName: null,
+      legallyValid: false,
+      signatureLevel: null,
+      problems: [],
+    };
+    if (row) {
+      Object.assign(base, {
+        code: row.code,
+        found: true,
+        revoked: row.revoked_at !== null,
+        revokedReason: row.revoked_reason,
+        revokedAt: iso(row.revoked_at),
+        issuerUnit: await unitView(row.unit_id),
+        issuedAt: iso(row.issued_at),
+        documentName: row.document_name,
+        legallyValid: row.legally_valid,
+      });
+    }
+    if (!bytes) {
+      base.problems.push('no document');
+      return base;
+    }
+    const anchors = deps.signer ? await deps.signer.trustAnchors() : [];
+    const check = await verifyPdfSignatures(bytes, anchors);
+    const first = check.signatures[0];
+    base.valid = check.valid;
+    base.signedBy = first?.signedBy ?? null;
+    base.signedAt = first?.signedAt ? iso(new Date(first.signedAt)) : null;
+    base.signatureLevel = first ? 'PAdES-B-B' : null;
+    base.matchesIssued = row !== undefined && sha256Of(bytes) === row.sha256;
+    if (check.signatures.length === 0) base.problems.push('the file has no signature');
+    for (const s of check.signatures) if (s.problem) base.problems.push(s.problem);
+    if (check.signatures.length > 0 && !check.signatures.at(-1)!.coversWholeFile) base.problems.push('the file was changed after it was signed');
+    if (row && !base.matchesIssued) base.problems.push('the file is not the document issued under this code');
+    if (!row) base.problems.push('no result of this system has this file or code');
+    return base;
+  }
+
+  function status(row: ResultRow, unit: { id: string; name: string }): ResultStatus {
+    return {
+      code: row.code,
+      status: row.revoked_at ? 'revoked' : 'issued',
+      documentName: row.document_name,
+      issuerUnit: unit,
+      issuedAt: iso(row.issued_at)!,
+      procedureCode: row.procedure_code,
+      signedBy: row.signed_by,
+      legallyValid: row.legally_valid,
+      revokedAt: iso(row.revoked_at),
+      revokedReason: row.revoked_reason,
+    };
+  }
+
+  return {
+    issuer,
+
+    /** Verifies an uploaded PDF: its signatures, and whether it is the document issued (by hash, else by the code it names). */
+    async verifyFile(bytes: Uint8Array): Promise<Verification> {
+      const [byHash] = await findResultsBySha256(db, sha256Of(bytes));
+      const named = byHash ? undefined : codeInPdf(bytes);
+      const row = byHash ?? (named ? await findResult(db, named) : undefined);
+      return answer(row, row?.code ?? named ?? null, bytes);
+    },
+
+    /** Verifies the stored document of a code. */
+    async verifyCode(input: string): Promise<Verification> {
+      const code = parseResultCode(input);
+      const row = code ? await findResult(db, code) : undefined;
+      return answer(row, code ?? null, row ? await fileBytes(row) : undefined);
+    },
+
+    async status(input: string): Promise<ResultStatus> {
+      const code = parseResultCode(input);
+      const row = code ? await findResult(db, code) : undefined;
+      if (!row) throw notFound();
+      return status(row, await unitView(row.unit_id));
+    },
+
+    /** The signed PDF, for the dossier's applicant and the officers of its units. */
+    async file(p: Principal | undefined, input: string): Promise<FileRow> {
+      if (!p) throw unauthenticated();
+      const code = parseResultCode(input);
+      const row = code ? await findResult(db, code) : undefined;
+      if (!row) throw notFound();
+      try {
+        return await deps.readableDossierFile(p, row.dossier_id, row.file_id);
+      } catch (error) {
+        if (error instanceof ProblemError && error.code === 'not_found') throw notFound();
+        throw error;
+      }
+    },
+
+    /** Thu hồi: a leader of the issuing unit revokes a result with a reason (audited). */
+    async revoke(p: Principal | undefined, input: string, reason: string, requestId?: string): Promise<ResultStatus> {
+      if (!p) throw unauthenticated();
+      const code = parseResultCode(input);
+      const tree = await units.tree();
+      const peek = code ? await findResult(db, code) : undefined;
+      if (!peek) throw notFound();
+      assertCan(p, 'result.revoke', peek.unit_id, tree);
+      const unit = await unitView(peek.unit_id);
+      const row = await db.transaction().execute(async (trx) => {
+        const current = await findResult(trx, peek.code, true);
+        if (!current) throw notFound();
+        if (current.revoked_at) {
+          throw new ProblemError('result_revoked', {
+            detail: { vi: `Văn bản đã bị thu hồi ngày ${iso(current.revoked_at)}.`, en: `The result was revoked on ${iso(current.revoked_at)}.` },
+          });
+        }
+        const actor = actorOf(p);
+        const updated = await setRevoked(trx, current.code, { at: now(), reason, by: p.accountId, label: actor.label });
+        await recordAudit(trx, { actor, action: 'result.revoke', entity: 'result', entityId: current.code, before: { revoked: false }, after: { revoked: true, reason }, ...(requestId ? { requestId } : {}) });
+        return updated;
+      });
+      return status(row, unit);
+    },
+
+    async template(procedureCode: string) {
+      const stored = await findTemplate(db, procedureCode);
+      return {
+        procedureCode,
+        template: (stored?.template as Record<string, unknown> | undefined) ?? structuredClone(DEFAULT_RESULT_TEMPLATE as unknown as Record<string, unknown>),
+        isDefault: !stored,
+        updatedAt: iso(stored?.updated_at),
+        updatedBy: stored?.updated_by_label ?? null,
+        fields: TEMPLATE_FIELDS as unknown as Record<string, { vi: string; en: string }>,
+      };
+    },
+
+    async setTemplate(p: Principal | undefined, procedureCode: string, template: Record<string, unknown> | null, requestId?: string) {
+      if (!p) throw unauthenticated();
+      if (template) {
+        const problems = checkTemplate(template);
+        if (problems.length > 0) {
+          throw new ProblemError('validation', {
+            detail: { vi: 'Mẫu văn bản kết quả chưa hợp lệ.', en: 'The result template is not valid.' },
+            errors: problems.map((x) => ({ pointer: `/body/template${x.pointer}`, code: x.code, message: x.message })),
+          });
+        }
+        // A trial render: a template pdfmake cannot lay out is refused before it is stored.
+        try {
+          await renderResultPdf({ template, fields: {}, form: {}, code: 'KQ-THU-2000-000000', verifyUrl: verifyUrl('KQ-THU-2000-000000'), title: 'thử', author: 'thử' });
+        } catch (error) {
+          throw new ProblemError('validation', {
+            detail: { vi: 'Không dựng được văn bản từ mẫu này.', en: 'The template cannot be laid out.' },
+            errors: [{ pointer: '/body/template', code: 'render_failed', message: String((error as Error).message).slice(0, 300) }],
+          });
+        }
+      }
+      const actor = actorOf(p);
+      await db.transaction().execute(async (trx) => {
+        if (template) await upsertTemplate(trx, procedureCode, template, actor.label);
+        else await deleteTemplate(trx, procedureCode);
+        await recordAudit(trx, { actor, action: 'result.template.set', entity: 'result_template', entityId: procedureCode, after: { default: !template }, ...(requestId ? { requestId } : {}) });
+      });
+      return this.template(procedureCode);
+    },
+  };
+}
+
+export type ResultsService = ReturnType<typeof createResultsService>;
