@@ -19,7 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { jobRunnerOn, mailCatcherOn, type Config } from './config.ts';
+import { jobRunnerOn, mailCatcherOn, ndxpEmulatorOn, type Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { pendingMigrations } from './db/migrate.ts';
 import { apiDocsOptions } from './http/api-docs.ts';
@@ -45,6 +45,8 @@ import { createPaymentsModule, PAYGOV_CALLBACK_PATH, PAYGOV_RETURN_PATH, type Pa
 import { mountPaymentEmulator } from './emulators/payment/server.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
+import { createLgspModule, type LgspModule } from './modules/lgsp/module.ts';
+import { mountNdxpEmulator } from './emulators/ndxp/server.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -70,6 +72,8 @@ export type App = FastifyInstance & {
   jobs: JobsModule;
   notifications: NotificationsModule;
   mailCatcher: MailCatcher | undefined;
+  /** The data-exchange gateway (sector modules register their services through it). */
+  lgsp: LgspModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -251,6 +255,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'payments', description: 'Online payment through the national payment platform (PayGov)' },
         { name: 'dossiers', description: 'Dossiers (hồ sơ TTHC): intake, processing, worklists, public lookup' },
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'lgsp', description: 'Data-exchange gateway (LGSP): services, consumer systems, the message log' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -343,16 +348,23 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     officersCovering: identity.officersCovering,
     publicUrl: identity.publicUrl,
   });
-  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers]) await module.register(app);
+  // The data-exchange gateway offers dossiers' and population's capabilities to other systems.
+  const lgsp = createLgspModule({ ...moduleDeps, jobs, dossiers: dossiers.service, population, log: app.log });
+  lgsp.registerMetrics(metrics);
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, lgsp]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
   app.decorate('payments', payments);
   app.decorate('dossiers', dossiers);
+  app.decorate('lgsp', lgsp);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });
   // The national payment platform emulator at /emulators/payment/, unless a real platform is configured.
   await mountPaymentEmulator(app, { config, callbackPath: PAYGOV_CALLBACK_PATH, returnPath: PAYGOV_RETURN_PATH });
+
+  // The national data-sharing platform emulator at /emulators/ndxp/, unless a real platform is configured.
+  if (ndxpEmulatorOn(config)) await mountNdxpEmulator(app, { agencies: { [config.NDXP_AGENCY_CODE]: config.NDXP_API_KEY } });
 
   // The national SSO emulator at /emulators/sso/, unless another provider is configured.
   if (ssoEmulatorEnabled(config)) mountSsoEmulator(app, config, identity.publicUrl, database.db);

@@ -39,6 +39,13 @@ export const AUDIT_ACTIONS = [
   // population (the names rows already carry)
   'population.purpose.create',
   'population.purpose.update',
+  // data-exchange gateway
+  'lgsp.consumer.create',
+  'lgsp.consumer.update',
+  'lgsp.consumer.secret.rotate',
+  'lgsp.acl.grant',
+  'lgsp.acl.revoke',
+  'lgsp.service.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
