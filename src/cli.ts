@@ -23,6 +23,8 @@ import { createDossiersModule } from './modules/dossiers/module.ts';
 import { createFilesModule } from './modules/files/module.ts';
 import { seedUnits } from './modules/identity/module.ts';
 import { createPaymentsModule } from './modules/payments/module.ts';
+import { registerLgspCommands } from './modules/lgsp/cli.ts';
+import { createLgspModule } from './modules/lgsp/module.ts';
 
 class CliError extends Error {}
 
@@ -162,6 +164,17 @@ registerDossierCommands(program, {
   fail,
   out,
   warn: (line) => process.stderr.write(`${line}\n`),
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+});
+
+// Data-exchange gateway (lgsp module): consumers and the message log (no providers are offered here).
+registerLgspCommands(program, {
+  withDatabase,
+  module: (database, cfg) => createLgspModule({ config: cfg, db: database.db, units: createUnitDirectory(database.db, cfg.UNIT_CACHE_MS) }),
+  fail,
+  out,
   setExitCode: (code) => {
     process.exitCode = code;
   },
