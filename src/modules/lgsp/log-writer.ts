@@ -6,14 +6,16 @@
 //
 // Throughput: rows are not written one transaction each. Calls that arrive while a batch is being
 // committed wait in a queue and go together in the next batch (group commit), up to
-// LGSP_LOG_BATCH_MAX rows per transaction. A batch locks the one chain-head row (`lgsp_chain`),
-// chains its rows from it, inserts them in one statement, counts the calls per consumer and day,
-// and moves the head: the lock is held once per batch, not once per call, and it also orders the
-// writers of several instances into one chain.
+// LGSP_LOG_BATCH_MAX rows. A batch is ONE statement (store.ts appendIfHeadAt): it moves the one
+// chain-head row (`lgsp_chain`) from the head this writer last saw to the batch's last row, and
+// inserts the rows and the day counts only if the head was still there; otherwise (another
+// instance appended) the batch is chained again from the new head. The head row is locked for one
+// statement per batch, not per call, and that orders the writers of several instances into one
+// chain.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { localDay, messageHash, type MessageEntry, type StoredMessage } from '../../core/lgsp/index.ts';
-import { appendMessages, lockChain } from './store.ts';
+import { appendIfHeadAt, chainHead } from './store.ts';
 
 export type NewMessage = Omit<MessageEntry, 'seq'>;
 
@@ -43,33 +45,48 @@ export function createMessageLogWriter(deps: {
   let flushing: Promise<void> | undefined;
   let written = 0;
 
+  // The head as this writer last left it (undefined: read it). Another instance appending moves
+  // the head; the conditional append then fails and the batch is chained again from the new head.
+  let known: { lastSeq: number; lastHash: string } | undefined;
+
+  function chainFrom(head: { lastSeq: number; lastHash: string }, batch: Pending[]) {
+    let previous = head.lastHash;
+    let seq = head.lastSeq;
+    const perDay = new Map<string, { consumerId: string; day: string; calls: number }>();
+    const rows = batch.map(({ entry }) => {
+      seq++;
+      const withSeq = { ...entry, seq };
+      const hash = messageHash(previous, withSeq);
+      const row: StoredMessage = { ...withSeq, prevHash: previous, hash };
+      previous = hash;
+      if (entry.consumerId) {
+        const day = localDay(new Date(entry.at));
+        const key = `${entry.consumerId}\n${day}`;
+        const counted = perDay.get(key);
+        if (counted) counted.calls++;
+        else perDay.set(key, { consumerId: entry.consumerId, day, calls: 1 });
+      }
+      return row;
+    });
+    return { rows, usage: [...perDay.values()] };
+  }
+
   async function flushOnce(batch: Pending[]): Promise<void> {
     let stored: StoredMessage[] = [];
     try {
-      await deps.db.transaction().execute(async (trx) => {
-        const head = await lockChain(trx);
-        let previous = head.lastHash;
-        let seq = head.lastSeq;
-        const usage = new Map<string, { day: string; calls: number }[]>();
-        stored = batch.map(({ entry }) => {
-          seq++;
-          const withSeq = { ...entry, seq };
-          const hash = messageHash(previous, withSeq);
-          const row: StoredMessage = { ...withSeq, prevHash: previous, hash };
-          previous = hash;
-          if (entry.consumerId) {
-            const days = usage.get(entry.consumerId) ?? [];
-            const day = localDay(new Date(entry.at));
-            const counted = days.find((d) => d.day === day);
-            if (counted) counted.calls++;
-            else days.push({ day, calls: 1 });
-            usage.set(entry.consumerId, days);
-          }
-          return row;
-        });
-        await appendMessages(trx, stored, usage);
-      });
+      for (let attempt = 0; ; attempt++) {
+        known ??= await chainHead(deps.db);
+        const { rows, usage } = chainFrom(known, batch);
+        if (await appendIfHeadAt(deps.db, known, rows, usage)) {
+          stored = rows;
+          known = { lastSeq: rows.at(-1)!.seq, lastHash: rows.at(-1)!.hash };
+          break;
+        }
+        known = undefined;
+        if (attempt >= 20) throw new Error('lgsp: the chain head kept moving; giving up this batch');
+      }
     } catch (error) {
+      known = undefined;
       for (const p of batch) p.reject(error);
       return;
     }

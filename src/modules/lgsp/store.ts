@@ -183,47 +183,49 @@ const toStored = (r: {
   hash: r.hash,
 });
 
-/** Locks the chain head for this transaction and returns it. */
-export async function lockChain(trx: Transaction<DB>): Promise<{ lastSeq: number; lastHash: string }> {
-  const row = await trx.selectFrom('lgsp_chain').select(['last_seq', 'last_hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-  return { lastSeq: row.last_seq, lastHash: row.last_hash };
-}
-
-export async function appendMessages(trx: Transaction<DB>, rows: StoredMessage[], usage: Map<string, { day: string; calls: number }[]>): Promise<void> {
-  if (rows.length === 0) return;
-  await trx
-    .insertInto('lgsp_message')
-    .values(
-      rows.map((m) => ({
-        seq: m.seq,
-        at: m.at,
-        consumer_id: m.consumerId,
-        service_code: m.serviceCode,
-        service_version: m.serviceVersion,
-        purpose: m.purpose,
-        request_id: m.requestId,
-        request_digest: m.requestDigest,
-        response_digest: m.responseDigest,
-        status: m.status,
-        outcome: m.outcome,
-        request_bytes: m.requestBytes,
-        response_bytes: m.responseBytes,
-        latency_us: m.latencyUs,
-        prev_hash: m.prevHash,
-        hash: m.hash,
-      })),
-    )
-    .execute();
+/**
+ * Appends a batch chained from `expected` in ONE statement: the chain head moves from `expected`
+ * to the batch's last row only if it is still at `expected` (another instance may have appended
+ * meanwhile), and the rows and day counts are written only if it moved. Returns whether it did
+ * (false: re-read the head and chain the batch again). One round trip, and the head row is locked
+ * only for the statement.
+ */
+export async function appendIfHeadAt(
+  db: Executor,
+  expected: { lastSeq: number },
+  rows: StoredMessage[],
+  usage: Array<{ consumerId: string; day: string; calls: number }>,
+): Promise<boolean> {
   const last = rows.at(-1)!;
-  await trx.updateTable('lgsp_chain').set({ last_seq: last.seq, last_hash: last.hash }).where('id', '=', 1).execute();
-  const counts = [...usage].flatMap(([consumerId, days]) => days.map((d) => ({ consumer_id: consumerId, day: d.day, calls: d.calls })));
-  if (counts.length > 0) {
-    await trx
-      .insertInto('lgsp_usage')
-      .values(counts)
-      .onConflict((oc) => oc.columns(['consumer_id', 'day']).doUpdateSet({ calls: sql`lgsp_usage.calls + excluded.calls` }))
-      .execute();
-  }
+  const values = sql.join(
+    rows.map(
+      (m) =>
+        sql`(${m.seq}::bigint, ${m.at}::timestamptz, ${m.consumerId}::text, ${m.serviceCode}::text, ${m.serviceVersion}::integer, ${m.purpose}::text, ${m.requestId}::text, ${m.requestDigest}::text, ${m.responseDigest}::text, ${m.status}::smallint, ${m.outcome}::text, ${m.requestBytes}::integer, ${m.responseBytes}::integer, ${m.latencyUs}::integer, ${m.prevHash}::text, ${m.hash}::text)`,
+    ),
+  );
+  const counts =
+    usage.length > 0
+      ? sql`, counted as (
+          insert into lgsp_usage (consumer_id, day, calls)
+          select * from (values ${sql.join(usage.map((u) => sql`(${u.consumerId}::text, ${u.day}::date, ${u.calls}::bigint)`))}) as u (consumer_id, day, calls)
+          where exists (select 1 from moved)
+          on conflict (consumer_id, day) do update set calls = lgsp_usage.calls + excluded.calls
+          returning 1
+        )`
+      : sql``;
+  const result = await sql<{ moved: number }>`
+    with moved as (
+      update lgsp_chain set last_seq = ${last.seq}, last_hash = ${last.hash}
+      where id = 1 and last_seq = ${expected.lastSeq}
+      returning 1
+    ), inserted as (
+      insert into lgsp_message (seq, at, consumer_id, service_code, service_version, purpose, request_id, request_digest, response_digest, status, outcome, request_bytes, response_bytes, latency_us, prev_hash, hash)
+      select * from (values ${values}) as v
+      where exists (select 1 from moved)
+      returning 1
+    )${counts}
+    select count(*)::integer as moved from moved`.execute(db);
+  return Number(result.rows[0]?.moved ?? 0) === 1;
 }
 
 export async function usageOn(db: Executor, consumerId: string, day: string): Promise<number> {
