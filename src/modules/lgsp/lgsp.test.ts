@@ -152,6 +152,13 @@ describe('a call through the gateway', () => {
     expect((await call('test-echo', partner, { value: 2 })).status).toBe(200);
   });
 
+  it('refuses the calls of a service an administrator disabled, and answers again once enabled', async () => {
+    await t.app.lgsp.admin.setServiceEnabled(system, 'test-echo', false);
+    expect((await call('test-echo', partner, { value: 3 })).status).toBe(403);
+    await t.app.lgsp.admin.setServiceEnabled(system, 'test-echo', true);
+    expect((await call('test-echo', partner, { value: 3 })).status).toBe(200);
+  });
+
   it('queries the population database through its client', async () => {
     const r = await call('population-query', partner, { personalId: '001099012345', fullName: 'Nguyễn Văn A', birthYear: 1999 });
     expect(r.status).toBe(200);

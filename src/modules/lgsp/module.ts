@@ -137,6 +137,7 @@ export function createLgspModule(deps: LgspModuleDeps): LgspModule {
     ndxp,
     endpointOf: (code) => `${publicOrigin()}${CALL_PREFIX}/${code}`,
     invalidate: (id) => gateway.invalidate(id),
+    syncCatalog: () => syncCatalog(),
   });
 
   // The seeded services: a motcua capability, the population database, a national service via NDXP.
@@ -165,9 +166,15 @@ export function createLgspModule(deps: LgspModuleDeps): LgspModule {
     syncCatalog,
     async register(app) {
       server = app;
+      // The key and the catalog rows at start; a database not migrated yet (readyz says so) only
+      // delays them: the key is loaded on first use, the rows written by the first change.
       app.addHook('onReady', async () => {
-        await key();
-        await syncCatalog();
+        try {
+          await key();
+          await syncCatalog();
+        } catch (error) {
+          deps.log?.error({ err: error }, 'the data-exchange gateway could not load its key or catalog at start');
+        }
       });
       // Every answered call's row is committed already; what is queued is flushed, and the head signed.
       app.addHook('onClose', async () => {

@@ -66,6 +66,8 @@ export function createLgspAdmin(deps: {
   endpointOf: (code: string) => string;
   /** Tells the gateway to drop what it keeps of a consumer. */
   invalidate: (consumerId?: string) => void;
+  /** Writes the registered services' catalog rows. */
+  syncCatalog: () => Promise<void>;
 }): LgspAdmin {
   const { db, registry } = deps;
 
@@ -144,6 +146,7 @@ export function createLgspAdmin(deps: {
     async setServiceEnabled(caller, code, enabled) {
       const { actor, requestId } = await authorize(caller, 'lgsp.admin');
       await knownService(code);
+      if (registry.find(code)) await deps.syncCatalog();
       await db.transaction().execute(async (trx) => {
         const before = (await listServiceRows(trx)).find((r) => r.code === code);
         const after = await setServiceEnabled(trx, code, enabled);
