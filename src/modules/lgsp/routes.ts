@@ -10,7 +10,7 @@
 //   GET   /log (paged by seq, filtered), GET /stats, POST /ndxp/publish
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { Principal } from '../../core/access/index.ts';
 import { problemSchema } from '../../http/problem.ts';
 import { CALL_PREFIX, TOKEN_PATH, type Gateway } from './gateway.ts';
 import {
@@ -61,7 +61,7 @@ export async function registerGatewayRoutes(app: FastifyInstance, deps: { gatewa
 export function registerLgspAdminRoutes(api: FastifyInstance, deps: { admin: LgspAdmin }): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
   const { admin } = deps;
-  const caller = (request: { principal?: import('../../core/access/index.ts').Principal; id: string }) => ({ principal: request.principal, requestId: request.id });
+  const caller = (request: { principal?: Principal; id: string }) => ({ principal: request.principal, requestId: request.id });
   const tags = ['lgsp'];
 
   app.get('/lgsp/services', { schema: { tags, summary: 'The data-sharing services and who may call them', response: { 200: ServiceList, ...errors } }, config: { access: 'lgsp.audit' } }, (request) =>
@@ -127,5 +127,4 @@ export function registerLgspAdminRoutes(api: FastifyInstance, deps: { admin: Lgs
     { schema: { tags, summary: 'Publish the ministry’s services to the national platform (NDXP)', response: { 200: PublishResult, ...errors, 502: problemSchema } }, config: { access: 'lgsp.admin' } },
     async (request) => ({ published: await admin.publishToNdxp(caller(request)) }),
   );
-  void z;
 }
