@@ -8,6 +8,12 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { startServer, stopServer, withScratchDatabase } from './support.ts';
 
+// `npm run bench -- lgsp` runs bench/lgsp.ts (the gateway's overhead) instead of the default.
+if (process.argv[2] === 'lgsp') {
+  await import('./lgsp.ts');
+  process.exit(0);
+}
+
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -27,6 +27,8 @@ import { registerQualityCommands } from './modules/quality/cli.ts';
 import { registerPortalSyncCommands } from './modules/portal-sync/cli.ts';
 import { createPortalSyncModule } from './modules/portal-sync/module.ts';
 import { registerResultCommands } from './modules/results/cli.ts';
+import { registerLgspCommands } from './modules/lgsp/cli.ts';
+import { createLgspModule } from './modules/lgsp/module.ts';
 
 class CliError extends Error {}
 
@@ -211,6 +213,17 @@ registerResultCommands(program, {
   },
   out,
   fail,
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+});
+
+// Data-exchange gateway (lgsp module): consumers and the message log (no providers are offered here).
+registerLgspCommands(program, {
+  withDatabase,
+  module: (database, cfg) => createLgspModule({ config: cfg, db: database.db, units: createUnitDirectory(database.db, cfg.UNIT_CACHE_MS) }),
+  fail,
+  out,
   setExitCode: (code) => {
     process.exitCode = code;
   },

@@ -315,6 +315,40 @@ export const configSchema = z.object({
   SIGNING_TRUST_ANCHORS: z.string().min(1).optional(),
   /** The prefix of result codes (MaGiayToKetQua), `<prefix>-<agency e-ID>-<year>-<sequence>`. */
   RESULT_CODE_PREFIX: z.string().regex(/^[A-Z]{1,8}$/, { message: 'expects 1 to 8 capital letters' }).default('KQ'),
+  // ---- Data-exchange gateway (lgsp module; SPEC §5; see README) ----
+  /** The `iss` of the gateway's access tokens. Default: PUBLIC_URL (or http://localhost:PORT) + /lgsp. */
+  LGSP_ISSUER: z.url({ message: 'expects an absolute URL' }).optional(),
+  /** Lifetime of an access token, seconds. */
+  LGSP_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
+  /** The signature algorithm of the gateway's key, generated at first start (tokens and signed log heads). */
+  LGSP_KEY_ALG: z.enum(['ES256', 'EdDSA']).default('ES256'),
+  /** The purpose codes a call may name in X-Purpose (comma-separated; UNCONFIRMED as a national list). */
+  LGSP_PURPOSES: z
+    .string()
+    .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*(,[a-z][a-z0-9]*(-[a-z0-9]+)*)*$/, { message: 'expects comma-separated lower-case codes' })
+    .default('administrative-procedure,reconciliation,research,statistics,inspection')
+    .transform((v) => v.split(',')),
+  /** A consumer's limits when its own are not set: calls per minute (per instance) and per local day. */
+  LGSP_DEFAULT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
+  LGSP_DEFAULT_PER_DAY: z.coerce.number().int().min(1).max(1_000_000_000).default(1_000_000),
+  /** Sign the message log's chain head after this many new rows, and on this schedule (cron). */
+  LGSP_HEAD_EVERY_ROWS: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  LGSP_HEAD_SCHEDULE: z.string().min(9).default('*/5 * * * *'),
+  /** Most rows the log writer appends in one transaction. */
+  LGSP_LOG_BATCH_MAX: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** How long an instance keeps a consumer's settings, ACL and day count (ms). */
+  LGSP_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /** Logged demo calls generated into an empty log on the embedded default's first start. */
+  LGSP_DEMO_CALLS: z.coerce.number().int().min(0).max(100_000).default(300),
+  /** The national data-sharing platform (NDXP). Unset: the built-in emulator on this server. */
+  NDXP_URL: z.url({ message: 'expects the base URL of the national data-sharing platform' }).optional(),
+  /** The key this ministry was issued by NDXP (sent as a bearer token; UNCONFIRMED scheme). */
+  NDXP_API_KEY: z.string().min(16, { message: 'expects at least 16 characters' }).default('motcua-ndxp-demo-key-0001'),
+  /** The ministry's code at NDXP (its agency code, QCVN 102:2016). */
+  NDXP_AGENCY_CODE: z.string().min(1).max(64).default('G22'),
+  NDXP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Mount the NDXP emulator at /emulators/ndxp; default: on when NDXP_URL is unset, except in production. */
+  NDXP_EMULATOR: booleanFlag.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -413,6 +447,12 @@ export function portalSyncOn(config: Pick<Config, 'NODE_ENV' | 'DVCQG_SYNC' | 'D
 export function devCaOn(config: Pick<Config, 'NODE_ENV' | 'SIGNING_DEV_CA' | 'SIGNER'>): boolean {
   if (config.SIGNER !== 'pkcs12') return false;
   return config.SIGNING_DEV_CA ?? config.NODE_ENV !== 'production';
+}
+
+/** Whether the NDXP emulator is mounted (production: only when NDXP_EMULATOR=true). */
+export function ndxpEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'NDXP_EMULATOR' | 'NDXP_URL'>): boolean {
+  if (config.NODE_ENV === 'production') return config.NDXP_EMULATOR === true;
+  return config.NDXP_EMULATOR ?? config.NDXP_URL === undefined;
 }
 
 /** Whether the job runner runs in this process (default: on, except NODE_ENV=test). */

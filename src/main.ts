@@ -14,6 +14,8 @@ import { createCalendarModule } from './modules/calendar/module.ts';
 import { seedDemoDossiers } from './modules/dossiers/demo.ts';
 import type { UnitDirectory } from './modules/identity/units/directory.ts';
 import type { FeedbackModule } from './modules/feedback/module.ts';
+import type { LgspModule } from './modules/lgsp/module.ts';
+import { DEMO_CONSUMER_ID, DEMO_CONSUMER_SECRET, seedLgspDemo } from './modules/lgsp/demo.ts';
 
 export async function start(config: Config): Promise<void> {
   const startedAt = performance.now();
@@ -81,6 +83,12 @@ export async function start(config: Config): Promise<void> {
     (error: unknown) => app.log.error({ err: error }, 'could not open the development CA'),
   );
 
+  // The gateway's demo consumer (README "Demo accounts"), and on the embedded default a few
+  // hundred logged calls through the real log writer (into an empty log only).
+  const lgspSeeding = demoAccountsWanted(config)
+    ? seedLgspInBackground(app.log, database, app.lgsp, database.kind === 'pglite' ? config.LGSP_DEMO_CALLS : 0)
+    : Promise.resolve();
+
   // Graceful shutdown: stop accepting, let in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS),
   // then close the database. A second signal exits at once.
   let closing = false;
@@ -100,6 +108,7 @@ export async function start(config: Config): Promise<void> {
       await dossierSeeding;
       await feedbackSeeding;
       await devCa;
+      await lgspSeeding;
       await database.close();
       process.exit(0);
     } catch (error) {
@@ -138,6 +147,16 @@ function seedFeedbackInBackground(log: FastifyBaseLogger, feedback: FeedbackModu
       if (created.ratings + created.feedback > 0) log.info(created, 'demo ratings and feedback loaded');
     },
     (error: unknown) => log.error({ err: error }, 'could not load the demo ratings and feedback'),
+  );
+}
+
+function seedLgspInBackground(log: FastifyBaseLogger, database: Database, lgsp: LgspModule, calls: number): Promise<void> {
+  const started = performance.now();
+  return seedLgspDemo(database.db, lgsp, { calls }).then(
+    (written) => {
+      log.info({ consumer: DEMO_CONSUMER_ID, secret: DEMO_CONSUMER_SECRET, calls: written, ms: Math.round(performance.now() - started) }, 'data-exchange gateway demo consumer ready');
+    },
+    (error: unknown) => log.error({ err: error }, 'could not load the gateway demo data'),
   );
 }
 

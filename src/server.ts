@@ -19,7 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { jobRunnerOn, mailCatcherOn, type Config } from './config.ts';
+import { jobRunnerOn, mailCatcherOn, ndxpEmulatorOn, type Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { pendingMigrations } from './db/migrate.ts';
 import { apiDocsOptions } from './http/api-docs.ts';
@@ -50,6 +50,8 @@ import { createResultsModule, type ResultsModule } from './modules/results/modul
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
 import { createPortalSyncModule, type PortalSyncModule } from './modules/portal-sync/module.ts';
 import { mountDvcqgEmulator } from './emulators/dvcqg/server.ts';
+import { createLgspModule, type LgspModule } from './modules/lgsp/module.ts';
+import { mountNdxpEmulator } from './emulators/ndxp/server.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -83,6 +85,8 @@ export type App = FastifyInstance & {
   portalSync: PortalSyncModule;
   /** Signed electronic results (the dossiers module issues through it; onIssued for listeners). */
   results: ResultsModule;
+  /** The data-exchange gateway (sector modules register their services through it). */
+  lgsp: LgspModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -266,6 +270,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
         { name: 'feedback', description: 'Ratings of returned dossiers and feedback (phản ánh, kiến nghị)' },
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'results', description: 'Signed electronic results: verification, revocation, templates' },
+        { name: 'lgsp', description: 'Data-exchange gateway (LGSP): services, consumer systems, the message log' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -385,7 +390,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     },
   });
   dossiersRef = dossiers;
-  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, results, portalSync, feedback, quality]) await module.register(app);
+  // The data-exchange gateway offers dossiers' and population's capabilities to other systems.
+  const lgsp = createLgspModule({ ...moduleDeps, jobs, dossiers: dossiers.service, population, log: app.log });
+  lgsp.registerMetrics(metrics);
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, results, portalSync, feedback, quality, lgsp]) await module.register(app);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
   app.decorate('payments', payments);
@@ -394,6 +402,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   app.decorate('portalSync', portalSync);
   app.decorate('feedback', feedback);
   app.decorate('results', results);
+  app.decorate('lgsp', lgsp);
 
   // The national population database emulator at /emulators/population/, unless a real service is configured.
   await mountPopulationEmulator(app, { config, db: database.db });
@@ -401,6 +410,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await mountPaymentEmulator(app, { config, callbackPath: PAYGOV_CALLBACK_PATH, returnPath: PAYGOV_RETURN_PATH });
   // The national portal's dossier sync API emulator at /emulators/dvcqg/, unless a real portal is configured.
   await mountDvcqgEmulator(app, { config });
+
+  // The national data-sharing platform emulator at /emulators/ndxp/, unless a real platform is configured.
+  if (ndxpEmulatorOn(config)) await mountNdxpEmulator(app, { agencies: { [config.NDXP_AGENCY_CODE]: config.NDXP_API_KEY } });
 
   // The national SSO emulator at /emulators/sso/, unless another provider is configured.
   if (ssoEmulatorEnabled(config)) mountSsoEmulator(app, config, identity.publicUrl, database.db);

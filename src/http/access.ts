@@ -2,6 +2,8 @@
 //   config: { access: 'public' }            anyone, logged in or not
 //   config: { access: 'login' }             any logged-in person (their own account, logout)
 //   config: { access: 'catalog.publish' }   a permission of src/core/access (role table there)
+//   config: { access: 'client' }            a consumer system, authenticated by the route itself
+//                                           (the data-exchange gateway's OAuth2 client credentials)
 // One hook enforces it before the body is validated, so a caller without the right learns
 // nothing about the input. The permission is checked "in some unit" here; the use case checks it
 // again for the record's own unit with `can()` (and the module's policy for rules beyond that).
@@ -10,7 +12,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { decide, type Permission, type Principal, type UnitTree } from '../core/access/index.ts';
 import { ProblemError } from './problem.ts';
 
-export type RouteAccess = 'public' | 'login' | Permission;
+export type RouteAccess = 'public' | 'login' | 'client' | Permission;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -104,7 +106,7 @@ export function registerAccessControl(app: FastifyInstance, deps: { tree: () => 
   });
   app.addHook('preValidation', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
-    if (access === undefined || access === 'public') return;
+    if (access === undefined || access === 'public' || access === 'client') return;
     if (!request.principal) throw unauthenticated();
     if (access === 'login') {
       // A person's own account: a machine credential has none.

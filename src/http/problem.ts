@@ -93,6 +93,17 @@ export const problemCatalog = {
   result_signer_unavailable: { status: 409, title: { vi: 'Chưa ký số được văn bản kết quả', en: 'The result document cannot be signed' } },
   result_revoked: { status: 409, title: { vi: 'Văn bản kết quả đã bị thu hồi', en: 'The result was revoked' } },
   internal: { status: 500, title: { vi: 'Lỗi hệ thống', en: 'Internal server error' } },
+  // Data-exchange gateway (lgsp module)
+  lgsp_invalid_client: { status: 401, title: { vi: 'Không xác thực được hệ thống khai thác', en: 'Client authentication failed' } },
+  lgsp_invalid_token: { status: 401, title: { vi: 'Mã truy cập không hợp lệ hoặc đã hết hạn', en: 'Invalid or expired access token' } },
+  lgsp_not_allowed: { status: 403, title: { vi: 'Hệ thống khai thác không được phép gọi dịch vụ này', en: 'The client may not call this service' } },
+  lgsp_unknown_service: { status: 404, title: { vi: 'Không có dịch vụ chia sẻ dữ liệu này', en: 'No such data-sharing service' } },
+  lgsp_purpose_required: { status: 400, title: { vi: 'Thiếu hoặc sai mục đích khai thác dữ liệu', en: 'Missing or unknown purpose' } },
+  lgsp_request_invalid: { status: 400, title: { vi: 'Yêu cầu không đúng lược đồ của dịch vụ', en: 'The request does not match the service schema' } },
+  lgsp_response_invalid: { status: 502, title: { vi: 'Hệ thống cung cấp trả lời không đúng lược đồ', en: 'The provider answered outside the service schema' } },
+  lgsp_provider_failed: { status: 502, title: { vi: 'Hệ thống cung cấp dữ liệu không trả lời được', en: 'The provider failed' } },
+  lgsp_rate_limited: { status: 429, title: { vi: 'Vượt giới hạn số lần gọi', en: 'Rate limit or quota exceeded' } },
+  lgsp_log_unavailable: { status: 503, title: { vi: 'Chưa ghi được nhật ký trao đổi dữ liệu', en: 'The message log is unavailable' } },
 } as const satisfies Record<string, { status: number; title: Localized }>;
 
 export type ProblemCode = keyof typeof problemCatalog;

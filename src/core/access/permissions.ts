@@ -161,6 +161,16 @@ export const PERMISSIONS = {
     holders: ['admin'],
     label: { vi: 'Soạn mẫu văn bản kết quả', en: 'Edit result templates' },
   },
+
+  // ---- Data-exchange gateway (LGSP) ----
+  'lgsp.audit': {
+    holders: ['admin', 'auditor'],
+    label: { vi: 'Xem dịch vụ, hệ thống khai thác và nhật ký trao đổi dữ liệu (LGSP)', en: 'Read the data-exchange services, consumers and message log (LGSP)' },
+  },
+  'lgsp.admin': {
+    holders: ['admin'],
+    label: { vi: 'Quản trị nền tảng tích hợp, chia sẻ dữ liệu (LGSP)', en: 'Administer the data-exchange gateway (LGSP)' },
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -46,6 +46,13 @@ export const AUDIT_ACTIONS = [
   // results
   'result.revoke',
   'result.template.set',
+  // data-exchange gateway
+  'lgsp.consumer.create',
+  'lgsp.consumer.update',
+  'lgsp.consumer.secret.rotate',
+  'lgsp.acl.grant',
+  'lgsp.acl.revoke',
+  'lgsp.service.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

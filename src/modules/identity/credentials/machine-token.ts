@@ -10,8 +10,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission, ServicePrincipal } from '../../../core/access/index.ts';
 import { ProblemError } from '../../../http/problem.ts';
 
-/** The emulators of national systems have their own bearer keys (the population database's). */
-const EMULATORS_PREFIX = '/emulators/';
+/**
+ * Paths with bearer tokens of their own: the emulators of national systems (the population
+ * database's keys) and the data-exchange gateway (its OAuth2 access tokens).
+ */
+const OWN_BEARER_PREFIXES = ['/emulators/', '/lgsp/'];
 
 /** What the audit trail names when the administrative token acts. */
 export const MACHINE_TOKEN_LABEL = 'ADMIN_API_TOKEN';
@@ -80,7 +83,7 @@ export function resolveMachineToken(authorization: string | undefined, settings:
 /** Registers the resolution as an onRequest hook; register it after the session hook. */
 export function registerMachineToken(app: FastifyInstance, settings: MachineTokenSettings): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (request.url.startsWith(EMULATORS_PREFIX)) return;
+    if (OWN_BEARER_PREFIXES.some((prefix) => request.url.startsWith(prefix))) return;
     const principal = resolveMachineToken(request.headers.authorization, settings);
     if (principal) request.principal = principal;
   });

@@ -15,6 +15,7 @@ import { useUnits } from './units.ts';
 import '../../components/components.css';
 import './workspace.css';
 import { roleLabel } from '../../lib/roles.ts';
+import { LGSP_PATH } from '../lgsp/api.ts';
 
 export const VERIFY_PATH = '/can-bo/xac-minh-dan-cu';
 
@@ -44,6 +45,7 @@ const NAV: NavItem[] = [
     roles: ['admin', 'auditor', 'unit_leader', 'receiver', 'specialist'],
     group: 'admin',
   },
+  { path: LGSP_PATH, labelKey: 'lgsp.nav', roles: ['admin', 'auditor'], group: 'admin' },
   { path: IDENTITY_PATHS.totp, labelKey: 'workspace.nav.totp', group: 'account' },
 ];
 
