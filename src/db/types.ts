@@ -11,6 +11,7 @@ import type { IdentityTables } from '../modules/identity/tables.ts';
 import type { PaymentTables } from '../modules/payments/tables.ts';
 import type { JobTables } from '../modules/jobs/tables.ts';
 import type { PopulationTables } from '../modules/population/tables.ts';
+import type { WarehouseTables } from '../modules/warehouse/tables.ts';
 
 /** timestamptz without a default. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -21,4 +22,4 @@ export type NullableTimestamp = ColumnType<Date | null, Date | string | null | u
 /** jsonb: read as parsed JSON, written as a JSON string. */
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
-export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables, JobTables {}
+export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables, JobTables, WarehouseTables {}

@@ -90,6 +90,10 @@ export const problemCatalog = {
   precondition_failed: { status: 412, title: { vi: 'Hồ sơ đã thay đổi', en: 'The dossier has changed' } },
   precondition_required: { status: 428, title: { vi: 'Thiếu phiên bản hồ sơ (If-Match)', en: 'If-Match required' } },
   internal: { status: 500, title: { vi: 'Lỗi hệ thống', en: 'Internal server error' } },
+  // Virus scan, digitization and the data warehouse (files, warehouse modules)
+  file_infected: { status: 422, title: { vi: 'Tệp chứa mã độc', en: 'The file contains malware' } },
+  scanner_unavailable: { status: 503, title: { vi: 'Chưa quét được mã độc', en: 'The virus scanner is unavailable' } },
+  not_digitized: { status: 422, title: { vi: 'Thành phần hồ sơ giấy chưa được số hóa', en: 'A paper component is not digitized' } },
 } as const satisfies Record<string, { status: number; title: Localized }>;
 
 export type ProblemCode = keyof typeof problemCatalog;

@@ -11,6 +11,7 @@ import * as m0007 from './0007-files.ts';
 import * as m0008 from './0008-jobs.ts';
 import * as m0009 from './0009-payments.ts';
 import * as m0010 from './0010-dossiers.ts';
+import * as m0013 from './0013-warehouse.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0008-jobs': m0008,
   '0009-payments': m0009,
   '0010-dossiers': m0010,
+  '0013-warehouse': m0013,
 };
