@@ -255,6 +255,11 @@ export const configSchema = z.object({
    * receipt (422), `warn` receives it and records the component as not digitized.
    */
   DIGITIZATION_AT_RECEIPT: z.enum(['required', 'warn'], { message: 'expects required or warn' }).default('required'),
+  /**
+   * Whether a component uploaded with an online submission is flagged DuocSoHoa in the portal
+   * sync (born electronic rather than scanned): UNCONFIRMED reading of 766 indicators 4.2/4.3.
+   */
+  DIGITIZATION_ONLINE_FILES_FLAGGED: booleanFlag.default(true),
   /** The national portal's data warehouse (Kho DVCQG) API; unset outside production: the emulator at /emulators/kho-dvcqg. */
   NATIONAL_WAREHOUSE_URL: z.url({ message: 'expects an absolute URL' }).optional(),
   NATIONAL_WAREHOUSE_EMULATOR: booleanFlag.optional(),

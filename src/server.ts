@@ -19,7 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { jobRunnerOn, mailCatcherOn, type Config } from './config.ts';
+import { jobRunnerOn, mailCatcherOn, nationalWarehouseEmulatorOn, type Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { pendingMigrations } from './db/migrate.ts';
 import { apiDocsOptions } from './http/api-docs.ts';
@@ -44,6 +44,8 @@ import { mountPopulationEmulator } from './emulators/population/server.ts';
 import { createPaymentsModule, PAYGOV_CALLBACK_PATH, PAYGOV_RETURN_PATH, type PaymentsModule } from './modules/payments/module.ts';
 import { mountPaymentEmulator } from './emulators/payment/server.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
+import { createWarehouseModule, type WarehouseModule } from './modules/warehouse/module.ts';
+import { mountNationalWarehouseEmulator } from './emulators/national-warehouse/server.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
 
 export interface AppDependencies {
@@ -70,6 +72,8 @@ export type App = FastifyInstance & {
   jobs: JobsModule;
   notifications: NotificationsModule;
   mailCatcher: MailCatcher | undefined;
+  /** The warehouse module (the applicant's data warehouse, digitization; results are recorded through it). */
+  warehouse: WarehouseModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -331,6 +335,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     ...moduleDeps,
     prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population.service), identity.accountContact),
   });
+  const warehouse = createWarehouseModule({
+    ...moduleDeps,
+    files,
+    catalog,
+    assertCanReadDossier: async (p, id) => {
+      await dossiers.service.get(p, id);
+    },
+  });
   const dossiers = createDossiersModule({
     ...moduleDeps,
     calendar,
@@ -342,8 +354,12 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     contact: identity.accountContact,
     officersCovering: identity.officersCovering,
     publicUrl: identity.publicUrl,
+    componentIntake: warehouse.service,
+    componentFlags: (id) => warehouse.service.componentFlags(id),
   });
-  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers]) await module.register(app);
+  dossiers.service.onEvent((db, event) => warehouse.service.onDossierEvent(db, event));
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, warehouse]) await module.register(app);
+  app.decorate('warehouse', warehouse);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
   app.decorate('payments', payments);
@@ -353,6 +369,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   await mountPopulationEmulator(app, { config, db: database.db });
   // The national payment platform emulator at /emulators/payment/, unless a real platform is configured.
   await mountPaymentEmulator(app, { config, callbackPath: PAYGOV_CALLBACK_PATH, returnPath: PAYGOV_RETURN_PATH });
+
+  // The national portal's data warehouse emulator at /emulators/kho-dvcqg/, unless a real one is configured.
+  if (nationalWarehouseEmulatorOn(config)) await mountNationalWarehouseEmulator(app);
 
   // The national SSO emulator at /emulators/sso/, unless another provider is configured.
   if (ssoEmulatorEnabled(config)) mountSsoEmulator(app, config, identity.publicUrl, database.db);

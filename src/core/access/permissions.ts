@@ -113,6 +113,16 @@ export const PERMISSIONS = {
     holders: ['admin', 'auditor'],
     label: { vi: 'Xem số liệu vận hành (Prometheus /metrics)', en: 'Read the operational metrics (Prometheus /metrics)' },
   },
+
+  // ---- Digitization and the data warehouse ----
+  'warehouse.own': {
+    holders: ['citizen', 'organization'],
+    label: { vi: 'Quản lý kho dữ liệu điện tử của mình', en: 'Manage one’s own data warehouse' },
+  },
+  'digitization.read': {
+    holders: OFFICERS,
+    label: { vi: 'Xem số liệu số hóa hồ sơ, kết quả', en: 'Read the digitization figures' },
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

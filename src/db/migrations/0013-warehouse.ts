@@ -29,7 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       valid_until date,
       provenance text not null check (provenance in ('issued_result', 'digitized', 'owner_upload', 'national_warehouse')),
       result_code text check (length(result_code) <= 100),
-      source_dossier_id uuid references dossier (id),
+      source_dossier_id uuid references dossier (id) on delete set null,
       national_id text check (length(national_id) <= 200),
       created_by uuid references account (id),
       created_at timestamptz not null default now(),
@@ -51,7 +51,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table warehouse_reuse (
       id uuid primary key default gen_random_uuid(),
       document_id uuid not null references warehouse_document (id),
-      dossier_id uuid not null references dossier (id),
+      dossier_id uuid not null references dossier (id) on delete cascade,
+      dossier_code text,
       component_code text not null,
       actor_id uuid not null references account (id),
       actor_label text not null,
@@ -63,7 +64,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`
     create table dossier_component_record (
-      dossier_id uuid not null references dossier (id),
+      dossier_id uuid not null references dossier (id) on delete cascade,
       component_code text not null,
       source text not null check (source in ('uploaded', 'digitized', 'exempt', 'not_digitized', 'warehouse', 'national_warehouse', 'population_data')),
       page_count integer check (page_count between 1 and 10000),
@@ -80,7 +81,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`
     create table dossier_digitization (
-      dossier_id uuid primary key references dossier (id),
+      dossier_id uuid primary key references dossier (id) on delete cascade,
       unit_id text not null,
       procedure_code text not null,
       channel smallint not null,

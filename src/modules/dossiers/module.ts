@@ -14,7 +14,7 @@ import { dossierNotifier } from './notify.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { issueDossierCode, type DossierCodeSettings } from './issue-dossier-code.ts';
 import { registerDossierRoutes } from './routes.ts';
-import { DOSSIER_EVENT_TOPIC, createDossierService, type DossierEventJob, type DossierService } from './service.ts';
+import { DOSSIER_EVENT_TOPIC, createDossierService, type DossierEventJob, type DossierService, type DossierServiceDeps } from './service.ts';
 
 export type { DossierEvent, DossierEventListener, DossierService, VerifyProblem } from './service.ts';
 export { STATUS } from '../../core/dossiers/index.ts';
@@ -47,6 +47,9 @@ export interface DossiersModuleDeps extends ModuleDeps {
   /** The e-mail and phone of an account (identity). */
   contact: (accountId: string) => Promise<{ email: string | null; phone: string | null } | undefined>;
   publicUrl: () => string;
+  /** Digitization at receipt and the reuse of the warehouse (warehouse module). */
+  componentIntake?: DossierServiceDeps['componentIntake'];
+  componentFlags?: DossierServiceDeps['componentFlags'];
   now?: () => Date;
 }
 
@@ -66,6 +69,8 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     jobs: deps.jobs,
     publicUrl: deps.publicUrl,
     slips: { numbering: config.DOSSIER_SLIP_NUMBERING, place: config.DOSSIER_SLIP_PLACE },
+    ...(deps.componentIntake ? { componentIntake: deps.componentIntake } : {}),
+    ...(deps.componentFlags ? { componentFlags: deps.componentFlags } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });
   service.onEvent(

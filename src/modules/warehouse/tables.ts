@@ -42,6 +42,8 @@ export interface WarehouseReuseTable {
   id: Generated<string>;
   document_id: string;
   dossier_id: string;
+  /** Filled when the dossier's code is issued (the code is taken last in the intake). */
+  dossier_code: ColumnType<string | null, string | null | undefined, string | null>;
   component_code: string;
   actor_id: string;
   actor_label: string;
