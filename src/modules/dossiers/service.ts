@@ -610,7 +610,7 @@ export function createDossierService(deps: DossierServiceDeps) {
           await addDossierUnit(trx, row.id, receiving);
           if (handling !== receiving) await addDossierUnit(trx, row.id, handling);
           const taken = deps.componentIntake
-            ? await deps.componentIntake.intake(trx, { principal: p, channel, dossierId: row.id, unitId: receiving, procedureCode: procedure.code, content, components: input.components, at })
+            ? await deps.componentIntake.intake(trx, { principal: p, channel, dossierId: row.id, unitId: handling, procedureCode: procedure.code, content, components: input.components, at })
             : { components: input.components, satisfied: new Set<string>() };
           await takeComponents(trx, content, row.id, taken.components, accountId, 1, 'component', true, taken.satisfied);
           const payload = channel === CHANNEL.online ? {} : { channel };

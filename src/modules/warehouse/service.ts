@@ -84,6 +84,7 @@ export interface IntakeInput {
   /** 1 direct, 2 online, 3 postal (KenhThucHien). */
   channel: number;
   dossierId: string;
+  /** The unit that handles the dossier (its figures are counted there). */
   unitId: string;
   procedureCode: string;
   content: ProcedureContent;
