@@ -258,3 +258,19 @@ describe('the national portal’s warehouse (emulator over HTTP)', () => {
     expect(sync.TaiLieuNop.find((f: { MaThanhPhanHoSo: string }) => f.MaThanhPhanHoSo === 'TP02')).toMatchObject({ DuocSoHoa: '1', DuocTaiSuDung: '1', DuocLayTuKhoDMQG: '1', MaKetQuaThayThe: '' });
   });
 });
+
+describe('demo documents', () => {
+  it('seeds a citizen’s reusable documents once, deterministically', async () => {
+    const { seedDemoWarehouse } = await import('./demo.ts');
+    const { emulatedPdf } = await import('../../emulators/national-warehouse/server.ts');
+    const owner = { kind: 'citizen' as const, identifier: '001099077777' };
+    const demo = await loginAs(t.db, { kind: 'citizen', personalId: owner.identifier, acr: 'LoA2' });
+    const deps = { db: t.db, files: t.app.files, recordedBy: receiver.accountId, pdf: emulatedPdf };
+    expect(await seedDemoWarehouse(deps, [owner])).toBe(2);
+    expect(await seedDemoWarehouse(deps, [owner])).toBe(0);
+    const docs = await list(demo);
+    expect(docs.map((d) => [d.documentType, d.provenance, d.valid]).sort()).toEqual([['CC-NVBX', 'digitized', true], ['VBBH-SHCN', 'digitized', true]]);
+    const offers = (await t.app.inject({ url: `/api/v1/me/warehouse/offers?procedure=${TEST_PROCEDURE_CODE}`, headers: demo.headers })).json().items;
+    expect(offers.find((o: { componentCode: string }) => o.componentCode === 'TP02').documents).toHaveLength(1);
+  });
+});
