@@ -11,9 +11,9 @@
 //   (Kho quản lý dữ liệu điện tử) of every organization and individual, reused in later dossiers.
 import { z } from 'zod';
 
-/** The checks of Circular 01/2023 Art. 8(2), each confirmed by the receiver. */
-export const DIGITIZATION_CHECKS = ['count', 'complete', 'pageOrder', 'integrity'] as const;
-export type DigitizationCheck = (typeof DIGITIZATION_CHECKS)[number];
+import { DIGITIZATION_CHECKS, EXEMPTIONS, type DigitizationCheck, type Exemption } from './vocabulary.ts';
+
+export { DIGITIZATION_CHECKS, DOCUMENT_TYPE_NAMES, EXEMPTIONS, type DigitizationCheck, type Exemption } from './vocabulary.ts';
 
 export const CHECK_LABELS: Record<DigitizationCheck, { vi: string; en: string }> = {
   count: { vi: 'Đủ số lượng giấy tờ', en: 'Count of documents matches' },
@@ -22,9 +22,6 @@ export const CHECK_LABELS: Record<DigitizationCheck, { vi: string; en: string }>
   integrity: { vi: 'Bảo đảm tính toàn vẹn của bản số hóa', en: 'Integrity of the digitized copy' },
 };
 
-/** Circular 03/2025 Art. 5(2): the reasons a paper component is not digitized at receipt. */
-export const EXEMPTIONS = ['submitted_electronically', 'shown_only', 'agency_verification', 'classified'] as const;
-export type Exemption = (typeof EXEMPTIONS)[number];
 
 export const EXEMPTION_LABELS: Record<Exemption, { vi: string; en: string }> = {
   submitted_electronically: { vi: 'Hồ sơ đã nộp dưới dạng điện tử', en: 'Submitted electronically' },
@@ -123,16 +120,3 @@ export function isValidOn(doc: { issuedOn: string | null; validUntil: string | n
 /** Whether a document of `documentType` satisfies a component (the catalog's warehouseDocumentTypes). */
 export const satisfies = (component: { warehouseDocumentTypes: readonly string[] }, documentType: string): boolean =>
   component.warehouseDocumentTypes.includes(documentType);
-
-/** Names of the warehouse document types the seed catalog's components name. Unknown codes show as the code. */
-export const DOCUMENT_TYPE_NAMES: Record<string, string> = {
-  'VBBH-SHCN': 'Văn bằng bảo hộ quyền sở hữu công nghiệp',
-  'GCN-DK-CGCN': 'Giấy chứng nhận đăng ký chuyển giao công nghệ',
-  'GCN-DK-DGSPH': 'Giấy chứng nhận đăng ký hoạt động đánh giá sự phù hợp',
-  'QD-THANH-LAP': 'Quyết định thành lập tổ chức',
-  'GCN-DKDN': 'Giấy chứng nhận đăng ký doanh nghiệp',
-  'GCN-DK-HDKHCN': 'Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ',
-  'GP-CVBX': 'Giấy phép tiến hành công việc bức xạ',
-  'CC-NVBX': 'Chứng chỉ nhân viên bức xạ',
-  'CN-DAO-TAO-ATBX': 'Giấy chứng nhận đào tạo an toàn bức xạ',
-};

@@ -24,6 +24,7 @@ import { dossiersApi, newIdempotencyKey, type DossierView } from '../api.ts';
 import { ComponentUploads, componentFieldId, componentsBody, type ComponentFiles } from '../components/ComponentUploads.tsx';
 import { formatVnd } from '../components/format.ts';
 import { FormDataList } from '../components/FormDataList.tsx';
+import { ReuseOffers, useReuseOffers, withReuse } from '../../warehouse/components/ReuseOffers.tsx';
 import '../dossiers.css';
 
 const STEPS = ['form', 'files', 'fees', 'review', 'submit'] as const;
@@ -128,6 +129,8 @@ function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; p
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<DossierView | undefined>();
   const [showRestored, setShowRestored] = useState(!!restored);
+  // Documents of the applicant's data warehouse offered already attached (no upload needed).
+  const reuse = useReuseOffers(view.code, me.kind !== 'officer');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   const first = useRef(true);
@@ -157,7 +160,7 @@ function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; p
   };
 
   function checkFiles(): boolean {
-    const missing = c.components.filter((x) => x.requirement === 'required' && !(files[x.code]?.length));
+    const missing = c.components.filter((x) => x.requirement === 'required' && !(files[x.code]?.length) && !reuse.satisfied(x.code));
     const errors = Object.fromEntries(missing.map((x) => [x.code, t('dossiers.files.missing')]));
     setFileErrors(errors);
     setAttempt((n) => n + 1);
@@ -175,7 +178,7 @@ function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; p
     setSummary([]);
     setBusy(true);
     try {
-      const r = await dossiersApi.create({ procedureCode: view.code, data: form.data, components: componentsBody(files) }, key, language);
+      const r = await dossiersApi.create({ procedureCode: view.code, data: form.data, components: withReuse(componentsBody(files), reuse.chosen) }, key, language);
       if (r.kind === 'ok') {
         writeDraft(me.accountId, view.code, undefined);
         setDone(r.data);
@@ -291,6 +294,7 @@ function Wizard({ view, prefill, me, language }: { view: ProcedureVersionView; p
         {step === 1 && (
           <>
             <p className="form-note">{t('dossiers.submit.filesNote')}</p>
+            <ReuseOffers components={c.components} offers={reuse.offers} chosen={reuse.chosen} onChange={reuse.setChosen} />
             <ComponentUploads components={c.components} files={files} onChange={setFiles} errors={fileErrors} idPrefix="wizard" />
             {nav(() => checkFiles() && go(2))}
           </>
