@@ -264,8 +264,8 @@ export const configSchema = z.object({
   CATALOG_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(20 * 1024 * 1024),
 
   // ---- Files of dossiers (files module; see .env.example) ----
-  /** Where file contents are kept: `local` (content-addressed under DATA_DIR/files). Object storage comes later. */
-  FILE_STORE: z.enum(['local'], { message: 'expects local' }).default('local'),
+  /** Where file contents are kept: `local` (content-addressed under DATA_DIR/files) or `s3` (an S3-compatible bucket, S3_*). */
+  FILE_STORE: z.enum(['local', 's3'], { message: 'expects local or s3' }).default('local'),
   /** Largest uploaded file, bytes (a larger one is refused with 413 and nothing is kept). */
   FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
   /** Largest total of the files attached to one dossier, bytes (checked when files are attached). */
@@ -349,6 +349,32 @@ export const configSchema = z.object({
   NDXP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Mount the NDXP emulator at /emulators/ndxp; default: on when NDXP_URL is unset, except in production. */
   NDXP_EMULATOR: booleanFlag.optional(),
+  // ---- Object storage, virus scan, digitization and the data warehouse (warehouse module) ----
+  /** The S3-compatible endpoint (MinIO, Ceph, ...); unset: the AWS endpoint of S3_REGION. */
+  S3_ENDPOINT: z.url({ message: 'expects an absolute URL such as http://127.0.0.1:9000' }).optional(),
+  /** The bucket of file contents (required when FILE_STORE=s3). */
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'expects an S3 bucket name' }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addressing (http://host/bucket/key), which MinIO and most self-hosted services need. */
+  S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+  /** ClamAV's clamd, tcp://host:3310 or unix:///run/clamav/clamd.ctl; unset: files are recorded as not scanned. */
+  CLAMAV_URL: z.string().regex(/^(tcp:\/\/[^/:]+:\d{1,5}|unix:\/\/\/.+)$/, { message: 'expects tcp://host:port or unix:///path' }).optional(),
+  /**
+   * A counter or postal dossier whose paper component is neither digitized (with the checks of
+   * Circular 01/2023 Art. 8(2)) nor exempted (Circular 03/2025 Art. 5(2)): `required` refuses the
+   * receipt (422), `warn` receives it and records the component as not digitized.
+   */
+  DIGITIZATION_AT_RECEIPT: z.enum(['required', 'warn'], { message: 'expects required or warn' }).default('required'),
+  /**
+   * Whether a component uploaded with an online submission is flagged DuocSoHoa in the portal
+   * sync (born electronic rather than scanned): UNCONFIRMED reading of 766 indicators 4.2/4.3.
+   */
+  DIGITIZATION_ONLINE_FILES_FLAGGED: booleanFlag.default(true),
+  /** The national portal's data warehouse (Kho DVCQG) API; unset outside production: the emulator at /emulators/kho-dvcqg. */
+  NATIONAL_WAREHOUSE_URL: z.url({ message: 'expects an absolute URL' }).optional(),
+  NATIONAL_WAREHOUSE_EMULATOR: booleanFlag.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -374,6 +400,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(variable, `${issue.message}${got === undefined ? '' : ` (got "${got}")`}`);
   }
   checkProduction(parsed.data, cleaned);
+  if (parsed.data.FILE_STORE === 's3' && !parsed.data.S3_BUCKET) throw new ConfigError('S3_BUCKET', 'is required when FILE_STORE=s3');
   return parsed.data;
 }
 
@@ -453,6 +480,12 @@ export function devCaOn(config: Pick<Config, 'NODE_ENV' | 'SIGNING_DEV_CA' | 'SI
 export function ndxpEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'NDXP_EMULATOR' | 'NDXP_URL'>): boolean {
   if (config.NODE_ENV === 'production') return config.NDXP_EMULATOR === true;
   return config.NDXP_EMULATOR ?? config.NDXP_URL === undefined;
+}
+
+/** Whether the national data warehouse emulator is mounted (production: only when NATIONAL_WAREHOUSE_EMULATOR=true). */
+export function nationalWarehouseEmulatorOn(config: Pick<Config, 'NODE_ENV' | 'NATIONAL_WAREHOUSE_EMULATOR' | 'NATIONAL_WAREHOUSE_URL'>): boolean {
+  if (config.NODE_ENV === 'production') return config.NATIONAL_WAREHOUSE_EMULATOR === true;
+  return config.NATIONAL_WAREHOUSE_EMULATOR ?? config.NATIONAL_WAREHOUSE_URL === undefined;
 }
 
 /** Whether the job runner runs in this process (default: on, except NODE_ENV=test). */

@@ -12,6 +12,10 @@ import type { CatalogModule } from './modules/catalog/module.ts';
 import { seedCatalog } from './modules/catalog/seed/seed.ts';
 import { createCalendarModule } from './modules/calendar/module.ts';
 import { seedDemoDossiers } from './modules/dossiers/demo.ts';
+import { seedDemoWarehouse } from './modules/warehouse/demo.ts';
+import { emulatedPdf } from './emulators/national-warehouse/server.ts';
+import { SYNTHETIC_ORGANIZATIONS } from './emulators/sso/subjects.ts';
+import { seedOf, syntheticCitizen } from './emulators/population/generator.ts';
 import type { UnitDirectory } from './modules/identity/units/directory.ts';
 import type { FeedbackModule } from './modules/feedback/module.ts';
 import type { LgspModule } from './modules/lgsp/module.ts';
@@ -89,6 +93,10 @@ export async function start(config: Config): Promise<void> {
     ? seedLgspInBackground(app.log, database, app.lgsp, database.kind === 'pglite' ? config.LGSP_DEMO_CALLS : 0)
     : Promise.resolve();
 
+  // A few warehouse documents for the first demo citizens and the demo organizations, which a new
+  // dossier can reuse (after the demo officers exist: the demo receiver digitized them).
+  const warehouseSeeding = demoAccountsWanted(config) ? seedWarehouseInBackground(app, config, database) : Promise.resolve();
+
   // Graceful shutdown: stop accepting, let in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS),
   // then close the database. A second signal exits at once.
   let closing = false;
@@ -109,6 +117,7 @@ export async function start(config: Config): Promise<void> {
       await feedbackSeeding;
       await devCa;
       await lgspSeeding;
+      await warehouseSeeding;
       await database.close();
       process.exit(0);
     } catch (error) {
@@ -158,6 +167,20 @@ function seedLgspInBackground(log: FastifyBaseLogger, database: Database, lgsp: 
     },
     (error: unknown) => log.error({ err: error }, 'could not load the gateway demo data'),
   );
+}
+
+function seedWarehouseInBackground(app: Awaited<ReturnType<typeof buildApp>>, config: Config, database: Database): Promise<void> {
+  const seed = seedOf(config.SSO_EMULATOR_SEED ?? String(config.POPULATION_EMULATOR_SEED));
+  const owners = [
+    ...[0, 1, 2].map((i) => ({ kind: 'citizen' as const, identifier: syntheticCitizen(i, seed).personalId })),
+    ...SYNTHETIC_ORGANIZATIONS.map((o) => ({ kind: 'organization' as const, identifier: o.taxCode })),
+  ];
+  return (async () => {
+    const receiver = await database.db.selectFrom('account').select('id').where('username', '=', 'tiepnhan.mc').executeTakeFirst();
+    if (!receiver) return;
+    const created = await seedDemoWarehouse({ db: database.db, files: app.files, recordedBy: receiver.id, pdf: emulatedPdf }, owners);
+    if (created > 0) app.log.info({ documents: created }, 'demo warehouse documents loaded');
+  })().catch((error: unknown) => app.log.error({ err: error }, 'could not load the demo warehouse documents'));
 }
 
 /** Loads configuration or exits with one line naming the wrong variable. */

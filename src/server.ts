@@ -19,7 +19,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { jobRunnerOn, mailCatcherOn, ndxpEmulatorOn, type Config } from './config.ts';
+import { jobRunnerOn, mailCatcherOn, nationalWarehouseEmulatorOn, ndxpEmulatorOn, type Config } from './config.ts';
+import { toLocalDate } from './core/calendar/index.ts';
 import type { Database } from './db/database.ts';
 import { pendingMigrations } from './db/migrate.ts';
 import { apiDocsOptions } from './http/api-docs.ts';
@@ -47,6 +48,8 @@ import { createCatalogModule, type CatalogModule } from './modules/catalog/modul
 import { createQualityModule, type QualityModule } from './modules/quality/module.ts';
 import { createFeedbackModule, type FeedbackModule } from './modules/feedback/module.ts';
 import { createResultsModule, type ResultsModule } from './modules/results/module.ts';
+import { createWarehouseModule, type WarehouseModule } from './modules/warehouse/module.ts';
+import { mountNationalWarehouseEmulator } from './emulators/national-warehouse/server.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
 import { createPortalSyncModule, type PortalSyncModule } from './modules/portal-sync/module.ts';
 import { mountDvcqgEmulator } from './emulators/dvcqg/server.ts';
@@ -87,6 +90,8 @@ export type App = FastifyInstance & {
   results: ResultsModule;
   /** The data-exchange gateway (sector modules register their services through it). */
   lgsp: LgspModule;
+  /** The warehouse module (the applicant's data warehouse, digitization; results are recorded through it). */
+  warehouse: WarehouseModule;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -361,6 +366,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     publicUrl: identity.publicUrl,
     readableDossierFile: (p, dossierId, fileId) => dossiersRef!.service.readableFile(p, dossierId, fileId),
   });
+  const warehouse = createWarehouseModule({
+    ...moduleDeps,
+    files,
+    catalog,
+    assertCanReadDossier: async (p, id) => {
+      await dossiers.service.get(p, id);
+    },
+  });
   const dossiers = createDossiersModule({
     ...moduleDeps,
     resultIssuer: results.issuer,
@@ -373,6 +386,26 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     contact: identity.accountContact,
     officersCovering: identity.officersCovering,
     publicUrl: identity.publicUrl,
+    componentIntake: warehouse.service,
+    componentFlags: (id) => warehouse.service.componentFlags(id),
+  });
+  dossiers.service.onEvent((db, event) => warehouse.service.onDossierEvent(db, event));
+  // Every issued result lands in its holder's data warehouse (Decree 45/2020 Art. 16), reusable
+  // by a later dossier whose component accepts its document type.
+  results.onIssued(async (issued) => {
+    await warehouse.service.recordIssuedResult(database.db, {
+      ownerKind: issued.applicant.kind,
+      ownerIdentifier: issued.applicant.idNumber,
+      documentType: issued.documentType ?? `KQ.${issued.procedureCode}`,
+      title: issued.documentName,
+      issuer: issued.issuerUnit.name,
+      number: issued.resultCode,
+      issuedOn: toLocalDate(new Date(issued.issuedAt)),
+      fileId: issued.fileId,
+      resultCode: issued.resultCode,
+      dossierId: issued.dossierId,
+      recordedBy: issued.issuedBy,
+    });
   });
   const portalSync = createPortalSyncModule({ ...moduleDeps, dossiers, jobs, log: app.log });
   portalSync.registerMetrics(metrics);
@@ -393,7 +426,8 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // The data-exchange gateway offers dossiers' and population's capabilities to other systems.
   const lgsp = createLgspModule({ ...moduleDeps, jobs, dossiers: dossiers.service, population, log: app.log });
   lgsp.registerMetrics(metrics);
-  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, results, portalSync, feedback, quality, lgsp]) await module.register(app);
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, results, portalSync, feedback, quality, lgsp, warehouse]) await module.register(app);
+  app.decorate('warehouse', warehouse);
   app.decorate('catalog', catalog);
   app.decorate('files', files);
   app.decorate('payments', payments);
@@ -413,6 +447,9 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
 
   // The national data-sharing platform emulator at /emulators/ndxp/, unless a real platform is configured.
   if (ndxpEmulatorOn(config)) await mountNdxpEmulator(app, { agencies: { [config.NDXP_AGENCY_CODE]: config.NDXP_API_KEY } });
+
+  // The national portal's data warehouse emulator at /emulators/kho-dvcqg/, unless a real one is configured.
+  if (nationalWarehouseEmulatorOn(config)) await mountNationalWarehouseEmulator(app);
 
   // The national SSO emulator at /emulators/sso/, unless another provider is configured.
   if (ssoEmulatorEnabled(config)) mountSsoEmulator(app, config, identity.publicUrl, database.db);

@@ -140,6 +140,14 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /lgsp/oauth/token': 'client',
   'POST /lgsp/v1/:service': 'client',
   'POST /lgsp/v1/:service/:version': 'client',
+  'GET /api/v1/me/warehouse': 'warehouse.own',
+  'POST /api/v1/me/warehouse': 'warehouse.own',
+  'DELETE /api/v1/me/warehouse/:id': 'warehouse.own',
+  'GET /api/v1/me/warehouse/:id/files/:fileId': 'warehouse.own',
+  'POST /api/v1/me/warehouse/national': 'warehouse.own',
+  'GET /api/v1/me/warehouse/offers': 'warehouse.own',
+  'GET /api/v1/dossiers/:id/components': 'login',
+  'GET /api/v1/digitization/stats': 'digitization.read',
 };
 
 interface Subject {

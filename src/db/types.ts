@@ -15,6 +15,7 @@ import type { PortalSyncTables } from '../modules/portal-sync/tables.ts';
 import type { FeedbackTables } from '../modules/feedback/tables.ts';
 import type { ResultTables } from '../modules/results/tables.ts';
 import type { LgspTables } from '../modules/lgsp/tables.ts';
+import type { WarehouseTables } from '../modules/warehouse/tables.ts';
 
 /** timestamptz without a default. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -25,4 +26,4 @@ export type NullableTimestamp = ColumnType<Date | null, Date | string | null | u
 /** jsonb: read as parsed JSON, written as a JSON string. */
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
-export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables, JobTables, PortalSyncTables, FeedbackTables, ResultTables, LgspTables {}
+export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables, JobTables, PortalSyncTables, FeedbackTables, ResultTables, LgspTables, WarehouseTables {}

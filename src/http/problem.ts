@@ -104,6 +104,10 @@ export const problemCatalog = {
   lgsp_provider_failed: { status: 502, title: { vi: 'Hệ thống cung cấp dữ liệu không trả lời được', en: 'The provider failed' } },
   lgsp_rate_limited: { status: 429, title: { vi: 'Vượt giới hạn số lần gọi', en: 'Rate limit or quota exceeded' } },
   lgsp_log_unavailable: { status: 503, title: { vi: 'Chưa ghi được nhật ký trao đổi dữ liệu', en: 'The message log is unavailable' } },
+  // Virus scan, digitization and the data warehouse (files, warehouse modules)
+  file_infected: { status: 422, title: { vi: 'Tệp chứa mã độc', en: 'The file contains malware' } },
+  scanner_unavailable: { status: 503, title: { vi: 'Chưa quét được mã độc', en: 'The virus scanner is unavailable' } },
+  not_digitized: { status: 422, title: { vi: 'Thành phần hồ sơ giấy chưa được số hóa', en: 'A paper component is not digitized' } },
 } as const satisfies Record<string, { status: number; title: Localized }>;
 
 export type ProblemCode = keyof typeof problemCatalog;

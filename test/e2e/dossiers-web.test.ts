@@ -151,6 +151,9 @@ describe.skipIf(!hasChromium)('dossier pages in Chromium', () => {
     await page.getByLabel('Họ và tên hoặc tên tổ chức').fill('Trần Văn Đức');
     await page.getByLabel('Địa chỉ', { exact: false }).first().fill('Số 5 Lý Thường Kiệt, Hà Nội');
     await page.getByLabel('TP01. Tờ khai đăng ký').setInputFiles(PDF());
+    // Digitization at receipt: the pages and the four checks (Circular 01/2023 Art. 8(2)).
+    await page.locator('#digitize-TP01-pages').fill('2');
+    for (const check of ['count', 'complete', 'pageOrder', 'integrity']) await page.locator(`#digitize-TP01-${check}`).check();
     await page.getByRole('button', { name: /^Bỏ tệp/ }).waitFor(WAIT);
     await page.getByRole('button', { name: 'Điền tờ khai từ thông tin người nộp' }).click();
     expect(await page.getByLabel('Họ và tên', { exact: false }).last().inputValue()).toBe('Trần Văn Đức');

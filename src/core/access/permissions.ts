@@ -171,6 +171,16 @@ export const PERMISSIONS = {
     holders: ['admin'],
     label: { vi: 'Quản trị nền tảng tích hợp, chia sẻ dữ liệu (LGSP)', en: 'Administer the data-exchange gateway (LGSP)' },
   },
+
+  // ---- Digitization and the data warehouse ----
+  'warehouse.own': {
+    holders: ['citizen', 'organization'],
+    label: { vi: 'Quản lý kho dữ liệu điện tử của mình', en: 'Manage one’s own data warehouse' },
+  },
+  'digitization.read': {
+    holders: OFFICERS,
+    label: { vi: 'Xem số liệu số hóa hồ sơ, kết quả', en: 'Read the digitization figures' },
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -184,6 +184,8 @@ export const ProcedureContentSchema = z
       producesDocument: z.boolean(),
       name: z.string().trim().max(500).optional(),
       templateRef: z.string().trim().max(500).optional(),
+      /** The data-warehouse document type the result is (what later procedures' components accept). */
+      documentType: keyCode.optional().describe('Loại giấy tờ trong kho dữ liệu mà kết quả là (để tái sử dụng)'),
     }),
     steps: z.array(WorkflowStepSchema).max(40),
     eform: EformSchema,

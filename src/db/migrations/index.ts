@@ -13,6 +13,7 @@ import * as m0009 from './0009-payments.ts';
 import * as m0010 from './0010-dossiers.ts';
 import * as m0011 from './0011-feedback.ts';
 import * as m0012 from './0012-results.ts';
+import * as m0013 from './0013-warehouse.ts';
 import * as m0014 from './0014-lgsp.ts';
 import * as m0015 from './0015-portal-sync.ts';
 import * as m0016 from './0016-dossier-drafts.ts';
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0010-dossiers': m0010,
   '0011-feedback': m0011,
   '0012-results': m0012,
+  '0013-warehouse': m0013,
   '0014-lgsp': m0014,
   '0015-portal-sync': m0015,
   '0016-dossier-drafts': m0016,

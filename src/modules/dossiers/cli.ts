@@ -19,6 +19,7 @@ import type { UnitDirectory } from '../identity/units/directory.ts';
 import type { PaymentsModule } from '../payments/module.ts';
 import type { DossiersModule } from './module.ts';
 import { generateDossiers } from './generate.ts';
+import { componentFlagsReader } from '../warehouse/module.ts';
 import { loadSyncRecord } from './sync-record.ts';
 import { dossierIdsReceivedBetween } from './sync-store.ts';
 
@@ -177,7 +178,7 @@ export function registerDossierCommands(program: Command, support: DossierCliSup
       if (to <= from) support.fail('invalid input: --to is before --from');
       await support.withDatabase(async (database, cfg) => {
         const m = support.modules(database, cfg);
-        const deps = { catalog: m.catalog, units: m.units, payments: m.payments, calendar: () => m.calendar.service.calendar(), ...(cfg.PUBLIC_URL ? { baseUrl: cfg.PUBLIC_URL } : {}) };
+        const deps = { catalog: m.catalog, units: m.units, payments: m.payments, calendar: () => m.calendar.service.calendar(), componentFlags: componentFlagsReader(database.db, cfg), ...(cfg.PUBLIC_URL ? { baseUrl: cfg.PUBLIC_URL } : {}) };
         const stream: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
         // A reader that stops early (`| head`) ends the export, quietly.
         if (!opts.out) process.stdout.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit(0) : undefined));

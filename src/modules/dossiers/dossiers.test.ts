@@ -162,7 +162,7 @@ describe('counter intake, supplements, payment and apology', () => {
         channel: 'direct',
         applicant: { kind: 'citizen', idNumber: '001203000123', name: 'Trần Văn Đức', phone: '0987654321' },
         data: { applicant: { fullName: 'Trần Văn Đức', personalId: '001203000123', address: 'Số 5 Lý Thường Kiệt, Hà Nội', phone: '0987654321' }, request: { title: 'Máy gặt đập liên hợp', hasPriority: false } },
-        components: [{ code: 'TP01', fileIds: [fileId] }],
+        components: [{ code: 'TP01', fileIds: [fileId], digitization: { pageCount: 2, checks: { count: true, complete: true, pageOrder: true, integrity: true } } }],
       },
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -457,7 +457,7 @@ describe('slips, notifications and online payment', () => {
         channel: 'postal',
         applicant: { kind: 'citizen', idNumber: '001203000777', name: 'Lê Thị Hương Giang', email: 'huong.giang@example.vn' },
         data: { applicant: { fullName: 'Lê Thị Hương Giang', personalId: '001203000777', address: 'Số 7 Hàng Bài, Hà Nội', phone: '0912000777' }, request: { title: 'Bộ lọc khí thải', hasPriority: false } },
-        components: [{ code: 'TP01', fileIds: [fileId] }],
+        components: [{ code: 'TP01', fileIds: [fileId], digitization: { pageCount: 2, checks: { count: true, complete: true, pageOrder: true, integrity: true } } }],
       },
     });
     expect(created.statusCode, created.body).toBe(201);

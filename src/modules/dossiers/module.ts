@@ -18,7 +18,7 @@ import { registerDossierRoutes } from './routes.ts';
 import { loadSyncRecord } from './sync-record.ts';
 import type { HoSoDongBoDVC } from './sync-schema.ts';
 import { dossierIdsActiveIn } from './sync-store.ts';
-import { DOSSIER_EVENT_TOPIC, createDossierService, type DossierEventJob, type DossierService } from './service.ts';
+import { DOSSIER_EVENT_TOPIC, createDossierService, type DossierEventJob, type DossierService, type DossierServiceDeps } from './service.ts';
 
 export type { DossierEvent, DossierEventListener, DossierService, VerifyProblem } from './service.ts';
 export type { HoSoDongBoDVC } from './sync-schema.ts';
@@ -63,6 +63,9 @@ export interface DossiersModuleDeps extends ModuleDeps {
   publicUrl: () => string;
   /** Signs the result document of issue_result (the results module). */
   resultIssuer?: ResultIssuer;
+  /** Digitization at receipt and the reuse of the warehouse (warehouse module). */
+  componentIntake?: DossierServiceDeps['componentIntake'];
+  componentFlags?: DossierServiceDeps['componentFlags'];
   now?: () => Date;
 }
 
@@ -84,6 +87,8 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     publicUrl: deps.publicUrl,
     slips: { numbering: config.DOSSIER_SLIP_NUMBERING, place: config.DOSSIER_SLIP_PLACE },
     resultIssuer: deps.resultIssuer,
+    ...(deps.componentIntake ? { componentIntake: deps.componentIntake } : {}),
+    ...(deps.componentFlags ? { componentFlags: deps.componentFlags } : {}),
     ...(deps.now ? { now: deps.now } : {}),
   });
   const drafts = createDraftService({ db: deps.db, catalog: deps.catalog, ...(deps.now ? { now: deps.now } : {}) });

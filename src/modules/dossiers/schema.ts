@@ -2,6 +2,7 @@
 // validated, the OpenAPI document is generated and the web app takes its types.
 import { z } from 'zod';
 import { ProcedureCode } from '../../core/catalog/content.ts';
+import { DigitizationSchema } from '../../core/digitization/index.ts';
 import { ACTION_TYPES } from '../../core/dossiers/actions.ts';
 
 const uuid = z.uuid();
@@ -24,6 +25,10 @@ export type Person = z.infer<typeof PersonSchema>;
 export const ComponentFilesSchema = z.strictObject({
   code: z.string().trim().min(1).max(40),
   fileIds: z.array(uuid).max(20),
+  /** Counter and postal intake: the receiver's digitization of the paper component, or the reason it is not digitized. */
+  digitization: DigitizationSchema.optional(),
+  /** Online intake: documents of the applicant's data warehouse reused for the component (no upload). */
+  warehouseDocumentIds: z.array(uuid).max(10).optional(),
 });
 
 export const CreateDossierBody = z
@@ -125,7 +130,7 @@ export const DossierViewSchema = DossierSummarySchema.extend({
       code: z.string(),
       name: z.string(),
       requirement: z.string(),
-      files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), format: z.string(), role: z.string() })),
+      files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), format: z.string(), role: z.string(), scanStatus: z.string() })),
     }),
   ),
   state: z.object({

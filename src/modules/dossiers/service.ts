@@ -41,7 +41,7 @@ import type { PaymentsModule } from '../payments/module.ts';
 import { deleteDraftOf } from './drafts.ts';
 import { projectionOf, ruleActionOf } from './projection.ts';
 import { needsResultDocument, type PreparedResult, type ResultIssuer } from './result-issuer.ts';
-import { loadSyncRecord } from './sync-record.ts';
+import { loadSyncRecord, type SyncRecordDeps } from './sync-record.ts';
 import { DOSSIER_SLIPS, slipInput, type DossierSlipKind } from './slip-data.ts';
 import { renderLedgerXlsx, renderSlipPdf, type LedgerSlip, type SlipNumbering } from './slips/index.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
@@ -110,7 +110,23 @@ export interface DossierServiceDeps {
   officersCovering: (role: 'specialist', unitId: string) => Promise<Array<{ accountId: string; name: string }>>;
   /** Signs the result document of issue_result (absent: a procedure that produces one cannot be issued). */
   resultIssuer?: ResultIssuer | undefined;
+  /**
+   * The components beyond their files (warehouse module), inside the intake transaction:
+   * digitization at receipt, documents reused from the applicant's warehouse (their files are
+   * added), components replaced by population data. Returns the components to attach and those
+   * satisfied without a file.
+   */
+  componentIntake?: ComponentIntake;
+  /** The portal flags of a dossier's components (warehouse module), for the sync record. */
+  componentFlags?: SyncRecordDeps['componentFlags'];
   now?: () => Date;
+}
+
+export interface ComponentIntake {
+  intake(
+    trx: Transaction<DB>,
+    input: { principal: Principal; channel: number; dossierId: string; unitId: string; procedureCode: string; content: ProcedureContent; components: CreateDossierInput['components']; at: Date },
+  ): Promise<{ components: Array<{ code: string; fileIds: string[] }>; satisfied: ReadonlySet<string> }>;
 }
 
 const LOOKUP_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O, 1/I: read aloud and typed from paper
@@ -226,6 +242,7 @@ export function createDossierService(deps: DossierServiceDeps) {
     seq: number,
     role: 'component' | 'supplement',
     requireAll: boolean,
+    satisfied: ReadonlySet<string> = new Set(),
   ) {
     const byCode = new Map(content.components.map((c) => [c.code, c]));
     const errors: Array<{ pointer: string; code: string; message: { vi: string; en: string } }> = [];
@@ -236,7 +253,7 @@ export function createDossierService(deps: DossierServiceDeps) {
     });
     if (requireAll) {
       for (const c of content.components) {
-        if (c.requirement !== 'required' || c.replacedByPopulationData) continue;
+        if (c.requirement !== 'required' || c.replacedByPopulationData || satisfied.has(c.code)) continue;
         if (!given.some((g) => g.code === c.code && g.fileIds.length > 0)) {
           errors.push({ pointer: '/body/components', code: 'missing_component', message: { vi: `Thiếu thành phần hồ sơ bắt buộc: ${c.name}.`, en: `A required component is missing: ${c.name}.` } });
         }
@@ -361,7 +378,7 @@ export function createDossierService(deps: DossierServiceDeps) {
         code: c.code,
         name: c.name,
         requirement: c.requirement,
-        files: files.filter((f) => f.component_code === c.code).map((f) => ({ id: f.id, name: f.name, size: f.size, format: f.format, role: f.role })),
+        files: files.filter((f) => f.component_code === c.code).map((f) => ({ id: f.id, name: f.name, size: f.size, format: f.format, role: f.role, scanStatus: f.scan_status })),
       })),
       state: {
         originalDueAt: state.originalDueAt,
@@ -622,7 +639,10 @@ export function createDossierService(deps: DossierServiceDeps) {
           });
           await addDossierUnit(trx, row.id, receiving);
           if (handling !== receiving) await addDossierUnit(trx, row.id, handling);
-          await takeComponents(trx, content, row.id, input.components, accountId, 1, 'component', true);
+          const taken = deps.componentIntake
+            ? await deps.componentIntake.intake(trx, { principal: p, channel, dossierId: row.id, unitId: handling, procedureCode: procedure.code, content, components: input.components, at })
+            : { components: input.components, satisfied: new Set<string>() };
+          await takeComponents(trx, content, row.id, taken.components, accountId, 1, 'component', true, taken.satisfied);
           // The wizard's draft of this procedure is done with once the dossier exists.
           if (channel === CHANNEL.online) await deleteDraftOf(trx, accountId, procedure.code);
           const payload = channel === CHANNEL.online ? {} : { channel };
@@ -867,7 +887,7 @@ export function createDossierService(deps: DossierServiceDeps) {
       if (!p) throw unauthenticated();
       const row = await findDossier(db, id);
       if (!row || p.kind === 'citizen' || p.kind === 'organization' || !(await canRead(p, row))) throw notFound();
-      const record = await loadSyncRecord(db, id, { catalog: deps.catalog, units, payments: deps.payments, calendar: deps.calendar, baseUrl: deps.publicUrl() });
+      const record = await loadSyncRecord(db, id, { catalog: deps.catalog, units, payments: deps.payments, calendar: deps.calendar, baseUrl: deps.publicUrl(), ...(deps.componentFlags ? { componentFlags: deps.componentFlags } : {}) });
       if (!record) throw notFound();
       return record;
     },

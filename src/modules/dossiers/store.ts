@@ -76,7 +76,7 @@ export async function dossierFiles(db: Executor, dossierId: string) {
   return db
     .selectFrom('dossier_file as df')
     .innerJoin('file as f', 'f.id', 'df.file_id')
-    .select(['df.file_id as id', 'df.component_code', 'df.role', 'df.added_seq', 'f.original_name as name', 'f.size_bytes as size', 'f.format'])
+    .select(['df.file_id as id', 'df.component_code', 'df.role', 'df.added_seq', 'f.original_name as name', 'f.size_bytes as size', 'f.format', 'f.scan_status'])
     .where('df.dossier_id', '=', dossierId)
     .orderBy('df.added_seq')
     .orderBy('f.created_at')

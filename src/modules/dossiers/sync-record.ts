@@ -14,9 +14,10 @@
 //   a session through the VNeID login (identity/login/oidc-login.ts, method "vneid"); the dossier
 //   keeps no session, so "the online applicant logged in with VNeID" is decided from the log: the
 //   online submission was made by an applicant account (actor kind citizen/organization).
-// - `DuocSoHoa`, `DuocTaiSuDung`, `DuocLayTuKhoDMQG`, `HoSoCoThanhPhanSoHoa` are 0 until the
-//   digitization work (files digitized, reused from the citizen data warehouse, taken from the
-//   national document store) records those facts on the dossier's files.
+// - `DuocSoHoa`, `DuocTaiSuDung`, `DuocLayTuKhoDMQG`, `MaKetQuaThayThe` come from what the
+//   warehouse module recorded per component (digitized at receipt, reused from the applicant's
+//   data warehouse, taken from the national portal's warehouse); `HoSoCoThanhPhanSoHoa` is 1 when
+//   a component is flagged DuocSoHoa. Without a record, 0.
 import type { Kysely } from 'kysely';
 import { formatLocalIso, type WorkingCalendar } from '../../core/calendar/index.ts';
 import {
@@ -30,6 +31,7 @@ import {
   type StepRecord,
 } from '../../core/dossiers/index.ts';
 import { checkPersonalId, loaiDinhDanhOf } from '../../core/identifiers/index.ts';
+import type { ComponentFlags } from '../../core/digitization/index.ts';
 import type { DB } from '../../db/types.ts';
 import { ruleActionOf } from './projection.ts';
 import type { CatalogModule } from '../catalog/module.ts';
@@ -117,6 +119,8 @@ export interface SyncRecordInput {
   payments: readonly Payment[];
   /** Where the portal fetches a file (the dossier file route of this installation). */
   fileUrl: (fileId: string) => string;
+  /** The portal flags per component code (warehouse module); absent components are all 0. */
+  componentFlags?: ReadonlyMap<string, ComponentFlags>;
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -201,6 +205,8 @@ export function buildSyncRecord(input: SyncRecordInput): HoSoDongBoDVC {
   });
 
   const submitted = files.filter((f) => f.role !== 'result');
+  const flagOf = (code: string) => input.componentFlags?.get(code);
+  const bit = (v: boolean | undefined) => (v ? '1' : '0');
   const results = files.filter((f) => f.role === 'result');
   const returnMethod = text(lastReturn?.payload.method);
 
@@ -234,7 +240,7 @@ export function buildSyncRecord(input: SyncRecordInput): HoSoDongBoDVC {
     DonViXuLy: input.handlingUnit.name,
     GhiChu: closing ? contentOf(closing) : '',
     NoiNopHoSo: SYNC_CODES.noiNopHoSo,
-    HoSoCoThanhPhanSoHoa: '0',
+    HoSoCoThanhPhanSoHoa: bit([...(input.componentFlags?.values() ?? [])].some((f) => f.digitized)),
     TaiKhoanDuocXacThucVoiVNeID: d.channel === 2 && submit !== undefined && (submit.actorKind === 'citizen' || submit.actorKind === 'organization') ? '1' : '0',
     DuocThanhToanTrucTuyen: payment.DuocThanhToanTrucTuyen,
     NgayTuChoi: dvcDate(state.refusedAt),
@@ -247,10 +253,10 @@ export function buildSyncRecord(input: SyncRecordInput): HoSoDongBoDVC {
       IsDeleted: false,
       MaThanhPhanHoSo: f.componentCode,
       DuongDanTaiTepTin: input.fileUrl(f.id),
-      DuocSoHoa: '0',
-      DuocTaiSuDung: '0',
-      DuocLayTuKhoDMQG: '0',
-      MaKetQuaThayThe: '',
+      DuocSoHoa: bit(flagOf(f.componentCode)?.digitized),
+      DuocTaiSuDung: bit(flagOf(f.componentCode)?.reused),
+      DuocLayTuKhoDMQG: bit(flagOf(f.componentCode)?.fromNationalWarehouse),
+      MaKetQuaThayThe: flagOf(f.componentCode)?.replacingResultCode ?? '',
     })),
     DanhSachLePhi: payment.DanhSachLePhi,
     // Paper documents handed in beside the files: not recorded by this system yet.
@@ -288,6 +294,8 @@ export interface SyncRecordDeps {
   calendar: () => Promise<WorkingCalendar>;
   /** The public base URL of this installation (PUBLIC_URL); files are linked under it. */
   baseUrl?: string;
+  /** The portal flags of a dossier's components (warehouse module). */
+  componentFlags?: (dossierId: string) => Promise<ReadonlyMap<string, ComponentFlags>>;
 }
 
 const unitOf = async (units: SyncRecordDeps['units'], id: string): Promise<SyncUnit> => {
@@ -321,6 +329,7 @@ export async function loadSyncRecordInput(db: Kysely<DB>, row: DossierRow, deps:
     files: fileRows.map((f) => ({ id: f.id, name: f.name, componentCode: f.component_code, role: f.role, addedSeq: f.added_seq })),
     payments,
     fileUrl: (fileId) => `${base}/api/v1/dossiers/${row.id}/files/${fileId}`,
+    ...(deps.componentFlags ? { componentFlags: await deps.componentFlags(row.id) } : {}),
   };
 }
 

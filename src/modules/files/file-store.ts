@@ -1,7 +1,7 @@
 // Where the bytes of files live: a content-addressed store (the SHA-256 of the content is its
 // address), so the same content is kept once however often it is uploaded, and a stored blob
 // never changes. The interface is small so that an object-storage implementation (S3, with the
-// hash as the key) fits beside the local one; FILE_STORE chooses.
+// hash as the key, s3-file-store.ts) sits beside the local one; FILE_STORE chooses.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
@@ -58,13 +58,16 @@ export class BlobNotFoundError extends Error {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
+/** True for a lowercase hex SHA-256 (the only keys a store accepts). */
+export const isBlobAddress = (value: string): boolean => SHA256.test(value);
+
 function checkedAddress(sha256: string): string {
   if (!SHA256.test(sha256)) throw new BlobNotFoundError(sha256);
   return sha256;
 }
 
 /** Hashes and counts what passes through; fails past `maxBytes`. */
-class Meter extends Transform {
+export class Meter extends Transform {
   readonly hash = createHash('sha256');
   size = 0;
   constructor(private readonly maxBytes: number) {
@@ -159,7 +162,7 @@ export class LocalFileStore implements FileStore {
 }
 
 /** fsync of a written file, so that its bytes are on disk before it is renamed into place. */
-async function syncFile(file: string): Promise<void> {
+export async function syncFile(file: string): Promise<void> {
   const handle = await open(file, 'r+');
   try {
     await handle.sync();
@@ -179,13 +182,5 @@ async function syncDirectory(directory: string): Promise<void> {
     }
   } catch {
     // Windows cannot open a directory for fsync; the rename is still atomic.
-  }
-}
-
-/** The file store FILE_STORE names. */
-export function createFileStore(config: { FILE_STORE: 'local'; DATA_DIR: string }): FileStore {
-  switch (config.FILE_STORE) {
-    case 'local':
-      return new LocalFileStore(path.join(config.DATA_DIR, 'files'));
   }
 }

@@ -7,15 +7,18 @@ import type { FastifyReply } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
-import { createFileStore, type FileStore } from './file-store.ts';
+import { createFileStore } from './create-file-store.ts';
+import type { FileStore } from './file-store.ts';
 import { registerFileRoutes } from './routes.ts';
 import { createFilesService, type FileRow, type FilesService } from './service.ts';
+import { createClamdScanner, type VirusScanner } from './virus-scan.ts';
 
 export type { FileStore, StoredBlob, PutOptions, StagedBlob } from './file-store.ts';
 export { BlobNotFoundError, BlobTooLargeError, LocalFileStore } from './file-store.ts';
 export type { FileRow, FilesService } from './service.ts';
 export { contentDisposition, sanitizeFileName } from './names.ts';
 export { sniff, type SniffResult } from './sniff.ts';
+export type { ScanStatus, VirusScanner } from './virus-scan.ts';
 
 export interface FilesModule extends Module {
   store: FileStore;
@@ -30,13 +33,17 @@ export interface FilesModule extends Module {
   totalSize(ids: readonly string[]): Promise<number>;
   sendFile(reply: FastifyReply, file: FileRow): Promise<FastifyReply>;
   deleteOrphans(olderThan?: Date): Promise<number>;
+  duplicate: FilesService['duplicate'];
+  detachAll: FilesService['detachAll'];
 }
 
-export function createFilesModule(deps: ModuleDeps & { store?: FileStore }): FilesModule {
+export function createFilesModule(deps: ModuleDeps & { store?: FileStore; scanner?: VirusScanner }): FilesModule {
   const store = deps.store ?? createFileStore(deps.config);
+  const scanner = deps.scanner ?? (deps.config.CLAMAV_URL ? createClamdScanner(deps.config.CLAMAV_URL) : undefined);
   const service = createFilesService({
     db: deps.db,
     store,
+    scanner,
     settings: {
       maxBytes: deps.config.FILE_MAX_BYTES,
       maxPerOwnerBytes: deps.config.FILE_MAX_PER_DOSSIER_BYTES,
@@ -51,6 +58,8 @@ export function createFilesModule(deps: ModuleDeps & { store?: FileStore }): Fil
     totalSize: service.totalSize,
     sendFile: service.sendFile,
     deleteOrphans: service.deleteOrphans,
+    duplicate: service.duplicate,
+    detachAll: service.detachAll,
     async register(app) {
       await app.register(
         async (api) => {

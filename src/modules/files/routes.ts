@@ -21,6 +21,7 @@ const present = (row: FileRow): UploadedFile => ({
   format: row.format,
   mediaType: row.media_type,
   sha256: row.sha256,
+  scanStatus: row.scan_status,
 });
 
 const notFound = () =>

@@ -42,6 +42,7 @@ export const UploadedFile = z
     format: FileFormat.describe('Sniffed from the content'),
     mediaType: z.string(),
     sha256: z.string().describe('Hex SHA-256 of the content'),
+    scanStatus: z.enum(['not_scanned', 'clean']).describe('clean: scanned by ClamAV; not_scanned: no scanner configured (CLAMAV_URL)'),
   })
   .meta({ id: 'UploadedFile' });
 export type UploadedFile = z.infer<typeof UploadedFile>;

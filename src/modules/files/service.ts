@@ -16,6 +16,7 @@ import { ProblemError } from '../../http/problem.ts';
 import { BlobTooLargeError, type FileStore } from './file-store.ts';
 import { contentDisposition, sanitizeFileName } from './names.ts';
 import { sniff } from './sniff.ts';
+import { ScannerUnavailableError, type VirusScanner } from './virus-scan.ts';
 import {
   countBlobReferences,
   deleteOrphanRows,
@@ -63,6 +64,14 @@ export interface FilesService {
   sendFile(reply: FastifyReply, file: FileRow): Promise<FastifyReply>;
   /** Deletes the files nothing attached, uploaded before `olderThan` (default: FILE_ORPHAN_HOURS ago). Returns how many. */
   deleteOrphans(olderThan?: Date): Promise<number>;
+  /**
+   * A new file row over the same stored content (no bytes copied: the store is content-addressed),
+   * attached to `ownerRef`, or unattached (null) for `uploadedBy` to attach; inside the caller's
+   * transaction. Undefined when there is no such file.
+   */
+  duplicate(trx: Transaction<DB>, fileId: string, ownerRef: string | null, uploadedBy: string): Promise<FileRow | undefined>;
+  /** Releases the files of an owner: they become orphans, deleted after FILE_ORPHAN_HOURS. */
+  detachAll(trx: Transaction<DB>, ownerRef: string): Promise<number>;
 }
 
 export function fileTooLarge(limit: number): ProblemError {
@@ -83,8 +92,31 @@ function formatBytes(bytes: number): string {
 
 const ACCEPTED_LIST = 'PDF, DOC, DOCX, XLS, XLSX, JPG, PNG, TIFF, XML, ZIP';
 
-export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; settings: FilesSettings }): FilesService {
-  const { db, store, settings } = deps;
+export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; settings: FilesSettings; scanner?: VirusScanner | undefined }): FilesService {
+  const { db, store, settings, scanner } = deps;
+
+  /** The scan of the staged bytes: refuses malware, and says how the file is to be recorded. */
+  async function scanOf(read: () => Readable): Promise<{ scan_status: 'clean' | 'not_scanned'; scanned_at: Date | null }> {
+    if (!scanner) return { scan_status: 'not_scanned', scanned_at: null };
+    let verdict;
+    try {
+      verdict = await scanner.scan(read());
+    } catch (error) {
+      if (error instanceof ScannerUnavailableError) {
+        throw new ProblemError('scanner_unavailable', {
+          detail: { vi: 'Chưa kết nối được dịch vụ quét mã độc; hãy gửi lại tệp sau ít phút.', en: 'The virus scanner cannot be reached; send the file again in a few minutes.' },
+        });
+      }
+      throw error;
+    }
+    if (verdict.status === 'infected') {
+      throw new ProblemError('file_infected', {
+        detail: { vi: `Tệp bị phát hiện chứa mã độc (${verdict.signature}); tệp không được lưu.`, en: `Malware was found in the file (${verdict.signature}); it was not kept.` },
+        extensions: { signature: verdict.signature },
+      });
+    }
+    return { scan_status: 'clean', scanned_at: new Date() };
+  }
 
   async function upload(input: UploadInput): Promise<FileRow> {
     let recorded: FileRow | undefined;
@@ -113,9 +145,11 @@ export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; set
               extensions: { detected: sniffed.format, accepted: input.accept },
             });
           }
+          const scan = await scanOf(() => blob.read());
           recorded = await db.transaction().execute(async (trx) => {
             await lockBlob(trx, blob.sha256);
             return insertFile(trx, {
+              ...scan,
               sha256: blob.sha256,
               size_bytes: blob.size,
               format: sniffed.format,
@@ -192,6 +226,28 @@ export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; set
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(stream);
+    },
+    async duplicate(trx, fileId, ownerRef, uploadedBy) {
+      const [source] = await findFileRows(trx, [fileId]);
+      if (!source) return undefined;
+      await lockBlob(trx, source.sha256);
+      return insertFile(trx, {
+        sha256: source.sha256,
+        size_bytes: source.size_bytes,
+        format: source.format,
+        media_type: source.media_type,
+        original_name: source.original_name,
+        uploaded_by: uploadedBy,
+        scan_status: source.scan_status,
+        scanned_at: source.scanned_at,
+        attached_to: ownerRef,
+        ...(ownerRef ? { attached_at: new Date() } : {}),
+      });
+    },
+    async detachAll(trx, ownerRef) {
+      // created_at moves to now: the orphan is kept FILE_ORPHAN_HOURS from its release.
+      const rows = await trx.updateTable('file').set({ attached_to: null, attached_at: null, created_at: new Date() }).where('attached_to', '=', ownerRef).returning('id').execute();
+      return rows.length;
     },
     async deleteOrphans(olderThan = new Date(Date.now() - settings.orphanHours * 3_600_000)) {
       let deleted = 0;

@@ -19,6 +19,9 @@ export interface FileTable {
   /** Opaque reference of the owner, e.g. "dossier:<id>"; null until a module attaches the file. */
   attached_to: ColumnType<string | null, string | null | undefined, string | null>;
   attached_at: NullableTimestamp;
+  /** The virus scan of the content (migration 0013): `clean` by clamd, or `not_scanned` (no scanner configured). */
+  scan_status: ColumnType<'not_scanned' | 'clean', 'not_scanned' | 'clean' | undefined, 'not_scanned' | 'clean'>;
+  scanned_at: NullableTimestamp;
 }
 
 export interface FileTables {

@@ -71,5 +71,10 @@ export interface ResultIssuedEvent {
   sha256: string;
   issuedAt: string;
   documentName: string;
+  /** The warehouse document type of the result (the catalog's result.documentType), when set. */
+  documentType: string | null;
+  issuerUnit: { id: string; name: string };
+  /** The account that approved and signed. */
+  issuedBy: string;
 }
 export type ResultIssuedListener = (event: ResultIssuedEvent) => Promise<void>;

@@ -152,6 +152,9 @@ export function createResultsService(deps: ResultsServiceDeps) {
             sha256: file.sha256,
             issuedAt: issuedAt.toISOString(),
             documentName,
+            documentType: content.result.documentType ?? null,
+            issuerUnit: { id: unit.id, name: unit.nameVi },
+            issuedBy: principal.accountId,
           };
           await deps.jobs.enqueue(trx, { topic: RESULT_ISSUED_TOPIC, key: code, payload: event });
         },

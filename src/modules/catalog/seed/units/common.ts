@@ -72,6 +72,8 @@ export interface Spec {
   fees: ProcedureContent['fees'];
   components: ProcedureContent['components'];
   result: string;
+  /** The warehouse document type of the result (components of later procedures accept it). */
+  resultType?: string;
   resultTemplate?: string;
   approver?: 'unit_leader' | 'ministry_leader';
   processingUnit?: string;
@@ -114,7 +116,7 @@ export function procedure(s: Spec): CatalogExchangeProcedure {
     processingTime,
     fees: s.fees,
     components: s.components,
-    result: { producesDocument: true, name: s.result, ...(s.resultTemplate ? { templateRef: s.resultTemplate } : {}) },
+    result: { producesDocument: true, name: s.result, ...(s.resultTemplate ? { templateRef: s.resultTemplate } : {}), ...(s.resultType ? { documentType: s.resultType } : {}) },
     steps: workflow(s.time.online && s.time.online.value < s.time.value && s.time.online.unit === s.time.unit ? s.time.online : s.time, {
       approver: s.approver,
       processingUnit: s.processingUnit,

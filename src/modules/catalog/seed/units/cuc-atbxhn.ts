@@ -31,6 +31,7 @@ export const CUC_ATBXHN: CatalogExchangeProcedure[] = [
       businessRegistration('TP05'),
     ],
     result: 'Giấy phép tiến hành công việc bức xạ',
+    resultType: 'GP-CVBX',
     request: sourceFields,
     legal: [LAWS.atomLaw, LAWS.radiationDecree],
     decision: 5,
@@ -93,6 +94,7 @@ export const CUC_ATBXHN: CatalogExchangeProcedure[] = [
       component({ code: 'TP03', name: 'Giấy phép đã cấp', originals: 0, copies: 1, warehouseDocumentTypes: ['GP-CVBX'] }),
     ],
     result: 'Giấy phép tiến hành công việc bức xạ (gia hạn)',
+    resultType: 'GP-CVBX',
     request: [{ path: 'request.licenceNumber', section: 'request', type: 'text', label: t('Số giấy phép', 'Licence number'), required: true, maxLength: 30 }, { path: 'request.expiryDate', section: 'request', type: 'date', label: t('Ngày hết hạn', 'Expiry date'), required: true }, ...sourceFields.slice(0, 2)],
     legal: [LAWS.atomLaw, LAWS.radiationDecree],
     decision: 5,
@@ -116,6 +118,7 @@ export const CUC_ATBXHN: CatalogExchangeProcedure[] = [
       identityCopy('TP04'),
     ],
     result: 'Chứng chỉ nhân viên bức xạ',
+    resultType: 'CC-NVBX',
     request: [
       { path: 'request.trainingCertificate', section: 'request', type: 'text', label: t('Số giấy chứng nhận đào tạo', 'Training certificate number'), required: true, maxLength: 50 },
       { path: 'request.trainingDate', section: 'request', type: 'date', label: t('Ngày cấp giấy chứng nhận đào tạo', 'Training certificate date'), required: true },

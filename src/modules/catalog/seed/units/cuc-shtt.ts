@@ -34,6 +34,7 @@ export const CUC_SHTT: CatalogExchangeProcedure[] = [
       feeReceipt('TP05'),
     ],
     result: 'Bằng độc quyền sáng chế hoặc quyết định từ chối cấp',
+    resultType: 'VBBH-SHCN',
     resultTemplate: 'Mẫu Bằng độc quyền sáng chế',
     request: [
       { path: 'request.inventionTitle', section: 'request', type: 'text', label: t('Tên sáng chế', 'Title of the invention'), required: true, maxLength: 500 },
@@ -77,6 +78,7 @@ export const CUC_SHTT: CatalogExchangeProcedure[] = [
       feeReceipt('TP05'),
     ],
     result: 'Bằng độc quyền giải pháp hữu ích hoặc quyết định từ chối cấp',
+    resultType: 'VBBH-SHCN',
     request: [
       { path: 'request.solutionTitle', section: 'request', type: 'text', label: t('Tên giải pháp hữu ích', 'Title of the utility solution'), required: true, maxLength: 500 },
       { path: 'request.inventors', section: 'request', type: 'textarea', label: t('Tác giả (họ tên, quốc tịch)', 'Authors (names, nationalities)'), required: true, maxLength: 3000 },
@@ -123,6 +125,7 @@ export const CUC_SHTT: CatalogExchangeProcedure[] = [
       feeReceipt('TP06'),
     ],
     result: 'Giấy chứng nhận đăng ký nhãn hiệu hoặc quyết định từ chối cấp',
+    resultType: 'VBBH-SHCN',
     request: [
       { path: 'request.markDescription', section: 'request', type: 'textarea', label: t('Mô tả nhãn hiệu (chữ, màu sắc, ý nghĩa)', 'Description of the mark'), required: true, maxLength: 3000 },
       {
@@ -176,6 +179,7 @@ export const CUC_SHTT: CatalogExchangeProcedure[] = [
       feeReceipt('TP05'),
     ],
     result: 'Bằng độc quyền kiểu dáng công nghiệp hoặc quyết định từ chối cấp',
+    resultType: 'VBBH-SHCN',
     request: [
       { path: 'request.productName', section: 'request', type: 'text', label: t('Tên sản phẩm mang kiểu dáng', 'Product bearing the design'), required: true, maxLength: 300 },
       { path: 'request.locarnoClass', section: 'request', type: 'text', label: t('Phân loại Locarno', 'Locarno class'), pattern: '^[0-9]{2}-[0-9]{2}$', help: t('Ví dụ: 06-01', 'For example: 06-01') },
@@ -395,6 +399,7 @@ export const CUC_SHTT: CatalogExchangeProcedure[] = [
       feeReceipt('TP04'),
     ],
     result: 'Phó bản hoặc văn bằng bảo hộ cấp lại',
+    resultType: 'VBBH-SHCN',
     request: [
       certificateNumber,
       objectType,

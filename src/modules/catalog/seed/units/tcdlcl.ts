@@ -120,6 +120,7 @@ export const TCDLCL: CatalogExchangeProcedure[] = [
       businessRegistration('TP04'),
     ],
     result: 'Giấy chứng nhận đăng ký hoạt động đánh giá sự phù hợp',
+    resultType: 'GCN-DK-DGSPH',
     request: [
       {
         path: 'request.activities',

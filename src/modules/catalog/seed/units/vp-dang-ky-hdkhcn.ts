@@ -29,6 +29,7 @@ export const VP_DANG_KY_HDKHCN: CatalogExchangeProcedure[] = [
       identityCopy('TP06'),
     ],
     result: 'Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ',
+    resultType: 'GCN-DK-HDKHCN',
     request: stOrgFields,
     legal: [LAWS.stLaw, LAWS.stDecree],
     decision: 3,
@@ -54,6 +55,7 @@ export const VP_DANG_KY_HDKHCN: CatalogExchangeProcedure[] = [
       component({ code: 'TP03', name: 'Bản gốc Giấy chứng nhận đăng ký hoạt động đã cấp', warehouseDocumentTypes: ['GCN-DK-HDKHCN'] }),
     ],
     result: 'Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ (đã thay đổi, bổ sung)',
+    resultType: 'GCN-DK-HDKHCN',
     request: [
       { path: 'request.certificateNumber', section: 'request', type: 'text', label: t('Số Giấy chứng nhận đã cấp', 'Certificate number'), required: true, maxLength: 30 },
       {
@@ -119,6 +121,7 @@ export const VP_DANG_KY_HDKHCN: CatalogExchangeProcedure[] = [
       component({ code: 'TP02', name: 'Giấy chứng nhận bị hỏng', requirement: 'conditional', condition: 'Khi Giấy chứng nhận bị rách, nát.' }),
     ],
     result: 'Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ (cấp lại)',
+    resultType: 'GCN-DK-HDKHCN',
     request: [
       { path: 'request.certificateNumber', section: 'request', type: 'text', label: t('Số Giấy chứng nhận đã cấp', 'Certificate number'), required: true, maxLength: 30 },
       {

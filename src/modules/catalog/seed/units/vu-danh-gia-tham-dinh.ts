@@ -26,6 +26,7 @@ export const VU_DANH_GIA_THAM_DINH: CatalogExchangeProcedure[] = [
       powerOfAttorney('TP05'),
     ],
     result: 'Giấy chứng nhận đăng ký chuyển giao công nghệ',
+    resultType: 'GCN-DK-CGCN',
     request: transferFields,
     legal: [LAWS.ttLaw, LAWS.ttDecree],
     decision: 4,
@@ -47,6 +48,7 @@ export const VU_DANH_GIA_THAM_DINH: CatalogExchangeProcedure[] = [
       component({ code: 'TP03', name: 'Giấy chứng nhận đăng ký chuyển giao công nghệ đã cấp', originals: 0, copies: 1, warehouseDocumentTypes: ['GCN-DK-CGCN'] }),
     ],
     result: 'Giấy chứng nhận đăng ký gia hạn, sửa đổi, bổ sung nội dung chuyển giao công nghệ',
+    resultType: 'GCN-DK-CGCN',
     request: [
       { path: 'request.registrationNumber', section: 'request', type: 'text', label: t('Số Giấy chứng nhận đăng ký đã cấp', 'Registration certificate number'), required: true, maxLength: 30 },
       ...transferFields.slice(0, 3),

@@ -16,6 +16,7 @@ import { useEformState } from '../../catalog/eform/useEformState.ts';
 import { VERIFY_PATH, WorkspaceShell } from '../../workspace/WorkspaceShell.tsx';
 import { dossiersApi, newIdempotencyKey, type CreateDossierInput, type DossierView } from '../api.ts';
 import { ComponentUploads, componentFieldId, componentsBody, type ComponentFiles } from '../components/ComponentUploads.tsx';
+import { DigitizationFields, isExempt, isRecorded, withDigitization, type DigitizationState } from '../../warehouse/components/DigitizationFields.tsx';
 import '../dossiers.css';
 
 const APPLICANT = ['kind', 'idNumber', 'name', 'phone', 'email', 'address'] as const;
@@ -123,6 +124,8 @@ function IntakeForm({ view, language, onAgain }: { view: ProcedureVersionView; l
   const [applicant, setApplicant] = useState<Record<ApplicantField, string>>({ kind: 'citizen', idNumber: '', name: '', phone: '', email: '', address: '' });
   const [errors, setErrors] = useState<Partial<Record<ApplicantField, string>>>({});
   const [files, setFiles] = useState<ComponentFiles>({});
+  // Digitization at receipt, per paper component (Circular 01/2023 Art. 8(2); exemptions of Circular 03/2025 Art. 5(2)).
+  const [digitization, setDigitization] = useState<DigitizationState>({});
   const [fileErrors, setFileErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -174,9 +177,11 @@ function IntakeForm({ view, language, onAgain }: { view: ProcedureVersionView; l
     setAttempt((n) => n + 1);
     const items = checkApplicant();
     const formOk = form.validate();
-    const missing = view.content.components.filter((c) => c.requirement === 'required' && !(files[c.code]?.length));
+    const missing = view.content.components.filter((c) => c.requirement === 'required' && !(files[c.code]?.length) && !isExempt(digitization[c.code]) && !c.replacedByPopulationData);
     setFileErrors(Object.fromEntries(missing.map((c) => [c.code, t('dossiers.files.missing')])));
     items.push(...missing.map((c) => ({ target: componentFieldId('intake', c.code), text: t('dossiers.files.missingOf', { name: c.name }) })));
+    const unrecorded = view.content.components.filter((c) => (files[c.code]?.length || isExempt(digitization[c.code])) && !isRecorded(digitization[c.code], files[c.code]?.length ?? 0));
+    items.push(...unrecorded.map((c) => ({ target: `digitize-${c.code.replace(/[^A-Za-z0-9_-]/g, '_')}-mode`, text: t('warehouse.digitize.missing', { name: c.name }) })));
     if (!formOk) items.push({ text: t('dossiers.intake.formInvalid') });
     setSummary(items);
     if (items.length > 0) return;
@@ -193,7 +198,7 @@ function IntakeForm({ view, language, onAgain }: { view: ProcedureVersionView; l
         ...(a.address.trim() ? { address: a.address.trim() } : {}),
       },
       data: form.data,
-      components: componentsBody(files),
+      components: withDigitization(componentsBody(files), digitization),
     };
     setBusy(true);
     try {
@@ -268,6 +273,9 @@ function IntakeForm({ view, language, onAgain }: { view: ProcedureVersionView; l
       <section className="panel" aria-labelledby="intake-files-title">
         <h2 id="intake-files-title">{t('dossiers.intake.files')}</h2>
         <ComponentUploads components={view.content.components} files={files} onChange={setFiles} errors={fileErrors} idPrefix="intake" />
+        {view.content.components.map((c) => (
+          <DigitizationFields key={c.code} code={c.code} value={digitization[c.code]} onChange={(d) => setDigitization({ ...digitization, [c.code]: d })} />
+        ))}
       </section>
       <section className="panel eform-panel" aria-labelledby="intake-form-title" aria-busy={busy || undefined}>
         <h2 id="intake-form-title">{t('dossiers.intake.form')}</h2>

@@ -16,6 +16,7 @@ import { dossiersApi, type ActionOptions, type DossierView } from '../api.ts';
 import { ActionFeedback } from '../components/ActionFeedback.tsx';
 import { ActionForms } from '../components/ActionForms.tsx';
 import { DossierFacts, DossierFiles, DossierSteps, DossierTimeline } from '../components/DossierParts.tsx';
+import { DossierComponentsPanel } from '../../warehouse/components/DossierComponentsPanel.tsx';
 import { momentText } from '../components/format.ts';
 import { FormDataList } from '../components/FormDataList.tsx';
 import { useDossier } from '../components/useDossier.ts';
@@ -108,6 +109,7 @@ function Workspace({ s, d }: { s: ReturnType<typeof useDossier>; d: DossierView 
         {definition ? <FormDataList definition={definition} data={d.formData} id="dossier-data" /> : <Loading text={t('dossiers.loading')} />}
       </section>
       <DossierFiles d={d} />
+      <DossierComponentsPanel dossierId={d.id} files={d.components} />
       <DossierSteps d={d} />
       <DossierTimeline d={d} />
       <Notes d={d} onAdded={(note) => s.setDossier({ ...d, notes: [...(d.notes ?? []), note] })} />

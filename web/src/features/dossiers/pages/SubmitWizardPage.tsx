@@ -24,6 +24,7 @@ import { dossiersApi, newIdempotencyKey, type Draft, type DossierView } from '..
 import { ComponentUploads, componentFieldId, componentsBody, type ComponentFiles } from '../components/ComponentUploads.tsx';
 import { formatVnd } from '../components/format.ts';
 import { FormDataList } from '../components/FormDataList.tsx';
+import { ReuseOffers, useReuseOffers, withReuse } from '../../warehouse/components/ReuseOffers.tsx';
 import '../dossiers.css';
 
 const STEPS = ['form', 'files', 'fees', 'review', 'submit'] as const;
@@ -114,6 +115,8 @@ function Wizard({ view, prefill, draft, language }: { view: ProcedureVersionView
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<DossierView | undefined>();
   const [showRestored, setShowRestored] = useState(!!restored);
+  // Documents of the applicant's data warehouse offered already attached (no upload needed).
+  const reuse = useReuseOffers(view.code, true); // the wizard is only for applicants
   const headingRef = useRef<HTMLHeadingElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   const first = useRef(true);
@@ -152,7 +155,7 @@ function Wizard({ view, prefill, draft, language }: { view: ProcedureVersionView
   };
 
   function checkFiles(): boolean {
-    const missing = c.components.filter((x) => x.requirement === 'required' && !(files[x.code]?.length));
+    const missing = c.components.filter((x) => x.requirement === 'required' && !(files[x.code]?.length) && !reuse.satisfied(x.code));
     const errors = Object.fromEntries(missing.map((x) => [x.code, t('dossiers.files.missing')]));
     setFileErrors(errors);
     setAttempt((n) => n + 1);
@@ -170,7 +173,7 @@ function Wizard({ view, prefill, draft, language }: { view: ProcedureVersionView
     setSummary([]);
     setBusy(true);
     try {
-      const r = await dossiersApi.create({ procedureCode: view.code, data: form.data, components: componentsBody(files) }, key, language);
+      const r = await dossiersApi.create({ procedureCode: view.code, data: form.data, components: withReuse(componentsBody(files), reuse.chosen) }, key, language);
       if (r.kind === 'ok') {
         // The server ended the draft with the submission.
         setDone(r.data);
@@ -285,6 +288,7 @@ function Wizard({ view, prefill, draft, language }: { view: ProcedureVersionView
         {step === 1 && (
           <>
             <p className="form-note">{t('dossiers.submit.filesNote')}</p>
+            <ReuseOffers components={c.components} offers={reuse.offers} chosen={reuse.chosen} onChange={reuse.setChosen} />
             <ComponentUploads components={c.components} files={files} onChange={setFiles} errors={fileErrors} idPrefix="wizard" />
             {nav(() => checkFiles() && go(2))}
           </>
