@@ -214,20 +214,19 @@ const DraftFile = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
-export const DraftBody = z
-  .strictObject({
-    versionNumber: z.number().int().min(1),
-    /** The wizard's step (0 form, 1 files, 2 fees, 3 review). */
-    step: z.number().int().min(0).max(3),
-    data: z.record(z.string(), z.unknown()),
-    /** The files uploaded so far, by component code. */
-    components: z.record(z.string().max(40), z.array(DraftFile).max(20)),
-    idempotencyKey: z.string().regex(/^[A-Za-z0-9_.:-]{8,200}$/),
-  })
-  .meta({ id: 'DossierDraftInput' });
+const DraftFields = z.strictObject({
+  versionNumber: z.number().int().min(1),
+  /** The wizard's step (0 form, 1 files, 2 fees, 3 review). */
+  step: z.number().int().min(0).max(3),
+  data: z.record(z.string(), z.unknown()),
+  /** The files uploaded so far, by component code. */
+  components: z.record(z.string().max(40), z.array(DraftFile).max(20)),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_.:-]{8,200}$/),
+});
+export const DraftBody = DraftFields;
 export type DraftInput = z.infer<typeof DraftBody>;
 
-export const DraftSchema = DraftBody.extend({ procedureCode: z.string(), procedureName: z.string(), updatedAt: z.string() }).meta({ id: 'DossierDraft' });
+export const DraftSchema = DraftFields.extend({ procedureCode: z.string(), procedureName: z.string(), updatedAt: z.string() }).meta({ id: 'DossierDraft' });
 export type Draft = z.infer<typeof DraftSchema>;
 
 export const DraftSummarySchema = z.object({ procedureCode: z.string(), procedureName: z.string(), versionNumber: z.number().int(), step: z.number().int(), updatedAt: z.string() });

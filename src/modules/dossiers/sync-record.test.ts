@@ -311,7 +311,11 @@ describe('loadSyncRecord over a real database', () => {
     expect(issued.resultCode).toMatch(/^KQ-G22\.[0-9.]+-\d{4}-\d{6}$/);
     expect(sync!.DanhSachHoSoBoSung).toHaveLength(1);
     expect(sync!.DanhSachHoSoBoSung[0]).toMatchObject({ TrangThaiBoSung: '2', NguoiTiepNhanBoSung: 'Nguyễn Thị Thu Hà', DanhSachGiayToBoSung: [{ TepDinhKemId: extra }] });
-    expect(sync!.DanhSachHoSoBoSung[0]!.NgayHenTraMoi > sync!.DanhSachHoSoBoSung[0]!.NgayHenTraTruoc).toBe(true);
+    // The new due date moves by the working time the supplement took: nothing when it was asked
+    // and answered outside working hours (the lunch break, the evening), later otherwise.
+    const round = sync!.DanhSachHoSoBoSung[0]!;
+    expect(round.NgayHenTraMoi >= round.NgayHenTraTruoc).toBe(true);
+    expect(round.NgayHenTraMoi > round.NgayHenTraTruoc).toBe(d.state.pausedWorkingMinutes > 0);
     expect(sync!.QuaTrinhXuLy.map((s) => s.TrangThai)).toEqual(['1', '2', '4', '4', '5', '4', '4', '4', '9', '10']);
     expect(sync!.QuaTrinhXuLy[1]!.NguoiXuLy).toMatch(/^tiepnhan/);
     expect(await loadSyncRecord(t.db, '00000000-0000-4000-8000-00000000dead', { catalog: t.app.catalog, units: t.app.units, payments: t.app.payments, calendar: () => calendarOf(t) })).toBeUndefined();

@@ -75,7 +75,7 @@ async function intake(name = 'Trần Văn Đức'): Promise<View> {
       channel: 'direct',
       applicant: { kind: 'citizen', idNumber: '001203000123', name, phone: '0987654321' },
       data: { applicant: { fullName: name, personalId: '001203000123', address: 'Số 5 Lý Thường Kiệt, Hà Nội', phone: '0987654321' }, request: { title: 'Máy gặt đập liên hợp', hasPriority: false } },
-      components: [{ code: 'TP01', fileIds: [fileId] }],
+      components: [{ code: 'TP01', fileIds: [fileId], digitization: { pageCount: 2, checks: { count: true, complete: true, pageOrder: true, integrity: true } } }],
     },
   });
   expect(res.statusCode, res.body).toBe(201);

@@ -153,13 +153,11 @@ export const IndexResultSchema = z
   .meta({ id: 'QualityIndex' });
 export type IndexResultView = z.infer<typeof IndexResultSchema>;
 
-export const IndexQuery = z
-  .strictObject({
-    period: z.string().max(20).optional().describe('2026-03, 2026-Q1 or 2026; or from/to'),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
-    unit: z.string().regex(/^[a-z0-9-]{2,64}$/).optional().describe('a unit with its sub-units; absent, the whole ministry'),
-    procedure: z.string().regex(PROCEDURE_CODE_PATTERN).optional(),
-    explain: z.enum(['true', 'false']).default('false').describe('add the dossiers, procedures and PAKN behind every figure'),
-  })
-  .meta({ id: 'QualityIndexQuery' });
+export const IndexQuery = z.strictObject({
+  period: z.string().max(20).optional().describe('2026-03, 2026-Q1 or 2026; or from/to'),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  unit: z.string().regex(/^[a-z0-9-]{2,64}$/).optional().describe('a unit with its sub-units; absent, the whole ministry'),
+  procedure: z.string().regex(PROCEDURE_CODE_PATTERN).optional(),
+  explain: z.enum(['true', 'false']).default('false').describe('add the dossiers, procedures and PAKN behind every figure'),
+});

@@ -86,8 +86,9 @@ describe('GET /api/v1/digitization/stats', () => {
     expect(res.statusCode, res.body).toBe(200);
     // Hand count: received 2 (counter + online b); digitized components in both (TP01 scanned; b's
     // uploads count, DIGITIZATION_ONLINE_FILES_FLAGGED=true); no reuse; TP03 replaced by population
-    // data in both; results 2 (both granted, the procedure produces a document), 1 with its file.
-    const expected = { dossiers: 2, digitized: 2, reused: 0, populationReplaced: 2, results: 2, electronicResults: 1 };
+    // data in both; results 2 (both granted, the procedure produces a document), both electronic:
+    // issue_result signs the result document itself, whether or not the officer adds files.
+    const expected = { dossiers: 2, digitized: 2, reused: 0, populationReplaced: 2, results: 2, electronicResults: 2 };
     expect(res.json().items).toEqual([{ unitId: 'cuc-shtt-sang-che', procedureCode: TEST_PROCEDURE_CODE, ...expected }]);
     expect(res.json().total).toEqual(expected);
 

@@ -145,6 +145,7 @@ export const SHEETS = {
       col('producesDocument', 'Có văn bản kết quả', 10, { vocab: 'yesNo', required: true }),
       col('resultName', 'Tên kết quả', 30),
       col('resultTemplate', 'Mẫu kết quả', 24),
+      col('resultType', 'Loại giấy tờ kết quả (kho dữ liệu)', 20),
       col('eformJson', 'Biểu mẫu điện tử (JSON, khi không dùng trang Biểu mẫu)', 30),
     ],
   },

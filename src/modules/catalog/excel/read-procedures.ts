@@ -44,6 +44,7 @@ const PROCEDURE_CELLS: ReadonlyArray<readonly [pointer: string, column: string]>
   ['/content/result', 'producesDocument'],
   ['/content/result/name', 'resultName'],
   ['/content/result/templateRef', 'resultTemplate'],
+  ['/content/result/documentType', 'resultType'],
   ['/content/eform', 'eformJson'],
 ];
 
@@ -119,6 +120,7 @@ export function readProcedureRows(reader: SheetReader): ProcedureRows {
     const requirements = str(r, 'requirements');
     const resultName = str(r, 'resultName');
     const resultTemplate = str(r, 'resultTemplate');
+    const resultType = str(r, 'resultType');
     procedures.push({
       code,
       codeStatus: bool(r, 'demo') ? 'demo' : 'verified',
@@ -142,6 +144,7 @@ export function readProcedureRows(reader: SheetReader): ProcedureRows {
           producesDocument: bool(r, 'producesDocument', true),
           ...(resultName ? { name: resultName } : {}),
           ...(resultTemplate ? { templateRef: resultTemplate } : {}),
+          ...(resultType ? { documentType: resultType } : {}),
         },
         steps: [],
         eform,

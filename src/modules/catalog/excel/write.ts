@@ -109,6 +109,7 @@ function procedureRow(p: Procedure, eformJson: string | null) {
     producesDocument: yn(c.result.producesDocument),
     resultName: c.result.name ?? null,
     resultTemplate: c.result.templateRef ?? null,
+    resultType: c.result.documentType ?? null,
     eformJson,
   };
 }
