@@ -1,15 +1,13 @@
 // The API reference at /api/docs in a real browser: it renders /api/openapi.json under the app's
 // CSP (no CDN, script-src 'self') and has no axe-core violations. Debian's Chromium at
 // /usr/bin/chromium; skipped (with a warning) without it.
-import { existsSync } from 'node:fs';
 import axe from 'axe-core';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { startTestServer, type TestApp } from '../support/app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`test/e2e/api-docs.test.ts: skipped — ${CHROMIUM} does not exist (apt-get install -y chromium).`);
+const hasChromium = chromiumAvailable('test/e2e/api-docs.test.ts');
 
 declare global {
   interface Window {
@@ -22,10 +20,7 @@ describe.skipIf(!hasChromium)('/api/docs', () => {
   let browser: Browser;
   beforeAll(async () => {
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -6,10 +6,10 @@
 // draft's e-form with the live preview, test submission, publish; an auditor sees no edit action
 // and the server refuses one). axe-core on every page state; a 360 px screen for the public pages.
 // Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
-import { existsSync } from 'node:fs';
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { seedEmulatorIfEmpty } from '../../src/emulators/population/generate.ts';
 import { syntheticCitizen } from '../../src/emulators/population/generator.ts';
@@ -18,11 +18,7 @@ import { seedUnits } from '../../src/modules/identity/seed/units.ts';
 import { startTestServer } from '../support/app.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`test/e2e/catalog.test.ts: browser tests skipped — ${CHROMIUM} does not exist (apt-get install -y chromium).`);
-}
+const hasChromium = chromiumAvailable('test/e2e/catalog.test.ts');
 
 const PATENT = '1.009901';
 const WAIT = { timeout: 30_000 };
@@ -102,10 +98,7 @@ describe.skipIf(!hasChromium)('procedure catalog in Chromium', () => {
     citizen = await loginAs(server.db, { kind: 'citizen', personalId: person.personalId, fullName: person.fullName });
     admin = await loginAs(server.db, { kind: 'officer', roles: [{ role: 'admin', unitId: 'cuc-shtt' }] });
     auditor = await loginAs(server.db, { kind: 'officer', roles: [{ role: 'auditor', unitId: 'cuc-shtt' }] });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -1,20 +1,14 @@
 // Browser test of the web app against the real server: home page, navigation, the deadline
 // calculator (Tết 2026), errors, language switch, accessibility (axe-core) and a 360 px screen.
 // Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
-import { existsSync } from 'node:fs';
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { startTestServer } from '../support/app.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(
-    `test/e2e/deadline.test.ts: browser tests skipped — ${CHROMIUM} does not exist (apt-get install -y chromium).`,
-  );
-}
+const hasChromium = chromiumAvailable('test/e2e/deadline.test.ts');
 
 const CALCULATOR_PATH = '/tinh-han-giai-quyet';
 
@@ -61,18 +55,7 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
   beforeAll(async () => {
     await buildWebIfStale({ quiet: true });
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     // A browser far from Vietnam: the page must still read and show Vietnam time.
     context = await browser.newContext({
       locale: 'vi-VN',

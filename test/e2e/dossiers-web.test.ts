@@ -4,20 +4,15 @@
 // the counter, and officers take the online dossier through receive, transfer and assign with the
 // action forms. axe-core finds no violation at 360 px and at desktop width on each page visited.
 // Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { pdfSample } from '../../src/modules/files/testing.ts';
 import { createDossierTestApp, TEST_CITIZEN_ID, TEST_PROCEDURE_CODE, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
+import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
-import { expectNoAxeViolations, pageOverflow } from '../support/web-static.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`test/e2e/dossiers-web.test.ts: browser tests skipped — ${CHROMIUM} does not exist (apt-get install -y chromium).`);
-}
+const hasChromium = chromiumAvailable('test/e2e/dossiers-web.test.ts');
 
 const WAIT = { timeout: 30_000 };
 const PDF = () => ({ name: 'Tờ khai đăng ký.pdf', mimeType: 'application/pdf', buffer: pdfSample(Math.floor(Math.random() * 500)) });
@@ -26,37 +21,15 @@ describe.skipIf(!hasChromium)('dossier pages in Chromium', () => {
   let t: DossierTestApp;
   let url: string;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  let pages: BrowserPages;
   let citizen: TestLogin;
   let receiver: TestLogin;
   let leader: TestLogin;
   let specialist: TestLogin;
   let onlineId: string;
 
-  async function open(who: TestLogin, width: number): Promise<Page> {
-    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width, height: 900 } });
-    contexts.push(context);
-    const sid = /motcua_sid=([^;]+)/.exec(who.headers.cookie)![1]!;
-    await context.addCookies([
-      { name: 'motcua_sid', value: sid, url },
-      { name: 'motcua_csrf', value: who.headers['x-csrf-token'], url },
-    ]);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
+  const open = (who: TestLogin | undefined, width: number): Promise<Page> => pages.open(who, width);
 
-  /** axe at a phone's width and at a desktop's, and nothing wider than the phone. */
-  async function checkBothWidths(page: Page, where: string): Promise<void> {
-    const before = page.viewportSize()!;
-    await page.setViewportSize({ width: 360, height: 800 });
-    await expectNoAxeViolations(page, `${where} (360 px)`);
-    expect(await pageOverflow(page), `${where} is wider than 360 px`).toBeLessThanOrEqual(0);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await expectNoAxeViolations(page, `${where} (1280 px)`);
-    await page.setViewportSize(before);
-  }
 
   beforeAll(async () => {
     await buildWebIfStale({ quiet: true });
@@ -66,17 +39,15 @@ describe.skipIf(!hasChromium)('dossier pages in Chromium', () => {
     receiver = await loginAs(t.db, { kind: 'officer', username: 'tiepnhan', roles: [{ role: 'receiver', unitId: 'bo-phan-mot-cua' }] });
     leader = await loginAs(t.db, { kind: 'officer', username: 'lanhdao', roles: [{ role: 'unit_leader', unitId: 'cuc-shtt' }] });
     specialist = await loginAs(t.db, { kind: 'officer', username: 'chuyenvien1', roles: [{ role: 'specialist', unitId: 'cuc-shtt-sang-che' }] });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
+    pages = browserPages(browser, url);
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await pages?.close();
     await browser?.close();
     await t?.close();
-    expect(pageErrors).toEqual([]);
+    expect(pages.pageErrors).toEqual([]);
   });
 
   it('a citizen submits online on a phone: form, documents, fees, review, submit', { timeout: 180_000 }, async () => {

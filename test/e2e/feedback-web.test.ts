@@ -3,19 +3,14 @@
 // answer (classify, process, draft, a leader approves, publish), and the public reads the answer
 // and likes it. axe-core finds no violation at 360 px and at 1280 px on each page visited.
 // Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { createFeedbackTestApp, returnedDossier, TEST_PROCEDURE_CODE, type FeedbackTestApp } from '../../src/modules/feedback/testing.ts';
+import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
-import { expectNoAxeViolations, pageOverflow } from '../support/web-static.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`test/e2e/feedback-web.test.ts: browser tests skipped — ${CHROMIUM} does not exist (apt-get install -y chromium).`);
-}
+const hasChromium = chromiumAvailable('test/e2e/feedback-web.test.ts');
 
 const WAIT = { timeout: 30_000 };
 
@@ -23,52 +18,27 @@ describe.skipIf(!hasChromium)('ratings and feedback pages in Chromium', () => {
   let t: FeedbackTestApp;
   let url: string;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  let pages: BrowserPages;
   let handler: TestLogin;
   let paknCode: string;
 
-  async function open(who: TestLogin | undefined, width: number): Promise<Page> {
-    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width, height: 900 } });
-    contexts.push(context);
-    if (who) {
-      const sid = /motcua_sid=([^;]+)/.exec(who.headers.cookie)![1]!;
-      await context.addCookies([
-        { name: 'motcua_sid', value: sid, url },
-        { name: 'motcua_csrf', value: who.headers['x-csrf-token'], url },
-      ]);
-    }
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
+  const open = (who: TestLogin | undefined, width: number): Promise<Page> => pages.open(who, width);
 
-  async function checkBothWidths(page: Page, where: string): Promise<void> {
-    const before = page.viewportSize()!;
-    await page.setViewportSize({ width: 360, height: 800 });
-    await expectNoAxeViolations(page, `${where} (360 px)`);
-    expect(await pageOverflow(page), `${where} is wider than 360 px`).toBeLessThanOrEqual(0);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await expectNoAxeViolations(page, `${where} (1280 px)`);
-    await page.setViewportSize(before);
-  }
 
   beforeAll(async () => {
     await buildWebIfStale({ quiet: true });
     t = await createFeedbackTestApp();
     url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     handler = await loginAs(t.db, { kind: 'officer', username: 'xulypakn', fullName: 'Ngô Văn Xử', roles: [{ role: 'specialist', unitId: 'cuc-shtt' }] });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
+    pages = browserPages(browser, url);
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await pages?.close();
     await browser?.close();
     await t?.close();
-    expect(pageErrors).toEqual([]);
+    expect(pages.pageErrors).toEqual([]);
   });
 
   it('a citizen rates a returned dossier from its page on a phone', async () => {

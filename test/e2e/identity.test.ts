@@ -5,10 +5,10 @@
 // with a TOTP code (and one without TOTP is sent to enrol); the workspace shell and the
 // administration pages; axe-core on every page. Debian's Chromium at /usr/bin/chromium; skipped
 // (with a warning) without it.
-import { existsSync } from 'node:fs';
 import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { syntheticCitizen } from '../../src/emulators/population/generator.ts';
 import { startTestEmulator, TEST_API_KEY, TEST_INTEGRATION_CODE, type TestEmulator } from '../../src/emulators/population/testing.ts';
@@ -22,11 +22,7 @@ import { startTestServer } from '../support/app.ts';
 import { loginAs } from '../support/auth.ts';
 import { EMULATOR_DEMO_PASSWORD } from '../support/sso.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`test/e2e/identity.test.ts: browser tests skipped — ${CHROMIUM} does not exist (apt-get install -y chromium).`);
-}
+const hasChromium = chromiumAvailable('test/e2e/identity.test.ts');
 
 const PEOPLE = 40;
 const WAIT = 30_000;
@@ -126,10 +122,7 @@ describe.skipIf(!hasChromium)('identity and population data in Chromium', () => 
     });
     await seedUnits(server.db);
     await seedDemoOfficers(server.db);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 240_000);
 
   afterEach(async () => {

@@ -3,40 +3,25 @@
 // and latest calls, disables the demo consumer and is told so; an auditor reads without the
 // buttons. axe-core finds no violation at 360 px and at desktop width, and nothing is wider than
 // the phone. Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { seedLgspDemo } from '../../src/modules/lgsp/demo.ts';
 import { startTestServer, type TestApp } from '../support/app.ts';
+import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
-import { expectNoAxeViolations, pageOverflow } from '../support/web-static.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`test/e2e/lgsp-web.test.ts: browser tests skipped — ${CHROMIUM} does not exist (apt-get install -y chromium).`);
+const hasChromium = chromiumAvailable('test/e2e/lgsp-web.test.ts');
 const WAIT = { timeout: 30_000 };
 
 describe.skipIf(!hasChromium)('the gateway administration page in Chromium', () => {
   let t: TestApp & { url: string };
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  let pages: BrowserPages;
   let admin: TestLogin;
   let auditor: TestLogin;
 
-  async function open(who: TestLogin, width: number): Promise<Page> {
-    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width, height: 900 } });
-    contexts.push(context);
-    const sid = /motcua_sid=([^;]+)/.exec(who.headers.cookie)![1]!;
-    await context.addCookies([
-      { name: 'motcua_sid', value: sid, url: t.url },
-      { name: 'motcua_csrf', value: who.headers['x-csrf-token'], url: t.url },
-    ]);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
+  const open = (who: TestLogin | undefined, width: number): Promise<Page> => pages.open(who, width);
 
   beforeAll(async () => {
     await buildWebIfStale({ quiet: true });
@@ -44,17 +29,15 @@ describe.skipIf(!hasChromium)('the gateway administration page in Chromium', () 
     await seedLgspDemo(t.db, t.app.lgsp, { calls: 60 });
     admin = await loginAs(t.db, { kind: 'officer', username: 'quantrilgsp', roles: [{ role: 'admin', unitId: 'bkhcn' }] });
     auditor = await loginAs(t.db, { kind: 'officer', username: 'kiemtoanlgsp', roles: [{ role: 'auditor', unitId: 'bkhcn' }] });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
+    pages = browserPages(browser, t.url);
   }, 240_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await pages?.close();
     await browser?.close();
     await t?.close();
-    expect(pageErrors).toEqual([]);
+    expect(pages.pageErrors).toEqual([]);
   });
 
   it('an administrator reads the gateway and disables a consumer', { timeout: 120_000 }, async () => {
@@ -65,11 +48,7 @@ describe.skipIf(!hasChromium)('the gateway administration page in Chromium', () 
     expect(await page.getByRole('table', { name: 'Dịch vụ chia sẻ dữ liệu' }).textContent()).toContain('dossier-status');
     expect(await page.getByRole('table', { name: 'Các lần gọi gần nhất' }).getByRole('row').count()).toBe(21);
     await page.getByRole('link', { name: 'Chia sẻ dữ liệu (LGSP)' }).waitFor(WAIT);
-    await page.setViewportSize({ width: 360, height: 800 });
-    await expectNoAxeViolations(page, 'the LGSP page (360 px)');
-    expect(await pageOverflow(page), 'the LGSP page is wider than 360 px').toBeLessThanOrEqual(0);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await expectNoAxeViolations(page, 'the LGSP page (1280 px)');
+    await checkBothWidths(page, 'the LGSP page');
     await page.getByRole('button', { name: 'Khóa hệ thống demo' }).click();
     await page.getByRole('status').getByText('Đã khóa hệ thống demo.').waitFor(WAIT);
     await page.getByRole('button', { name: 'Mở khóa hệ thống demo' }).waitFor(WAIT);

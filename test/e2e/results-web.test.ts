@@ -3,17 +3,14 @@
 // bản đã cấp"; the page the QR code opens shows the code's status, and after revocation both show
 // it revoked with the reason. axe-core finds no violation at 360 px and at 1280 px.
 // Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { createDossierTestApp, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
 import { issueTestResult, resultTestLogins, type ResultTestLogins } from '../../src/modules/results/testing.ts';
-import { expectNoAxeViolations, pageOverflow } from '../support/web-static.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`test/e2e/results-web.test.ts: browser tests skipped — ${CHROMIUM} does not exist (apt-get install -y chromium).`);
+const hasChromium = chromiumAvailable('test/e2e/results-web.test.ts');
 
 const WAIT = { timeout: 30_000 };
 
@@ -23,22 +20,10 @@ describe.skipIf(!hasChromium)('result verification pages in Chromium', () => {
   let browser: Browser;
   let logins: ResultTestLogins;
   let issued: { code: string; pdf: Buffer };
-  const pageErrors: string[] = [];
+  let pages: BrowserPages;
 
-  async function open(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 360, height: 800 } });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return page;
-  }
+  const open = (): Promise<Page> => pages.open(undefined, 360);
 
-  async function checkBothWidths(page: Page, where: string): Promise<void> {
-    await page.setViewportSize({ width: 360, height: 800 });
-    await expectNoAxeViolations(page, `${where} (360 px)`);
-    expect(await pageOverflow(page), `${where} is wider than 360 px`).toBeLessThanOrEqual(0);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await expectNoAxeViolations(page, `${where} (1280 px)`);
-  }
 
   async function upload(page: Page, name: string, buffer: Buffer) {
     await page.getByLabel('Tệp PDF văn bản kết quả').setInputFiles({ name, mimeType: 'application/pdf', buffer });
@@ -52,16 +37,15 @@ describe.skipIf(!hasChromium)('result verification pages in Chromium', () => {
     url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     logins = await resultTestLogins(t);
     issued = await issueTestResult(t, logins);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
+    pages = browserPages(browser, url);
   }, 180_000);
 
   afterAll(async () => {
+    await pages?.close();
     await browser?.close();
     await t?.close();
-    expect(pageErrors).toEqual([]);
+    expect(pages.pageErrors).toEqual([]);
   });
 
   it('says the issued file is valid and a changed one is not the issued document', async () => {

@@ -2,16 +2,14 @@
 // by the test): focus after navigation, the fee status, English names, the organization's
 // profile, the population record withheld at level 1, publishing with missing public parts, and
 // a 360 px phone. Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { buildEform } from '../../src/core/eforms/builder.ts';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { expectNoAxeViolations, pageOverflow, problem, routeApi, serveWebApp, type ApiHandler } from '../support/web-static.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`test/e2e/web-contract.test.ts: browser tests skipped — ${CHROMIUM} does not exist.`);
+const hasChromium = chromiumAvailable('test/e2e/web-contract.test.ts');
 
 const WAIT = { timeout: 15_000 };
 const anonymous: ApiHandler = ({ path }) => (path === '/api/v1/me' ? problem(401, 'unauthorized', 'Chưa đăng nhập') : undefined);
@@ -95,7 +93,7 @@ describe.skipIf(!hasChromium)('web app against its API contract', () => {
   beforeAll(async () => {
     await buildWebIfStale({ quiet: true });
     site = await serveWebApp();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

@@ -68,7 +68,7 @@ export function ndxpEmulator(state: NdxpEmulatorState) {
       return key && same(key, auth.slice(7).trim()) ? code : undefined;
     };
 
-    app.post('/catalog', async (request, reply) => {
+    app.post('/catalog', { schema: { hide: true } }, async (request, reply) => {
       const agency = agencyOf(request);
       if (!agency) return refuse(reply, 401, 'unauthorized');
       const body = request.body as { agencyCode?: unknown; services?: unknown };
@@ -93,12 +93,12 @@ export function ndxpEmulator(state: NdxpEmulatorState) {
       return { accepted };
     });
 
-    app.get('/catalog', async (request, reply) => {
+    app.get('/catalog', { schema: { hide: true } }, async (request, reply) => {
       if (!agencyOf(request)) return refuse(reply, 401, 'unauthorized');
       return { services: [...state.catalog.values()] };
     });
 
-    app.post('/exchange/:service', async (request, reply) => {
+    app.post('/exchange/:service', { schema: { hide: true } }, async (request, reply) => {
       const agency = agencyOf(request);
       if (!agency) return refuse(reply, 401, 'unauthorized');
       const { service } = request.params as { service: string };

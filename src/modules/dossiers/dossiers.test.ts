@@ -285,7 +285,7 @@ describe('the wizard’s drafts on the server', () => {
     versionNumber: 1,
     step: 2,
     data: SAMPLE_FORM_DATA,
-    components: { TP01: [{ id: fileId, name: 'Tờ khai đăng ký.pdf', size: 1234, format: 'pdf' }] },
+    components: { TP01: [{ id: fileId, name: 'Tờ khai đăng ký.pdf', size: 1234, format: 'pdf', mediaType: 'application/pdf', sha256: 'ab'.repeat(32), scanStatus: 'not_scanned' }] },
     idempotencyKey: 'nop-draft-0123456789',
     ...over,
   });

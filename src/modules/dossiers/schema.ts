@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ProcedureCode } from '../../core/catalog/content.ts';
 import { DigitizationSchema } from '../../core/digitization/index.ts';
 import { ACTION_TYPES } from '../../core/dossiers/actions.ts';
+import { UploadedFile } from '../files/schema.ts';
 
 const uuid = z.uuid();
 const reason = z.string().trim().min(3).max(2000);
@@ -204,15 +205,6 @@ export const NoteBody = z.strictObject({ text: z.string().trim().min(1).max(4000
 
 export const DraftParams = z.object({ code: ProcedureCode });
 
-/** A file as the upload answered it (files module's UploadedFile). */
-const DraftFile = z.strictObject({
-  id: z.uuid(),
-  name: z.string().max(255),
-  size: z.number().int().min(0),
-  format: z.string().max(20),
-  mediaType: z.string().max(100).optional(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-});
 
 const DraftFields = z.strictObject({
   versionNumber: z.number().int().min(1),
@@ -220,7 +212,7 @@ const DraftFields = z.strictObject({
   step: z.number().int().min(0).max(3),
   data: z.record(z.string(), z.unknown()),
   /** The files uploaded so far, by component code. */
-  components: z.record(z.string().max(40), z.array(DraftFile).max(20)),
+  components: z.record(z.string().max(40), z.array(UploadedFile).max(20)),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_.:-]{8,200}$/),
 });
 export const DraftBody = DraftFields;

@@ -13,6 +13,7 @@ import type {
   PublicDossierSchema,
   WorklistName,
 } from '@server/modules/dossiers/schema.ts';
+import type { UploadedFile as UploadedFileSchema } from '@server/modules/files/schema.ts';
 import type { Language } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
 
@@ -22,12 +23,8 @@ export type DossierList = z.infer<typeof ListResponse>;
 export type PublicDossier = z.infer<typeof PublicDossierSchema>;
 export type ActionType = DossierView['allowedActions'][number];
 
-export interface UploadedFile {
-  id: string;
-  name: string;
-  size: number;
-  format: string;
-}
+/** A file as the upload answered it (the files module's schema). */
+export type UploadedFile = z.infer<typeof UploadedFileSchema>;
 
 /** The worklists of the workspace, in the order of the work (src/modules/dossiers/schema.ts WORKLISTS). */
 export const WORKLIST_NAMES: readonly WorklistName[] = [
