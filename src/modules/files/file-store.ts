@@ -146,18 +146,23 @@ export class LocalFileStore implements FileStore {
     await rm(this.pathOf(sha256), { force: true });
   }
 
-  async sweep(olderThan: Date): Promise<void> {
-    let names: string[];
-    try {
-      names = await readdir(this.tmp);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const file = path.join(this.tmp, name);
-      const info = await stat(file).catch(() => undefined);
-      if (info && info.mtime < olderThan) await rm(file, { force: true });
-    }
+  sweep(olderThan: Date): Promise<void> {
+    return sweepStaging(this.tmp, olderThan);
+  }
+}
+
+/** Deletes the files of a staging folder last written before `olderThan` (uploads cut off half-way); a missing folder is empty. */
+export async function sweepStaging(dir: string, olderThan: Date): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => undefined);
+    if (info && info.mtime < olderThan) await rm(file, { force: true });
   }
 }
 

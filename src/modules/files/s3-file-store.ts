@@ -14,7 +14,7 @@
 // chunk framing and the trailer inside the object (300,000 bytes put, 300,080 stored). The hash
 // of the content is already the file's address and is checked on every read path that matters.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -27,7 +27,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import { BlobNotFoundError, Meter, isBlobAddress, syncFile, type FileStore, type PutOptions, type StoredBlob } from './file-store.ts';
+import { BlobNotFoundError, Meter, isBlobAddress, sweepStaging, syncFile, type FileStore, type PutOptions, type StoredBlob } from './file-store.ts';
 
 export interface S3FileStoreOptions {
   endpoint?: string | undefined;
@@ -138,18 +138,8 @@ export class S3FileStore implements FileStore {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(sha256) }));
   }
 
-  async sweep(olderThan: Date): Promise<void> {
-    let names: string[];
-    try {
-      names = await readdir(this.stagingDir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const file = path.join(this.stagingDir, name);
-      const info = await stat(file).catch(() => undefined);
-      if (info && info.mtime < olderThan) await rm(file, { force: true });
-    }
+  sweep(olderThan: Date): Promise<void> {
+    return sweepStaging(this.stagingDir, olderThan);
   }
 }
 
