@@ -97,6 +97,10 @@ export async function start(config: Config): Promise<void> {
   // dossier can reuse (after the demo officers exist: the demo receiver digitized them).
   const warehouseSeeding = demoAccountsWanted(config) ? seedWarehouseInBackground(app, config, database) : Promise.resolve();
 
+  // The four sector databases' demo records, their people checked with the population emulator's
+  // citizens (after the emulator is seeded and the demo officers exist), into empty tables only.
+  const sectorSeeding = demoAccountsWanted(config) ? populationSeeding.then(() => seedSectorsInBackground(app, config, database)) : Promise.resolve();
+
   // Graceful shutdown: stop accepting, let in-flight requests finish (up to SHUTDOWN_TIMEOUT_MS),
   // then close the database. A second signal exits at once.
   let closing = false;
@@ -118,6 +122,7 @@ export async function start(config: Config): Promise<void> {
       await devCa;
       await lgspSeeding;
       await warehouseSeeding;
+      await sectorSeeding;
       await database.close();
       process.exit(0);
     } catch (error) {
@@ -181,6 +186,24 @@ function seedWarehouseInBackground(app: Awaited<ReturnType<typeof buildApp>>, co
     const created = await seedDemoWarehouse({ db: database.db, files: app.files, recordedBy: receiver.id, pdf: emulatedPdf }, owners);
     if (created > 0) app.log.info({ documents: created }, 'demo warehouse documents loaded');
   })().catch((error: unknown) => app.log.error({ err: error }, 'could not load the demo warehouse documents'));
+}
+
+function seedSectorsInBackground(app: Awaited<ReturnType<typeof buildApp>>, config: Config, database: Database): Promise<void> {
+  return (async () => {
+    const officer = await database.db.selectFrom('account').select(['id', 'username', 'full_name']).where('username', '=', 'quantri').executeTakeFirst();
+    if (!officer?.username) return;
+    const actor = { kind: 'officer' as const, accountId: officer.id, name: officer.full_name, officerCode: officer.username, unitId: 'trung-tam-cntt' };
+    // The emulator's synthetic citizens by index (the same people the population database answers for).
+    const seed = seedOf(config.SSO_EMULATOR_SEED ?? String(config.POPULATION_EMULATOR_SEED));
+    const citizen = (index: number) => {
+      const c = syntheticCitizen(index, seed);
+      return { personalId: c.personalId, oldIdNumber: c.oldIdNumber, fullName: c.fullName, birthDate: c.birthDate };
+    };
+    for (const sector of app.sectors) {
+      const created = await sector.seedDemo({ actor, citizen });
+      if (created > 0) app.log.info({ registry: sector.registry, records: created }, 'demo sector records loaded');
+    }
+  })().catch((error: unknown) => app.log.error({ err: error }, 'could not load the demo sector records'));
 }
 
 /** Loads configuration or exits with one line naming the wrong variable. */

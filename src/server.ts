@@ -55,6 +55,11 @@ import { createPortalSyncModule, type PortalSyncModule } from './modules/portal-
 import { mountDvcqgEmulator } from './emulators/dvcqg/server.ts';
 import { createLgspModule, type LgspModule } from './modules/lgsp/module.ts';
 import { mountNdxpEmulator } from './emulators/ndxp/server.ts';
+import { createRegistriesModule, type RegistriesModule, type SectorModule } from './modules/registries/module.ts';
+import { createScienceTechModule } from './modules/science-tech/module.ts';
+import { createTechMarketModule } from './modules/tech-market/module.ts';
+import { createIpModule } from './modules/ip/module.ts';
+import { createStameqModule } from './modules/stameq/module.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -92,6 +97,10 @@ export type App = FastifyInstance & {
   lgsp: LgspModule;
   /** The warehouse module (the applicant's data warehouse, digitization; results are recorded through it). */
   warehouse: WarehouseModule;
+  /** The people of the sector databases and their link to the population database. */
+  registries: RegistriesModule;
+  /** The four sector databases (science and technology, technology market, IP, standards/metrology/quality). */
+  sectors: SectorModule[];
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -426,7 +435,14 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   // The data-exchange gateway offers dossiers' and population's capabilities to other systems.
   const lgsp = createLgspModule({ ...moduleDeps, jobs, dossiers: dossiers.service, population, log: app.log });
   lgsp.registerMetrics(metrics);
-  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, results, portalSync, feedback, quality, lgsp, warehouse]) await module.register(app);
+  // The sector databases (plan tasks 15–18): their people linked to the population database
+  // through one module, each offering its services through the gateway.
+  const registries = createRegistriesModule({ ...moduleDeps, population });
+  const sectorDeps = { ...moduleDeps, people: registries.people, lgsp, population };
+  const sectors: SectorModule[] = [createScienceTechModule(sectorDeps), createTechMarketModule(sectorDeps), createIpModule(sectorDeps), createStameqModule(sectorDeps)];
+  for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, results, portalSync, feedback, quality, lgsp, warehouse, registries, ...sectors]) await module.register(app);
+  app.decorate('registries', registries);
+  app.decorate('sectors', sectors);
   app.decorate('warehouse', warehouse);
   app.decorate('catalog', catalog);
   app.decorate('files', files);

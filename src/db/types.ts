@@ -16,6 +16,11 @@ import type { FeedbackTables } from '../modules/feedback/tables.ts';
 import type { ResultTables } from '../modules/results/tables.ts';
 import type { LgspTables } from '../modules/lgsp/tables.ts';
 import type { WarehouseTables } from '../modules/warehouse/tables.ts';
+import type { RegistryTables } from '../modules/registries/tables.ts';
+import type { ScienceTechTables } from '../modules/science-tech/tables.ts';
+import type { TechMarketTables } from '../modules/tech-market/tables.ts';
+import type { IpTables } from '../modules/ip/tables.ts';
+import type { StameqTables } from '../modules/stameq/tables.ts';
 
 /** timestamptz without a default. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -26,4 +31,5 @@ export type NullableTimestamp = ColumnType<Date | null, Date | string | null | u
 /** jsonb: read as parsed JSON, written as a JSON string. */
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
-export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables, JobTables, PortalSyncTables, FeedbackTables, ResultTables, LgspTables, WarehouseTables {}
+export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables, JobTables, PortalSyncTables, FeedbackTables, ResultTables, LgspTables, WarehouseTables,
+    RegistryTables, ScienceTechTables, TechMarketTables, IpTables, StameqTables {}

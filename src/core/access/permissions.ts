@@ -134,6 +134,20 @@ export const PERMISSIONS = {
     label: { vi: 'Gửi lại hồ sơ lên Cổng DVCQG', en: 'Send dossiers to the national portal again' },
   },
 
+  // ---- The sector databases (plan 94/QĐ-BKHCN tasks 15–18) ----
+  'registry.read': {
+    holders: OFFICERS,
+    label: { vi: 'Xem đầy đủ dữ liệu CSDL chuyên ngành (kể cả thông tin cá nhân)', en: 'Read the sector databases in full (personal data included)' },
+  },
+  'registry.edit': {
+    holders: ['specialist', 'admin'],
+    label: { vi: 'Cập nhật dữ liệu CSDL chuyên ngành', en: 'Update the sector databases' },
+  },
+  'registry.reconcile': {
+    holders: ['admin', 'auditor'],
+    label: { vi: 'Đối soát CSDL chuyên ngành với CSDL quốc gia về dân cư', en: 'Reconcile the sector databases with the national population database' },
+  },
+
   // ---- Ratings and feedback (PAKN) ----
   'feedback.read': {
     holders: OFFICERS,

@@ -17,6 +17,11 @@ import * as m0013 from './0013-warehouse.ts';
 import * as m0014 from './0014-lgsp.ts';
 import * as m0015 from './0015-portal-sync.ts';
 import * as m0016 from './0016-dossier-drafts.ts';
+import * as m0017 from './0017-registries.ts';
+import * as m0018 from './0018-science-tech.ts';
+import * as m0019 from './0019-tech-market.ts';
+import * as m0020 from './0020-ip.ts';
+import * as m0021 from './0021-stameq.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -35,4 +40,9 @@ export const migrations: Record<string, Migration> = {
   '0014-lgsp': m0014,
   '0015-portal-sync': m0015,
   '0016-dossier-drafts': m0016,
+  '0017-registries': m0017,
+  '0018-science-tech': m0018,
+  '0019-tech-market': m0019,
+  '0020-ip': m0020,
+  '0021-stameq': m0021,
 };

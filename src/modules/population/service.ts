@@ -79,6 +79,8 @@ export interface PopulationService {
   setPurpose(principal: Principal, code: string, entry: PurposeEntry, httpRequestId: string): Promise<Purpose>;
   /** The lookup with its log rows (exposed for other modules' use cases and tests). */
   lookup(actor: Actor, purpose: Purpose, query: PopulationQuery, context: { dossierRef?: string | null; httpRequestId?: string | null }): Promise<PopulationAnswer & { requestId: string }>;
+  /** An officer-side system lookup for an active officer purpose given by its code (e.g. `registry_link`, `reconciliation`), logged like every other. */
+  lookupFor(actor: Actor, purposeCode: string, query: PopulationQuery, context?: { httpRequestId?: string | null }): Promise<PopulationAnswer & { requestId: string }>;
 }
 
 export interface ReportView {
@@ -194,6 +196,9 @@ export function createPopulationService(deps: { db: Kysely<DB>; client: Populati
 
   return {
     lookup,
+    async lookupFor(actor, purposeCode, query, context) {
+      return lookup(actor, await purposeFor(purposeCode, 'officer'), query, { httpRequestId: context?.httpRequestId ?? null });
+    },
 
     citizenData,
 

@@ -1,0 +1,40 @@
+// Tables of the registries module (migration 0017): the people of the sector databases and the
+// corrections made to them.
+import type { ColumnType, Generated } from 'kysely';
+import type { DefaultTimestamp, NullableTimestamp } from '../../db/types.ts';
+import type { LinkStatus, PersonField, RegistryCode } from './people.ts';
+
+export interface RegistryPersonTable {
+  id: Generated<string>;
+  registry: RegistryCode;
+  personal_id: string;
+  full_name: string;
+  /** A local date (YYYY-MM-DD), read as text. */
+  birth_date: ColumnType<string | null, string | null | undefined, string | null>;
+  link_status: ColumnType<LinkStatus, LinkStatus | undefined, LinkStatus>;
+  link_mismatched: ColumnType<PersonField[], string | undefined, string>;
+  link_suggested_id: string | null;
+  link_checked_at: NullableTimestamp;
+  link_request_id: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  updated_by: string;
+}
+
+export interface RegistryPersonChangeTable {
+  id: Generated<string>;
+  person_id: string;
+  field: PersonField;
+  old_value: string | null;
+  new_value: string | null;
+  reason: string;
+  source: 'edit' | 'reconciliation';
+  changed_by: string;
+  changed_at: DefaultTimestamp;
+}
+
+export interface RegistryTables {
+  registry_person: RegistryPersonTable;
+  registry_person_change: RegistryPersonChangeTable;
+}
+
