@@ -98,7 +98,13 @@ export function createMessageLogWriter(deps: {
   function kick(): void {
     if (flushing) return;
     flushing = (async () => {
-      while (queue.length > 0) await flushOnce(queue.splice(0, deps.maxBatch));
+      while (queue.length > 0) {
+        // One turn of the event loop first, so that calls whose requests have already arrived join
+        // this batch. Without it an embedded database (PGlite runs its queries synchronously on this
+        // thread) commits one row per batch: no request is read while a batch commits.
+        await new Promise((resolve) => setImmediate(resolve));
+        await flushOnce(queue.splice(0, deps.maxBatch));
+      }
     })().finally(() => {
       flushing = undefined;
       if (queue.length > 0) kick();

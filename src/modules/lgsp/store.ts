@@ -197,12 +197,16 @@ export async function appendIfHeadAt(
   usage: Array<{ consumerId: string; day: string; calls: number }>,
 ): Promise<boolean> {
   const last = rows.at(-1)!;
-  const values = sql.join(
-    rows.map(
-      (m) =>
-        sql`(${m.seq}::bigint, ${m.at}::timestamptz, ${m.consumerId}::text, ${m.serviceCode}::text, ${m.serviceVersion}::integer, ${m.purpose}::text, ${m.requestId}::text, ${m.requestDigest}::text, ${m.responseDigest}::text, ${m.status}::smallint, ${m.outcome}::text, ${m.requestBytes}::integer, ${m.responseBytes}::integer, ${m.latencyUs}::integer, ${m.prevHash}::text, ${m.hash}::text)`,
-    ),
-  );
+  // One array per column (unnest): the statement's text is the same for any number of rows, and it
+  // has 16 parameters rather than 16 per row, so the database parses a short statement each batch.
+  const column = <T>(pick: (m: StoredMessage) => T) => rows.map(pick);
+  const values = sql`select * from unnest(
+      ${column((m) => m.seq)}::bigint[], ${column((m) => m.at)}::timestamptz[], ${column((m) => m.consumerId)}::text[],
+      ${column((m) => m.serviceCode)}::text[], ${column((m) => m.serviceVersion)}::integer[], ${column((m) => m.purpose)}::text[],
+      ${column((m) => m.requestId)}::text[], ${column((m) => m.requestDigest)}::text[], ${column((m) => m.responseDigest)}::text[],
+      ${column((m) => m.status)}::smallint[], ${column((m) => m.outcome)}::text[], ${column((m) => m.requestBytes)}::integer[],
+      ${column((m) => m.responseBytes)}::integer[], ${column((m) => m.latencyUs)}::integer[], ${column((m) => m.prevHash)}::text[],
+      ${column((m) => m.hash)}::text[])`;
   const counts =
     usage.length > 0
       ? sql`, counted as (
@@ -220,7 +224,7 @@ export async function appendIfHeadAt(
       returning 1
     ), inserted as (
       insert into lgsp_message (seq, at, consumer_id, service_code, service_version, purpose, request_id, request_digest, response_digest, status, outcome, request_bytes, response_bytes, latency_us, prev_hash, hash)
-      select * from (values ${values}) as v
+      select * from (${values}) as v
       where exists (select 1 from moved)
       returning 1
     )${counts}
