@@ -53,6 +53,9 @@ export const AUDIT_ACTIONS = [
   'lgsp.acl.grant',
   'lgsp.acl.revoke',
   'lgsp.service.update',
+  // standards, metrology and quality database
+  'stameq.verification.create',
+  'stameq.verification.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
