@@ -1,0 +1,2 @@
+// Pure rules of the sector databases (registries).
+export * from './reconcile.ts';
