@@ -12,6 +12,7 @@ import type { PaymentTables } from '../modules/payments/tables.ts';
 import type { JobTables } from '../modules/jobs/tables.ts';
 import type { PopulationTables } from '../modules/population/tables.ts';
 import type { PortalSyncTables } from '../modules/portal-sync/tables.ts';
+import type { QualityTables } from '../modules/quality/tables.ts';
 import type { FeedbackTables } from '../modules/feedback/tables.ts';
 import type { ResultTables } from '../modules/results/tables.ts';
 import type { LgspTables } from '../modules/lgsp/tables.ts';
@@ -32,4 +33,4 @@ export type NullableTimestamp = ColumnType<Date | null, Date | string | null | u
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
 export interface DB extends IdentityTables, CatalogTables, PopulationTables, AuditTables, CalendarTables, DossierTables, FileTables, PaymentTables, JobTables, PortalSyncTables, FeedbackTables, ResultTables, LgspTables, WarehouseTables,
-    RegistryTables, ScienceTechTables, TechMarketTables, IpTables, StameqTables {}
+    RegistryTables, ScienceTechTables, TechMarketTables, IpTables, StameqTables, QualityTables {}

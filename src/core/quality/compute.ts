@@ -9,7 +9,7 @@ import { inPeriod, periodDays } from './period.ts';
 import { classifyProcedure } from './procedures.ts';
 import { bandOf, ratioOf, receivingSatisfactionRatio, round2, scoreOf, sumScores, syncDenominator } from './score.ts';
 import type { QualitySettings } from './settings.ts';
-import { GROUP_CODES, type GroupCode, type GroupResult, type IndexResult, type IndicatorExplain, type IndicatorResult, type Period, type QualityBundle } from './types.ts';
+import { GROUP_CODES, type GroupCode, type GroupResult, type IndexResult, type IndicatorExplain, type IndicatorResult, type Period, type QualityBundle, type QualityFeedback } from './types.ts';
 import type { QualityCalendar } from './working-days.ts';
 
 export interface ComputeOptions {
@@ -21,7 +21,7 @@ export interface ComputeOptions {
   now?: Date;
 }
 
-interface Tally {
+export interface Tally {
   numerator: string[];
   denominator: string[];
   reasons: Record<string, string>;
@@ -36,8 +36,67 @@ function add(t: Tally, id: string, c: Contribution | undefined): void {
   if (c.reason && !(c.numerator && c.denominator)) t.reasons[id] = c.reason;
 }
 
+/** What the dossier indicators add up to: the part a real-time aggregate keeps (aggregates.ts). */
+export interface DossierCounts {
+  /** Numerator and denominator of each dossier indicator (2.2: `amount`, the summed milliseconds). */
+  counts: Record<string, { numerator: number; denominator: number; amount?: number }>;
+  /** 5.4 over its population: how many, how many overdue, how many with a PAKN or a dislike. */
+  satisfaction: { population: number; late: number; complained: number };
+  /** Dossiers left out because they did not reach the portal (for the note). */
+  outOfScope: readonly string[];
+  /** 3.5, 3.5b, 4.5a: the procedures with a fee dossier, an online payment, population data. */
+  procedures: { fee: ReadonlySet<string>; paid: ReadonlySet<string>; population: ReadonlySet<string> };
+}
+
+/** The dossier counts of classified dossiers (what computeIndex sums). */
+export function countDossiers(classified: readonly DossierClassification[]): DossierCounts {
+  const counts: DossierCounts['counts'] = {};
+  for (const c of classified) {
+    for (const [id, part] of Object.entries(c.indicators)) {
+      const k = (counts[id] ??= { numerator: 0, denominator: 0, amount: 0 });
+      if (part.denominator) k.denominator++;
+      if (part.numerator && part.denominator) k.numerator++;
+      if (part.amount !== undefined && part.denominator) k.amount! += part.amount;
+    }
+  }
+  const population = classified.filter((c) => c.indicators['5.4']?.denominator);
+  const set = (pick: (c: DossierClassification) => boolean) => new Set(classified.filter(pick).map((c) => c.procedureCode));
+  return {
+    counts,
+    satisfaction: { population: population.length, late: population.filter((c) => c.satisfaction.late).length, complained: population.filter((c) => c.satisfaction.complained).length },
+    outOfScope: classified.filter((c) => !c.inScope).map((c) => c.code),
+    procedures: { fee: set((c) => c.facts.feeDossier), paid: set((c) => c.facts.paidOnline), population: set((c) => c.facts.populationData) },
+  };
+}
+
 /** The 766 index of `bundle` for `period`. */
 export function computeIndex(bundle: QualityBundle, period: Period, settings: QualitySettings, options: ComputeOptions): IndexResult {
+  const classified = classifyDossiers(bundle, period, settings, options);
+  const explained = new Map<string, Tally>();
+  if (options.explain) {
+    for (const c of classified) {
+      for (const [id, part] of Object.entries(c.indicators)) {
+        if (!explained.has(id)) explained.set(id, tally());
+        add(explained.get(id)!, c.code, part);
+      }
+    }
+  }
+  return indexFromCounts(bundle, countDossiers(classified), period, settings, options, explained);
+}
+
+/**
+ * The 766 index from the dossier counts (kept by a real-time aggregate, or summed by
+ * computeIndex) and the bundle's other items (procedures, PAKN, reporting counts), which are
+ * few and classified here. `bundle.dossiers` and `bundle.ratings` are not read.
+ */
+export function indexFromCounts(
+  bundle: Pick<QualityBundle, 'scope' | 'procedures' | 'feedback' | 'reportCounts'>,
+  dossiers: DossierCounts,
+  period: Period,
+  settings: QualitySettings,
+  options: ComputeOptions,
+  dossierExplain: ReadonlyMap<string, Tally> = new Map(),
+): IndexResult {
   const calendar = options.workingDays;
   const asOf = asOfInstant(period, options.now);
   const asOfDate = toLocalDate(new Date(asOf));
@@ -52,15 +111,8 @@ export function computeIndex(bundle: QualityBundle, period: Period, settings: Qu
     for (const [id, c] of Object.entries(parts)) add(t(id), p.code, c);
   }
 
-  // Dossiers, with their PAKN and ratings for 5.4.
-  const classified = classifyDossiers(bundle, period, settings, options);
-  for (const c of classified) for (const [id, part] of Object.entries(c.indicators)) add(t(id), c.code, part);
-
   // 3.5, 3.5b, 4.5a: procedures, from their dossiers' facts.
-  const byProcedure = (pick: (c: DossierClassification) => boolean) => new Set(classified.filter(pick).map((c) => c.procedureCode));
-  const feeProcedures = byProcedure((c) => c.facts.feeDossier);
-  const paidProcedures = byProcedure((c) => c.facts.paidOnline);
-  const populationProcedures = byProcedure((c) => c.facts.populationData);
+  const { fee: feeProcedures, paid: paidProcedures, population: populationProcedures } = dossiers.procedures;
   for (const p of bundle.procedures) {
     if (p.hasFees) add(t('3.5'), p.code, { numerator: feeProcedures.has(p.code), denominator: true, reason: 'no dossier with fee data synced in the period' });
     if (feeProcedures.has(p.code)) add(t('3.5b'), p.code, { numerator: paidProcedures.has(p.code), denominator: true, reason: 'no online payment in the period' });
@@ -68,14 +120,18 @@ export function computeIndex(bundle: QualityBundle, period: Period, settings: Qu
   }
 
   // Feedback received in the period: 5.1, 5.2, 5.3.
-  for (const f of bundle.feedback) {
+  const seen = bundle.feedback.filter((f) => {
     const received = Date.parse(f.receivedAt);
-    if (!(received <= asOf) || !inPeriod(period, toLocalDate(new Date(received)))) continue;
+    return received <= asOf && inPeriod(period, toLocalDate(new Date(received)));
+  });
+  for (const f of seen) {
     add(t('5.1a'), f.id, { numerator: f.classification === 'tthc', denominator: true, reason: `classified ${f.classification ?? 'not yet'}` });
     add(t('5.1b'), f.id, { numerator: f.classification === 'conduct', denominator: true, reason: `classified ${f.classification ?? 'not yet'}` });
     const outcome = feedbackOutcome(f, asOf, settings, calendar);
     add(t('5.2'), f.id, { numerator: outcome.onTime, denominator: true, reason: outcome.late.join('; ') });
-    const why = [f.dislikes > f.likes ? `${f.dislikes} dislikes > ${f.likes} likes` : '', outcome.onTime ? '' : 'overdue'].filter(Boolean).join(', ');
+    // 5.3 [S6]: dissatisfied = more dislikes than likes, or overdue, or a later PAKN repeats it.
+    const repeat = repeatedBy(f, seen, settings);
+    const why = [f.dislikes > f.likes ? `${f.dislikes} dislikes > ${f.likes} likes` : '', outcome.onTime ? '' : 'overdue', repeat ? `repeated by ${repeat.id}` : ''].filter(Boolean).join(', ');
     add(t('5.3'), f.id, { numerator: why === '', denominator: true, reason: why });
   }
 
@@ -84,7 +140,7 @@ export function computeIndex(bundle: QualityBundle, period: Period, settings: Qu
     const { points, target } = settings.indicators[def.id] ?? { points: def.points, target: def.target };
     const r: IndicatorResult = { numerator, denominator, ratio, target, max: points, score: scoreOf(ratio, points, target) };
     if (options.explain) {
-      const tl = t(def.id);
+      const tl = def.basis === 'dossiers' ? (dossierExplain.get(def.id) ?? tally()) : t(def.id);
       const explain: IndicatorExplain = { numerator: tl.numerator, denominator: tl.denominator, reasons: tl.reasons };
       const note = notes.get(def.id);
       if (note) explain.note = note;
@@ -92,15 +148,19 @@ export function computeIndex(bundle: QualityBundle, period: Period, settings: Qu
     }
     return r;
   };
+  const dc = (id: string) => dossiers.counts[id] ?? { numerator: 0, denominator: 0, amount: 0 };
   const counted = (def: IndicatorDef) => {
+    if (def.basis === 'dossiers') {
+      const c = dc(def.id);
+      return result(def, c.numerator, c.denominator, ratioOf(c.numerator, c.denominator));
+    }
     const tl = t(def.id);
     return result(def, tl.numerator.length, tl.denominator.length, ratioOf(tl.numerator.length, tl.denominator.length));
   };
 
   // 1.4: D = max(BCQG, portal), with the fallbacks; the local count stands in for BCQG (a setting).
-  const sync = t('1.4');
-  const local = sync.denominator.length;
-  const synced = sync.numerator.length;
+  const local = dc('1.4').denominator;
+  const synced = dc('1.4').numerator;
   const bcqg = bundle.reportCounts.bcqgReceived ?? (settings.sync.localCountStandsInForBcqg ? local : null);
   const prevYear = Number(period.from.slice(0, 4)) - 1;
   const daysOfPrevYear = (Date.UTC(prevYear + 1, 0, 1) - Date.UTC(prevYear, 0, 1)) / 86_400_000;
@@ -117,45 +177,52 @@ export function computeIndex(bundle: QualityBundle, period: Period, settings: Qu
   );
 
   // 3.3: the online ratio × the sync ratio [S6].
-  const t33 = t('3.3');
-  const online = ratioOf(t33.numerator.length, t33.denominator.length);
+  const online = ratioOf(dc('3.3').numerator, dc('3.3').denominator);
   notes.set('3.3', `R = ${online ?? 'null'}% online × sync ratio ${syncRatio}% (indicator 1.4)`);
 
   // 5.4: 100% − (overdue rate + PAKN/dislike rate) [S6].
-  const population = classified.filter((c) => c.indicators['5.4']?.denominator);
-  const overdueRate = ratioOf(population.filter((c) => c.satisfaction.late).length, population.length);
-  const complaintRate = ratioOf(population.filter((c) => c.satisfaction.complained).length, population.length);
+  const sat = dossiers.satisfaction;
+  const overdueRate = ratioOf(sat.late, sat.population);
+  const complaintRate = ratioOf(sat.complained, sat.population);
   notes.set('5.4', `R = 100 − (overdue rate ${overdueRate ?? 'null'}% + PAKN/dislike rate ${complaintRate ?? 'null'}%)`);
   notes.set('4.6', 'no rule is known for this metric (SPEC §1.4: not described in [S6]) and the bundle carries no certified-copy data: null');
-  notes.set('4.4', 'the branch "e-result link synced to the portal’s catalogue" has no field in the sync record: only DuocLayTuKhoDMQG is read');
-  notes.set('5.3', 'a later PAKN repeating the complaint cannot be told from the bundle: only dislikes > likes and overdue are read');
+  if (!settings.digitization.resultInDataStore) notes.set('4.4', 'only DuocLayTuKhoDMQG is read (the result-in-the-data-store branch is turned off)');
   notes.set('3.4', 'UNCONFIRMED definition (SPEC §1.4): online dossiers of full-online-eligible procedures offered at the full level');
 
+  // 2.2 [S6]: shown only when one procedure is selected (its unit is the procedure's).
+  const only = bundle.procedures.length === 1 ? bundle.procedures[0]! : undefined;
+  const unit22 = only ? (only.processingTime?.unit ?? 'working_days') : null;
+  const c22 = dc('2.2');
+  const msPer = unit22 === 'working_hours' ? 3_600_000 : unit22 === 'calendar_days' ? 86_400_000 : settings.processing.hoursPerWorkingDay * 3_600_000;
+  notes.set('2.2', only ? `Σ processing time ${round2((c22.amount ?? 0) / msPer)} ${unit22} ÷ ${c22.denominator} completed dossiers` : 'shown only for one procedure (SPEC §1.4 2.2)');
+
   // Dossiers outside the scope (not on the portal) are counted by 1.4 only: say so where they are missing.
-  const outOfScope = classified.filter((c) => !c.inScope).map((c) => c.code);
-  if (outOfScope.length > 0) {
+  if (dossiers.outOfScope.length > 0) {
     for (const def of INDICATORS) {
       if (def.basis !== 'dossiers' || def.id === '1.4' || def.formula === 'no_rule') continue;
-      const left = `not counted, not synced to the national portal (dossierScope "synced"): ${outOfScope.join(', ')}`;
+      const left = `not counted, not synced to the national portal (dossierScope "synced"): ${dossiers.outOfScope.join(', ')}`;
       notes.set(def.id, notes.has(def.id) ? `${notes.get(def.id)}; ${left}` : left);
     }
   }
 
   for (const def of INDICATORS) {
-    const tl = t(def.id);
+    const c = dc(def.id);
     switch (def.formula) {
       case 'sync_ratio':
         results.set(def.id, result(def, synced, round2(D.denominator), syncRatio));
         break;
       case 'scaled_by_sync':
-        results.set(def.id, result(def, tl.numerator.length, tl.denominator.length, online === null || syncRatio === null ? null : round2((online * syncRatio) / 100)));
+        results.set(def.id, result(def, c.numerator, c.denominator, online === null || syncRatio === null ? null : round2((online * syncRatio) / 100)));
         break;
       case 'satisfaction_composite':
-        results.set(
-          def.id,
-          result(def, tl.numerator.length, tl.denominator.length, overdueRate === null || complaintRate === null ? null : receivingSatisfactionRatio(overdueRate, complaintRate)),
-        );
+        results.set(def.id, result(def, c.numerator, c.denominator, overdueRate === null || complaintRate === null ? null : receivingSatisfactionRatio(overdueRate, complaintRate)));
         break;
+      case 'average': {
+        const r = result(def, only ? round2((c.amount ?? 0) / msPer) : null, only ? c.denominator : null, null);
+        r.average = { value: only && c.denominator > 0 ? round2((c.amount ?? 0) / msPer / c.denominator) : null, unit: unit22 };
+        results.set(def.id, r);
+        break;
+      }
       case 'no_rule':
         results.set(def.id, result(def, null, null, null));
         break;
@@ -180,6 +247,17 @@ export function computeIndex(bundle: QualityBundle, period: Period, settings: Qu
     band: bandOf(totalScore, total.max, settings),
     groups,
   };
+}
+
+/** 5.3 [S6]: the later PAKN (received by the as-of instant, in `seen`) that repeats `f`, if any. */
+export function repeatedBy(f: QualityFeedback, seen: readonly QualityFeedback[], settings: Pick<QualitySettings, 'feedback'>): QualityFeedback | undefined {
+  const received = Date.parse(f.receivedAt);
+  return seen.find(
+    (g) =>
+      g.id !== f.id &&
+      Date.parse(g.receivedAt) > received &&
+      (g.repeatsId === f.id || (settings.feedback.repeatRule === 'same_dossier' && f.dossierCode !== null && g.dossierCode === f.dossierCode)),
+  );
 }
 
 /** Every dossier's classification, for a real-time counter to be checked against (same inputs as computeIndex). */

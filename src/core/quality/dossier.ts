@@ -34,7 +34,7 @@ export function syncLocalDate(value: SyncDate): LocalDate | null {
 const iso = (ms: number | null): string | null => (ms === null ? null : formatLocalIso(new Date(ms)));
 
 /** The dossier indicators a dossier takes part in. */
-export const DOSSIER_INDICATORS = ['1.4', '2.1', '3.3', '3.4', '3.6', '4.1', '4.2', '4.3', '4.4', '4.5b', '5.4'] as const;
+export const DOSSIER_INDICATORS = ['1.4', '2.1', '2.2', '3.3', '3.4', '3.6', '4.1', '4.2', '4.3', '4.4', '4.5b', '5.4'] as const;
 export type DossierIndicatorId = (typeof DOSSIER_INDICATORS)[number];
 
 export interface Contribution {
@@ -42,6 +42,8 @@ export interface Contribution {
   denominator: boolean;
   /** Why it is in the denominator but not the numerator, or why it is left out. */
   reason?: string;
+  /** 2.2: the dossier's processing time in milliseconds (working or calendar, per the procedure's unit). */
+  amount?: number;
 }
 
 export type EndKind = 'processed' | 'returned' | 'stopped' | 'refused' | 'withdrawn' | 'awaiting_supplement' | 'open';
@@ -271,10 +273,27 @@ export function classifyDossier(
 
     // 4.4 [S6]: a component taken from the personal data store (DuocLayTuKhoDMQG). The other
     // branch, "the e-result link is synced to the portal's catalogue", has no field in the record.
-    indicators['4.4'] = count(componentFiles.some((f) => f.DuocLayTuKhoDMQG === '1'), 'no component from the personal data store');
+    // The warehouse module records every issued result in its holder's store: that is the other branch.
+    const fromStore = componentFiles.some((f) => f.DuocLayTuKhoDMQG === '1');
+    const resultStored = settings.digitization.resultInDataStore && d.resultInDataStore === true;
+    indicators['4.4'] = count(fromStore || resultStored, 'no component from the personal data store and no result in it');
 
     // 4.5b [S6]: VNeID-authenticated account, data-store component, or the population database.
     indicators['4.5b'] = count(populationData, 'no VNeID account, data-store component or population database connection');
+  }
+
+  // 2.2 [S6]: completed (Đã xử lý xong / Đã trả kết quả) dossiers whose start is in the period;
+  // the end may fall in another period. Time = end − receipt − supplement time, in the
+  // procedure's unit (working time unless the unit is calendar days).
+  if (inScope && receivedInPeriod) {
+    const end = terminalEnd(d, asOf);
+    if (end && (end.kind === 'processed' || end.kind === 'returned')) {
+      const calendarDays = procedure?.processingTime?.unit === 'calendar_days';
+      const between = (a: number, b: number) => (calendarDays ? b - a : calendar.workingTimeBetween(new Date(a), new Date(b)) * 60_000);
+      const rounds = d.DanhSachHoSoBoSung.map((r) => ({ requested: syncInstant(r.NgayBoSung), returned: syncInstant(r.NgayTiepNhanBoSung) }));
+      const paused = rounds.reduce((sum, r) => (r.requested === null || r.returned === null || r.returned > asOf || r.requested >= end.at ? sum : sum + between(r.requested, Math.min(r.returned, end.at))), 0);
+      indicators['2.2'] = { numerator: true, denominator: true, amount: Math.max(0, Math.round(between(receivedAt!, end.at) - paused)) };
+    }
   }
 
   // 5.4: 100% − (overdue rate + PAKN/dislike rate) over the 2.1 population (or the received).

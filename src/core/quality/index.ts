@@ -23,4 +23,4 @@ export {
 } from './dossier.ts';
 export { classifyProcedure, type ProcedureIndicatorId } from './procedures.ts';
 export { feedbackOutcome, type FeedbackOutcome } from './feedback.ts';
-export { classifyDossiers, computeIndex, type ComputeOptions } from './compute.ts';
+export { classifyDossiers, computeIndex, countDossiers, indexFromCounts, repeatedBy, type ComputeOptions, type DossierCounts, type Tally } from './compute.ts';

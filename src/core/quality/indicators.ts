@@ -14,9 +14,10 @@ import type { GroupCode } from './types.ts';
  * - `sync_ratio`: 1.4, the denominator is max(BCQG, portal) with the fallbacks of SPEC §1.4;
  * - `scaled_by_sync`: 3.3, the ratio multiplied by the 1.4 sync ratio;
  * - `satisfaction_composite`: 5.4, 100 − (overdue rate + PAKN/dislike rate);
+ * - `average`: 2.2, Σ processing time ÷ completed dossiers, in the procedure's unit (no points);
  * - `no_rule`: no rule is known; always null.
  */
-export type IndicatorFormula = 'ratio' | 'sync_ratio' | 'scaled_by_sync' | 'satisfaction_composite' | 'no_rule';
+export type IndicatorFormula = 'ratio' | 'sync_ratio' | 'scaled_by_sync' | 'satisfaction_composite' | 'average' | 'no_rule';
 
 /** What the numerator and the denominator count. */
 export type IndicatorBasis = 'procedures' | 'dossiers' | 'feedback';
@@ -48,6 +49,7 @@ export const INDICATORS: readonly IndicatorDef[] = Object.freeze([
   d({ id: '1.4', metricCode: 'DOSSIER_SYNC', group: 'CKMB', name: { vi: 'Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG', en: 'Dossiers synced to the national portal' }, points: 6, target: 100, formula: 'sync_ratio', basis: 'dossiers', unconfirmed: 'conversion: proportional (T = 100); the local count stands in for BCQG when it is not given' }),
   // TDGQ — Tiến độ giải quyết (20)
   d({ id: '2.1', metricCode: null, group: 'TDGQ', name: { vi: 'Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn', en: 'Dossiers processed early or on time' }, points: 20, target: 100, formula: 'ratio', basis: 'dossiers', unconfirmed: 'conversion: proportional (T = 100) (SPEC §1.4 2.1)' }),
+  d({ id: '2.2', metricCode: null, group: 'TDGQ', name: { vi: 'Thời gian giải quyết trung bình của TTHC', en: 'Average processing time of a procedure' }, points: 0, target: 100, formula: 'average', basis: 'dossiers', unconfirmed: 'ThoiGianGiaiQuyet read as end of processing − receipt − supplement time; a working day is the calendar’s hours per day' }),
   // CLGQ — Dịch vụ công trực tuyến (12)
   d({ id: '3.4', metricCode: null, group: 'CLGQ', name: { vi: 'Hồ sơ DVCTT toàn trình trên tổng hồ sơ TTHC đủ điều kiện toàn trình', en: 'Full-online dossiers of full-online-eligible procedures' }, points: 12, target: 100, formula: 'ratio', basis: 'dossiers', unconfirmed: 'definition not in [S6]; SPEC gives it no number (3.4 is this engine’s); conversion proportional' }),
   d({ id: '3.1', metricCode: null, group: 'CLGQ', name: { vi: 'TTHC cung cấp DVCTT', en: 'Procedures offered online' }, points: 0, target: 80, formula: 'ratio', basis: 'procedures' }),
@@ -68,7 +70,7 @@ export const INDICATORS: readonly IndicatorDef[] = Object.freeze([
   d({ id: '5.1a', metricCode: 'PETITION_CLASSIFICATION_TTHC', group: 'MDHL', name: { vi: 'PAKN về quy định, TTHC', en: 'Feedback about rules and procedures' }, points: 0, target: 100, formula: 'ratio', basis: 'feedback' }),
   d({ id: '5.1b', metricCode: 'PETITION_CLASSIFICATION_STAFF', group: 'MDHL', name: { vi: 'PAKN về hành vi của cán bộ', en: 'Feedback about officials’ conduct' }, points: 0, target: 100, formula: 'ratio', basis: 'feedback' }),
   d({ id: '5.2', metricCode: 'PETITION_PROCESSING_ON_TIME', group: 'MDHL', name: { vi: 'Tỷ lệ PAKN được xử lý đúng hạn', en: 'Feedback processed on time' }, points: 6, target: 100, formula: 'ratio', basis: 'feedback', unconfirmed: 'conversion: proportional (T = 100)' }),
-  d({ id: '5.3', metricCode: 'PETITION_HANDLING_SATISFACTION', group: 'MDHL', name: { vi: 'Mức độ hài lòng về xử lý PAKN', en: 'Satisfaction with feedback handling' }, points: 6, target: 100, formula: 'ratio', basis: 'feedback', unconfirmed: 'conversion: proportional (T = 100); a repeated complaint cannot be told from the bundle' }),
+  d({ id: '5.3', metricCode: 'PETITION_HANDLING_SATISFACTION', group: 'MDHL', name: { vi: 'Mức độ hài lòng về xử lý PAKN', en: 'Satisfaction with feedback handling' }, points: 6, target: 100, formula: 'ratio', basis: 'feedback', unconfirmed: 'conversion: proportional (T = 100); a repeated complaint: a later PAKN linked to it, or (setting) about the same dossier' }),
   d({ id: '5.4', metricCode: 'DOSSIER_RECEIVING_SATISFACTION', group: 'MDHL', name: { vi: 'Mức độ hài lòng về tiếp nhận, giải quyết TTHC', en: 'Satisfaction with dossier handling' }, points: 6, target: 90, formula: 'satisfaction_composite', basis: 'dossiers' }),
 ]) as readonly IndicatorDef[];
 

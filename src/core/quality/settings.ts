@@ -43,6 +43,8 @@ export interface QualitySettings {
     dueDate: 'before_first_supplement' | 'synced';
     /** 2.1: more supplement requests than this make a dossier overdue (SPEC §1.4 2.1: "more than one"). */
     maxSupplementsOnTime: number;
+    /** 2.2: hours of a working day, to give working time in working days (the calendar's default, 8). */
+    hoursPerWorkingDay: number;
   };
   fullOnline: {
     /** 3.4 (the 12-point CLGQ metric, UNCONFIRMED definition): the numerator also requires the procedure's level to be "full". */
@@ -55,6 +57,8 @@ export interface QualitySettings {
     resultPopulation: 'received' | 'finished';
     /** 4.3: the flags that mark a reused component [S6]; DuocTaiSuDung may be added. */
     reuseFlags: Array<'HoSoCoThanhPhanSoHoa' | 'DuocSoHoa' | 'DuocTaiSuDung'>;
+    /** 4.4: a dossier whose electronic result is in its holder's personal data store counts ([S6] second branch). */
+    resultInDataStore: boolean;
     /** 4.5: MaCSDL values that mean the national population database. UNCONFIRMED: none known (the vendor's constant "7" has no confirmed meaning). */
     populationDatabaseCodes: string[];
   };
@@ -67,6 +71,11 @@ export interface QualitySettings {
     inProgressWithin: number;
     /** `dates`: the event's local date ≤ the base date + N WD; `working_time`: the instant ≤ base + N working days of working time. UNCONFIRMED. */
     deadlineArithmetic: 'dates' | 'working_time';
+    /**
+     * 5.3 "a later PAKN repeats the complaint" [S6]: `linked`: only a later PAKN that names it
+     * (repeatsId); `same_dossier`: also a later PAKN about the same dossier. UNCONFIRMED.
+     */
+    repeatRule: 'linked' | 'same_dossier';
   };
   satisfaction: {
     /** 5.4: the dossiers whose overdue and PAKN/dislike rates are taken: the 2.1 population, or those received in the period. UNCONFIRMED. */
@@ -87,10 +96,10 @@ export const DEFAULT_QUALITY_SETTINGS: Readonly<QualitySettings> = Object.freeze
     mustPublish: 'deadline_passed',
   },
   sync: { localCountStandsInForBcqg: true, customPeriodFallback: 'prorate_days' },
-  processing: { dueDate: 'before_first_supplement', maxSupplementsOnTime: 1 },
+  processing: { dueDate: 'before_first_supplement', maxSupplementsOnTime: 1, hoursPerWorkingDay: 8 },
   fullOnline: { requireFullLevel: true, requireResult: { '3.3': true, '3.4': false } },
-  digitization: { resultPopulation: 'received', reuseFlags: ['HoSoCoThanhPhanSoHoa', 'DuocSoHoa'], populationDatabaseCodes: [] },
-  feedback: { rejectWithin: 2, supplementRequestWithin: 5, processWithin: 15, publishWithin: 2, inProgressWithin: 15, deadlineArithmetic: 'dates' },
+  digitization: { resultPopulation: 'received', reuseFlags: ['HoSoCoThanhPhanSoHoa', 'DuocSoHoa'], resultInDataStore: true, populationDatabaseCodes: [] },
+  feedback: { rejectWithin: 2, supplementRequestWithin: 5, processWithin: 15, publishWithin: 2, inProgressWithin: 15, deadlineArithmetic: 'dates', repeatRule: 'same_dossier' },
   satisfaction: { population: 'processed' },
   bands: [
     { min: 90, label: 'Xuất sắc' },

@@ -68,6 +68,11 @@ export interface QualityDossier {
   QuaTrinhXuLy: ReadonlyArray<{ ThoiDiemXuLy: SyncDate; TrangThai: string }>;
   /** The record reached the national portal (default true in a bundle). */
   syncedToPortal: boolean;
+  /**
+   * 4.4's second branch [S6]: the dossier's electronic result is in its holder's personal data
+   * store (the warehouse module records every issued result there). Absent: unknown (false).
+   */
+  resultInDataStore?: boolean | undefined;
 }
 
 /** A citizen's feedback (phản ánh, kiến nghị, PAKN) with its timeline; instants are ISO 8601. */
@@ -88,6 +93,8 @@ export interface QualityFeedback {
   dislikes: number;
   /** The dossier the feedback is about, when it is about one. */
   dossierCode: string | null;
+  /** 5.3: the earlier PAKN this one repeats, when the feedback module linked them. */
+  repeatsId?: string | null | undefined;
 }
 
 export interface QualityRating {
@@ -138,6 +145,8 @@ export interface IndicatorResult {
   target: number;
   max: number;
   score: number | null;
+  /** 2.2 (an average, not a ratio): the average processing time and its unit. */
+  average?: { value: number | null; unit: 'working_days' | 'working_hours' | 'calendar_days' | null };
   explain?: IndicatorExplain;
 }
 

@@ -22,6 +22,7 @@ import * as m0018 from './0018-science-tech.ts';
 import * as m0019 from './0019-tech-market.ts';
 import * as m0020 from './0020-ip.ts';
 import * as m0021 from './0021-stameq.ts';
+import * as m0024 from './0024-quality-aggregates.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0019-tech-market': m0019,
   '0020-ip': m0020,
   '0021-stameq': m0021,
+  '0024-quality-aggregates': m0024,
 };

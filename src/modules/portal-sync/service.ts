@@ -127,6 +127,8 @@ export function attemptsWithin(spanMs: number, maxAttempts: number, backoff: Bac
 
 export function createPortalSyncService(deps: PortalSyncServiceDeps) {
   const { db, client, settings } = deps;
+  /** Called once the portal acknowledged a dossier (the quality aggregates read its new state). */
+  const syncedListeners: Array<(db: typeof deps.db, dossierId: string) => Promise<void>> = [];
 
   async function enqueueDelivery(trx: Parameters<JobsModule['enqueue']>[0], dossierId: string): Promise<void> {
     const key = await openJob(trx, dossierId);
@@ -183,6 +185,7 @@ export function createPortalSyncService(deps: PortalSyncServiceDeps) {
       await markProcessSent(db, row.dossier_id, start + chunk.length);
     }
     await markSynced(db, row.dossier_id, loaded.version);
+    for (const listener of syncedListeners) await listener(db, row.dossier_id);
   }
 
   /** The delivery job: until the portal holds the dossier's latest state, or a call fails. */
@@ -269,6 +272,10 @@ export function createPortalSyncService(deps: PortalSyncServiceDeps) {
   }
 
   return {
+    onSynced(listener: (db: typeof deps.db, dossierId: string) => Promise<void>) {
+      syncedListeners.push(listener);
+    },
+
     deliver,
 
     /** The dossiers module's event listener: note the change, open a delivery job when none is open. */

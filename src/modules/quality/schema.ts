@@ -34,7 +34,10 @@ export const QualityProcedureSchema = z.strictObject({
     .describe('maximum legal processing time, for 2.1 when a dossier has no NgayHenTra'),
 });
 
-export const QualityDossierSchema = HoSoDongBoDVCSchema.extend({ syncedToPortal: z.boolean().default(true) });
+export const QualityDossierSchema = HoSoDongBoDVCSchema.extend({
+  syncedToPortal: z.boolean().default(true),
+  resultInDataStore: z.boolean().optional().describe('4.4: the electronic result is in the holder’s personal data store'),
+});
 
 export const QualityFeedbackSchema = z.strictObject({
   id: z.string().min(1),
@@ -48,6 +51,7 @@ export const QualityFeedbackSchema = z.strictObject({
   likes: count,
   dislikes: count,
   dossierCode: z.string().min(1).nullable(),
+  repeatsId: z.string().min(1).nullable().optional().describe('5.3: the earlier PAKN this one repeats'),
 });
 
 export const QualityBundleSchema = z
@@ -94,12 +98,13 @@ export const QualitySettingsSchema = z
     dossierScope: z.enum(['synced', 'all']),
     publication: z.strictObject({ announceLeadWorkingDays: byLevel, publishWithinWorkingDays: byLevel, mustPublish: z.enum(['deadline_passed', 'literal']) }).partial(),
     sync: z.strictObject({ localCountStandsInForBcqg: z.boolean(), customPeriodFallback: z.enum(['prorate_days', 'none']) }).partial(),
-    processing: z.strictObject({ dueDate: z.enum(['before_first_supplement', 'synced']), maxSupplementsOnTime: z.number().int().min(0) }).partial(),
+    processing: z.strictObject({ dueDate: z.enum(['before_first_supplement', 'synced']), maxSupplementsOnTime: z.number().int().min(0), hoursPerWorkingDay: z.number().positive().max(24) }).partial(),
     fullOnline: z.strictObject({ requireFullLevel: z.boolean(), requireResult: z.strictObject({ '3.3': z.boolean(), '3.4': z.boolean() }).partial() }).partial(),
     digitization: z
       .strictObject({
         resultPopulation: z.enum(['received', 'finished']),
         reuseFlags: z.array(z.enum(['HoSoCoThanhPhanSoHoa', 'DuocSoHoa', 'DuocTaiSuDung'])),
+        resultInDataStore: z.boolean(),
         populationDatabaseCodes: z.array(z.string().min(1)),
       })
       .partial(),
@@ -111,6 +116,7 @@ export const QualitySettingsSchema = z
         publishWithin: workingDays,
         inProgressWithin: workingDays,
         deadlineArithmetic: z.enum(['dates', 'working_time']),
+        repeatRule: z.enum(['linked', 'same_dossier']),
       })
       .partial(),
     satisfaction: z.strictObject({ population: z.enum(['processed', 'received']) }).partial(),
@@ -136,6 +142,7 @@ export const IndicatorResultSchema = z.object({
   target: z.number(),
   max: z.number(),
   score: z.number().nullable(),
+  average: z.object({ value: z.number().nullable(), unit: z.enum(['working_days', 'working_hours', 'calendar_days']).nullable() }).optional(),
   explain: IndicatorExplainSchema.optional(),
 });
 

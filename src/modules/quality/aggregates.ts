@@ -1,0 +1,380 @@
+// The 766 index kept current with every dossier action: each dossier's contribution to the
+// dossier indicators, keyed by the local day it counts on (its receipt for most indicators, the
+// end of its processing for 2.1 and 5.4), is added to day and month counters in the transaction of
+// the action itself (the dossiers module's event hook), by the difference with what it counted
+// before. An answer for any period and scope sums the counters, then judges from their sync record
+// the few dossiers the counters cannot hold: those still open (2.1 judges them at the period's end)
+// and those with an action after the period's as-of instant (judged as they stood then). What the
+// counters hold is exactly what `classifyDossier` says, so the answer equals `computeIndex` over
+// the same bundle (aggregates.test.ts checks it on random histories).
+import { sql, type Kysely } from 'kysely';
+import { addDays, type LocalDate } from '../../core/calendar/index.ts';
+import {
+  asOfInstant,
+  classifyDossier,
+  indexFromCounts,
+  syncLocalDate,
+  type DossierClassification,
+  type DossierCounts,
+  type IndexResult,
+  type Period,
+  type QualityBundle,
+  type QualityCalendar,
+  type QualityDossier,
+  type QualityProcedure,
+  type QualitySettings,
+} from '../../core/quality/index.ts';
+import { resolveSettings } from '../../core/quality/index.ts';
+import type { DB } from '../../db/types.ts';
+import type { FactPart } from './tables.ts';
+
+type Executor = Kysely<DB>;
+
+/** A step of the dossier's workflow as the officer scope reads it. */
+export interface FactStep {
+  kind: string;
+  by: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  onTime: boolean | null;
+}
+
+export interface FactInput {
+  dossierId: string;
+  record: QualityDossier;
+  procedure: QualityProcedure | undefined;
+  unitIds: readonly string[];
+  officerIds: readonly string[];
+  steps: readonly FactStep[];
+  /** The dossier's last action. */
+  lastEventAt: Date;
+}
+
+/** Procedure facts of 3.5, 3.5b, 4.5a, kept as counters like the indicators. */
+const FEE = '_fee';
+const PAID = '_paid';
+const POPULATION = '_population';
+/** 5.4: overdue in the 5.4 population (the complaints are read at answer time). */
+const LATE = '_late';
+
+const END_KEYED = new Set(['2.1', '5.4', LATE]);
+const FAR = '2199-12-31';
+const dayPeriod = (from: LocalDate, to: LocalDate = from): Period => ({ kind: 'custom', from, to });
+
+/** The counters take every dossier as if on the portal and in scope; the answer filters by `synced`. */
+const countingSettings = (settings: QualitySettings): QualitySettings => ({ ...settings, dossierScope: 'all' });
+
+/** What a dossier counts, day by day, as its record stands (every action seen). */
+export function partsOf(input: Pick<FactInput, 'record' | 'procedure' | 'lastEventAt'>, settings: QualitySettings, calendar: QualityCalendar): { parts: FactPart[]; open: boolean } {
+  const s = countingSettings(settings);
+  const d = { ...input.record, syncedToPortal: true };
+  const parts: FactPart[] = [];
+  // As of the last action: every action is seen.
+  const seen = input.lastEventAt;
+  const received = syncLocalDate(d.NgayTiepNhan);
+  const start = received ?? syncLocalDate(d.NgayNopHoSo);
+  // Received-keyed indicators: judged over [received, far], which sees every action.
+  if (start) {
+    const c = classifyDossier(d, input.procedure, dayPeriod(start, FAR), s, calendar, { now: seen });
+    if (received) {
+      for (const [id, part] of Object.entries(c.indicators)) {
+        if (END_KEYED.has(id) || !part.denominator) continue;
+        parts.push([id, received, part.numerator ? 1 : 0, 1, part.amount ?? 0]);
+      }
+    }
+    if (c.facts.feeDossier) parts.push([FEE, start, 1, 1, 0]);
+    if (c.facts.paidOnline) parts.push([PAID, start, 1, 1, 0]);
+    if (c.facts.populationData) parts.push([POPULATION, received ?? start, 1, 1, 0]);
+  }
+  // 2.1 and 5.4: on the day processing ended, judged as of that day's end.
+  let open = false;
+  if (received) {
+    const far = classifyDossier(d, input.procedure, dayPeriod(received, FAR), s, calendar, { now: seen });
+    const kind = far.processing.endKind;
+    if (kind === 'open' || kind === null) open = kind === 'open';
+    else {
+      const endDay = far.processing.endAt!.slice(0, 10);
+      const c = classifyDossier(d, input.procedure, dayPeriod(endDay), s, calendar);
+      const p21 = c.indicators['2.1'];
+      if (p21?.denominator) parts.push(['2.1', endDay, p21.numerator ? 1 : 0, 1, 0]);
+      if (c.indicators['5.4']?.denominator) {
+        parts.push(['5.4', endDay, c.satisfaction.late ? 0 : 1, 1, 0]);
+        if (c.satisfaction.late) parts.push([LATE, endDay, 1, 1, 0]);
+      }
+    }
+  }
+  return { parts, open };
+}
+
+const unitKeyOf = (unitIds: readonly string[]) => [...new Set(unitIds)].sort().join('|');
+const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+
+interface Delta {
+  grain: 'd' | 'm';
+  day: string;
+  indicator: string;
+  numerator: number;
+  denominator: number;
+  amount: number;
+}
+
+function deltas(before: readonly FactPart[], after: readonly FactPart[]): Delta[] {
+  const map = new Map<string, Delta>();
+  const apply = (parts: readonly FactPart[], sign: number) => {
+    for (const [indicator, day, n, dd, amount] of parts) {
+      for (const [grain, at] of [['d', day], ['m', monthOf(day)]] as const) {
+        const key = `${grain}|${at}|${indicator}`;
+        const x = map.get(key) ?? { grain, day: at, indicator, numerator: 0, denominator: 0, amount: 0 };
+        x.numerator += sign * n;
+        x.denominator += sign * dd;
+        x.amount += sign * amount;
+        map.set(key, x);
+      }
+    }
+  };
+  apply(before, -1);
+  apply(after, 1);
+  return [...map.values()].filter((x) => x.numerator !== 0 || x.denominator !== 0 || x.amount !== 0);
+}
+
+async function addCounters(db: Executor, unitKey: string, procedureCode: string, synced: boolean, list: readonly Delta[]): Promise<void> {
+  if (list.length === 0) return;
+  await db
+    .insertInto('quality_counter')
+    .values(list.map((x) => ({ grain: x.grain, day: x.day, unit_key: unitKey, procedure_code: procedureCode, indicator: x.indicator, synced, numerator: x.numerator, denominator: x.denominator, amount: x.amount })))
+    .onConflict((oc) =>
+      oc.columns(['grain', 'day', 'unit_key', 'procedure_code', 'indicator', 'synced']).doUpdateSet({
+        numerator: sql`quality_counter.numerator + excluded.numerator`,
+        denominator: sql`quality_counter.denominator + excluded.denominator`,
+        amount: sql`quality_counter.amount + excluded.amount`,
+      }),
+    )
+    .execute();
+}
+
+/**
+ * Brings the dossier's fact and the counters to its current record; call in the transaction of
+ * the action (or of the portal's acknowledgement). Idempotent: the same record changes nothing.
+ */
+export async function applyFact(db: Executor, input: FactInput, settings: QualitySettings, calendar: QualityCalendar): Promise<void> {
+  const { parts, open } = partsOf(input, settings, calendar);
+  const unitKey = unitKeyOf(input.unitIds);
+  const synced = input.record.syncedToPortal;
+  const previous = await db.selectFrom('quality_dossier_fact').select(['parts', 'unit_key', 'procedure_code', 'synced']).where('dossier_id', '=', input.dossierId).forUpdate().executeTakeFirst();
+  const sameSlot = previous && previous.unit_key === unitKey && previous.procedure_code === input.record.MaTTHC && previous.synced === synced;
+  if (previous && !sameSlot) await addCounters(db, previous.unit_key, previous.procedure_code, previous.synced, deltas(previous.parts, []));
+  await addCounters(db, unitKey, input.record.MaTTHC, synced, deltas(sameSlot ? previous.parts : [], parts));
+  await db.insertInto('quality_unit_key').values({ unit_key: unitKey, unit_ids: [...new Set(input.unitIds)].sort() }).onConflict((oc) => oc.doNothing()).execute();
+  const row = {
+    dossier_code: input.record.MaHoSo,
+    procedure_code: input.record.MaTTHC,
+    unit_key: unitKey,
+    officer_ids: [...new Set(input.officerIds)].sort(),
+    received_at: receivedAt(input.record),
+    last_event_at: input.lastEventAt,
+    open,
+    synced,
+    record: JSON.stringify(input.record),
+    steps: JSON.stringify(input.steps),
+    parts: JSON.stringify(parts),
+    updated_at: new Date(),
+  };
+  await db
+    .insertInto('quality_dossier_fact')
+    .values({ dossier_id: input.dossierId, ...row })
+    .onConflict((oc) => oc.column('dossier_id').doUpdateSet(row))
+    .execute();
+}
+
+function receivedAt(d: QualityDossier): Date | null {
+  const day = syncLocalDate(d.NgayTiepNhan);
+  if (!day) return null;
+  const v = d.NgayTiepNhan;
+  return new Date(`${day}T${v.slice(8, 10)}:${v.slice(10, 12)}:${v.slice(12, 14)}+07:00`);
+}
+
+/** The period as whole months and the days around them. */
+function pieces(period: Period): { months: string[]; days: Array<[string, string]> } {
+  const months: string[] = [];
+  const days: Array<[string, string]> = [];
+  let day = period.from;
+  while (day <= period.to) {
+    const last = addDays(monthOf(addDays(monthOf(day), 32)), -1);
+    if (day.endsWith('-01') && last <= period.to) {
+      months.push(day);
+      day = addDays(last, 1);
+    } else {
+      const end = last < period.to ? last : period.to;
+      days.push([day, end]);
+      day = addDays(end, 1);
+    }
+  }
+  return { months, days };
+}
+
+export interface AggregateScope {
+  /** Units counted (a unit with its sub-units); absent: all. */
+  unitIds?: ReadonlySet<string>;
+  procedureCode?: string;
+}
+
+export interface AggregateSources {
+  level: QualityBundle['scope']['level'];
+  /** The procedures of the scope (few: classified at answer time). */
+  procedures: readonly QualityProcedure[];
+  /** PAKN first received in the period, and ratings given in it, of the scope. */
+  feedback: QualityBundle['feedback'];
+  ratings: QualityBundle['ratings'];
+  reportCounts: QualityBundle['reportCounts'];
+}
+
+type Counts = Map<string, { numerator: number; denominator: number; amount: number; byProcedure: Map<string, number> }>;
+
+function bump(counts: Counts, indicator: string, procedure: string, n: number, d: number, amount: number) {
+  let c = counts.get(indicator);
+  if (!c) counts.set(indicator, (c = { numerator: 0, denominator: 0, amount: 0, byProcedure: new Map() }));
+  c.numerator += n;
+  c.denominator += d;
+  c.amount += amount;
+  c.byProcedure.set(procedure, (c.byProcedure.get(procedure) ?? 0) + n);
+}
+
+/** The unit keys a scope covers. */
+async function keysOf(db: Executor, scope: AggregateScope): Promise<string[] | undefined> {
+  if (!scope.unitIds) return undefined;
+  const rows = await db.selectFrom('quality_unit_key').selectAll().execute();
+  return rows.filter((r) => r.unit_ids.some((u) => scope.unitIds!.has(u))).map((r) => r.unit_key);
+}
+
+/** The dossier counts of a scope and period, from the counters and the dossiers judged live. */
+export async function aggregateCounts(
+  db: Executor,
+  period: Period,
+  scope: AggregateScope,
+  settings: QualitySettings,
+  calendar: QualityCalendar,
+  options: { now?: Date; procedures: ReadonlyMap<string, QualityProcedure>; complaints: { feedback: ReadonlySet<string>; dislike: ReadonlySet<string> } },
+): Promise<DossierCounts & { live: number }> {
+  const keys = await keysOf(db, scope);
+  const counts: Counts = new Map();
+  const onlySynced = settings.dossierScope === 'synced';
+  const countIn = (indicator: string, synced: boolean) => indicator === '1.4' || !onlySynced || synced;
+  if (keys === undefined || keys.length > 0) {
+    const { months, days } = pieces(period);
+    let q = db
+      .selectFrom('quality_counter')
+      .select(['indicator', 'synced', 'procedure_code'])
+      .select((eb) => [eb.fn.sum<string>('numerator').as('n'), eb.fn.sum<string>('denominator').as('d'), eb.fn.sum<string>('amount').as('a')])
+      .where((eb) =>
+        eb.or([
+          ...(months.length ? [eb.and([eb('grain', '=', 'm'), eb('day', 'in', months)])] : []),
+          ...days.map(([a, b]) => eb.and([eb('grain', '=', 'd'), eb('day', '>=', a), eb('day', '<=', b)])),
+        ]),
+      );
+    if (keys) q = q.where('unit_key', 'in', keys);
+    if (scope.procedureCode) q = q.where('procedure_code', '=', scope.procedureCode);
+    for (const r of await q.groupBy(['indicator', 'synced', 'procedure_code']).execute()) {
+      if (!countIn(r.indicator, r.synced)) continue;
+      // 1.4: every dossier is in the denominator, the numerator those on the portal.
+      const n = r.indicator === '1.4' ? (r.synced ? Number(r.d) : 0) : Number(r.n);
+      bump(counts, r.indicator, r.procedure_code, n, Number(r.d), Number(r.a));
+    }
+  }
+
+  // The dossiers judged from their record: open (2.1 at the period's end) or acted on after the as-of instant.
+  const asOf = asOfInstant(period, options.now);
+  const live = keys !== undefined && keys.length === 0 ? [] : await liveFacts(db, keys, scope.procedureCode, new Date(asOf));
+  const inPeriod = (day: string) => day >= period.from && day <= period.to;
+  const classifiedLive = new Map<string, DossierClassification>();
+  for (const f of live) {
+    for (const [indicator, day, n, d, amount] of f.parts as FactPart[]) {
+      if (!inPeriod(day) || !countIn(indicator, f.synced)) continue;
+      bump(counts, indicator, f.procedure_code, indicator === '1.4' ? (f.synced ? -d : 0) : -n, -d, -amount);
+    }
+    const record = { ...(f.record as QualityDossier), syncedToPortal: f.synced };
+    const c = classifyDossier(record, options.procedures.get(record.MaTTHC), period, settings, calendar, options.now ? { now: options.now } : {});
+    classifiedLive.set(record.MaHoSo, c);
+    for (const [id, part] of Object.entries(c.indicators)) {
+      if (!part.denominator) continue;
+      bump(counts, id, record.MaTTHC, part.numerator ? 1 : 0, 1, part.amount ?? 0);
+    }
+    if (c.indicators['5.4']?.denominator && c.satisfaction.late) bump(counts, LATE, record.MaTTHC, 1, 1, 0);
+    if (c.facts.feeDossier) bump(counts, FEE, record.MaTTHC, 1, 1, 0);
+    if (c.facts.paidOnline) bump(counts, PAID, record.MaTTHC, 1, 1, 0);
+    if (c.facts.populationData) bump(counts, POPULATION, record.MaTTHC, 1, 1, 0);
+  }
+
+  // 5.4's complaints (a PAKN or a dislike) are read now: those of dossiers in its population.
+  const complainedCodes = [...new Set([...options.complaints.feedback, ...options.complaints.dislike])];
+  let complained = 0;
+  let complainedNotLate = 0;
+  if (complainedCodes.length > 0) {
+    let q = db.selectFrom('quality_dossier_fact').select(['dossier_code', 'parts', 'synced', 'unit_key', 'procedure_code']).where('dossier_code', 'in', complainedCodes);
+    if (keys) q = q.where('unit_key', 'in', keys.length ? keys : ['']);
+    if (scope.procedureCode) q = q.where('procedure_code', '=', scope.procedureCode);
+    for (const f of await q.execute()) {
+      const c = classifiedLive.get(f.dossier_code);
+      let inPopulation: boolean;
+      let late: boolean;
+      if (c) {
+        inPopulation = c.indicators['5.4']?.denominator === true;
+        late = c.satisfaction.late;
+      } else {
+        const p = (f.parts as FactPart[]).find(([id, day]) => id === '5.4' && inPeriod(day));
+        inPopulation = p !== undefined && countIn('5.4', f.synced);
+        late = p !== undefined && p[2] === 0;
+      }
+      if (!inPopulation) continue;
+      complained++;
+      if (!late) complainedNotLate++;
+    }
+  }
+
+  const out: DossierCounts['counts'] = {};
+  for (const [id, c] of counts) if (!id.startsWith('_')) out[id] = { numerator: c.numerator - (id === '5.4' ? complainedNotLate : 0), denominator: c.denominator, amount: c.amount };
+  const having = (id: string) => new Set([...(counts.get(id)?.byProcedure ?? new Map<string, number>())].filter(([, n]) => n > 0).map(([p]) => p));
+  return {
+    counts: out,
+    satisfaction: { population: counts.get('5.4')?.denominator ?? 0, late: counts.get(LATE)?.numerator ?? 0, complained },
+    outOfScope: [],
+    procedures: { fee: having(FEE), paid: having(PAID), population: having(POPULATION) },
+    live: live.length,
+  };
+}
+
+async function liveFacts(db: Executor, keys: string[] | undefined, procedureCode: string | undefined, asOf: Date) {
+  let q = db
+    .selectFrom('quality_dossier_fact')
+    .select(['record', 'parts', 'synced', 'procedure_code'])
+    .where('received_at', '<=', asOf)
+    // Open dossiers, and those acted on after the as-of instant that were received by then.
+    .where((eb) => eb.or([eb('open', '=', true), eb('last_event_at', '>', asOf)]));
+  if (keys) q = q.where('unit_key', 'in', keys);
+  if (procedureCode) q = q.where('procedure_code', '=', procedureCode);
+  return q.execute();
+}
+
+/** The index of a scope and period from the aggregates (the same figures as computeIndex over the bundle). */
+export async function aggregateIndex(
+  db: Executor,
+  period: Period,
+  scope: AggregateScope,
+  sources: AggregateSources,
+  settings: QualitySettings = resolveSettings(),
+  options: { workingDays: QualityCalendar; now?: Date },
+): Promise<IndexResult & { live: number }> {
+  const asOf = asOfInstant(period, options.now);
+  const feedback = new Set(sources.feedback.filter((f) => f.dossierCode !== null && Date.parse(f.receivedAt) <= asOf).map((f) => f.dossierCode!));
+  const dislike = new Set(sources.ratings.filter((r) => r.value === 'dislike').map((r) => r.dossierCode));
+  const counts = await aggregateCounts(db, period, scope, settings, options.workingDays, {
+    ...(options.now ? { now: options.now } : {}),
+    procedures: new Map(sources.procedures.map((p) => [p.code, p])),
+    complaints: { feedback, dislike },
+  });
+  const result = indexFromCounts({ scope: { level: sources.level }, procedures: sources.procedures, feedback: sources.feedback, reportCounts: sources.reportCounts }, counts, period, settings, {
+    workingDays: options.workingDays,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { ...result, live: counts.live };
+}
+

@@ -1,0 +1,45 @@
+// Tables of the quality module's real-time aggregates. See migration 0024.
+import type { ColumnType } from 'kysely';
+import type { Json } from '../../db/types.ts';
+
+/** [indicator, local day, numerator 0/1, denominator 0/1, amount (2.2 ms)]. */
+export type FactPart = [string, string, number, number, number];
+
+export interface QualityDossierFactTable {
+  dossier_id: string;
+  dossier_code: string;
+  procedure_code: string;
+  unit_key: string;
+  officer_ids: string[];
+  received_at: Date | null;
+  last_event_at: Date;
+  open: boolean;
+  synced: boolean;
+  record: Json<unknown>;
+  steps: Json<unknown>;
+  parts: Json<FactPart[]>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface QualityCounterTable {
+  grain: 'd' | 'm';
+  day: ColumnType<string, string, string>;
+  unit_key: string;
+  procedure_code: string;
+  indicator: string;
+  synced: boolean;
+  numerator: ColumnType<string, number, number>;
+  denominator: ColumnType<string, number, number>;
+  amount: ColumnType<string, number, number>;
+}
+
+export interface QualityUnitKeyTable {
+  unit_key: string;
+  unit_ids: string[];
+}
+
+export interface QualityTables {
+  quality_dossier_fact: QualityDossierFactTable;
+  quality_counter: QualityCounterTable;
+  quality_unit_key: QualityUnitKeyTable;
+}
