@@ -18,11 +18,8 @@ import * as m0014 from './0014-lgsp.ts';
 import * as m0015 from './0015-portal-sync.ts';
 import * as m0016 from './0016-dossier-drafts.ts';
 import * as m0017 from './0017-registries.ts';
-import * as m0018 from './0018-science-tech.ts';
-import * as m0019 from './0019-tech-market.ts';
-import * as m0020 from './0020-ip.ts';
 import * as m0021 from './0021-stameq.ts';
-import * as m0024 from './0024-quality-aggregates.ts';
+import * as m0022 from './0022-quality-aggregates.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -42,9 +39,6 @@ export const migrations: Record<string, Migration> = {
   '0015-portal-sync': m0015,
   '0016-dossier-drafts': m0016,
   '0017-registries': m0017,
-  '0018-science-tech': m0018,
-  '0019-tech-market': m0019,
-  '0020-ip': m0020,
   '0021-stameq': m0021,
-  '0024-quality-aggregates': m0024,
+  '0022-quality-aggregates': m0022,
 };

@@ -16,7 +16,10 @@ describe('the gateway demo data', () => {
     const report = await t.app.lgsp.verify();
     expect(report).toMatchObject({ ok: true, rows: 300, heads: 1, unsignedTail: 0 });
     const rows = await t.db.selectFrom('lgsp_message').select(['at', 'service_code', 'outcome', 'request_digest']).orderBy('seq').execute();
-    expect(new Set(rows.map((r) => r.service_code))).toEqual(new Set(['dossier-status', 'population-query', 'business-registry']));
+    // Calls of every registered service: the seeded ones and the sector databases'.
+    const services = t.app.lgsp.registry.latest().map((s) => s.code);
+    expect(services).toEqual(expect.arrayContaining(['dossier-status', 'population-query', 'business-registry', 'stameq-verification']));
+    expect(new Set(rows.map((r) => r.service_code))).toEqual(new Set(services));
     expect(rows.some((r) => r.outcome !== 'ok')).toBe(true);
     expect(rows.every((r) => r.at.getTime() <= now.getTime() && r.at.getTime() >= now.getTime() - 8 * 86_400_000)).toBe(true);
     // Deterministic: a second database gets the same calls.

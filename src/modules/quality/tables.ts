@@ -1,4 +1,4 @@
-// Tables of the quality module's real-time aggregates. See migration 0024.
+// Tables of the quality module's real-time aggregates. See migration 0022.
 import type { ColumnType } from 'kysely';
 import type { Json } from '../../db/types.ts';
 
