@@ -34,7 +34,15 @@ const EXPECTED = {
         '1.4': i(3, 4, 75, 100, 6, 4.5), // C not synced; no BCQG figure: the 4 received here
       },
     },
-    TDGQ: { score: 13.33, max: 20, indicators: { '2.1': i(2, 3, 66.67, 100, 20, 13.33) } },
+    TDGQ: {
+      score: 13.33,
+      max: 20,
+      indicators: {
+        '2.1': i(2, 3, 66.67, 100, 20, 13.33),
+        // 2.2 carries no points and is averaged only for one selected procedure (its unit): two here
+        '2.2': { ...i(null, null, null, 100, 0, null), average: { value: null, unit: null } },
+      },
+    },
     CLGQ: {
       score: 6,
       max: 12,
