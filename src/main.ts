@@ -87,6 +87,12 @@ export async function start(config: Config): Promise<void> {
     (error: unknown) => app.log.error({ err: error }, 'could not open the development CA'),
   );
 
+  // The demo dossiers were written in bulk, without the events that keep the 766 counters: their facts.
+  const qualitySeeding = dossierSeeding.then(async () => {
+    const applied = (await app.quality.facts?.applyMissing()) ?? 0;
+    if (applied > 0) app.log.info({ dossiers: applied }, 'quality counters built for the demo dossiers');
+  }).catch((error: unknown) => app.log.error({ err: error }, 'could not build the quality counters of the demo dossiers'));
+
   // The gateway's demo consumer (README "Demo accounts"), and on the embedded default a few
   // hundred logged calls through the real log writer (into an empty log only).
   const lgspSeeding = demoAccountsWanted(config)
@@ -118,6 +124,7 @@ export async function start(config: Config): Promise<void> {
       await catalogSeeding;
       await populationSeeding;
       await dossierSeeding;
+      await qualitySeeding;
       await feedbackSeeding;
       await devCa;
       await lgspSeeding;

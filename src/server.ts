@@ -430,7 +430,18 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
       feedback: (period) => feedback.feedbackIndexItems(period),
       ratings: (period) => feedback.ratingIndexItems(period),
     },
+    facts: {
+      db: database.db,
+      jobs,
+      dossier: (id) => dossiers.service.qualityFactSource(id),
+      syncedToPortal: (codes) => portalSync.service.syncedAmong(codes),
+      dossierIds: async (after, limit) => (await dossiers.service.pageForBackfill(after, limit)).map((d) => d.id),
+    },
   });
+  // The 766 counters follow every dossier action and every acknowledgement of the national portal
+  // (a job queued in the same transaction, applied after it commits).
+  dossiers.service.onEvent((db, event) => quality.facts!.queue(db, event.dossier.id, String(event.seq)));
+  portalSync.service.onSynced((db, dossierId) => quality.facts!.queue(db, dossierId, 'synced'));
   dossiersRef = dossiers;
   // The data-exchange gateway offers dossiers' and population's capabilities to other systems.
   const lgsp = createLgspModule({ ...moduleDeps, jobs, dossiers: dossiers.service, population, log: app.log });

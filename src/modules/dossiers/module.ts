@@ -45,8 +45,6 @@ export interface DossiersModule extends Module {
    * dossierIdsActiveIn), each with the units on its route and its procedure, for the quality index.
    */
   syncRecordsActiveIn(range: { from: Date; to: Date }): AsyncIterable<{ record: HoSoDongBoDVC; unitIds: string[]; procedureCode: string }>;
-  /** One dossier's sync record read in `db` (a transaction of its action), for the quality aggregates. */
-  syncRecordIn(db: Kysely<DB>, dossierId: string): Promise<HoSoDongBoDVC | undefined>;
   /** The next dossier code of a unit; call inside the intake transaction. */
   issueDossierCode(trx: Kysely<DB> | Transaction<DB>, unitCode: string, receivedAt: Date): Promise<string>;
 }
@@ -148,8 +146,6 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     settings,
     service,
     syncRecordsActiveIn,
-    syncRecordIn: (db, dossierId) =>
-      loadSyncRecord(db, dossierId, { catalog: deps.catalog, units: deps.units, payments: deps.payments, calendar: () => deps.calendar.service.calendar(), baseUrl: deps.publicUrl() }),
     escalate,
     issueDossierCode: issue,
     async register(app) {

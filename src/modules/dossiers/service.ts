@@ -900,6 +900,17 @@ export function createDossierService(deps: DossierServiceDeps) {
       return record ? { record, version: row.version } : undefined;
     },
 
+    /**
+     * What the quality aggregates count of a dossier (system use): its sync record, the units on
+     * its route, its procedure and the time of its last write.
+     */
+    async qualityFactSource(id: string) {
+      const row = await findDossier(db, id);
+      if (!row) return undefined;
+      const record = await loadSyncRecord(db, id, { catalog: deps.catalog, units, payments: deps.payments, calendar: deps.calendar, baseUrl: deps.publicUrl() });
+      return record ? { record, unitIds: [...new Set([row.unit_id, row.handling_unit_id])], procedureCode: row.procedure_code, lastEventAt: new Date(row.updated_at) } : undefined;
+    },
+
     /** A page of dossiers in id order after `after` (code, log position, receipt), for other modules' backfills (system use). */
     async pageForBackfill(after: string | null, limit: number) {
       const out: Array<{ id: string; code: string | null; version: number; receivedAt: Date | null }> = [];

@@ -183,5 +183,9 @@ describe('real-time aggregates', () => {
     await applyFact(database.db, { ...input, unitIds: ['u2'] }, settings, testCalendar);
     const moved = await database.db.selectFrom('quality_counter').select(['unit_key', 'numerator']).where('indicator', '=', '3.3').where('grain', '=', 'm').orderBy('unit_key').execute();
     expect(moved.map((r) => [r.unit_key, Number(r.numerator)])).toEqual([['u1', 0], ['u2', 1]]);
+    // A record read before the one applied (two jobs of one dossier overtaking) changes nothing.
+    expect(await applyFact(database.db, { ...input, unitIds: ['u3'], lastEventAt: new Date('2026-03-02T08:59:00+07:00') }, settings, testCalendar)).toBe(false);
+    const kept = await database.db.selectFrom('quality_counter').select(['unit_key', 'numerator']).where('indicator', '=', '3.3').where('grain', '=', 'm').orderBy('unit_key').execute();
+    expect(kept.map((r) => [r.unit_key, Number(r.numerator)])).toEqual([['u1', 0], ['u2', 1]]);
   });
 });

@@ -153,14 +153,17 @@ async function addCounters(db: Executor, unitKey: string, procedureCode: string,
 }
 
 /**
- * Brings the dossier's fact and the counters to its current record; call in the transaction of
- * the action (or of the portal's acknowledgement). Idempotent: the same record changes nothing.
+ * Brings the dossier's fact and the counters to its current record, in one transaction (the
+ * fact row locked). Idempotent: the same record changes nothing; a record older than the one
+ * applied (by its last write) is ignored and false returned.
  */
-export async function applyFact(db: Executor, input: FactInput, settings: QualitySettings, calendar: QualityCalendar): Promise<void> {
+export async function applyFact(db: Executor, input: FactInput, settings: QualitySettings, calendar: QualityCalendar): Promise<boolean> {
+  const previous = await db.selectFrom('quality_dossier_fact').select(['parts', 'unit_key', 'procedure_code', 'synced', 'last_event_at']).where('dossier_id', '=', input.dossierId).forUpdate().executeTakeFirst();
+  // A record read before a later one was applied (two jobs of one dossier overtaking): keep the later.
+  if (previous && new Date(previous.last_event_at).getTime() > input.lastEventAt.getTime()) return false;
   const { parts, open } = partsOf(input, settings, calendar);
   const unitKey = unitKeyOf(input.unitIds);
   const synced = input.record.syncedToPortal;
-  const previous = await db.selectFrom('quality_dossier_fact').select(['parts', 'unit_key', 'procedure_code', 'synced']).where('dossier_id', '=', input.dossierId).forUpdate().executeTakeFirst();
   const sameSlot = previous && previous.unit_key === unitKey && previous.procedure_code === input.record.MaTTHC && previous.synced === synced;
   if (previous && !sameSlot) await addCounters(db, previous.unit_key, previous.procedure_code, previous.synced, deltas(previous.parts, []));
   await addCounters(db, unitKey, input.record.MaTTHC, synced, deltas(sameSlot ? previous.parts : [], parts));
@@ -184,6 +187,7 @@ export async function applyFact(db: Executor, input: FactInput, settings: Qualit
     .values({ dossier_id: input.dossierId, ...row })
     .onConflict((oc) => oc.column('dossier_id').doUpdateSet(row))
     .execute();
+  return true;
 }
 
 function receivedAt(d: QualityDossier): Date | null {

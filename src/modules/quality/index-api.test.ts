@@ -1,7 +1,8 @@
 // The Decision 766 index from the installation's own data: a dossier taken through its workflow
 // shows in the ministry's and the processing unit's figures (2.1 on time, 1.4 synced, 3.3/3.4
-// online), the API's answer equals the engine over the bundle the installation builds (what
-// `motcua index766 bundle` writes), and only officers allowed for the scope read it.
+// online); the API's answer, read from the counters every action keeps, equals the engine over
+// the bundle the installation builds (what `motcua index766 bundle` writes); and only officers
+// allowed for the scope read it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type TestLogin } from '../../../test/support/auth.ts';
 import { toLocalDate } from '../../core/calendar/index.ts';
@@ -93,6 +94,20 @@ describe('GET /api/v1/quality/index', () => {
     const api = (await index(minister, `period=${month}`)).json();
     const direct = await quality.computeIndex(bundle, period, { now: new Date() });
     expect({ total: api.total, groups: api.groups }).toEqual({ total: direct.total, groups: direct.groups });
+  });
+
+  it('reads the figures from the counters the actions keep: without them the dossier is missing until its fact is rebuilt', async () => {
+    const before = (await index(minister, `period=${month}`)).json();
+    expect(before.scope.dossiers).toBe(1);
+    await t.db.deleteFrom('quality_counter').execute();
+    await t.db.deleteFrom('quality_dossier_fact').execute();
+    const empty = (await index(minister, `period=${month}`)).json();
+    expect(empty.scope.dossiers).toBe(0);
+    expect(empty.groups.TDGQ.indicators['2.1']).toMatchObject({ denominator: 0, score: null });
+    expect(await t.app.quality.facts!.applyMissing()).toBe(1);
+    expect(await t.app.quality.facts!.applyMissing()).toBe(0);
+    const rebuilt = (await index(minister, `period=${month}`)).json();
+    expect({ total: rebuilt.total, groups: rebuilt.groups, scope: rebuilt.scope }).toEqual({ total: before.total, groups: before.groups, scope: before.scope });
   });
 
   it('narrows to a unit with its sub-units, and to a procedure', async () => {

@@ -24,9 +24,11 @@ import { ProblemError, problemSchema } from '../../http/problem.ts';
 import type { CalendarModule } from '../calendar/module.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { buildBundle, type BundleScope, type BundleSources } from './bundle.ts';
+import { createFactFeed, type FactFeed, type FactFeedDeps } from './facts.ts';
 import { IndexQuery, IndexResultSchema, type IndexResultView } from './schema.ts';
 
 export type { BundleSources } from './bundle.ts';
+export type { FactFeed } from './facts.ts';
 
 export interface QualityModule extends Module {
   /** The index of `bundle` for `period` (settings over the defaults; as of `now` for a period not over). */
@@ -35,12 +37,16 @@ export interface QualityModule extends Module {
   bundle(period: Period, scope?: { unitId?: string; procedureCode?: string }): Promise<QualityBundle>;
   /** The index of a scope and a period from the installation's data, for an officer allowed to read it. */
   index(p: Principal | undefined, query: { period: Period; unitId?: string; procedureCode?: string; explain?: boolean }): Promise<IndexResultView>;
+  /** The real-time aggregates' feed (when built with `facts` and `sources`): other modules' listeners queue into it. */
+  facts: FactFeed | undefined;
 }
 
 export interface QualityModuleDeps {
   calendar: Pick<CalendarModule, 'service'>;
   /** Where the installation's bundle comes from (absent: only bundles from files can be computed). */
   sources?: BundleSources;
+  /** Where the real-time aggregates read dossiers (with `sources`): the index is then read from them. */
+  facts?: Pick<FactFeedDeps, 'db' | 'jobs' | 'dossier' | 'syncedToPortal' | 'dossierIds'>;
   units?: ModuleDeps['units'];
   settings?: DeepPartial<QualitySettings>;
   now?: () => Date;
@@ -70,8 +76,11 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
     return out;
   }
 
+  const facts = deps.facts && deps.sources ? createFactFeed({ ...deps.facts, sources: deps.sources, calendar: () => deps.calendar.service.calendar(), ...(deps.settings ? { settings: deps.settings } : {}) }) : undefined;
+
   const module: QualityModule = {
     computeIndex: compute,
+    facts,
 
     async bundle(period, scope = {}) {
       if (!deps.sources) throw new Error('the quality module was built without data sources');
@@ -91,6 +100,11 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
         if (!roots.some((root) => can(p, 'quality.read', root, tree))) assertCan(p, 'quality.read', roots[0] ?? null, tree);
       }
       const scope = { ...(query.unitId ? { unitId: query.unitId } : {}), ...(query.procedureCode ? { procedureCode: query.procedureCode } : {}) };
+      // The figures from the real-time counters; the lists of an explanation from the bundle.
+      if (facts && !query.explain) {
+        const { dossiers, ...result } = await facts.index(query.period, await scopeOf(scope), now());
+        return { ...result, scope: { unitId: query.unitId ?? null, procedureCode: query.procedureCode ?? null, dossiers } };
+      }
       const bundle = await module.bundle(query.period, scope);
       const result = await compute(bundle, query.period, { ...(query.explain ? { explain: true } : {}), now: now() });
       return { ...result, scope: { unitId: query.unitId ?? null, procedureCode: query.procedureCode ?? null, dossiers: bundle.dossiers.length } };
@@ -107,7 +121,7 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
               schema: {
                 tags: ['quality'],
                 summary: 'The Decision 766 service-quality index of the ministry, a unit (with its sub-units) or a procedure, for a period, from this installation’s data',
-                description: 'The same figures as `motcua index766 compute` over `motcua index766 bundle` for the same period and scope. Computed on request (not yet from incremental aggregates).',
+                description: 'The same figures as `motcua index766 compute` over `motcua index766 bundle` for the same period and scope, read from counters kept with every dossier action (seconds behind it, through the outbox); with `explain=true` recomputed from the bundle to list the dossiers and procedures behind each figure.',
                 querystring: IndexQuery,
                 response: { 200: IndexResultSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema },
               },

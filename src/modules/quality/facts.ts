@@ -1,0 +1,136 @@
+// The feed of the real-time 766 aggregates (aggregates.ts): every dossier action and every
+// acknowledgement of the national portal queues, in its own transaction (the outbox), a job that
+// reads the dossier's sync record after the commit and brings its fact and the counters to it.
+// The index of a period is then read from the counters (`index`), with the few dossiers the
+// counters cannot hold judged from their record. Dossiers written in bulk (the demo, an import)
+// never raised an event: `applyMissing` gives them their facts.
+import type { Kysely } from 'kysely';
+import { resolveSettings, type DeepPartial, type IndexResult, type Period, type QualityCalendar, type QualityDossier, type QualitySettings } from '../../core/quality/index.ts';
+import { periodBounds } from '../../core/quality/index.ts';
+import type { DB } from '../../db/types.ts';
+import type { HoSoDongBoDVC } from '../dossiers/schema.ts';
+import type { JobsModule } from '../jobs/module.ts';
+import { aggregateIndex, applyFact, type AggregateScope } from './aggregates.ts';
+import { procedureFacts, type BundleSources } from './bundle.ts';
+
+export const QUALITY_FACT_TOPIC = 'quality.fact';
+interface FactJob {
+  dossierId: string;
+}
+
+export interface FactFeedDeps {
+  db: Kysely<DB>;
+  jobs: Pick<JobsModule, 'enqueue' | 'handle'>;
+  /** The dossier as the index counts it (the dossiers module, read after the commit). */
+  dossier(id: string): Promise<{ record: HoSoDongBoDVC; unitIds: string[]; procedureCode: string; lastEventAt: Date } | undefined>;
+  /** Whether the dossier reached the national portal (portal-sync); absent, every dossier counts as synced. */
+  syncedToPortal?(codes: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Dossier ids in id order after `after`, for the facts of dossiers written in bulk. */
+  dossierIds(after: string | null, limit: number): Promise<string[]>;
+  sources: BundleSources;
+  calendar(): Promise<QualityCalendar>;
+  settings?: DeepPartial<QualitySettings>;
+}
+
+export interface FactFeed {
+  /** Queues the dossier's fact in the caller's transaction; `key` names the change (one job per change). */
+  queue(trx: Kysely<DB>, dossierId: string, key: string): Promise<void>;
+  /** Brings one dossier's fact to its current record; false when it is gone or a later one was applied. */
+  apply(dossierId: string): Promise<boolean>;
+  /** Gives every dossier without a fact its fact; returns how many. */
+  applyMissing(): Promise<number>;
+  /** The index of a period and scope from the counters, with the number of dossiers in the scope. */
+  index(period: Period, scope: AggregateScope, now: Date): Promise<IndexResult & { dossiers: number }>;
+}
+
+export function createFactFeed(deps: FactFeedDeps): FactFeed {
+  const settings = resolveSettings(deps.settings);
+  const { db } = deps;
+
+  async function procedures() {
+    return (await deps.sources.procedures()).map(({ procedure, versions }) => ({ facts: procedureFacts(procedure, versions), ownerUnitId: procedure.ownerUnitId }));
+  }
+
+  async function apply(dossierId: string): Promise<boolean> {
+    const source = await deps.dossier(dossierId);
+    if (!source) return false;
+    const synced = deps.syncedToPortal ? (await deps.syncedToPortal([source.record.MaHoSo])).has(source.record.MaHoSo) : true;
+    const procedure = (await procedures()).find((p) => p.facts.code === source.procedureCode)?.facts;
+    const calendar = await deps.calendar();
+    const record: QualityDossier = { ...source.record, syncedToPortal: synced };
+    return db.transaction().execute((trx) =>
+      applyFact(trx, { dossierId, record, procedure, unitIds: source.unitIds, officerIds: [], steps: [], lastEventAt: source.lastEventAt }, settings, calendar),
+    );
+  }
+
+  deps.jobs.handle<FactJob>(QUALITY_FACT_TOPIC, async (job) => {
+    await apply(job.dossierId);
+  });
+
+  return {
+    async queue(trx, dossierId, key) {
+      await deps.jobs.enqueue(trx, { topic: QUALITY_FACT_TOPIC, key: `${dossierId}:${key}`, payload: { dossierId } satisfies FactJob });
+    },
+
+    apply,
+
+    async applyMissing() {
+      let applied = 0;
+      let after: string | null = null;
+      for (;;) {
+        const ids = await deps.dossierIds(after, 500);
+        if (ids.length === 0) return applied;
+        const have = new Set((await db.selectFrom('quality_dossier_fact').select('dossier_id').where('dossier_id', 'in', ids).execute()).map((r) => r.dossier_id));
+        for (const id of ids) if (!have.has(id) && (await apply(id))) applied++;
+        after = ids.at(-1)!;
+      }
+    },
+
+    async index(period, scope, now) {
+      const { startMs, endMs } = periodBounds(period);
+      const keys = scope.unitIds
+        ? (await db.selectFrom('quality_unit_key').selectAll().execute()).filter((r) => r.unit_ids.some((u) => scope.unitIds!.has(u))).map((r) => r.unit_key)
+        : undefined;
+      // The dossiers that matter to the period (as the bundle takes them): received before its end,
+      // and open or written since its start.
+      let active = db
+        .selectFrom('quality_dossier_fact')
+        .select(['procedure_code'])
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('received_at', '<', new Date(endMs))
+        .where((eb) => eb.or([eb('open', '=', true), eb('last_event_at', '>=', new Date(startMs))]));
+      if (keys) active = active.where('unit_key', 'in', keys.length ? keys : ['']);
+      if (scope.procedureCode) active = active.where('procedure_code', '=', scope.procedureCode);
+      const activeByProcedure = new Map((await active.groupBy('procedure_code').execute()).map((r) => [r.procedure_code, Number(r.n)]));
+
+      const all = await procedures();
+      const inScope = all
+        .filter((p) => !scope.procedureCode || p.facts.code === scope.procedureCode)
+        .filter((p) => !scope.unitIds || scope.unitIds.has(p.ownerUnitId) || activeByProcedure.has(p.facts.code))
+        .map((p) => p.facts);
+      const known = new Set(inScope.map((p) => p.code));
+      const inUnits = (id: string | null) => !scope.unitIds || (id !== null && scope.unitIds.has(id));
+      const inProcedure = (code: string | null) => !scope.procedureCode || code === scope.procedureCode;
+      const range = { from: period.from, to: period.to };
+      const feedback = deps.sources.feedback ? (await deps.sources.feedback(range)).filter((f) => inUnits(f.unitId) && inProcedure(f.procedureCode)) : [];
+      const ratings = deps.sources.ratings ? (await deps.sources.ratings(range)).filter((r) => inUnits(r.unitId) && inProcedure(r.procedureCode)) : [];
+      const result = await aggregateIndex(
+        db,
+        period,
+        scope,
+        {
+          level: deps.sources.scopeLevel,
+          procedures: inScope,
+          feedback: feedback.map(({ unitId: _u, procedureCode: _p, ...f }) => f),
+          ratings: ratings.map(({ unitId: _u, procedureCode: _p, ...r }) => r),
+          reportCounts: deps.sources.reportCounts ? await deps.sources.reportCounts(period) : { bcqgReceived: null, previousYearBcqgTotal: null },
+        },
+        settings,
+        { workingDays: await deps.calendar(), now },
+      );
+      const dossiers = [...activeByProcedure].filter(([code]) => known.has(code)).reduce((sum, [, n]) => sum + n, 0);
+      const { live: _live, ...index } = result;
+      return { ...index, dossiers };
+    },
+  };
+}
