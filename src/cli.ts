@@ -24,6 +24,8 @@ import { createFilesModule } from './modules/files/module.ts';
 import { seedUnits } from './modules/identity/module.ts';
 import { createPaymentsModule } from './modules/payments/module.ts';
 import { registerQualityCommands } from './modules/quality/cli.ts';
+import { createQualityModule, installationData } from './modules/quality/module.ts';
+import { createFeedbackModule } from './modules/feedback/module.ts';
 import { registerPortalSyncCommands } from './modules/portal-sync/cli.ts';
 import { createPortalSyncModule } from './modules/portal-sync/module.ts';
 import { registerResultCommands } from './modules/results/cli.ts';
@@ -155,7 +157,7 @@ function dossierModules(database: Database, cfg: Config) {
     officersCovering: async () => [],
     publicUrl: () => cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`,
   });
-  return { units, calendar, catalog, payments, dossiers, jobs };
+  return { units, calendar, catalog, payments, dossiers, jobs, notifications };
 }
 
 registerDossierCommands(program, {
@@ -180,6 +182,13 @@ registerQualityCommands(program, {
   withDatabase,
   config,
   units: (database, cfg) => createUnitDirectory(database.db, cfg.UNIT_CACHE_MS),
+  // The index over the installation's data, built as server.ts builds it.
+  quality: (database, cfg) => {
+    const { units, calendar, catalog, dossiers, jobs, notifications } = dossierModules(database, cfg);
+    const portalSync = createPortalSyncModule({ config: cfg, db: database.db, units, dossiers, jobs, log: stderrLog });
+    const feedback = createFeedbackModule({ config: cfg, db: database.db, units, calendar, catalog, dossiers, jobs, notifications, officersCovering: async () => [] });
+    return createQualityModule({ calendar, units, ...installationData({ scopeLevel: cfg.INDEX766_SCOPE_LEVEL, db: database.db, jobs, catalog, dossiers, portalSync, feedback }) });
+  },
   fail,
   out,
   warn: (line) => process.stderr.write(`${line}\n`),

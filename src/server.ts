@@ -45,7 +45,7 @@ import { mountPopulationEmulator } from './emulators/population/server.ts';
 import { createPaymentsModule, PAYGOV_CALLBACK_PATH, PAYGOV_RETURN_PATH, type PaymentsModule } from './modules/payments/module.ts';
 import { mountPaymentEmulator } from './emulators/payment/server.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
-import { createQualityModule, type QualityModule } from './modules/quality/module.ts';
+import { createQualityModule, installationData, type QualityModule } from './modules/quality/module.ts';
 import { createFeedbackModule, type FeedbackModule } from './modules/feedback/module.ts';
 import { createResultsModule, type ResultsModule } from './modules/results/module.ts';
 import { createWarehouseModule, type WarehouseModule } from './modules/warehouse/module.ts';
@@ -419,29 +419,13 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const portalSync = createPortalSyncModule({ ...moduleDeps, dossiers, jobs, log: app.log });
   portalSync.registerMetrics(metrics);
   const feedback = createFeedbackModule({ ...moduleDeps, calendar, catalog, dossiers, jobs, notifications, officersCovering: identity.officersCovering });
+  // The index reads the installation's modules; its counters follow every dossier action and every
+  // acknowledgement of the national portal (a job queued in the same transaction, applied after it commits).
   const quality = createQualityModule({
     calendar,
     units,
-    sources: {
-      scopeLevel: config.INDEX766_SCOPE_LEVEL,
-      procedures: () => catalog.publicHistory(),
-      dossiers: (range) => dossiers.syncRecordsActiveIn(range),
-      syncedToPortal: (codes) => portalSync.service.syncedAmong(codes),
-      feedback: (period) => feedback.feedbackIndexItems(period),
-      ratings: (period) => feedback.ratingIndexItems(period),
-    },
-    facts: {
-      db: database.db,
-      jobs,
-      dossier: (id) => dossiers.service.qualityFactSource(id),
-      syncedToPortal: (codes) => portalSync.service.syncedAmong(codes),
-      dossierIds: async (after, limit) => (await dossiers.service.pageForBackfill(after, limit)).map((d) => d.id),
-    },
+    ...installationData({ scopeLevel: config.INDEX766_SCOPE_LEVEL, db: database.db, jobs, catalog, dossiers, portalSync, feedback }),
   });
-  // The 766 counters follow every dossier action and every acknowledgement of the national portal
-  // (a job queued in the same transaction, applied after it commits).
-  dossiers.service.onEvent((db, event) => quality.facts!.queue(db, event.dossier.id, String(event.seq)));
-  portalSync.service.onSynced((db, dossierId) => quality.facts!.queue(db, dossierId, 'synced'));
   dossiersRef = dossiers;
   // The data-exchange gateway offers dossiers' and population's capabilities to other systems.
   const lgsp = createLgspModule({ ...moduleDeps, jobs, dossiers: dossiers.service, population, log: app.log });

@@ -1,4 +1,4 @@
-// `motcua index766 compute`: the stable output contract over the March 2026 fixture (every figure
+// `motcua index766 compute`, `bundle` and `facts`: the stable output contract over the March 2026 fixture (every figure
 // hand-computed below), --explain with a custom period, a settings file, and bad input (exit 2,
 // nothing on stdout, the bad field named on stderr).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -152,4 +152,34 @@ describe('motcua index766 compute', () => {
     expect(notJson).toMatchObject({ code: 2, stdout: '' });
     expect(notJson.stderr).toMatch(/the bundle on stdin is not JSON/);
   }, cliTimeout(4));
+});
+
+describe('motcua index766 bundle and facts', () => {
+  it('writes the installation’s bundle, which compute reads, and builds the counters of dossiers written in bulk', async () => {
+    const gen = await cli('dossiers', 'generate', '--count', '60', '--seed', '11');
+    expect(gen.code, gen.stderr).toBe(0);
+
+    const facts = await cli('index766', 'facts');
+    expect(facts.code, facts.stderr).toBe(0);
+    const counted = Number(/^dossiers counted: (\d+)\n$/.exec(facts.stdout)?.[1]);
+    expect(counted).toBeGreaterThan(0);
+    expect(await cli('index766', 'facts')).toMatchObject({ code: 0, stdout: 'dossiers counted: 0\n' });
+
+    const out = await cli('index766', 'bundle', '--from', '2020-01-01', '--to', '2030-12-31');
+    expect(out.code, out.stderr).toBe(0);
+    const bundle = JSON.parse(out.stdout);
+    expect(bundle.scope).toEqual({ level: 'ministry' });
+    expect(bundle.dossiers.length).toBeGreaterThan(0);
+    expect(bundle.procedures.length).toBeGreaterThan(0);
+    const file = path.join(harness.dir, 'bundle.json');
+    writeFileSync(file, out.stdout);
+    const index = await cli('index766', 'compute', '--input', file, '--from', '2020-01-01', '--to', '2030-12-31');
+    expect(index.code, index.stderr).toBe(0);
+    // None of them reached the national portal: 1.4 counts them all, none synced.
+    expect(JSON.parse(index.stdout).groups.CKMB.indicators['1.4']).toMatchObject({ numerator: 0, denominator: bundle.dossiers.length });
+
+    const bad = await cli('index766', 'bundle', '--period', '2026-03', '--unit', 'khong-co');
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toMatch(/no unit khong-co/);
+  }, cliTimeout(6));
 });

@@ -11,12 +11,15 @@ import { computeIndex, parsePeriod, PeriodError, resolveSettings, type Period, t
 import { DataDirInUseError, type Database } from '../../db/database.ts';
 import { createCalendarModule } from '../calendar/module.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
+import type { QualityModule } from './module.ts';
 import { QualityBundleSchema, QualitySettingsSchema } from './schema.ts';
 
 export interface QualityCliSupport {
   withDatabase<T>(fn: (database: Database, cfg: Config) => Promise<T>): Promise<T>;
   config(): Config;
   units(database: Database, cfg: Config): UnitDirectory;
+  /** The quality module over the installation's modules (bundle sources and real-time counters). */
+  quality(database: Database, cfg: Config): QualityModule;
   fail(message: string): never;
   out(line: string): void;
   warn(line: string): void;
@@ -79,7 +82,50 @@ export function registerQualityCommands(program: Command, support: QualityCliSup
     }
   }
 
+  /** The period of --period or --from/--to (exit 2 when neither or both are given, or one is wrong). */
+  function periodOf(opts: { period?: string; from?: string; to?: string }): Period {
+    try {
+      if (opts.period !== undefined) {
+        if (opts.from !== undefined || opts.to !== undefined) support.fail('invalid input: give --period or --from/--to, not both');
+        return parsePeriod(opts.period);
+      }
+      if (opts.from !== undefined && opts.to !== undefined) return parsePeriod({ from: opts.from, to: opts.to });
+      support.fail('invalid input: give --period (2026-03, 2026-Q1, 2026) or both --from and --to');
+    } catch (error) {
+      if (error instanceof PeriodError) support.fail(`invalid input: ${error.message}`);
+      throw error;
+    }
+  }
+
   const index766 = program.command('index766').description('Decision 766/QĐ-TTg service quality index');
+
+  index766
+    .command('bundle')
+    .description('print this installation’s bundle of a period (what `index766 compute --input` reads) as one JSON object')
+    .option('--period <period>', 'a month 2026-03, a quarter 2026-Q1 or a year 2026')
+    .option('--from <date>', 'first day of a custom period, YYYY-MM-DD (with --to)')
+    .option('--to <date>', 'last day of a custom period, YYYY-MM-DD (with --from)')
+    .option('--unit <id>', 'a unit with its sub-units')
+    .option('--procedure <code>', 'one procedure')
+    .action(async (opts: { period?: string; from?: string; to?: string; unit?: string; procedure?: string }) => {
+      const period = periodOf(opts);
+      await support.withDatabase(async (database, cfg) => {
+        const quality = support.quality(database, cfg);
+        if (opts.unit !== undefined && (await support.units(database, cfg).tree()).isActive(opts.unit) === undefined) support.fail(`invalid input: no unit ${opts.unit}`);
+        const bundle = await quality.bundle(period, { ...(opts.unit !== undefined ? { unitId: opts.unit } : {}), ...(opts.procedure !== undefined ? { procedureCode: opts.procedure } : {}) });
+        support.out(JSON.stringify(bundle));
+      });
+    });
+
+  index766
+    .command('facts')
+    .description('build the real-time counters of the dossiers that have none (written in bulk, or before an upgrade)')
+    .action(async () => {
+      await support.withDatabase(async (database, cfg) => {
+        const applied = (await support.quality(database, cfg).facts?.applyMissing()) ?? 0;
+        support.out(`dossiers counted: ${applied}`);
+      });
+    });
 
   index766
     .command('compute')
@@ -92,20 +138,7 @@ export function registerQualityCommands(program: Command, support: QualityCliSup
     .option('--settings <file>', 'JSON overriding any of the engine’s settings (targets, points, unconfirmed rules, bands)')
     .option('--as-of <iso>', 'judge a period that is not over as of this moment (default: now)')
     .action(async (opts: ComputeOpts) => {
-      let period: Period;
-      try {
-        if (opts.period !== undefined) {
-          if (opts.from !== undefined || opts.to !== undefined) support.fail('invalid input: give --period or --from/--to, not both');
-          period = parsePeriod(opts.period);
-        } else if (opts.from !== undefined && opts.to !== undefined) {
-          period = parsePeriod({ from: opts.from, to: opts.to });
-        } else {
-          support.fail('invalid input: give --period (2026-03, 2026-Q1, 2026) or both --from and --to');
-        }
-      } catch (error) {
-        if (error instanceof PeriodError) support.fail(`invalid input: ${error.message}`);
-        throw error;
-      }
+      const period = periodOf(opts);
       let now = new Date();
       if (opts.asOf !== undefined) {
         now = new Date(opts.asOf);

@@ -27,6 +27,9 @@ export interface FactFeedDeps {
   syncedToPortal?(codes: readonly string[]): Promise<ReadonlySet<string>>;
   /** Dossier ids in id order after `after`, for the facts of dossiers written in bulk. */
   dossierIds(after: string | null, limit: number): Promise<string[]>;
+  /** Where the feed hears of changes, in their transaction: every dossier action (its log position), and every acknowledgement of the portal. */
+  onDossierEvent(listener: (trx: Kysely<DB>, dossierId: string, seq: number) => Promise<void>): void;
+  onSynced?(listener: (trx: Kysely<DB>, dossierId: string) => Promise<void>): void;
   sources: BundleSources;
   calendar(): Promise<QualityCalendar>;
   settings?: DeepPartial<QualitySettings>;
@@ -66,11 +69,12 @@ export function createFactFeed(deps: FactFeedDeps): FactFeed {
   deps.jobs.handle<FactJob>(QUALITY_FACT_TOPIC, async (job) => {
     await apply(job.dossierId);
   });
+  const queue = (trx: Kysely<DB>, dossierId: string, key: string) => deps.jobs.enqueue(trx, { topic: QUALITY_FACT_TOPIC, key: `${dossierId}:${key}`, payload: { dossierId } satisfies FactJob });
+  deps.onDossierEvent((trx, dossierId, seq) => queue(trx, dossierId, String(seq)));
+  deps.onSynced?.((trx, dossierId) => queue(trx, dossierId, 'synced'));
 
   return {
-    async queue(trx, dossierId, key) {
-      await deps.jobs.enqueue(trx, { topic: QUALITY_FACT_TOPIC, key: `${dossierId}:${key}`, payload: { dossierId } satisfies FactJob });
-    },
+    queue,
 
     apply,
 

@@ -22,6 +22,10 @@ import {
 import { assertCan, unauthenticated } from '../../http/access.ts';
 import { ProblemError, problemSchema } from '../../http/problem.ts';
 import type { CalendarModule } from '../calendar/module.ts';
+import type { CatalogModule } from '../catalog/module.ts';
+import type { DossierService, DossiersModule } from '../dossiers/module.ts';
+import type { FeedbackModule } from '../feedback/module.ts';
+import type { PortalSyncService } from '../portal-sync/service.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { buildBundle, type BundleScope, type BundleSources } from './bundle.ts';
 import { createFactFeed, type FactFeed, type FactFeedDeps } from './facts.ts';
@@ -46,10 +50,44 @@ export interface QualityModuleDeps {
   /** Where the installation's bundle comes from (absent: only bundles from files can be computed). */
   sources?: BundleSources;
   /** Where the real-time aggregates read dossiers (with `sources`): the index is then read from them. */
-  facts?: Pick<FactFeedDeps, 'db' | 'jobs' | 'dossier' | 'syncedToPortal' | 'dossierIds'>;
+  facts?: Pick<FactFeedDeps, 'db' | 'jobs' | 'dossier' | 'syncedToPortal' | 'dossierIds' | 'onDossierEvent' | 'onSynced'>;
   units?: ModuleDeps['units'];
   settings?: DeepPartial<QualitySettings>;
   now?: () => Date;
+}
+
+/** The modules the installation's index is read from (server.ts and the CLI build it the same way). */
+export interface InstallationModules {
+  scopeLevel: BundleSources['scopeLevel'];
+  db: FactFeedDeps['db'];
+  jobs: FactFeedDeps['jobs'];
+  catalog: Pick<CatalogModule, 'publicHistory'>;
+  dossiers: Pick<DossiersModule, 'syncRecordsActiveIn'> & { service: Pick<DossierService, 'qualityFactSource' | 'pageForBackfill' | 'onEvent'> };
+  portalSync: { service: Pick<PortalSyncService, 'syncedAmong' | 'onSynced'> };
+  feedback?: Pick<FeedbackModule, 'feedbackIndexItems' | 'ratingIndexItems'>;
+}
+
+/** The bundle's sources and the real-time feed over the installation's modules. */
+export function installationData(m: InstallationModules): Required<Pick<QualityModuleDeps, 'sources' | 'facts'>> {
+  const syncedToPortal = (codes: readonly string[]) => m.portalSync.service.syncedAmong(codes);
+  return {
+    sources: {
+      scopeLevel: m.scopeLevel,
+      procedures: () => m.catalog.publicHistory(),
+      dossiers: (range) => m.dossiers.syncRecordsActiveIn(range),
+      syncedToPortal,
+      ...(m.feedback ? { feedback: (period: { from: string; to: string }) => m.feedback!.feedbackIndexItems(period), ratings: (period: { from: string; to: string }) => m.feedback!.ratingIndexItems(period) } : {}),
+    },
+    facts: {
+      db: m.db,
+      jobs: m.jobs,
+      dossier: (id) => m.dossiers.service.qualityFactSource(id),
+      syncedToPortal,
+      dossierIds: async (after, limit) => (await m.dossiers.service.pageForBackfill(after, limit)).map((d) => d.id),
+      onDossierEvent: (listener) => m.dossiers.service.onEvent((trx, event) => listener(trx, event.dossier.id, event.seq)),
+      onSynced: (listener) => m.portalSync.service.onSynced(listener),
+    },
+  };
 }
 
 export function createQualityModule(deps: QualityModuleDeps): QualityModule {
