@@ -25,7 +25,7 @@ import type { CalendarModule } from '../calendar/module.ts';
 import type { CatalogModule } from '../catalog/module.ts';
 import type { DossierService, DossiersModule } from '../dossiers/module.ts';
 import type { FeedbackModule } from '../feedback/module.ts';
-import type { PortalSyncService } from '../portal-sync/service.ts';
+import type { PortalSyncService } from '../portal-sync/module.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { buildBundle, type BundleScope, type BundleSources } from './bundle.ts';
 import { createFactFeed, type FactFeed, type FactFeedDeps } from './facts.ts';
