@@ -13,6 +13,11 @@ if (process.argv[2] === 'lgsp') {
   await import('./lgsp.ts');
   process.exit(0);
 }
+// `npm run bench -- quality` runs bench/quality.ts (the 766 index from its counters) instead.
+if (process.argv[2] === 'quality') {
+  await import('./quality.ts');
+  process.exit(0);
+}
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
