@@ -1,7 +1,7 @@
 // Benchmark: the Decision 766 index read from the real-time counters (src/modules/quality/
 // aggregates.ts) on PostgreSQL, with counters standing for BENCH_DOSSIERS dossiers (default 10M)
 // received over five years in 60 (unit key, procedure) slots, and BENCH_OPEN dossiers still open
-// (judged from their record at answer time: the part of the answer that grows with the data).
+// (counted at answer time from the judgement kept at their last action: when they turn overdue).
 // Prints the median and p95 of each answer. Never pass/fail.
 //   npm run bench -- quality
 //   BENCH_DOSSIERS=1000000 BENCH_OPEN=0,1000,20000 npm run bench -- quality
@@ -71,6 +71,7 @@ await withScratchDatabase(adminUrl, 'motcua_bench_quality', async (url) => {
     const settings = resolveSettings();
     const now = new Date('2026-11-30T16:00:00+07:00');
     const cases: Array<{ name: string; period: Period; scope: AggregateScope }> = [
+      { name: 'ministry, month 2026-11 (current)', period: parsePeriod('2026-11'), scope: {} },
       { name: 'ministry, month 2026-10', period: parsePeriod('2026-10'), scope: {} },
       { name: 'one unit, month 2026-10', period: parsePeriod('2026-10'), scope: { unitIds: new Set(['u1']) } },
       { name: 'one procedure, quarter 2026-Q3', period: parsePeriod('2026-Q3'), scope: { procedureCode: PROCEDURES[0]! } },
@@ -84,9 +85,10 @@ await withScratchDatabase(adminUrl, 'motcua_bench_quality', async (url) => {
         // Open dossiers received in the last 60 days, spread over the slots.
         const template = qDossier('X', { NgayTiepNhan: dvc('2026-11-02T09:00'), NgayHenTra: dvc('2026-11-16T09:00'), TrangThaiHoSo: '4', QuaTrinhXuLy: [{ ThoiDiemXuLy: dvc('2026-11-02T09:00'), TrangThai: '2' }] });
         await sql`
-          insert into quality_dossier_fact (dossier_id, dossier_code, procedure_code, unit_key, received_at, last_event_at, open, synced, record, parts)
+          insert into quality_dossier_fact (dossier_id, dossier_code, procedure_code, unit_key, received_at, last_event_at, open, open_judged, late_from, synced, record, parts)
           select gen_random_uuid(), 'B-' || g, (${PROCEDURES}::text[])[1 + g % 30], (${UNIT_KEYS}::text[])[1 + (g % 30) % 8],
                  ${new Date('2026-11-02T02:00:00Z')}::timestamptz, ${new Date('2026-11-02T02:00:00Z')}::timestamptz, true, true,
+                 ${new Date('2026-11-16T02:00:00Z')}::timestamptz + (g % 20) * interval '1 day', true,
                  jsonb_set(${JSON.stringify(template)}::jsonb, '{MaTTHC}', to_jsonb((${PROCEDURES}::text[])[1 + g % 30])),
                  '[]'::jsonb
           from generate_series(${open + 1}::int, ${target}::int) g

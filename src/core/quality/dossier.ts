@@ -191,6 +191,49 @@ export function processingOutcome(
   };
 }
 
+/** How an open dossier is judged for 2.1 at a later end, while nothing happens to it. */
+export interface OpenJudgement {
+  /** False when 2.1 cannot judge it (no due date and no processing time). */
+  judged: boolean;
+  /** The first end instant (epoch ms) at which it counts as overdue; null: never within 40 years. */
+  lateFrom: number | null;
+}
+
+const MAX_OPEN_SPAN_MS = 40 * 366 * 86_400_000;
+
+/**
+ * For a dossier still open at `from` (its last action or later), from when an end would find it
+ * overdue (SPEC §1.4 2.1, steps 3–4) if nothing else happens: with no new action its supplement
+ * time and due date are fixed, so lateness only grows with the end, and one instant splits on
+ * time from late. Found by searching `processingOutcome` itself, so that the two always agree.
+ * Returns undefined when the dossier is not open at `from`.
+ */
+export function openJudgement(d: QualityDossier, procedure: QualityProcedure | undefined, settings: Pick<QualitySettings, 'processing'>, calendar: QualityCalendar, from: number): OpenJudgement | undefined {
+  const received = syncLocalDate(d.NgayTiepNhan);
+  if (received === null) return undefined;
+  const period: Period = { kind: 'custom', from: received, to: '2199-12-31' };
+  const judge = (at: number) => processingOutcome(d, procedure, period, settings, calendar, at);
+  const first = judge(from);
+  if (first.endKind !== 'open') return undefined;
+  if (first.onTime === null) return { judged: false, lateFrom: null };
+  if (first.onTime === false) return { judged: true, lateFrom: from };
+  let onTime = from;
+  let step = 86_400_000;
+  let late = from + step;
+  while (judge(late).onTime !== false) {
+    onTime = late;
+    step *= 2;
+    if (step > MAX_OPEN_SPAN_MS) return { judged: true, lateFrom: null };
+    late = from + step;
+  }
+  while (late - onTime > 1) {
+    const mid = Math.floor((onTime + late) / 2);
+    if (judge(mid).onTime === false) late = mid;
+    else onTime = mid;
+  }
+  return { judged: true, lateFrom: late };
+}
+
 const hasResultLink = (d: QualityDossier) => d.DanhSachGiayToKetQua.some((r) => r.DuongDanTepTinKetQua !== '');
 /** MaKetQua and the result file's link (3.3 [S6]). */
 const hasResult = (d: QualityDossier) => d.DanhSachGiayToKetQua.some((r) => r.DuongDanTepTinKetQua !== '' && r.GiayToId !== '');

@@ -11,6 +11,7 @@ export {
   DOSSIER_INDICATORS,
   asOfInstant,
   classifyDossier,
+  openJudgement,
   processingOutcome,
   syncInstant,
   syncLocalDate,
@@ -19,6 +20,7 @@ export {
   type DossierClassification,
   type DossierIndicatorId,
   type EndKind,
+  type OpenJudgement,
   type ProcessingOutcome,
 } from './dossier.ts';
 export { classifyProcedure, type ProcedureIndicatorId } from './procedures.ts';

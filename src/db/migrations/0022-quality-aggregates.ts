@@ -26,6 +26,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_event_at timestamptz not null,
       -- 2.1 without an end yet: judged at each period's end from the record
       open boolean not null,
+      -- an open dossier, while nothing happens to it: whether 2.1 can judge it, and from which
+      -- end instant it counts as overdue (null: not within 40 years), so that a period's open
+      -- dossiers are counted in SQL, not judged one by one
+      open_judged boolean not null default false,
+      late_from timestamptz,
       synced boolean not null,
       record jsonb not null,
       steps jsonb not null default '[]',
@@ -34,7 +39,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now()
     )
   `.execute(db);
-  await sql`create index quality_fact_open_idx on quality_dossier_fact (unit_key, received_at) where open`.execute(db);
+  // The open dossiers of a period, counted from this index alone.
+  await sql`create index quality_fact_open_idx on quality_dossier_fact (received_at) include (unit_key, procedure_code, synced, open_judged, late_from, last_event_at) where open`.execute(db);
   await sql`create index quality_fact_last_event_idx on quality_dossier_fact (last_event_at)`.execute(db);
   await sql`create index quality_fact_officers_idx on quality_dossier_fact using gin (officer_ids)`.execute(db);
   await sql`create index quality_fact_code_idx on quality_dossier_fact (dossier_code)`.execute(db);

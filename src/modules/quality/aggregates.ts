@@ -9,14 +9,17 @@
 // the same bundle (aggregates.test.ts checks it on random histories).
 import { sql, type Kysely } from 'kysely';
 import { addDays, type LocalDate } from '../../core/calendar/index.ts';
+import { periodBounds } from '../../core/quality/index.ts';
 import {
   asOfInstant,
   classifyDossier,
   indexFromCounts,
+  openJudgement,
   syncLocalDate,
   type DossierClassification,
   type DossierCounts,
   type IndexResult,
+  type OpenJudgement,
   type Period,
   type QualityBundle,
   type QualityCalendar,
@@ -65,7 +68,7 @@ const dayPeriod = (from: LocalDate, to: LocalDate = from): Period => ({ kind: 'c
 const countingSettings = (settings: QualitySettings): QualitySettings => ({ ...settings, dossierScope: 'all' });
 
 /** What a dossier counts, day by day, as its record stands (every action seen). */
-export function partsOf(input: Pick<FactInput, 'record' | 'procedure' | 'lastEventAt'>, settings: QualitySettings, calendar: QualityCalendar): { parts: FactPart[]; open: boolean } {
+export function partsOf(input: Pick<FactInput, 'record' | 'procedure' | 'lastEventAt'>, settings: QualitySettings, calendar: QualityCalendar): { parts: FactPart[]; open: boolean; judgement: OpenJudgement | undefined } {
   const s = countingSettings(settings);
   const d = { ...input.record, syncedToPortal: true };
   const parts: FactPart[] = [];
@@ -103,7 +106,8 @@ export function partsOf(input: Pick<FactInput, 'record' | 'procedure' | 'lastEve
       }
     }
   }
-  return { parts, open };
+  const judgement = open ? openJudgement(d, input.procedure, s, calendar, seen.getTime()) : undefined;
+  return { parts, open, judgement };
 }
 
 const unitKeyOf = (unitIds: readonly string[]) => [...new Set(unitIds)].sort().join('|');
@@ -161,7 +165,7 @@ export async function applyFact(db: Executor, input: FactInput, settings: Qualit
   const previous = await db.selectFrom('quality_dossier_fact').select(['parts', 'unit_key', 'procedure_code', 'synced', 'last_event_at']).where('dossier_id', '=', input.dossierId).forUpdate().executeTakeFirst();
   // A record read before a later one was applied (two jobs of one dossier overtaking): keep the later.
   if (previous && new Date(previous.last_event_at).getTime() > input.lastEventAt.getTime()) return false;
-  const { parts, open } = partsOf(input, settings, calendar);
+  const { parts, open, judgement } = partsOf(input, settings, calendar);
   const unitKey = unitKeyOf(input.unitIds);
   const synced = input.record.syncedToPortal;
   const sameSlot = previous && previous.unit_key === unitKey && previous.procedure_code === input.record.MaTTHC && previous.synced === synced;
@@ -176,6 +180,8 @@ export async function applyFact(db: Executor, input: FactInput, settings: Qualit
     received_at: receivedAt(input.record),
     last_event_at: input.lastEventAt,
     open,
+    open_judged: judgement?.judged ?? false,
+    late_from: judgement?.lateFrom != null ? new Date(judgement.lateFrom) : null,
     synced,
     record: JSON.stringify(input.record),
     steps: JSON.stringify(input.steps),
@@ -285,9 +291,40 @@ export async function aggregateCounts(
     }
   }
 
-  // The dossiers judged from their record: open (2.1 at the period's end) or acted on after the as-of instant.
+  // The dossiers judged from their record: those acted on after the as-of instant, and (unless
+  // their judgement was kept at their last action) those still open, which 2.1 judges at the end.
   const asOf = asOfInstant(period, options.now);
-  const live = keys !== undefined && keys.length === 0 ? [] : await liveFacts(db, keys, scope.procedureCode, new Date(asOf));
+  const { startMs } = periodBounds(period);
+  // The kept judgement stands for 2.1 and 5.4 when 5.4's population is 2.1's.
+  const openKept = settings.satisfaction.population === 'processed';
+  const noKeys = keys !== undefined && keys.length === 0;
+  const live = noKeys ? [] : await liveFacts(db, keys, scope.procedureCode, new Date(asOf), openKept);
+  // Open at the as-of instant and not acted on since: on time while the end (the as-of instant) is before late_from.
+  const keptOnTime = (f: { late_from: Date | null }) => f.late_from === null || new Date(f.late_from).getTime() > asOf;
+  if (openKept && !noKeys && asOf >= startMs) {
+    let q = db
+      .selectFrom('quality_dossier_fact')
+      .select(['procedure_code', 'synced'])
+      .select((eb) => [
+        eb.fn.countAll<string>().as('d'),
+        eb.fn.countAll<string>().filterWhere(eb.or([eb('late_from', 'is', null), eb('late_from', '>', new Date(asOf))])).as('n'),
+      ])
+      .where('open', '=', true)
+      .where('open_judged', '=', true)
+      .where('received_at', '<=', new Date(asOf))
+      .where('last_event_at', '<=', new Date(asOf));
+    if (keys) q = q.where('unit_key', 'in', keys);
+    if (scope.procedureCode) q = q.where('procedure_code', '=', scope.procedureCode);
+    for (const r of await q.groupBy(['procedure_code', 'synced']).execute()) {
+      const d = Number(r.d);
+      const n = Number(r.n);
+      if (countIn('2.1', r.synced)) bump(counts, '2.1', r.procedure_code, n, d, 0);
+      if (countIn('5.4', r.synced)) {
+        bump(counts, '5.4', r.procedure_code, n, d, 0);
+        bump(counts, LATE, r.procedure_code, d - n, d - n, 0);
+      }
+    }
+  }
   const inPeriod = (day: string) => day >= period.from && day <= period.to;
   const classifiedLive = new Map<string, DossierClassification>();
   for (const f of live) {
@@ -313,7 +350,10 @@ export async function aggregateCounts(
   let complained = 0;
   let complainedNotLate = 0;
   if (complainedCodes.length > 0) {
-    let q = db.selectFrom('quality_dossier_fact').select(['dossier_code', 'parts', 'synced', 'unit_key', 'procedure_code']).where('dossier_code', 'in', complainedCodes);
+    let q = db
+      .selectFrom('quality_dossier_fact')
+      .select(['dossier_code', 'parts', 'synced', 'unit_key', 'procedure_code', 'open', 'open_judged', 'late_from', 'received_at', 'last_event_at'])
+      .where('dossier_code', 'in', complainedCodes);
     if (keys) q = q.where('unit_key', 'in', keys.length ? keys : ['']);
     if (scope.procedureCode) q = q.where('procedure_code', '=', scope.procedureCode);
     for (const f of await q.execute()) {
@@ -323,6 +363,9 @@ export async function aggregateCounts(
       if (c) {
         inPopulation = c.indicators['5.4']?.denominator === true;
         late = c.satisfaction.late;
+      } else if (openKept && f.open && f.received_at !== null && new Date(f.received_at).getTime() <= asOf && new Date(f.last_event_at).getTime() <= asOf) {
+        inPopulation = f.open_judged && asOf >= startMs && countIn('5.4', f.synced);
+        late = !keptOnTime(f);
       } else {
         const p = (f.parts as FactPart[]).find(([id, day]) => id === '5.4' && inPeriod(day));
         inPopulation = p !== undefined && countIn('5.4', f.synced);
@@ -346,13 +389,13 @@ export async function aggregateCounts(
   };
 }
 
-async function liveFacts(db: Executor, keys: string[] | undefined, procedureCode: string | undefined, asOf: Date) {
+async function liveFacts(db: Executor, keys: string[] | undefined, procedureCode: string | undefined, asOf: Date, openKept: boolean) {
   let q = db
     .selectFrom('quality_dossier_fact')
     .select(['record', 'parts', 'synced', 'procedure_code'])
     .where('received_at', '<=', asOf)
-    // Open dossiers, and those acted on after the as-of instant that were received by then.
-    .where((eb) => eb.or([eb('open', '=', true), eb('last_event_at', '>', asOf)]));
+    // Those acted on after the as-of instant that were received by then, and the open ones unless their judgement is kept.
+    .where((eb) => (openKept ? eb('last_event_at', '>', asOf) : eb.or([eb('open', '=', true), eb('last_event_at', '>', asOf)])));
   if (keys) q = q.where('unit_key', 'in', keys);
   if (procedureCode) q = q.where('procedure_code', '=', procedureCode);
   return q.execute();

@@ -14,6 +14,8 @@ export interface QualityDossierFactTable {
   received_at: Date | null;
   last_event_at: Date;
   open: boolean;
+  open_judged: ColumnType<boolean, boolean | undefined, boolean>;
+  late_from: ColumnType<Date | null, Date | null | undefined, Date | null>;
   synced: boolean;
   record: Json<unknown>;
   steps: Json<unknown>;
