@@ -424,6 +424,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const quality = createQualityModule({
     calendar,
     units,
+    officerUnits: identity.officerUnits,
     ...installationData({ scopeLevel: config.INDEX766_SCOPE_LEVEL, db: database.db, jobs, catalog, dossiers, portalSync, feedback }),
   });
   dossiersRef = dossiers;

@@ -908,7 +908,11 @@ export function createDossierService(deps: DossierServiceDeps) {
       const row = await findDossier(db, id);
       if (!row) return undefined;
       const record = await loadSyncRecord(db, id, { catalog: deps.catalog, units, payments: deps.payments, calendar: deps.calendar, baseUrl: deps.publicUrl() });
-      return record ? { record, unitIds: [...new Set([row.unit_id, row.handling_unit_id])], procedureCode: row.procedure_code, lastEventAt: new Date(row.updated_at) } : undefined;
+      if (!record) return undefined;
+      // The workflow's steps, each with who finished it and whether by its due (the officers' scores).
+      const steps = (row.state as DossierState).steps.map((st) => ({ kind: st.kind, by: st.by, dueAt: st.dueAt, finishedAt: st.finishedAt, onTime: st.onTime }));
+      const officerIds = [...new Set(steps.flatMap((st) => (st.by ? [st.by] : [])))];
+      return { record, unitIds: [...new Set([row.unit_id, row.handling_unit_id])], procedureCode: row.procedure_code, lastEventAt: new Date(row.updated_at), steps, officerIds };
     },
 
     /** A page of dossiers in id order after `after` (code, log position, receipt), for other modules' backfills (system use). */

@@ -4,13 +4,13 @@
 // The index of a period is then read from the counters (`index`), with the few dossiers the
 // counters cannot hold judged from their record. Dossiers written in bulk (the demo, an import)
 // never raised an event: `applyMissing` gives them their facts.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { resolveSettings, type DeepPartial, type IndexResult, type Period, type QualityCalendar, type QualityDossier, type QualitySettings } from '../../core/quality/index.ts';
 import { periodBounds } from '../../core/quality/index.ts';
 import type { DB } from '../../db/types.ts';
 import type { HoSoDongBoDVC } from '../dossiers/schema.ts';
 import type { JobsModule } from '../jobs/module.ts';
-import { aggregateIndex, applyFact, type AggregateScope } from './aggregates.ts';
+import { aggregateIndex, applyFact, type AggregateScope, type FactStep } from './aggregates.ts';
 import { procedureFacts, type BundleSources } from './bundle.ts';
 
 export const QUALITY_FACT_TOPIC = 'quality.fact';
@@ -22,7 +22,7 @@ export interface FactFeedDeps {
   db: Kysely<DB>;
   jobs: Pick<JobsModule, 'enqueue' | 'handle'>;
   /** The dossier as the index counts it (the dossiers module, read after the commit). */
-  dossier(id: string): Promise<{ record: HoSoDongBoDVC; unitIds: string[]; procedureCode: string; lastEventAt: Date } | undefined>;
+  dossier(id: string): Promise<{ record: HoSoDongBoDVC; unitIds: string[]; procedureCode: string; lastEventAt: Date; steps: FactStep[]; officerIds: string[] } | undefined>;
   /** Whether the dossier reached the national portal (portal-sync); absent, every dossier counts as synced. */
   syncedToPortal?(codes: readonly string[]): Promise<ReadonlySet<string>>;
   /** Dossier ids in id order after `after`, for the facts of dossiers written in bulk. */
@@ -44,6 +44,8 @@ export interface FactFeed {
   applyMissing(): Promise<number>;
   /** The index of a period and scope from the counters, with the number of dossiers in the scope. */
   index(period: Period, scope: AggregateScope, now: Date): Promise<IndexResult & { dossiers: number }>;
+  /** The dossiers an officer finished a step of that matter to the period (as the bundle takes them), with their steps. */
+  officerDossiers(officerId: string, period: Period): Promise<Array<{ record: QualityDossier; steps: FactStep[] }>>;
 }
 
 export function createFactFeed(deps: FactFeedDeps): FactFeed {
@@ -62,7 +64,7 @@ export function createFactFeed(deps: FactFeedDeps): FactFeed {
     const calendar = await deps.calendar();
     const record: QualityDossier = { ...source.record, syncedToPortal: synced };
     return db.transaction().execute((trx) =>
-      applyFact(trx, { dossierId, record, procedure, unitIds: source.unitIds, officerIds: [], steps: [], lastEventAt: source.lastEventAt }, settings, calendar),
+      applyFact(trx, { dossierId, record, procedure, unitIds: source.unitIds, officerIds: source.officerIds, steps: source.steps, lastEventAt: source.lastEventAt }, settings, calendar),
     );
   }
 
@@ -88,6 +90,19 @@ export function createFactFeed(deps: FactFeedDeps): FactFeed {
         for (const id of ids) if (!have.has(id) && (await apply(id))) applied++;
         after = ids.at(-1)!;
       }
+    },
+
+    async officerDossiers(officerId, period) {
+      const { startMs, endMs } = periodBounds(period);
+      const rows = await db
+        .selectFrom('quality_dossier_fact')
+        .select(['record', 'synced', 'steps'])
+        .where(sql<boolean>`officer_ids @> array[${officerId}]::text[]`)
+        .where('received_at', '<', new Date(endMs))
+        .where((eb) => eb.or([eb('open', '=', true), eb('last_event_at', '>=', new Date(startMs))]))
+        .orderBy('dossier_code')
+        .execute();
+      return rows.map((r) => ({ record: { ...(r.record as QualityDossier), syncedToPortal: r.synced }, steps: r.steps as FactStep[] }));
     },
 
     async index(period, scope, now) {

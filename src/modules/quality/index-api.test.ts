@@ -75,7 +75,7 @@ describe('GET /api/v1/quality/index', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.period.from).toBe(`${month}-01`);
-    expect(body.scope).toEqual({ unitId: null, procedureCode: null, dossiers: 1 });
+    expect(body.scope).toEqual({ unitId: null, procedureCode: null, officerId: null, dossiers: 1 });
     const onTime = body.groups.TDGQ.indicators['2.1'];
     expect(onTime).toMatchObject({ numerator: 1, denominator: 1, ratio: 100, max: 20, score: 20 });
     expect(onTime.explain.numerator).toEqual([dossierCode]);
@@ -112,13 +112,34 @@ describe('GET /api/v1/quality/index', () => {
 
   it('narrows to a unit with its sub-units, and to a procedure', async () => {
     const unit = (await index(leader, `period=${month}&unit=cuc-shtt`)).json();
-    expect(unit.scope).toEqual({ unitId: 'cuc-shtt', procedureCode: null, dossiers: 1 });
+    expect(unit.scope).toEqual({ unitId: 'cuc-shtt', procedureCode: null, officerId: null, dossiers: 1 });
     expect(unit.groups.TDGQ.indicators['2.1'].numerator).toBe(1);
     const other = (await index(minister, `period=${month}&unit=vu-phap-che`)).json();
     expect(other.scope.dossiers).toBe(0);
     expect(other.groups.TDGQ.indicators['2.1']).toMatchObject({ denominator: 0, ratio: null, score: null });
     const none = (await index(minister, `period=${month}&procedure=1.000001`)).json();
     expect(none.scope.dossiers).toBe(0);
+  });
+
+  it('scores an officer: the dossiers where they finished a step, and their steps; for themselves (/me/quality) and the leaders of their units', async () => {
+    const own = await t.app.inject({ url: `/api/v1/me/quality?period=${month}`, headers: specialist.headers });
+    expect(own.statusCode, own.body).toBe(200);
+    const body = own.json();
+    expect(body.scope).toEqual({ unitId: null, procedureCode: null, officerId: specialist.accountId, dossiers: 1 });
+    expect(body.officer.steps.finished).toBeGreaterThanOrEqual(1);
+    expect(body.officer.steps.late).toBe(0);
+    expect(body.officer.lateSteps).toEqual([]);
+    expect(body.groups.TDGQ.indicators['2.1']).toMatchObject({ numerator: 1, denominator: 1 });
+    // The leader of the unit above the specialist's reads it; a receiver elsewhere does not.
+    expect((await index(leader, `period=${month}&officer=${specialist.accountId}`)).statusCode).toBe(200);
+    expect((await index(receiver, `period=${month}&officer=${specialist.accountId}`)).statusCode).toBe(403);
+    // An officer who handled nothing this month: no dossiers.
+    const idle = (await t.app.inject({ url: `/api/v1/me/quality?period=${month}`, headers: auditor.headers })).json();
+    expect(idle.scope.dossiers).toBe(0);
+    expect(idle.officer.steps).toEqual({ finished: 0, onTime: 0, late: 0, ratio: null });
+    expect((await index(minister, `period=${month}&officer=00000000-0000-4000-8000-000000000099`)).statusCode).toBe(404);
+    expect((await index(minister, `period=${month}&officer=${specialist.accountId}&unit=cuc-shtt`)).statusCode).toBe(422);
+    expect((await t.app.inject({ url: `/api/v1/me/quality?period=${month}`, headers: citizen.headers })).statusCode).toBe(403);
   });
 
   it('answers only officers allowed for the scope, and refuses a bad period or unit', async () => {

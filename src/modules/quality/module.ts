@@ -27,7 +27,7 @@ import type { DossierService, DossiersModule } from '../dossiers/module.ts';
 import type { FeedbackModule } from '../feedback/module.ts';
 import type { PortalSyncService } from '../portal-sync/module.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
-import { buildBundle, type BundleScope, type BundleSources } from './bundle.ts';
+import { buildBundle, procedureFacts, type BundleScope, type BundleSources } from './bundle.ts';
 import { createFactFeed, type FactFeed, type FactFeedDeps } from './facts.ts';
 import { IndexQuery, IndexResultSchema, type IndexResultView } from './schema.ts';
 
@@ -40,7 +40,7 @@ export interface QualityModule extends Module {
   /** The installation's bundle of a period for a scope (a unit with its sub-units, a procedure). */
   bundle(period: Period, scope?: { unitId?: string; procedureCode?: string }): Promise<QualityBundle>;
   /** The index of a scope and a period from the installation's data, for an officer allowed to read it. */
-  index(p: Principal | undefined, query: { period: Period; unitId?: string; procedureCode?: string; explain?: boolean }): Promise<IndexResultView>;
+  index(p: Principal | undefined, query: { period: Period; unitId?: string; procedureCode?: string; officerId?: string; explain?: boolean }): Promise<IndexResultView>;
   /** The real-time aggregates' feed (when built with `facts` and `sources`): other modules' listeners queue into it. */
   facts: FactFeed | undefined;
 }
@@ -52,6 +52,8 @@ export interface QualityModuleDeps {
   /** Where the real-time aggregates read dossiers (with `sources`): the index is then read from them. */
   facts?: Pick<FactFeedDeps, 'db' | 'jobs' | 'dossier' | 'syncedToPortal' | 'dossierIds' | 'onDossierEvent' | 'onSynced'>;
   units?: ModuleDeps['units'];
+  /** The units where an officer holds a role (identity): who may read that officer's scores. */
+  officerUnits?: (accountId: string) => Promise<string[]>;
   settings?: DeepPartial<QualitySettings>;
   now?: () => Date;
 }
@@ -116,6 +118,64 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
 
   const facts = deps.facts && deps.sources ? createFactFeed({ ...deps.facts, sources: deps.sources, calendar: () => deps.calendar.service.calendar(), ...(deps.settings ? { settings: deps.settings } : {}) }) : undefined;
 
+  /**
+   * An officer's scores ("cá thể hóa trách nhiệm", plan task 4): the index over the dossiers where
+   * they finished a workflow step, recomputed from those dossiers' records, and their steps finished
+   * in the period, on time or late. The officer reads their own; a reader of the index of a unit
+   * where the officer holds a role reads theirs.
+   */
+  async function officerIndex(p: Principal, officerId: string, period: Period, explain: boolean, tree: Awaited<ReturnType<NonNullable<ModuleDeps['units']>['tree']>>): Promise<IndexResultView> {
+    if (!facts || !deps.sources) throw new Error('the quality module was built without the real-time aggregates');
+    if (!(p.kind === 'officer' && p.accountId === officerId)) {
+      const units = deps.officerUnits ? await deps.officerUnits(officerId) : [];
+      if (units.length === 0 && p.kind === 'officer') throw new ProblemError('not_found', { detail: { vi: 'Không có cán bộ này.', en: 'No such officer.' } });
+      if (!units.some((u) => can(p, 'quality.read', u, tree))) assertCan(p, 'quality.read', units[0] ?? null, tree);
+    }
+    const handled = await facts.officerDossiers(officerId, period);
+    const dossiers = handled.map((h) => h.record);
+    const codes = new Set(dossiers.map((d) => d.MaHoSo));
+    const procedureCodes = new Set(dossiers.map((d) => d.MaTTHC));
+    const procedures = (await deps.sources.procedures()).filter(({ procedure }) => procedureCodes.has(procedure.code)).map(({ procedure, versions }) => procedureFacts(procedure, versions));
+    const range = { from: period.from, to: period.to };
+    const feedback = deps.sources.feedback ? (await deps.sources.feedback(range)).filter((f) => f.dossierCode !== null && codes.has(f.dossierCode)) : [];
+    const ratings = deps.sources.ratings ? (await deps.sources.ratings(range)).filter((r) => codes.has(r.dossierCode)) : [];
+    const bundle: QualityBundle = {
+      scope: { level: deps.sources.scopeLevel },
+      procedures,
+      dossiers: dossiers.filter((d) => procedures.some((pr) => pr.code === d.MaTTHC)),
+      feedback: feedback.map(({ unitId: _u, procedureCode: _p, ...f }) => f),
+      ratings: ratings.map(({ unitId: _u, procedureCode: _p, ...r }) => r),
+      reportCounts: { bcqgReceived: null, previousYearBcqgTotal: null },
+    };
+    const result = await compute(bundle, period, { ...(explain ? { explain: true } : {}), now: now() });
+    const finishedIn = (at: string | null) => at !== null && toLocalDate(new Date(at)) >= period.from && toLocalDate(new Date(at)) <= period.to;
+    const mine = handled.flatMap((h) => h.steps.filter((st) => st.by === officerId && finishedIn(st.finishedAt)).map((st) => ({ ...st, dossierCode: h.record.MaHoSo })));
+    const onTime = mine.filter((st) => st.onTime === true).length;
+    const late = mine.filter((st) => st.onTime === false);
+    const judged = onTime + late.length;
+    return {
+      ...result,
+      scope: { unitId: null, procedureCode: null, officerId, dossiers: bundle.dossiers.length },
+      officer: {
+        steps: { finished: mine.length, onTime, late: late.length, ratio: judged === 0 ? null : Math.round((onTime / judged) * 10_000) / 100 },
+        lateSteps: late.map((st) => ({ dossierCode: st.dossierCode, step: st.kind, dueAt: st.dueAt!, finishedAt: st.finishedAt! })),
+      },
+    };
+  }
+
+  /** The period of a query: period, or from and to, or the current month. */
+  function periodOfQuery(q: { period?: string | undefined; from?: string | undefined; to?: string | undefined }): Period {
+    try {
+      return q.period ? parsePeriod(q.period) : q.from && q.to ? parsePeriod({ from: q.from, to: q.to }) : parsePeriod(toLocalDate(now()).slice(0, 7));
+    } catch (error) {
+      if (!(error instanceof PeriodError)) throw error;
+      throw new ProblemError('validation', {
+        detail: { vi: `Kỳ đánh giá không hợp lệ: ${error.message}.`, en: `Invalid period: ${error.message}.` },
+        errors: [{ pointer: q.period ? '/query/period' : '/query/from', code: 'invalid_period', message: error.message }],
+      });
+    }
+  }
+
   const module: QualityModule = {
     computeIndex: compute,
     facts,
@@ -129,6 +189,7 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
       if (!p) throw unauthenticated();
       if (!deps.units) throw new Error('the quality module needs the unit directory');
       const tree = await deps.units.tree();
+      if (query.officerId) return officerIndex(p, query.officerId, query.period, query.explain === true, tree);
       if (query.unitId) {
         if (tree.isActive(query.unitId) === undefined) throw new ProblemError('not_found', { detail: { vi: `Không có đơn vị ${query.unitId}.`, en: `No unit ${query.unitId}.` } });
         assertCan(p, 'quality.read', query.unitId, tree);
@@ -141,11 +202,11 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
       // The figures from the real-time counters; the lists of an explanation from the bundle.
       if (facts && !query.explain) {
         const { dossiers, ...result } = await facts.index(query.period, await scopeOf(scope), now());
-        return { ...result, scope: { unitId: query.unitId ?? null, procedureCode: query.procedureCode ?? null, dossiers } };
+        return { ...result, scope: { unitId: query.unitId ?? null, procedureCode: query.procedureCode ?? null, officerId: null, dossiers } };
       }
       const bundle = await module.bundle(query.period, scope);
       const result = await compute(bundle, query.period, { ...(query.explain ? { explain: true } : {}), now: now() });
-      return { ...result, scope: { unitId: query.unitId ?? null, procedureCode: query.procedureCode ?? null, dossiers: bundle.dossiers.length } };
+      return { ...result, scope: { unitId: query.unitId ?? null, procedureCode: query.procedureCode ?? null, officerId: null, dossiers: bundle.dossiers.length } };
     },
 
     register(app: FastifyInstance) {
@@ -166,17 +227,37 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
             },
             async (request) => {
               const q = request.query;
-              let period: Period;
-              try {
-                period = q.period ? parsePeriod(q.period) : q.from && q.to ? parsePeriod({ from: q.from, to: q.to }) : parsePeriod(toLocalDate(now()).slice(0, 7));
-              } catch (error) {
-                if (!(error instanceof PeriodError)) throw error;
+              const period = periodOfQuery(q);
+              if (q.officer && (q.unit || q.procedure)) {
                 throw new ProblemError('validation', {
-                  detail: { vi: `Kỳ đánh giá không hợp lệ: ${error.message}.`, en: `Invalid period: ${error.message}.` },
-                  errors: [{ pointer: q.period ? '/query/period' : '/query/from', code: 'invalid_period', message: error.message }],
+                  detail: { vi: 'Chọn một phạm vi: cán bộ, hoặc đơn vị và thủ tục.', en: 'Choose one scope: an officer, or a unit and a procedure.' },
+                  errors: [{ pointer: '/query/officer', code: 'conflicting_scope', message: 'officer with unit or procedure' }],
                 });
               }
-              return module.index(request.principal, { period, ...(q.unit ? { unitId: q.unit } : {}), ...(q.procedure ? { procedureCode: q.procedure } : {}), explain: q.explain === 'true' });
+              return module.index(request.principal, {
+                period,
+                ...(q.unit ? { unitId: q.unit } : {}),
+                ...(q.procedure ? { procedureCode: q.procedure } : {}),
+                ...(q.officer ? { officerId: q.officer } : {}),
+                explain: q.explain === 'true',
+              });
+            },
+          );
+          r.get(
+            '/me/quality',
+            {
+              config: { access: 'login' },
+              schema: {
+                tags: ['quality'],
+                summary: 'The signed-in officer’s own scores: the index over the dossiers where they finished a workflow step, and their steps on time or late',
+                querystring: IndexQuery.pick({ period: true, from: true, to: true, explain: true }),
+                response: { 200: IndexResultSchema, 401: problemSchema, 403: problemSchema, 422: problemSchema },
+              },
+            },
+            async (request) => {
+              const p = request.principal;
+              if (p?.kind !== 'officer') throw new ProblemError('forbidden', { detail: { vi: 'Chỉ cán bộ có điểm đánh giá cá nhân.', en: 'Only officers have personal scores.' } });
+              return module.index(p, { period: periodOfQuery(request.query), officerId: p.accountId, explain: request.query.explain === 'true' });
             },
           );
         },

@@ -155,7 +155,14 @@ export const IndexResultSchema = z
     totalMax: z.number(),
     band: z.string(),
     groups: z.object({ CKMB: GroupResultSchema, TDGQ: GroupResultSchema, CLGQ: GroupResultSchema, TTTT: GroupResultSchema, MDSH: GroupResultSchema, MDHL: GroupResultSchema }),
-    scope: z.object({ unitId: z.string().nullable(), procedureCode: z.string().nullable(), dossiers: z.number().int() }),
+    scope: z.object({ unitId: z.string().nullable(), procedureCode: z.string().nullable(), officerId: z.string().nullable(), dossiers: z.number().int() }),
+    /** An officer's scope: the workflow steps they finished in the period, and which were late. */
+    officer: z
+      .object({
+        steps: z.object({ finished: z.number().int(), onTime: z.number().int(), late: z.number().int(), ratio: z.number().nullable() }),
+        lateSteps: z.array(z.object({ dossierCode: z.string(), step: z.string(), dueAt: z.string(), finishedAt: z.string() })),
+      })
+      .optional(),
   })
   .meta({ id: 'QualityIndex' });
 export type IndexResultView = z.infer<typeof IndexResultSchema>;
@@ -166,5 +173,6 @@ export const IndexQuery = z.strictObject({
   to: z.iso.date().optional(),
   unit: z.string().regex(/^[a-z0-9-]{2,64}$/).optional().describe('a unit with its sub-units; absent, the whole ministry'),
   procedure: z.string().regex(PROCEDURE_CODE_PATTERN).optional(),
+  officer: z.uuid().optional().describe('an officer account: the dossiers where they finished a step, and their steps on time'),
   explain: z.enum(['true', 'false']).default('false').describe('add the dossiers, procedures and PAKN behind every figure'),
 });

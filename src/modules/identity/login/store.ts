@@ -295,3 +295,9 @@ export async function officersWithRole(db: Executor, role: Role, unitIds: readon
     .distinct()
     .execute();
 }
+
+/** The units where an officer account holds a role (for reads about that officer by the units' leaders). */
+export async function unitsOfOfficer(db: Executor, accountId: string): Promise<string[]> {
+  const rows = await db.selectFrom('role_grant').select('unit_id').where('account_id', '=', accountId).distinct().execute();
+  return rows.map((r) => r.unit_id);
+}
