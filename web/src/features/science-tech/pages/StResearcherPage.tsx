@@ -49,7 +49,7 @@ export function StResearcherPage() {
       {r && (
         <>
           <PersonFacts person={r.person} />
-          <section className="section" aria-labelledby="st-work">
+          <section className="section">
             <h2 id="st-work">{t('scienceTech.researcher.work')}</h2>
             <dl className="kv">
               {row(t('scienceTech.researcher.degree'), t(`scienceTech.degree.${r.degree}`))}
@@ -59,7 +59,7 @@ export function StResearcherPage() {
               {row(t('scienceTech.researcher.position'), r.position || '—')}
             </dl>
           </section>
-          <section className="section" aria-labelledby="st-tasks">
+          <section className="section">
             <h2 id="st-tasks">{t('scienceTech.researcher.tasks')}</h2>
             {r.tasks.length === 0 ? (
               <p className="muted">{t('scienceTech.researcher.noTasks')}</p>

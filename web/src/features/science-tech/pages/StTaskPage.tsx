@@ -61,11 +61,11 @@ export function StTaskPage() {
             {row(t('scienceTech.task.status'), <TaskState progress={task.progress} />)}
             {task.acceptedOn && row(t('scienceTech.task.acceptedOn'), `${formatCivilDate(t, task.acceptedOn)} · ${t(`scienceTech.acceptance.${task.acceptanceResult ?? 'pass'}`)}`)}
           </dl>
-          <section className="section" aria-labelledby="st-pi">
+          <section className="section">
             <h2 id="st-pi">{t('scienceTech.task.pi')}</h2>
             <PersonFacts person={task.pi} />
           </section>
-          <section className="section" aria-labelledby="st-members">
+          <section className="section">
             <h2 id="st-members">{t('scienceTech.task.members')}</h2>
             {task.members.length === 0 ? (
               <p className="muted">{t('scienceTech.task.noMembers')}</p>
