@@ -56,6 +56,10 @@ export const AUDIT_ACTIONS = [
   // standards, metrology and quality database
   'stameq.verification.create',
   'stameq.verification.update',
+  // national science and technology database
+  'st.task.create',
+  'st.task.update',
+  'st.researcher.create',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
