@@ -56,6 +56,11 @@ export const AUDIT_ACTIONS = [
   // standards, metrology and quality database
   'stameq.verification.create',
   'stameq.verification.update',
+  // intellectual property database
+  'ip.application.create',
+  'ip.application.status',
+  'ip.title.create',
+  'ip.title.issued',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
