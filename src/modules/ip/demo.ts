@@ -162,7 +162,7 @@ export async function seedIpDemo(deps: { db: Kysely<DB>; people: RegistryPeople;
       const [subject, classText] = pick(SUBJECTS[kind]);
       const classes = classText.split(',').map((c) => (kind === 'trademark' ? c.trim().padStart(2, '0') : c.trim()));
       const status = statusByAge(kind, age, random());
-      const byPerson = (n * 7) % 10 < 3;
+      const byPerson = (n + Math.floor(n / 10)) % 10 < 3;
       const org = pick(ORGS);
       const foreign = !byPerson && org[2] !== 'VN';
       const represented = foreign || random() < 0.5;
