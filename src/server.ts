@@ -58,7 +58,7 @@ import { mountNdxpEmulator } from './emulators/ndxp/server.ts';
 import { createRegistriesModule, type RegistriesModule, type SectorModule } from './modules/registries/module.ts';
 import { createScienceTechModule } from './modules/science-tech/module.ts';
 import { createTechMarketModule } from './modules/tech-market/module.ts';
-import { createIpModule } from './modules/ip/module.ts';
+import { createIpModule, IP_DOSSIER_READER, type IpModule } from './modules/ip/module.ts';
 import { createStameqModule } from './modules/stameq/module.ts';
 
 export interface AppDependencies {
@@ -436,6 +436,10 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const registries = createRegistriesModule({ ...moduleDeps, population });
   const sectorDeps = { ...moduleDeps, people: registries.people, lgsp, population };
   const sectors: SectorModule[] = [createScienceTechModule(sectorDeps), createTechMarketModule(sectorDeps), createIpModule(sectorDeps), createStameqModule(sectorDeps)];
+  // A protection title issued by an IP procedure (1.009901–1.009904) is recorded in the IP
+  // database (plan task 17), its subject and classes read from the dossier's form.
+  const ip = sectors.find((s): s is IpModule => s.registry === 'ip')!;
+  results.onIssued((issued) => ip.recordIssuedResult(issued, (id) => dossiers.service.get(IP_DOSSIER_READER, id)));
   for (const module of [calendar, identifiers, population, files, payments, catalog, dossiers, results, portalSync, feedback, quality, lgsp, warehouse, registries, ...sectors]) await module.register(app);
   app.decorate('registries', registries);
   app.decorate('sectors', sectors);

@@ -60,6 +60,11 @@ export const AUDIT_ACTIONS = [
   'st.task.create',
   'st.task.update',
   'st.researcher.create',
+  // intellectual property database
+  'ip.application.create',
+  'ip.application.status',
+  'ip.title.create',
+  'ip.title.issued',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
