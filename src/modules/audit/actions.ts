@@ -56,6 +56,12 @@ export const AUDIT_ACTIONS = [
   // standards, metrology and quality database
   'stameq.verification.create',
   'stameq.verification.update',
+  // technology supply and demand database
+  'techmarket.provider.create',
+  'techmarket.offer.create',
+  'techmarket.offer.update',
+  'techmarket.demand.create',
+  'techmarket.demand.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
