@@ -194,7 +194,8 @@ export function createTechMarketService(deps: TechMarketServiceDeps) {
 
   /** The status rules; returns the publication date to store. */
   function checkListing(input: { status: ListingStatus; priceVnd: number | null; negotiable: boolean; transferForms: OfferInput['transferForms'] }, lastDay: string | null, before: { status: ListingStatus; published_on: string | null } | undefined, lastDayPointer: string) {
-    const problem = listingProblem({ from: before?.status, to: input.status, priceVnd: input.priceVnd, negotiable: input.negotiable, transferForms: input.transferForms, lastDay, today: today() });
+    // a new listing starts as a draft: it may be saved as one, published or withdrawn at once
+    const problem = listingProblem({ from: before?.status ?? 'draft', to: input.status, priceVnd: input.priceVnd, negotiable: input.negotiable, transferForms: input.transferForms, lastDay, today: today() });
     if (problem) {
       const pointer = problem === 'bad_transition' ? '/body/status' : problem === 'price_or_negotiable' ? '/body/negotiable' : problem === 'no_transfer_form' ? '/body/transferForms' : lastDayPointer;
       throw invalid(pointer, problem, LISTING_MESSAGES[problem]);

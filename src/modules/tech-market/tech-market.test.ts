@@ -156,6 +156,8 @@ describe('recording providers, offers and demands', () => {
     expect(r.json().errors[0].code).toBe('price_or_negotiable');
     const f = await t.app.inject({ method: 'POST', url: `${P}/offers`, headers: officer.headers, payload: offer({ fieldCode: '999' }) });
     expect(f.statusCode).toBe(422);
+    const expired = await t.app.inject({ method: 'POST', url: `${P}/offers`, headers: officer.headers, payload: offer({ status: 'expired' }) });
+    expect(expired.json().errors[0].code).toBe('bad_transition');
     const trl = await t.app.inject({ method: 'POST', url: `${P}/offers`, headers: officer.headers, payload: offer({ trl: 10 }) });
     expect(trl.statusCode).toBe(422);
     expect(await count('techmarket_offer')).toBe(before);
