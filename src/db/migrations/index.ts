@@ -21,6 +21,7 @@ import * as m0017 from './0017-registries.ts';
 import * as m0021 from './0021-stameq.ts';
 import * as m0022 from './0022-quality-aggregates.ts';
 import * as m0023 from './0023-science-tech.ts';
+import * as m0024 from './0024-tech-market.ts';
 import * as m0025 from './0025-ip.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
   '0021-stameq': m0021,
   '0022-quality-aggregates': m0022,
   '0023-science-tech': m0023,
+  '0024-tech-market': m0024,
   '0025-ip': m0025,
 };

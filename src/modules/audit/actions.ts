@@ -65,6 +65,12 @@ export const AUDIT_ACTIONS = [
   'ip.application.status',
   'ip.title.create',
   'ip.title.issued',
+  // technology supply and demand database
+  'techmarket.provider.create',
+  'techmarket.offer.create',
+  'techmarket.offer.update',
+  'techmarket.demand.create',
+  'techmarket.demand.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
