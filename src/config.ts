@@ -320,6 +320,8 @@ export const configSchema = z.object({
   LGSP_ISSUER: z.url({ message: 'expects an absolute URL' }).optional(),
   /** Lifetime of an access token, seconds. */
   LGSP_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(600),
+  /** Token requests per minute from one client address (per instance), whatever the client claims to be. */
+  LGSP_TOKEN_PER_MINUTE_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /** The signature algorithm of the gateway's key, generated at first start (tokens and signed log heads). */
   LGSP_KEY_ALG: z.enum(['ES256', 'EdDSA']).default('ES256'),
   /** The purpose codes a call may name in X-Purpose (comma-separated; UNCONFIRMED as a national list). */

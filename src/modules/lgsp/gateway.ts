@@ -38,6 +38,8 @@ const AUTH_FAILURES_PER_MINUTE = 10;
 export interface GatewaySettings {
   issuer: () => string;
   tokenTtlSeconds: number;
+  /** Token requests per minute from one client address (per instance). */
+  tokenPerMinutePerAddress: number;
   purposes: readonly string[];
   defaultPerMinute: number;
   defaultPerDay: number;
@@ -138,6 +140,21 @@ export function createGateway(deps: {
     else entry.count++;
     if (authFailures.size > 10_000) authFailures.clear();
   }
+  // Token requests per client address in the current minute (per instance): bounds guessing
+  // across many client ids from one address, which the per-client failure count does not.
+  let addressMinute = 0;
+  const addressCounts = new Map<string, number>();
+  function addressThrottled(address: string): number | undefined {
+    const window = minuteWindow(now());
+    if (window.start !== addressMinute) {
+      addressMinute = window.start;
+      addressCounts.clear();
+    }
+    const count = (addressCounts.get(address) ?? 0) + 1;
+    addressCounts.set(address, count);
+    return count > settings.tokenPerMinutePerAddress ? window.retryAfter : undefined;
+  }
+
   function throttled(clientId: string): number | undefined {
     const at = now();
     const entry = authFailures.get(clientId);
@@ -214,9 +231,10 @@ export function createGateway(deps: {
 
   // ---- limits ----
 
-  function rateLimited(retryAfter: number, limit: 'minute' | 'day' | 'auth'): ProblemError {
+  function rateLimited(retryAfter: number, limit: 'minute' | 'day' | 'auth' | 'address'): ProblemError {
     const text = {
       minute: { vi: 'Vượt giới hạn số lần gọi trong một phút.', en: 'Calls per minute exceeded.' },
+      address: { vi: 'Có quá nhiều yêu cầu cấp mã truy cập từ địa chỉ này.', en: 'Too many token requests from this address.' },
       day: { vi: 'Vượt hạn mức số lần gọi trong ngày.', en: 'Daily quota exceeded.' },
       auth: { vi: 'Có quá nhiều lần xác thực sai.', en: 'Too many failed authentications.' },
     }[limit];
@@ -297,6 +315,8 @@ export function createGateway(deps: {
       const lang = pickLanguage(request.headers['accept-language']);
       const form = (request.body ?? {}) as Record<string, string>;
       try {
+        const retryAfter = addressThrottled(request.ip);
+        if (retryAfter) throw rateLimited(retryAfter, 'address');
         // The client first: an unauthenticated caller learns nothing about the rest of its request.
         const row = await authenticateClient(request, form);
         if (form.grant_type !== 'client_credentials') {

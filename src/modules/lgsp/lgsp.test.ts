@@ -243,3 +243,30 @@ describe('administration', () => {
     expect(services.items.find((s) => s.code === 'test-echo')!.consumers).toContain('cong-dvcqg');
   });
 });
+
+describe('the token endpoint per client address', () => {
+  it('answers 429 with Retry-After past the address’s requests of the minute, whatever client ids it tries', async () => {
+    const s = await startTestServer({ LGSP_TOKEN_PER_MINUTE_PER_ADDRESS: '3' });
+    try {
+      const ask = (id: string) =>
+        fetch(`${s.url}/lgsp/oauth/token`, {
+          method: 'POST',
+          headers: { authorization: basic(id, 'guess'), 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ grant_type: 'client_credentials' }),
+        });
+      const statuses: number[] = [];
+      for (const id of ['a1', 'a2', 'a3', 'a4']) statuses.push((await ask(id)).status);
+      // Four different client ids, each failing once: only the address limit stops the fourth
+      // (unless the minute turned between the requests: then the next one is stopped).
+      const last = statuses[3] === 429 ? statuses : [...statuses.slice(1), (await ask('a5')).status];
+      expect(last.slice(0, 2)).toEqual([401, 401]);
+      expect(last.at(-1)).toBe(429);
+      const refused = await ask('a6');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await refused.json()) as { code: string }).code).toBe('lgsp_rate_limited');
+    } finally {
+      await s.close();
+    }
+  });
+});

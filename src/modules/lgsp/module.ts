@@ -122,6 +122,7 @@ export function createLgspModule(deps: LgspModuleDeps): LgspModule {
     settings: {
       issuer: () => lgspIssuer(config),
       tokenTtlSeconds: config.LGSP_TOKEN_TTL_SECONDS,
+      tokenPerMinutePerAddress: config.LGSP_TOKEN_PER_MINUTE_PER_ADDRESS,
       purposes: config.LGSP_PURPOSES,
       defaultPerMinute: config.LGSP_DEFAULT_PER_MINUTE,
       defaultPerDay: config.LGSP_DEFAULT_PER_DAY,
