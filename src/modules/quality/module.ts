@@ -30,6 +30,9 @@ import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { buildBundle, type BundleScope, type BundleSources } from './bundle.ts';
 import { createFactFeed, type FactFeed, type FactFeedDeps } from './facts.ts';
 import { IndexQuery, IndexResultSchema, type IndexResultView } from './schema.ts';
+import type { JobsModule } from '../jobs/module.ts';
+import { createPublication, type Publication, type PublicationDeps } from './publication.ts';
+import { registerPublicationRoutes } from './publication-routes.ts';
 
 export type { BundleSources } from './bundle.ts';
 export type { FactFeed } from './facts.ts';
@@ -43,6 +46,8 @@ export interface QualityModule extends Module {
   index(p: Principal | undefined, query: { period: Period; unitId?: string; procedureCode?: string; explain?: boolean }): Promise<IndexResultView>;
   /** The real-time aggregates' feed (when built with `facts` and `sources`): other modules' listeners queue into it. */
   facts: FactFeed | undefined;
+  /** The monthly publication (frozen months, the public figures, the plan targets), when built with the unit directory. */
+  publication: Publication | undefined;
 }
 
 export interface QualityModuleDeps {
@@ -54,6 +59,10 @@ export interface QualityModuleDeps {
   units?: ModuleDeps['units'];
   settings?: DeepPartial<QualitySettings>;
   now?: () => Date;
+  /** Where the freeze of the previous month is scheduled (01:00 on the 1st, Asia/Ho_Chi_Minh). */
+  jobs?: Pick<JobsModule, 'schedule'>;
+  /** The plan targets' live figures beside the index (ratings, digitized results). */
+  targets?: Pick<PublicationDeps, 'ratings' | 'digitization'>;
 }
 
 /** The modules the installation's index is read from (server.ts and the CLI build it the same way). */
@@ -116,9 +125,34 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
 
   const facts = deps.facts && deps.sources ? createFactFeed({ ...deps.facts, sources: deps.sources, calendar: () => deps.calendar.service.calendar(), ...(deps.settings ? { settings: deps.settings } : {}) }) : undefined;
 
+  /** The system's own index of a scope (no principal): the counters, or the bundle without them. */
+  async function systemIndex(period: Period, scope: { unitId: string | null; procedureCode?: string }, at: Date): Promise<IndexResult & { dossiers: number }> {
+    const wanted = { ...(scope.unitId ? { unitId: scope.unitId } : {}), ...(scope.procedureCode ? { procedureCode: scope.procedureCode } : {}) };
+    if (facts) return facts.index(period, await scopeOf(wanted), at);
+    const bundle = await module.bundle(period, wanted);
+    return { ...(await compute(bundle, period, { now: at })), dossiers: bundle.dossiers.length };
+  }
+
+  const publication =
+    deps.units && deps.facts
+      ? createPublication({
+        db: deps.facts.db,
+        units: deps.units,
+        index: systemIndex,
+        settings: resolveSettings(deps.settings),
+        procedures: async () => (deps.sources ? (await deps.sources.procedures()).map(({ procedure }) => ({ code: procedure.code, ownerUnitId: procedure.ownerUnitId })) : []),
+        ...(deps.targets?.ratings ? { ratings: deps.targets.ratings } : {}),
+        ...(deps.targets?.digitization ? { digitization: deps.targets.digitization } : {}),
+        now,
+      })
+    : undefined;
+  // Task 5 "định kỳ hằng tháng công khai": the month before is frozen at 01:00 on the 1st.
+  if (publication) deps.jobs?.schedule('quality-freeze', '0 1 1 * *', async ({ tick }) => void (await publication.freezePrevious(tick)));
+
   const module: QualityModule = {
     computeIndex: compute,
     facts,
+    publication,
 
     async bundle(period, scope = {}) {
       if (!deps.sources) throw new Error('the quality module was built without data sources');
@@ -182,6 +216,7 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
         },
         { prefix: API_PREFIX },
       );
+      if (publication) app.register(async (api) => registerPublicationRoutes(api, publication), { prefix: API_PREFIX });
     },
   };
   return module;
