@@ -25,14 +25,14 @@ export function TotalAndBand({ result, id }: { result: PublishedIndex; id: strin
   );
 }
 
-export function GroupsTable({ result, current, id }: { result: PublishedIndex; current?: PublishedIndex | null; id: string }) {
+export function GroupsTable({ result, current, id, caption }: { result: PublishedIndex; current?: PublishedIndex | null; id: string; caption?: string }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const rows = GROUPS.map((g) => ({ g, frozen: result.groups[g], now: current?.groups[g] }));
   return (
     <DataTable
       id={id}
-      caption={t('quality.groups.caption')}
+      caption={caption ?? t('quality.groups.caption')}
       rows={rows}
       rowKey={(r) => r.g}
       columns={[

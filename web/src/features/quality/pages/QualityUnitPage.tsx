@@ -73,7 +73,7 @@ export function QualityUnitPage() {
               <>
                 <p>{t('quality.unit.procedureLive', { code: data.procedure.code })}</p>
                 <TotalAndBand result={data.procedure.result} id="q-proc-total" />
-                <GroupsTable result={data.procedure.result} id="q-proc-groups" />
+                <GroupsTable result={data.procedure.result} id="q-proc-groups" caption={t('quality.groups.procedureCaption', { code: data.procedure.code })} />
               </>
             )}
           </section>
