@@ -78,6 +78,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/v1/registries/stameq/verifications/:id': 'registry.read',
   'PUT /api/v1/registries/stameq/verifications/:id': 'registry.edit',
   'GET /api/v1/quality/index': 'quality.read',
+  'POST /api/v1/quality/reconciliation/:month': 'quality.read',
   'GET /api/v1/worklists': 'dossier.read',
   'GET /api/v1/worklists/:name': 'dossier.read',
   'GET /api/v1/form-submissions/:id': 'login',

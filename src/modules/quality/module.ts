@@ -33,6 +33,9 @@ import { IndexQuery, IndexResultSchema, type IndexResultView } from './schema.ts
 import type { JobsModule } from '../jobs/module.ts';
 import { createPublication, type Publication, type PublicationDeps } from './publication.ts';
 import { registerPublicationRoutes } from './publication-routes.ts';
+import { PortalEvaluationSchema, reconcile, ReconciliationSchema, type PortalEvaluation, type Reconciliation } from './reconcile.ts';
+import { MonthParam } from './schema.ts';
+import { PublicationError } from './publication.ts';
 
 export type { BundleSources } from './bundle.ts';
 export type { FactFeed } from './facts.ts';
@@ -48,6 +51,8 @@ export interface QualityModule extends Module {
   facts: FactFeed | undefined;
   /** The monthly publication (frozen months, the public figures, the plan targets), when built with the unit directory. */
   publication: Publication | undefined;
+  /** The national portal's published figures of a month (SPEC §1.3) against this installation's, per unit and group, for an officer who reads the ministry's index. */
+  reconcile(p: Principal | undefined, month: string, evaluation: PortalEvaluation): Promise<Reconciliation>;
 }
 
 export interface QualityModuleDeps {
@@ -159,6 +164,21 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
       return buildBundle(deps.sources, period, await scopeOf(scope));
     },
 
+    async reconcile(p, month, evaluation) {
+      if (!p) throw unauthenticated();
+      if (!publication || !deps.units || !deps.facts) throw new Error('the quality module was built without its publication');
+      const tree = await deps.units.tree();
+      const roots = tree.ids().filter((id) => tree.parentOf(id) === null);
+      if (!roots.some((root) => can(p, 'quality.read', root, tree))) assertCan(p, 'quality.read', roots[0] ?? null, tree);
+      try {
+        const period = parsePeriod(month);
+        return await reconcile({ db: deps.facts.db, units: deps.units, publication, index: (unitId) => systemIndex(period, { unitId }, now()) }, month, evaluation);
+      } catch (error) {
+        if (error instanceof PublicationError || error instanceof PeriodError) throw new ProblemError('validation', { detail: { vi: 'Tháng không hợp lệ.', en: error.message }, errors: [{ pointer: '/params/month', code: 'invalid_period', message: error.message }] });
+        throw error;
+      }
+    },
+
     async index(p, query) {
       if (!p) throw unauthenticated();
       if (!deps.units) throw new Error('the quality module needs the unit directory');
@@ -217,6 +237,26 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
         { prefix: API_PREFIX },
       );
       if (publication) app.register(async (api) => registerPublicationRoutes(api, publication), { prefix: API_PREFIX });
+      app.register(
+        async (api) => {
+          api.withTypeProvider<ZodTypeProvider>().post(
+            '/quality/reconciliation/:month',
+            {
+              config: { access: 'quality.read' },
+              schema: {
+                tags: ['quality'],
+                summary: 'Compare the national portal’s published 766 figures of a month (its evaluation JSON, SPEC §1.3) with this installation’s, per unit and group',
+                description: 'Units are matched by agency code; the installation’s side is the frozen month where there is one, else today’s recompute. Each unit lists the dossiers received in the month that never reached the portal.',
+                params: MonthParam,
+                body: PortalEvaluationSchema,
+                response: { 200: ReconciliationSchema, 401: problemSchema, 403: problemSchema, 422: problemSchema },
+              },
+            },
+            async (request) => module.reconcile(request.principal, request.params.month, request.body),
+          );
+        },
+        { prefix: API_PREFIX },
+      );
     },
   };
   return module;

@@ -205,4 +205,31 @@ describe('the monthly publication', () => {
     expect(text).toContain('Xếp hạng đơn vị');
     expect(text).not.toContain(dossierCode);
   });
+
+  it('reconciles the national portal’s published figures with the frozen month, per unit and group (officers only)', async () => {
+    const body = (await get(`/api/v1/public/quality/months/${month}`)).json();
+    const shtt = body.units.find((u: { unitId: string }) => u.unitId === 'cuc-shtt');
+    const evaluation = {
+      code: 'OK',
+      data: {
+        overview: { departmentCode: 'G22', departmentName: 'Bộ Khoa học và Công nghệ', totalScore: body.ministry.result.total - 5, totalMaxScore: 100, groupScores: { TDGQ: 15 } },
+        children: [
+          { departmentCode: 'G22.10', departmentName: 'Cục Sở hữu trí tuệ', totalScore: shtt.result.total, groupScores: { TDGQ: shtt.result.groups.TDGQ.score } },
+          { departmentCode: 'X99', departmentName: 'Không có', totalScore: 50, groupScores: {} },
+        ],
+      },
+    };
+    const url = `/api/v1/quality/reconciliation/${month}`;
+    const refused = await t.app.inject({ method: 'POST', url, headers: leader.headers, payload: evaluation });
+    expect(refused.statusCode).toBe(403);
+    const res = await t.app.inject({ method: 'POST', url, headers: minister.headers, payload: evaluation });
+    expect(res.statusCode, res.body).toBe(200);
+    const out = res.json();
+    expect(out.basis).toBe('frozen');
+    const [ministry, unit, unknown] = out.items;
+    expect(ministry).toMatchObject({ departmentCode: 'G22', unitId: 'bkhcn', total: { difference: 5 }, groups: { TDGQ: { portal: 15, local: 20, difference: 5 }, CKMB: { portal: null, difference: null } } });
+    expect(unit).toMatchObject({ unitId: 'cuc-shtt', total: { difference: 0 }, groups: { TDGQ: { difference: 0 } } });
+    expect(unknown).toMatchObject({ unitId: null, total: { portal: 50, local: null, difference: null }, unsyncedDossiers: [] });
+    expect((await t.app.inject({ method: 'POST', url, headers: minister.headers, payload: { data: { overview: { totalScore: 1 } } } })).statusCode).toBe(422);
+  });
 });
