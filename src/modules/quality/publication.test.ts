@@ -2,7 +2,8 @@
 // for the ministry and every unit. The frozen figure equals the index at that time; a second
 // freeze changes nothing and the store refuses to change a frozen row; the public side shows the
 // frozen figures (no dossier code, applicant or officer name), and, once the data changed, today's
-// recompute beside them; the XLSX reads back and the PDF's text says the same.
+// recompute beside them; the XLSX reads back and the PDF's text says the same; the portal's
+// published figures reconcile against the frozen month per unit and group.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
