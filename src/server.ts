@@ -425,6 +425,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     calendar,
     units,
     officerUnits: identity.officerUnits,
+    jobs,
+    targets: {
+      ratings: async (range) => feedback.service.publicRatings(range),
+      digitization: (range) => warehouse.service.digitizationTotals(range),
+    },
     ...installationData({ scopeLevel: config.INDEX766_SCOPE_LEVEL, db: database.db, jobs, catalog, dossiers, portalSync, feedback }),
   });
   dossiersRef = dossiers;

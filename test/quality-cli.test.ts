@@ -1,4 +1,4 @@
-// `motcua index766 compute`, `bundle` and `facts`: the stable output contract over the March 2026 fixture (every figure
+// `motcua index766 compute`, `bundle`, `facts` and `freeze`: the stable output contract over the March 2026 fixture (every figure
 // hand-computed below), --explain with a custom period, a settings file, and bad input (exit 2,
 // nothing on stdout, the bad field named on stderr).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -182,4 +182,21 @@ describe('motcua index766 bundle and facts', () => {
     expect(bad).toMatchObject({ code: 2, stdout: '' });
     expect(bad.stderr).toMatch(/no unit khong-co/);
   }, cliTimeout(6));
+
+  it('freezes a month that is over once, and refuses one that is not over or is not a month', async () => {
+    const last = new Date();
+    last.setUTCDate(1);
+    last.setUTCMonth(last.getUTCMonth() - 2);
+    const month = last.toISOString().slice(0, 7);
+    const first = await cli('index766', 'freeze', '--period', month);
+    expect(first.code, first.stderr).toBe(0);
+    const outcome = JSON.parse(first.stdout);
+    expect(outcome).toMatchObject({ month, kept: 0 });
+    expect(outcome.frozen).toBeGreaterThan(1);
+    expect(JSON.parse((await cli('index766', 'freeze', '--period', month)).stdout)).toEqual({ month, frozen: 0, kept: outcome.frozen });
+    const future = await cli('index766', 'freeze', '--period', '2099-01');
+    expect(future).toMatchObject({ code: 2, stdout: '' });
+    expect(future.stderr).toMatch(/not over/);
+    expect(await cli('index766', 'freeze', '--period', '2026-Q1')).toMatchObject({ code: 2, stdout: '' });
+  }, cliTimeout(4));
 });

@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = [
   'lgsp.acl.grant',
   'lgsp.acl.revoke',
   'lgsp.service.update',
+  // quality index: a month's results frozen for publication
+  'quality.month.freeze',
   // standards, metrology and quality database
   'stameq.verification.create',
   'stameq.verification.update',

@@ -27,6 +27,9 @@ import type { ResultIssuer } from './result-issuer.ts';
 export type { PreparedResult, ResultIssuer, ResultIssueRequest } from './result-issuer.ts';
 export type { DossierRow } from './store.ts';
 export { STATUS } from '../../core/dossiers/index.ts';
+// The slips' PDF set-up (Tinos embedded, no file or URL access), for other modules' documents.
+export { FONT_FAMILY, setUpPdfMake } from './slips/index.ts';
+export { normalizeStrings } from './slips/format.ts';
 
 const PAYMENT_CONFIRMED_TOPIC = 'dossier.payment_confirmed';
 interface PaymentConfirmedJob {

@@ -11,7 +11,9 @@ import { computeIndex, parsePeriod, PeriodError, resolveSettings, type Period, t
 import { DataDirInUseError, type Database } from '../../db/database.ts';
 import { createCalendarModule } from '../calendar/module.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
+import { systemActor } from '../audit/service.ts';
 import type { QualityModule } from './module.ts';
+import { PublicationError } from './publication.ts';
 import { QualityBundleSchema, QualitySettingsSchema } from './schema.ts';
 
 export interface QualityCliSupport {
@@ -124,6 +126,25 @@ export function registerQualityCommands(program: Command, support: QualityCliSup
       await support.withDatabase(async (database, cfg) => {
         const applied = (await support.quality(database, cfg).facts?.applyMissing()) ?? 0;
         support.out(`dossiers counted: ${applied}`);
+      });
+    });
+
+  index766
+    .command('freeze')
+    .description('freeze a month that is over for publication (the ministry and every active unit); a month frozen already is left as it is')
+    .requiredOption('--period <month>', 'the month, 2026-03')
+    .action(async (opts: { period: string }) => {
+      if (!/^\d{4}-\d{2}$/.test(opts.period)) support.fail(`invalid input: --period "${opts.period}" is not a month (expected 2026-03)`);
+      await support.withDatabase(async (database, cfg) => {
+        const publication = support.quality(database, cfg).publication;
+        if (!publication) support.fail('the quality module was built without its publication');
+        try {
+          const outcome = await publication.freeze(opts.period, { by: systemActor('motcua index766 freeze') });
+          support.out(JSON.stringify(outcome));
+        } catch (error) {
+          if (error instanceof PublicationError) support.fail(`invalid input: ${error.message}`);
+          throw error;
+        }
       });
     });
 

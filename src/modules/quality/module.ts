@@ -30,6 +30,12 @@ import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { buildBundle, procedureFacts, type BundleScope, type BundleSources } from './bundle.ts';
 import { createFactFeed, type FactFeed, type FactFeedDeps } from './facts.ts';
 import { IndexQuery, IndexResultSchema, type IndexResultView } from './schema.ts';
+import type { JobsModule } from '../jobs/module.ts';
+import { createPublication, type Publication, type PublicationDeps } from './publication.ts';
+import { registerPublicationRoutes } from './publication-routes.ts';
+import { PortalEvaluationSchema, reconcile, ReconciliationSchema, type PortalEvaluation, type Reconciliation } from './reconcile.ts';
+import { MonthParam } from './schema.ts';
+import { PublicationError } from './publication.ts';
 
 export type { BundleSources } from './bundle.ts';
 export type { FactFeed } from './facts.ts';
@@ -43,6 +49,10 @@ export interface QualityModule extends Module {
   index(p: Principal | undefined, query: { period: Period; unitId?: string; procedureCode?: string; officerId?: string; explain?: boolean }): Promise<IndexResultView>;
   /** The real-time aggregates' feed (when built with `facts` and `sources`): other modules' listeners queue into it. */
   facts: FactFeed | undefined;
+  /** The monthly publication (frozen months, the public figures, the plan targets), when built with the unit directory. */
+  publication: Publication | undefined;
+  /** The national portal's published figures of a month (SPEC §1.3) against this installation's, per unit and group, for an officer who reads the ministry's index. */
+  reconcile(p: Principal | undefined, month: string, evaluation: PortalEvaluation): Promise<Reconciliation>;
 }
 
 export interface QualityModuleDeps {
@@ -56,6 +66,10 @@ export interface QualityModuleDeps {
   officerUnits?: (accountId: string) => Promise<string[]>;
   settings?: DeepPartial<QualitySettings>;
   now?: () => Date;
+  /** Where the freeze of the previous month is scheduled (01:00 on the 1st, Asia/Ho_Chi_Minh). */
+  jobs?: Pick<JobsModule, 'schedule'>;
+  /** The plan targets' live figures beside the index (ratings, digitized results). */
+  targets?: Pick<PublicationDeps, 'ratings' | 'digitization'>;
 }
 
 /** The modules the installation's index is read from (server.ts and the CLI build it the same way). */
@@ -175,14 +189,53 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
       });
     }
   }
+  /** The system's own index of a scope (no principal): the counters, or the bundle without them. */
+  async function systemIndex(period: Period, scope: { unitId: string | null; procedureCode?: string }, at: Date): Promise<IndexResult & { dossiers: number }> {
+    const wanted = { ...(scope.unitId ? { unitId: scope.unitId } : {}), ...(scope.procedureCode ? { procedureCode: scope.procedureCode } : {}) };
+    if (facts) return facts.index(period, await scopeOf(wanted), at);
+    const bundle = await module.bundle(period, wanted);
+    return { ...(await compute(bundle, period, { now: at })), dossiers: bundle.dossiers.length };
+  }
+
+  const publication =
+    deps.units && deps.facts
+      ? createPublication({
+        db: deps.facts.db,
+        units: deps.units,
+        index: systemIndex,
+        settings: resolveSettings(deps.settings),
+        procedures: async () => (deps.sources ? (await deps.sources.procedures()).map(({ procedure }) => ({ code: procedure.code, ownerUnitId: procedure.ownerUnitId })) : []),
+        ...(deps.targets?.ratings ? { ratings: deps.targets.ratings } : {}),
+        ...(deps.targets?.digitization ? { digitization: deps.targets.digitization } : {}),
+        now,
+      })
+    : undefined;
+  // Task 5 "định kỳ hằng tháng công khai": the month before is frozen at 01:00 on the 1st.
+  if (publication) deps.jobs?.schedule('quality-freeze', '0 1 1 * *', async ({ tick }) => void (await publication.freezePrevious(tick)));
 
   const module: QualityModule = {
     computeIndex: compute,
     facts,
+    publication,
 
     async bundle(period, scope = {}) {
       if (!deps.sources) throw new Error('the quality module was built without data sources');
       return buildBundle(deps.sources, period, await scopeOf(scope));
+    },
+
+    async reconcile(p, month, evaluation) {
+      if (!p) throw unauthenticated();
+      if (!publication || !deps.units || !deps.facts) throw new Error('the quality module was built without its publication');
+      const tree = await deps.units.tree();
+      const roots = tree.ids().filter((id) => tree.parentOf(id) === null);
+      if (!roots.some((root) => can(p, 'quality.read', root, tree))) assertCan(p, 'quality.read', roots[0] ?? null, tree);
+      try {
+        const period = parsePeriod(month);
+        return await reconcile({ db: deps.facts.db, units: deps.units, publication, index: (unitId) => systemIndex(period, { unitId }, now()) }, month, evaluation);
+      } catch (error) {
+        if (error instanceof PublicationError || error instanceof PeriodError) throw new ProblemError('validation', { detail: { vi: 'Tháng không hợp lệ.', en: error.message }, errors: [{ pointer: '/params/month', code: 'invalid_period', message: error.message }] });
+        throw error;
+      }
     },
 
     async index(p, query) {
@@ -259,6 +312,27 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
               if (p?.kind !== 'officer') throw new ProblemError('forbidden', { detail: { vi: 'Chỉ cán bộ có điểm đánh giá cá nhân.', en: 'Only officers have personal scores.' } });
               return module.index(p, { period: periodOfQuery(request.query), officerId: p.accountId, explain: request.query.explain === 'true' });
             },
+          );
+        },
+        { prefix: API_PREFIX },
+      );
+      if (publication) app.register(async (api) => registerPublicationRoutes(api, publication), { prefix: API_PREFIX });
+      app.register(
+        async (api) => {
+          api.withTypeProvider<ZodTypeProvider>().post(
+            '/quality/reconciliation/:month',
+            {
+              config: { access: 'quality.read' },
+              schema: {
+                tags: ['quality'],
+                summary: 'Compare the national portal’s published 766 figures of a month (its evaluation JSON, SPEC §1.3) with this installation’s, per unit and group',
+                description: 'Units are matched by agency code; the installation’s side is the frozen month where there is one, else today’s recompute. Each unit lists the dossiers received in the month that never reached the portal.',
+                params: MonthParam,
+                body: PortalEvaluationSchema,
+                response: { 200: ReconciliationSchema, 401: problemSchema, 403: problemSchema, 422: problemSchema },
+              },
+            },
+            async (request) => module.reconcile(request.principal, request.params.month, request.body),
           );
         },
         { prefix: API_PREFIX },

@@ -176,3 +176,68 @@ export const IndexQuery = z.strictObject({
   officer: z.uuid().optional().describe('an officer account: the dossiers where they finished a step, and their steps on time'),
   explain: z.enum(['true', 'false']).default('false').describe('add the dossiers, procedures and PAKN behind every figure'),
 });
+
+// ---- The public side of the monthly publication (aggregate figures only) ----
+
+const PublicIndicatorSchema = IndicatorResultSchema.omit({ explain: true });
+const PublicGroupSchema = z.object({ score: z.number().nullable(), max: z.number(), indicators: z.record(z.string(), PublicIndicatorSchema) });
+
+export const PublishedIndexSchema = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string() }),
+    total: z.number(),
+    totalMax: z.number(),
+    band: z.string(),
+    groups: z.object({ CKMB: PublicGroupSchema, TDGQ: PublicGroupSchema, CLGQ: PublicGroupSchema, TTTT: PublicGroupSchema, MDSH: PublicGroupSchema, MDHL: PublicGroupSchema }),
+    dossiers: z.number().int().describe('dossiers the figures counted'),
+  })
+  .meta({ id: 'QualityPublishedIndex' });
+export type PublishedIndexView = z.infer<typeof PublishedIndexSchema>;
+
+export const MonthParam = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('2026-03') });
+
+export const PublishedMonthsSchema = z.object({ items: z.array(z.object({ month: z.string(), frozenAt: z.iso.datetime() })) }).meta({ id: 'QualityPublishedMonths' });
+
+export const PublishedMonthSchema = z
+  .object({
+    month: z.string(),
+    frozenAt: z.iso.datetime(),
+    ministry: z.object({ result: PublishedIndexSchema, current: PublishedIndexSchema.nullable().describe('today’s recompute, when it differs from the frozen figure') }),
+    units: z.array(
+      z.object({ rank: z.number().int(), unitId: z.string(), nameVi: z.string(), nameEn: z.string(), total: z.number(), result: PublishedIndexSchema, current: PublishedIndexSchema.nullable() }),
+    ),
+  })
+  .meta({ id: 'QualityPublishedMonth' });
+
+export const PublishedUnitMonthSchema = z
+  .object({
+    month: z.string(),
+    unit: z.object({ id: z.string(), nameVi: z.string(), nameEn: z.string() }),
+    frozenAt: z.iso.datetime(),
+    result: PublishedIndexSchema,
+    current: PublishedIndexSchema.nullable(),
+    procedures: z.array(z.string()),
+    procedure: z.object({ code: z.string(), result: PublishedIndexSchema }).nullable().describe('the procedure’s figures for the unit, live from the counters'),
+  })
+  .meta({ id: 'QualityPublishedUnitMonth' });
+
+const groupScores = z.object({ CKMB: z.number().nullable(), TDGQ: z.number().nullable(), CLGQ: z.number().nullable(), TTTT: z.number().nullable(), MDSH: z.number().nullable(), MDHL: z.number().nullable() });
+export const PublishedTrendSchema = z
+  .object({ unitId: z.string().nullable(), items: z.array(z.object({ month: z.string(), total: z.number(), totalMax: z.number(), band: z.string(), groups: groupScores })) })
+  .meta({ id: 'QualityPublishedTrend' });
+
+const TargetSchema = z.object({
+  value: z.number().nullable().describe('%'),
+  target: z.number(),
+  comparison: z.enum(['>', '>=']),
+  met: z.boolean().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+});
+export const PlanTargetsSchema = z
+  .object({ period: z.object({ from: z.string(), to: z.string() }), satisfaction: TargetSchema, resultsDigitized: TargetSchema, processedOnline: TargetSchema })
+  .meta({ id: 'QualityPlanTargets' });
+
+export const UnitQuery = z.strictObject({ unit: z.string().regex(/^[a-z0-9-]{2,64}$/).optional() });
+export const TargetsQuery = z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(), unit: z.string().regex(/^[a-z0-9-]{2,64}$/).optional() });
+export const ProcedureQuery = z.strictObject({ procedure: z.string().regex(PROCEDURE_CODE_PATTERN).optional() });

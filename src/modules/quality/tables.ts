@@ -40,8 +40,21 @@ export interface QualityUnitKeyTable {
   unit_ids: string[];
 }
 
+/** A frozen month of the index for a scope (migration 0027): never updated. */
+export interface QualityPublicationTable {
+  month: string;
+  /** 'ministry', or a unit id. */
+  scope: string;
+  result: Json<unknown>;
+  settings: Json<unknown>;
+  dossiers: number;
+  frozen_at: ColumnType<Date, Date | string | undefined, never>;
+  frozen_by: string;
+}
+
 export interface QualityTables {
   quality_dossier_fact: QualityDossierFactTable;
   quality_counter: QualityCounterTable;
   quality_unit_key: QualityUnitKeyTable;
+  quality_publication: QualityPublicationTable;
 }

@@ -533,6 +533,20 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
       );
       return { from: q.from, to: q.to, items, total };
     },
+
+    /**
+     * The system's own read of the digitization totals of a period (no principal: the quality
+     * module's public plan targets, aggregate figures only): dossiers received and digitized, and
+     * document results issued and issued electronically, for the whole ministry or a unit's subtree.
+     */
+    async digitizationTotals(q: { from: string; to: string; unit?: string | undefined }) {
+      const tree = await deps.units.tree();
+      const from = new Date(`${q.from}T00:00:00+07:00`);
+      const to = new Date(Date.parse(`${q.to}T00:00:00+07:00`) + 86_400_000);
+      const { received, results } = await digitizationStats(db, { from, to, unitIds: q.unit ? subtreeOf(tree, q.unit) : undefined, procedureCode: undefined });
+      const sum = <T>(rows: T[], f: (r: T) => string | number | null | undefined) => rows.reduce((n, r) => n + Number(f(r) ?? 0), 0);
+      return { dossiers: sum(received, (r) => r.dossiers), digitized: sum(received, (r) => r.digitized), results: sum(results, (r) => r.results), electronicResults: sum(results, (r) => r.electronic) };
+    },
   };
 }
 

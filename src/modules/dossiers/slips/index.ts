@@ -2,6 +2,6 @@
 // the rendered bytes.
 export type * from './types.ts';
 export { FORM_NUMBERINGS, formLabel } from './types.ts';
-export { lookupUrl } from './layout.ts';
-export { renderSlipPdf } from './render.ts';
+export { FONT_FAMILY, lookupUrl } from './layout.ts';
+export { renderSlipPdf, setUpPdfMake } from './render.ts';
 export { renderLedgerXlsx } from './ledger-xlsx.ts';

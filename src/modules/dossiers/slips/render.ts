@@ -28,7 +28,7 @@ let ready = false;
  * file), the family registered, and URL and local-file access refused: slips are built from data
  * and never load anything by name.
  */
-function setUpPdfMake(): void {
+export function setUpPdfMake(): void {
   if (ready) return;
   const vfs = (pdfMake as unknown as { virtualfs: VirtualFs }).virtualfs;
   const family: Record<string, string> = {};
