@@ -14,21 +14,11 @@ import { applicationNumber, expiryOf, KIND_DIGIT, TERMS, type ApplicationStatus,
 import type { DB } from '../../db/types.ts';
 import type { PersonInput, RegistryPeople, SectorDemoOptions } from '../registries/module.ts';
 import { IP_UNIT_ID } from './service.ts';
+import { mulberry32 } from '../../core/random.ts';
 
 /** The citizens of the population emulator this registry's demo uses. */
 export const DEMO_CITIZENS = { from: 500, to: 699 } as const;
 const BY = 'du-lieu-mau';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRMS = ['Công ty Luật TNHH Phạm và Liên danh', 'Công ty TNHH Sở hữu trí tuệ Vision & Associates', 'Công ty TNHH Tư vấn SHTT Ageless', 'Công ty Cổ phần Sở hữu công nghiệp INVESTIP', 'Văn phòng Luật sư Tầm nhìn & Liên danh'];
 const ORGS: Array<[string, string | null, string]> = [
@@ -118,7 +108,7 @@ function statusByAge(kind: IpKind, age: number, r: number): ApplicationStatus {
 export async function seedIpDemo(deps: { db: Kysely<DB>; people: RegistryPeople; now?: Date }, options: SectorDemoOptions): Promise<number> {
   const { db, people } = deps;
   if (await db.selectFrom('ip_application').select('id').limit(1).executeTakeFirst()) return 0;
-  const random = prng(94_17);
+  const random = mulberry32(94_17);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const today = toLocalDate(deps.now ?? new Date());
   const daysAgo = (n: number) => fromDayNumber(dayNumber(today) - n);

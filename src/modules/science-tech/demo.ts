@@ -11,21 +11,11 @@ import type { AcademicTitle, AcceptanceResult, Degree, OrgKind, OrgOwnership, St
 import type { DB } from '../../db/types.ts';
 import type { PersonInput, RegistryPeople, SectorDemoOptions } from '../registries/module.ts';
 import { ST_UNIT_ID } from './service.ts';
+import { mulberry32 } from '../../core/random.ts';
 
 /** The citizens of the population emulator this registry's demo uses. */
 export const DEMO_CITIZENS = { from: 100, to: 299 } as const;
 const BY = 'du-lieu-mau';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // [name, English name, abbreviation, kind, ownership, fields, province, issuer: 'A' (the Ministry) or a province code]
 const ORGANIZATIONS: Array<[string, string, string, OrgKind, OrgOwnership, StField[], string, string]> = [
@@ -122,7 +112,7 @@ function altered(p: PersonInput, how: number): PersonInput {
 export async function seedScienceTechDemo(deps: { db: Kysely<DB>; people: RegistryPeople; now?: Date }, options: SectorDemoOptions): Promise<number> {
   const { db, people } = deps;
   if (await db.selectFrom('st_organization').select('id').limit(1).executeTakeFirst()) return 0;
-  const random = prng(94_15);
+  const random = mulberry32(94_15);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const today = toLocalDate(deps.now ?? new Date());

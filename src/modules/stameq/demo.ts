@@ -13,21 +13,11 @@ import { BODY_FIELDS, localToday, maxValidUntil, type BodyField, type BodyKind }
 import type { DB } from '../../db/types.ts';
 import type { PersonInput, RegistryPeople, SectorDemoOptions } from '../registries/module.ts';
 import { STAMEQ_UNIT_ID } from './service.ts';
+import { mulberry32 } from '../../core/random.ts';
 
 /** The citizens of the population emulator this registry's demo uses. */
 export const DEMO_CITIZENS = { from: 700, to: 899 } as const;
 const BY = 'du-lieu-mau';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PROVINCES = ['Hà Nội', 'TP. Hồ Chí Minh', 'Đà Nẵng', 'Hải Phòng', 'Cần Thơ', 'Nghệ An', 'Thanh Hóa', 'Khánh Hòa', 'Quảng Ninh', 'Bình Dương'];
 const BODY_NAMES: Array<[BodyKind, string, BodyField[], string]> = [
@@ -103,7 +93,7 @@ export async function seedStameqDemo(deps: { db: Kysely<DB>; people: RegistryPeo
   const { db, people } = deps;
   const existing = await db.selectFrom('stameq_body').select('id').limit(1).executeTakeFirst();
   if (existing) return 0;
-  const random = prng(94_18);
+  const random = mulberry32(94_18);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const today = localToday(deps.now ?? new Date());
   const daysAgo = (n: number) => fromDayNumber(dayNumber(today) - n);

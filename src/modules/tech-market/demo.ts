@@ -13,21 +13,11 @@ import type { DB } from '../../db/types.ts';
 import type { PersonInput, RegistryPeople, SectorDemoOptions } from '../registries/module.ts';
 import { TECHMARKET_UNIT_ID } from './service.ts';
 import { insertDemand, insertOffer, nextNumber } from './store.ts';
+import { mulberry32 } from '../../core/random.ts';
 
 /** The citizens of the population emulator this registry's demo uses. */
 export const DEMO_CITIZENS = { from: 300, to: 499 } as const;
 const BY = 'du-lieu-mau';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Provinces where the demo's providers and demands are, the big centres more often. */
 const PROVINCES = ['ha-noi', 'ha-noi', 'ha-noi', 'ho-chi-minh', 'ho-chi-minh', 'ho-chi-minh', 'da-nang', 'da-nang', 'hai-phong', 'can-tho', 'can-tho', 'thai-nguyen', 'nghe-an', 'thanh-hoa', 'hue', 'khanh-hoa', 'lam-dong', 'dak-lak', 'dong-nai', 'an-giang', 'bac-ninh', 'quang-ninh', 'vinh-long', 'ca-mau'];
@@ -137,7 +127,7 @@ function altered(p: PersonInput, how: number): PersonInput {
 export async function seedTechMarketDemo(deps: { db: Kysely<DB>; people: RegistryPeople; now?: Date }, options: SectorDemoOptions): Promise<number> {
   const { db, people } = deps;
   if (await db.selectFrom('techmarket_provider').select('id').limit(1).executeTakeFirst()) return 0;
-  const random = prng(94_16);
+  const random = mulberry32(94_16);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const today = localToday(deps.now ?? new Date());
   const year = Number(today.slice(0, 4));
