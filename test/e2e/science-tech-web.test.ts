@@ -3,55 +3,32 @@
 // and a task; the officers' page lists researchers with their link status (a mismatch), and a
 // task's detail shows its investigator's. axe-core finds no violation at 360 px and at 1280 px on
 // each page. Needs Debian's Chromium at /usr/bin/chromium; skipped without it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
-import { startTestEmulator, TEST_API_KEY, TEST_INTEGRATION_CODE, type TestEmulator } from '../../src/emulators/population/testing.ts';
-import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
-import { startTestServer, type TestApp } from '../support/app.ts';
-import { loginAs, type TestLogin } from '../support/auth.ts';
+import { checkBothWidths, chromiumAvailable, type BrowserPages } from '../support/chromium.ts';
+import { startSectorWebTest, type SectorWebTest } from '../support/sector-web.ts';
+import type { TestApp } from '../support/app.ts';
+import type { TestLogin } from '../support/auth.ts';
 
 const hasChromium = chromiumAvailable('test/e2e/science-tech-web.test.ts');
 const WAIT = { timeout: 30_000 };
 
 describe.skipIf(!hasChromium)('the S&T database in Chromium', () => {
-  let emu: TestEmulator;
   let t: TestApp & { url: string };
-  let browser: Browser;
   let pages: BrowserPages;
   let officer: TestLogin;
 
   const open = (who: TestLogin | undefined, width: number): Promise<Page> => pages.open(who, width);
 
+  let sector: SectorWebTest;
+
   beforeAll(async () => {
-    await buildWebIfStale({ quiet: true });
-    emu = await startTestEmulator({ people: 300 });
-    t = await startTestServer({
-      POPULATION_API_URL: emu.url,
-      POPULATION_API_KEY: TEST_API_KEY,
-      POPULATION_INTEGRATION_CODE: TEST_INTEGRATION_CODE,
-      POPULATION_RETRIES: '0',
-      POPULATION_TIMEOUT_MS: '3000',
-      POPULATION_BREAKER_FAILURES: '100',
-      POPULATION_CACHE_TTL_SECONDS: '0',
-    });
-    officer = await loginAs(t.db, { kind: 'officer', username: 'ctt-chuyenvien', roles: [{ role: 'specialist', unitId: 'cuc-thong-tin' }] });
-    const c = emu.person;
-    await t.app.sectors
-      .find((s) => s.registry === 'st')!
-      .seedDemo({
-        actor: { kind: 'officer', accountId: officer.accountId, name: 'Chuyên viên', officerCode: 'ctt-chuyenvien', unitId: 'cuc-thong-tin' },
-        citizen: (i) => ({ personalId: c(i).personalId, oldIdNumber: c(i).oldIdNumber, fullName: c(i).fullName, birthDate: c(i).birthDate }),
-      });
-    browser = await launchChromium();
-    pages = browserPages(browser, t.url);
+    sector = await startSectorWebTest({ registry: 'st', people: 300, username: 'ctt-chuyenvien', unitId: 'cuc-thong-tin' });
+    ({ t, officer, pages } = sector);
   }, 240_000);
 
   afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await t?.close();
-    await emu?.close();
+    await sector?.close();
     expect(pages.pageErrors).toEqual([]);
   });
 

@@ -3,13 +3,13 @@
 // keyword and shows the technology map as tables; the officer page lists offers with their
 // person's link status and opens one. axe-core finds no violation at 360 px and at 1280 px on
 // each page visited. Needs Debian's Chromium at /usr/bin/chromium; skipped without it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
-import { startTestEmulator, TEST_API_KEY, TEST_INTEGRATION_CODE, type TestEmulator } from '../../src/emulators/population/testing.ts';
-import { startTestServer, type TestApp } from '../support/app.ts';
-import { loginAs, type TestLogin } from '../support/auth.ts';
-import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
+import type { TestEmulator } from '../../src/emulators/population/testing.ts';
+import type { TestApp } from '../support/app.ts';
+import type { TestLogin } from '../support/auth.ts';
+import { checkBothWidths, chromiumAvailable, type BrowserPages } from '../support/chromium.ts';
+import { startSectorWebTest, type SectorWebTest } from '../support/sector-web.ts';
 
 const hasChromium = chromiumAvailable('test/e2e/tech-market-web.test.ts');
 const WAIT = { timeout: 30_000 };
@@ -18,41 +18,20 @@ const UNIT = 'cuc-phat-trien-thi-truong';
 describe.skipIf(!hasChromium)('the technology supply and demand pages in Chromium', () => {
   let emu: TestEmulator;
   let t: TestApp & { url: string };
-  let browser: Browser;
   let pages: BrowserPages;
   let officer: TestLogin;
 
   const open = (who: TestLogin | undefined, width: number): Promise<Page> => pages.open(who, width);
 
+  let sector: SectorWebTest;
+
   beforeAll(async () => {
-    await buildWebIfStale({ quiet: true });
-    emu = await startTestEmulator({ people: 500 });
-    t = await startTestServer({
-      POPULATION_API_URL: emu.url,
-      POPULATION_API_KEY: TEST_API_KEY,
-      POPULATION_INTEGRATION_CODE: TEST_INTEGRATION_CODE,
-      POPULATION_RETRIES: '0',
-      POPULATION_TIMEOUT_MS: '3000',
-      POPULATION_BREAKER_FAILURES: '100',
-      POPULATION_CACHE_TTL_SECONDS: '0',
-    });
-    officer = await loginAs(t.db, { kind: 'officer', username: 'ptdn-chuyenvien', roles: [{ role: 'specialist', unitId: UNIT }] });
-    const c = emu.person;
-    await t.app.sectors
-      .find((s) => s.registry === 'techmarket')!
-      .seedDemo({
-        actor: { kind: 'officer', accountId: officer.accountId, name: 'Chuyên viên', officerCode: 'ptdn-chuyenvien', unitId: UNIT },
-        citizen: (i) => ({ personalId: c(i).personalId, oldIdNumber: c(i).oldIdNumber, fullName: c(i).fullName, birthDate: c(i).birthDate }),
-      });
-    browser = await launchChromium();
-    pages = browserPages(browser, t.url);
+    sector = await startSectorWebTest({ registry: 'techmarket', people: 500, username: 'ptdn-chuyenvien', unitId: UNIT });
+    ({ emu, t, officer, pages } = sector);
   }, 240_000);
 
   afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await t?.close();
-    await emu?.close();
+    await sector?.close();
     expect(pages.pageErrors).toEqual([]);
   });
 

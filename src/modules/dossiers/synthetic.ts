@@ -19,18 +19,10 @@ import {
   type DossierStatus,
 } from '../../core/dossiers/index.ts';
 import { formatDossierCode, type DossierCodeFormat } from '../../core/identifiers/index.ts';
+import { mulberry32 } from '../../core/random.ts';
 
-/** A small deterministic generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator (mulberry32), kept under the name the generators use. */
+export const rng = mulberry32;
 type Rand = () => number;
 const pick = <T>(r: Rand, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
 

@@ -12,23 +12,13 @@ import { dayNumber, fromDayNumber } from '../../core/calendar/local-time.ts';
 import { toLocalDate } from '../../core/calendar/local-time.ts';
 import { applicationNumber, expiryOf, KIND_DIGIT, TERMS, type ApplicationStatus, type IpKind } from '../../core/ip/index.ts';
 import type { DB } from '../../db/types.ts';
-import type { PersonInput, RegistryPeople, SectorDemoOptions } from '../registries/module.ts';
+import { DEMO_BY, demoPeople, type RegistryPeople, type SectorDemoOptions } from '../registries/module.ts';
 import { IP_UNIT_ID } from './service.ts';
+import { mulberry32 } from '../../core/random.ts';
 
 /** The citizens of the population emulator this registry's demo uses. */
 export const DEMO_CITIZENS = { from: 500, to: 699 } as const;
-const BY = 'du-lieu-mau';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const BY = DEMO_BY;
 
 const FIRMS = ['Công ty Luật TNHH Phạm và Liên danh', 'Công ty TNHH Sở hữu trí tuệ Vision & Associates', 'Công ty TNHH Tư vấn SHTT Ageless', 'Công ty Cổ phần Sở hữu công nghiệp INVESTIP', 'Văn phòng Luật sư Tầm nhìn & Liên danh'];
 const ORGS: Array<[string, string | null, string]> = [
@@ -91,19 +81,6 @@ const ABSTRACTS: Record<IpKind, string> = {
   industrial_design: 'Kiểu dáng công nghiệp có tính mới, tính sáng tạo và khả năng áp dụng công nghiệp.',
 };
 
-/** A slightly wrong copy of a person (typo, missing diacritic, wrong day) for reconciliation to find. */
-function altered(p: PersonInput, how: number): PersonInput {
-  const name = p.fullName;
-  switch (how % 3) {
-    case 0:
-      return { ...p, fullName: name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D') };
-    case 1:
-      return { ...p, fullName: name.replace(/\s(\S)(\S*)$/, (_m, a: string, rest: string) => ` ${a}${rest}${rest.slice(-1)}`) };
-    default:
-      return { ...p, birthDate: p.birthDate ? fromDayNumber(dayNumber(p.birthDate) + 1) : null };
-  }
-}
-
 /** The status an application reached, by its age in days (the examination of Law on IP Art. 119 takes months to years). */
 function statusByAge(kind: IpKind, age: number, r: number): ApplicationStatus {
   const grantAge = kind === 'patent' ? 1300 : kind === 'utility_solution' ? 900 : kind === 'trademark' ? 600 : 400;
@@ -118,34 +95,27 @@ function statusByAge(kind: IpKind, age: number, r: number): ApplicationStatus {
 export async function seedIpDemo(deps: { db: Kysely<DB>; people: RegistryPeople; now?: Date }, options: SectorDemoOptions): Promise<number> {
   const { db, people } = deps;
   if (await db.selectFrom('ip_application').select('id').limit(1).executeTakeFirst()) return 0;
-  const random = prng(94_17);
+  const random = mulberry32(94_17);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const today = toLocalDate(deps.now ?? new Date());
   const daysAgo = (n: number) => fromDayNumber(dayNumber(today) - n);
 
   // The people: the index, how it is recorded, and whether it is checked now.
   const ALTERED = new Set([512, 533, 547, 618, 655]);
-  const legacy = new Set<number>();
-  for (let i = 560; i <= DEMO_CITIZENS.to && legacy.size < 3; i++) if (!ALTERED.has(i) && options.citizen(i).oldIdNumber) legacy.add(i);
-  const inputOf = (i: number): PersonInput => {
-    const c = options.citizen(i);
-    const base: PersonInput = { personalId: legacy.has(i) && c.oldIdNumber ? c.oldIdNumber : c.personalId, fullName: c.fullName, birthDate: c.birthDate };
-    return ALTERED.has(i) ? altered(base, i) : base;
-  };
   // Agents (500–509), the first inventors (510–549) and the altered and legacy ones are checked.
-  const checked = (i: number) => i < 550 || ALTERED.has(i) || legacy.has(i);
-  const checks = new Map<number, Awaited<ReturnType<RegistryPeople['check']>>>();
-  for (let i = DEMO_CITIZENS.from; i <= DEMO_CITIZENS.to; i++) if (checked(i)) checks.set(i, await people.check(options.actor, inputOf(i)));
+  const demo = await demoPeople(people, options, {
+    registry: 'ip',
+    citizens: DEMO_CITIZENS,
+    altered: ALTERED,
+    legacyCandidate: (i) => i >= 560 && !ALTERED.has(i),
+    checked: (i) => i < 550,
+  });
 
   let written = 0;
   await db.transaction().execute(async (trx) => {
-    const personIds = new Map<number, string>();
-    const person = async (i: number) => {
-      if (!personIds.has(i)) personIds.set(i, (await people.link(trx, 'ip', inputOf(i), checks.get(i), BY)).id);
-      return personIds.get(i)!;
-    };
+    const person = demo.linker(trx);
     // Make sure every altered and legacy person is recorded even if the draw skips them.
-    for (const i of [...ALTERED, ...legacy]) await person(i);
+    for (const i of [...ALTERED, ...demo.legacy]) await person(i);
     const sequences = new Map<string, number>();
     const KINDS: IpKind[] = ['trademark', 'trademark', 'trademark', 'trademark', 'patent', 'patent', 'industrial_design', 'industrial_design', 'utility_solution', 'utility_solution'];
     let titleSeq = 0;

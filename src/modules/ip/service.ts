@@ -32,9 +32,9 @@ import { ProblemError } from '../../http/problem.ts';
 import { actorOf, recordAudit, type AuditActor } from '../audit/service.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
 import type { PopulationActor } from '../population/module.ts';
-import type { PersonCheck, PersonInput, RegistryPeople, RegistryPerson } from '../registries/module.ts';
+import { personView, type PersonCheck, type PersonInput, type RegistryPeople, type RegistryPerson } from '../registries/module.ts';
 import type { ResultIssuedEvent } from '../results/schema.ts';
-import type { ApplicationInput, ApplicationView, ListQuery, PersonView, PublicApplication, PublicTitle, StatusInput } from './schema.ts';
+import type { ApplicationInput, ApplicationView, ListQuery, PublicApplication, PublicTitle, StatusInput } from './schema.ts';
 import { applicationNoTaken, findApplication, findTitleByNumberOrResult, insertApplication, insertTitle, inventorsOf, listApplications, nextSequence, setStatus, type ApplicationJoined, type Executor } from './store.ts';
 
 /** The unit that owns the database (Cục Sở hữu trí tuệ). */
@@ -57,11 +57,6 @@ export interface IssuedDossier {
   applicant: Record<string, unknown>;
 }
 
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
-
-export function personView(p: RegistryPerson): PersonView {
-  return { id: p.id, personalId: p.personalId, fullName: p.fullName, birthDate: p.birthDate, link: { ...p.link, checkedAt: iso(p.link.checkedAt) } };
-}
 
 const notFound = (what: Localized) => new ProblemError('not_found', { detail: what });
 const invalid = (pointer: string, code: string, message: Localized) => new ProblemError('validation', { detail: message, errors: [{ pointer, code, message }] });

@@ -8,23 +8,12 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
 import type { LgspModule } from './module.ts';
 import { findConsumer, messageCount } from './store.ts';
+import { mulberry32 } from '../../core/random.ts';
 
 export const DEMO_CONSUMER_ID = 'demo';
 export const DEMO_CONSUMER_SECRET = 'Demo@LGSP2026';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
-/** A small deterministic generator (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PURPOSES = ['administrative-procedure', 'administrative-procedure', 'administrative-procedure', 'reconciliation', 'inspection'];
 const OUTCOMES: Array<[number, string, number]> = [
@@ -43,7 +32,7 @@ export async function seedLgspDemo(db: Kysely<DB>, lgsp: LgspModule, options: { 
     await lgsp.admin.createConsumer({ system: 'Dữ liệu mẫu (demo)' }, { id: DEMO_CONSUMER_ID, name: 'Hệ thống mẫu (demo)', secret: DEMO_CONSUMER_SECRET, services });
   }
   if (options.calls <= 0 || services.length === 0 || (await messageCount(db)) > 0) return 0;
-  const random = prng(278_2025);
+  const random = mulberry32(278_2025);
   const now = options.now ?? new Date();
   const start = Date.parse(`${new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10)}T00:00:00+07:00`) - 7 * 86_400_000;
   const span = now.getTime() - start;

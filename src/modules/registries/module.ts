@@ -7,7 +7,8 @@ import type { PopulationModule } from '../population/module.ts';
 import type { PopulationActor as Actor } from '../population/module.ts';
 import { createRegistryPeople, type RegistryCode, type RegistryPeople } from './people.ts';
 
-export { REGISTRY_CODES, REGISTRY_NAMES, isLegacyId, toPerson } from './people.ts';
+export { REGISTRY_CODES, REGISTRY_NAMES, isLegacyId, personView, toPerson } from './people.ts';
+export { DEMO_BY, alteredPerson, demoPeople, type DemoPeople, type DemoPeopleOptions } from './demo.ts';
 export type { LinkStatus, PersonCheck, PersonField, PersonInput, RegistryCode, RegistryPeople, RegistryPerson } from './people.ts';
 
 export interface RegistriesModule extends Module {

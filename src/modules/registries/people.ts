@@ -6,6 +6,7 @@
 //
 // `check` calls the population database and so runs outside any transaction; `link` writes the
 // row (and the outcome of a check made just before) inside the caller's transaction.
+import type { PersonView } from './schema.ts';
 import type { Localized } from '../../http/language.ts';
 import type { PopulationActor as Actor, PopulationService } from '../population/module.ts';
 import { findPeople, findPerson, recordCheck, upsertPerson, type Executor, type PersonRow } from './store.ts';
@@ -118,4 +119,9 @@ export function createRegistryPeople(deps: { population: Pick<PopulationService,
       return new Map((await findPeople(db, ids)).map((row) => [row.id, toPerson(row)]));
     },
   };
+}
+
+/** A sector's person as its officers' routes answer it (PersonViewSchema). */
+export function personView(p: RegistryPerson): PersonView {
+  return { id: p.id, personalId: p.personalId, fullName: p.fullName, birthDate: p.birthDate, link: { ...p.link, checkedAt: p.link.checkedAt ? new Date(p.link.checkedAt).toISOString() : null } };
 }

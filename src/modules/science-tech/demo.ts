@@ -9,23 +9,13 @@ import type { Kysely } from 'kysely';
 import { dayNumber, fromDayNumber, toLocalDate } from '../../core/calendar/local-time.ts';
 import type { AcademicTitle, AcceptanceResult, Degree, OrgKind, OrgOwnership, StField, TaskLevel, TaskStatus } from '../../core/science-tech/index.ts';
 import type { DB } from '../../db/types.ts';
-import type { PersonInput, RegistryPeople, SectorDemoOptions } from '../registries/module.ts';
+import { DEMO_BY, demoPeople, type RegistryPeople, type SectorDemoOptions } from '../registries/module.ts';
 import { ST_UNIT_ID } from './service.ts';
+import { mulberry32 } from '../../core/random.ts';
 
 /** The citizens of the population emulator this registry's demo uses. */
 export const DEMO_CITIZENS = { from: 100, to: 299 } as const;
-const BY = 'du-lieu-mau';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const BY = DEMO_BY;
 
 // [name, English name, abbreviation, kind, ownership, fields, province, issuer: 'A' (the Ministry) or a province code]
 const ORGANIZATIONS: Array<[string, string, string, OrgKind, OrgOwnership, StField[], string, string]> = [
@@ -107,22 +97,10 @@ const POSITIONS = ['Nghiên cứu viên', 'Nghiên cứu viên chính', 'Nghiên
 const LEVEL_PREFIX: Record<TaskLevel, string> = { national: 'ĐTĐL.CN', ministry: 'ĐTCB', provincial: 'ĐT.TP', grassroots: 'CS' };
 const BUDGET: Record<TaskLevel, [number, number]> = { national: [3_000, 12_000], ministry: [500, 3_000], provincial: [300, 2_500], grassroots: [30, 300] };
 
-/** A slightly wrong copy of a person (missing diacritics, a doubled letter, a wrong day) for reconciliation to find. */
-function altered(p: PersonInput, how: number): PersonInput {
-  switch (how % 3) {
-    case 0:
-      return { ...p, fullName: p.fullName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D') };
-    case 1:
-      return { ...p, fullName: p.fullName.replace(/\s(\S)(\S*)$/, (_m, a: string, rest: string) => ` ${a}${rest}${rest.slice(-1)}`) };
-    default:
-      return { ...p, birthDate: p.birthDate ? fromDayNumber(dayNumber(p.birthDate) + 1) : null };
-  }
-}
-
 export async function seedScienceTechDemo(deps: { db: Kysely<DB>; people: RegistryPeople; now?: Date }, options: SectorDemoOptions): Promise<number> {
   const { db, people } = deps;
   if (await db.selectFrom('st_organization').select('id').limit(1).executeTakeFirst()) return 0;
-  const random = prng(94_15);
+  const random = mulberry32(94_15);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const today = toLocalDate(deps.now ?? new Date());
@@ -131,25 +109,18 @@ export async function seedScienceTechDemo(deps: { db: Kysely<DB>; people: Regist
 
   // The people: heads of organizations 100–135, researchers 140–259, other members 260–299.
   const ALTERED = new Set([105, 128, 152, 177, 233]);
-  const legacy = new Set<number>();
-  for (let i = 150; i <= DEMO_CITIZENS.to && legacy.size < 3; i++) if (!ALTERED.has(i) && options.citizen(i).oldIdNumber) legacy.add(i);
-  const inputOf = (i: number): PersonInput => {
-    const c = options.citizen(i);
-    const base: PersonInput = { personalId: legacy.has(i) && c.oldIdNumber ? c.oldIdNumber : c.personalId, fullName: c.fullName, birthDate: c.birthDate };
-    return ALTERED.has(i) ? altered(base, i) : base;
-  };
   // Checked now: the first 20 heads and the first 30 researchers, with the altered and legacy ones.
-  const checked = (i: number) => i < 120 || (i >= 140 && i < 170) || ALTERED.has(i) || legacy.has(i);
-  const checks = new Map<number, Awaited<ReturnType<RegistryPeople['check']>>>();
-  for (let i = DEMO_CITIZENS.from; i <= DEMO_CITIZENS.to; i++) if (checked(i)) checks.set(i, await people.check(options.actor, inputOf(i)));
+  const demo = await demoPeople(people, options, {
+    registry: 'st',
+    citizens: DEMO_CITIZENS,
+    altered: ALTERED,
+    legacyCandidate: (i) => i >= 150 && !ALTERED.has(i),
+    checked: (i) => i < 120 || (i >= 140 && i < 170),
+  });
 
   let written = 0;
   await db.transaction().execute(async (trx) => {
-    const personIds = new Map<number, string>();
-    const person = async (i: number) => {
-      if (!personIds.has(i)) personIds.set(i, (await people.link(trx, 'st', inputOf(i), checks.get(i), BY)).id);
-      return personIds.get(i)!;
-    };
+    const person = demo.linker(trx);
 
     const programmeIds: string[] = [];
     for (const [code, name, level, agency, startYear, endYear] of PROGRAMMES) {

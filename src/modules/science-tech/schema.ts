@@ -1,5 +1,6 @@
 // Schemas of the science-tech module's routes (validation, types and the OpenAPI document).
 import { z } from 'zod';
+import { PersonInputSchema, PersonViewSchema } from '../registries/schema.ts';
 import { ACADEMIC_TITLES, ACCEPTANCE_RESULTS, DEGREES, ORG_KINDS, ORG_OWNERSHIPS, ORG_STATUSES, ST_FIELDS, TASK_CODE_PATTERN, TASK_LEVELS, TASK_STATUSES, normalizeCode } from '../../core/science-tech/index.ts';
 
 const localDate = z.iso.date();
@@ -12,25 +13,7 @@ const taskCode = z
   .transform(normalizeCode)
   .pipe(z.string().regex(TASK_CODE_PATTERN, 'letters, digits, . / -'));
 
-export const PersonInputSchema = z.strictObject({
-  personalId: z.string().trim().regex(/^([0-9]{12}|[0-9]{9})$/, 'expects 12 digits (or a 9-digit CMND)').describe('Số định danh cá nhân'),
-  fullName: z.string().trim().min(1).max(200),
-  birthDate: localDate.nullable().optional(),
-});
-
-export const PersonViewSchema = z.object({
-  id: z.string(),
-  personalId: z.string(),
-  fullName: z.string(),
-  birthDate: z.string().nullable(),
-  link: z.object({
-    status: z.enum(['unverified', 'verified', 'mismatch', 'not_found', 'legacy_id', 'unavailable']),
-    mismatched: z.array(z.string()),
-    suggestedId: z.string().nullable(),
-    checkedAt: z.string().nullable(),
-  }),
-});
-export type PersonView = z.infer<typeof PersonViewSchema>;
+export { PersonInputSchema, PersonViewSchema, type PersonView } from '../registries/schema.ts';
 
 // ---- organizations (public) ----
 

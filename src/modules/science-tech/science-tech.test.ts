@@ -4,10 +4,11 @@
 // input refused with nothing written, and the gateway: a call allowed, one outside the ACL refused,
 // and the researcher service refused for a purpose that does not allow personal data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestApp } from '../../../test/support/app.ts';
+import type { TestApp } from '../../../test/support/app.ts';
 import { loginAs, type TestLogin } from '../../../test/support/auth.ts';
-import { startTestEmulator, TEST_API_KEY, TEST_INTEGRATION_CODE, type TestEmulator } from '../../emulators/population/testing.ts';
+import type { TestEmulator } from '../../emulators/population/testing.ts';
 import { listAudit } from '../audit/service.ts';
+import { startSectorTest, type SectorTest } from '../registries/testing.ts';
 
 let emu: TestEmulator;
 let t: TestApp & { url: string };
@@ -15,28 +16,14 @@ let officer: TestLogin;
 let seeded = 0;
 const P = '/api/v1/registries/st';
 
+let sector: SectorTest;
+
 beforeAll(async () => {
-  emu = await startTestEmulator({ people: 300 });
-  t = await startTestServer({
-    POPULATION_API_URL: emu.url,
-    POPULATION_API_KEY: TEST_API_KEY,
-    POPULATION_INTEGRATION_CODE: TEST_INTEGRATION_CODE,
-    POPULATION_RETRIES: '0',
-    POPULATION_TIMEOUT_MS: '3000',
-    POPULATION_BREAKER_FAILURES: '100',
-    POPULATION_CACHE_TTL_SECONDS: '0',
-  });
-  officer = await loginAs(t.db, { kind: 'officer', username: 'ctt-chuyenvien', roles: [{ role: 'specialist', unitId: 'cuc-thong-tin' }] });
-  const module = t.app.sectors.find((s) => s.registry === 'st')!;
-  const c = emu.person;
-  seeded = await module.seedDemo({
-    actor: { kind: 'officer', accountId: officer.accountId, name: 'Chuyên viên', officerCode: 'ctt-chuyenvien', unitId: 'cuc-thong-tin' },
-    citizen: (i) => ({ personalId: c(i).personalId, oldIdNumber: c(i).oldIdNumber, fullName: c(i).fullName, birthDate: c(i).birthDate }),
-  });
+  sector = await startSectorTest({ registry: 'st', people: 300, username: 'ctt-chuyenvien', unitId: 'cuc-thong-tin' });
+  ({ emu, t, officer, seeded } = sector);
 }, 240_000);
 afterAll(async () => {
-  await t?.close();
-  await emu?.close();
+  await sector?.close();
 });
 
 const count = async (table: 'st_task' | 'st_researcher' | 'st_task_member' | 'registry_person') =>

@@ -14,8 +14,8 @@ import { ProblemError } from '../../http/problem.ts';
 import type { Localized } from '../../http/language.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
-import type { PersonCheck, PersonInput, RegistryPeople, RegistryPerson } from '../registries/module.ts';
-import type { OrganizationQuery, PersonView, PublicOrganization, PublicTask, ResearcherInput, ResearcherQuery, ResearcherView, TaskInput, TaskQuery, TaskView } from './schema.ts';
+import { personView, type PersonCheck, type PersonInput, type RegistryPeople } from '../registries/module.ts';
+import type { OrganizationQuery, PublicOrganization, PublicTask, ResearcherInput, ResearcherQuery, ResearcherView, TaskInput, TaskQuery, TaskView } from './schema.ts';
 import {
   findOrganization,
   findOrganizationsBy,
@@ -51,12 +51,6 @@ export interface ScienceTechServiceDeps {
   units: UnitDirectory;
   people: RegistryPeople;
   now?: () => Date;
-}
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-
-export function personView(p: RegistryPerson): PersonView {
-  return { id: p.id, personalId: p.personalId, fullName: p.fullName, birthDate: p.birthDate, link: { ...p.link, checkedAt: iso(p.link.checkedAt) } };
 }
 
 const notFound = (what: Localized) => new ProblemError('not_found', { detail: what });

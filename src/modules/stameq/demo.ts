@@ -11,23 +11,13 @@ import { fromDayNumber } from '../../core/calendar/local-time.ts';
 import { dayNumber } from '../../core/calendar/local-time.ts';
 import { BODY_FIELDS, localToday, maxValidUntil, type BodyField, type BodyKind } from '../../core/stameq/index.ts';
 import type { DB } from '../../db/types.ts';
-import type { PersonInput, RegistryPeople, SectorDemoOptions } from '../registries/module.ts';
+import { DEMO_BY, demoPeople, type RegistryPeople, type SectorDemoOptions } from '../registries/module.ts';
 import { STAMEQ_UNIT_ID } from './service.ts';
+import { mulberry32 } from '../../core/random.ts';
 
 /** The citizens of the population emulator this registry's demo uses. */
 export const DEMO_CITIZENS = { from: 700, to: 899 } as const;
-const BY = 'du-lieu-mau';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const BY = DEMO_BY;
 
 const PROVINCES = ['Hà Nội', 'TP. Hồ Chí Minh', 'Đà Nẵng', 'Hải Phòng', 'Cần Thơ', 'Nghệ An', 'Thanh Hóa', 'Khánh Hòa', 'Quảng Ninh', 'Bình Dương'];
 const BODY_NAMES: Array<[BodyKind, string, BodyField[], string]> = [
@@ -84,52 +74,30 @@ const PRODUCTS: Array<['standard' | 'regulation', string, string]> = [
 const AGENCIES = ['Sở Khoa học và Công nghệ Hà Nội', 'Sở Khoa học và Công nghệ TP. Hồ Chí Minh', 'Sở Khoa học và Công nghệ Đà Nẵng', 'Sở Xây dựng Hải Phòng', 'Sở Khoa học và Công nghệ Nghệ An'];
 const COMPANIES = ['Công ty Cổ phần Điện Quang', 'Công ty TNHH Sunhouse Việt Nam', 'Công ty Cổ phần Nhựa Bình Minh', 'Công ty TNHH Mũ bảo hiểm Protec', 'Công ty Cổ phần Thép Việt Ý', 'Công ty Cổ phần Xi măng Bỉm Sơn', 'Công ty Cổ phần Nước mắm Phú Quốc', 'Công ty TNHH Sơn Jotun Việt Nam', 'Công ty Cổ phần Đồ chơi Hà Thành', 'Công ty Cổ phần Gas Petrolimex'];
 
-/** A slightly wrong copy of a person (typo, missing diacritic, wrong day) for reconciliation to find. */
-function altered(p: PersonInput, how: number): PersonInput {
-  const name = p.fullName;
-  switch (how % 3) {
-    case 0:
-      return { ...p, fullName: name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D') };
-    case 1:
-      return { ...p, fullName: name.replace(/\s(\S)(\S*)$/, (_m, a: string, rest: string) => ` ${a}${rest}${rest.slice(-1)}`) };
-    default: {
-      const d = p.birthDate ? fromDayNumber(dayNumber(p.birthDate) + 1) : null;
-      return { ...p, birthDate: d };
-    }
-  }
-}
-
 export async function seedStameqDemo(deps: { db: Kysely<DB>; people: RegistryPeople; now?: Date }, options: SectorDemoOptions): Promise<number> {
   const { db, people } = deps;
   const existing = await db.selectFrom('stameq_body').select('id').limit(1).executeTakeFirst();
   if (existing) return 0;
-  const random = prng(94_18);
+  const random = mulberry32(94_18);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const today = localToday(deps.now ?? new Date());
   const daysAgo = (n: number) => fromDayNumber(dayNumber(today) - n);
 
   // The people: the index, how it is recorded, and whether it is checked now.
   const ALTERED = new Set([705, 728, 741, 790, 833]);
-  const legacy = new Set<number>();
-  for (let i = DEMO_CITIZENS.from; i <= DEMO_CITIZENS.to && legacy.size < 3; i++) if (i >= 760 && options.citizen(i).oldIdNumber) legacy.add(i);
-  const inputOf = (i: number): PersonInput => {
-    const c = options.citizen(i);
-    const base: PersonInput = { personalId: legacy.has(i) && c.oldIdNumber ? c.oldIdNumber : c.personalId, fullName: c.fullName, birthDate: c.birthDate };
-    return ALTERED.has(i) ? altered(base, i) : base;
-  };
   // Heads of bodies (700–719) and the first 25 representatives (720–744) are checked, with the
   // altered and legacy ones: at most ~55 calls to the population database.
-  const checked = (i: number) => i < 745 || ALTERED.has(i) || legacy.has(i);
-  const checks = new Map<number, Awaited<ReturnType<RegistryPeople['check']>>>();
-  for (let i = DEMO_CITIZENS.from; i <= DEMO_CITIZENS.to; i++) if (checked(i)) checks.set(i, await people.check(options.actor, inputOf(i)));
+  const demo = await demoPeople(people, options, {
+    registry: 'stameq',
+    citizens: DEMO_CITIZENS,
+    altered: ALTERED,
+    legacyCandidate: (i) => i >= 760,
+    checked: (i) => i < 745,
+  });
 
   let written = 0;
   await db.transaction().execute(async (trx) => {
-    const personIds = new Map<number, string>();
-    const person = async (i: number) => {
-      if (!personIds.has(i)) personIds.set(i, (await people.link(trx, 'stameq', inputOf(i), checks.get(i), BY)).id);
-      return personIds.get(i)!;
-    };
+    const person = demo.linker(trx);
 
     const bodies: Array<{ id: string; kind: BodyKind }> = [];
     for (const [n, [kind, name, fields, scope]] of BODY_NAMES.entries()) {

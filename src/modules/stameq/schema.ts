@@ -1,29 +1,12 @@
 // Schemas of the stameq module's routes (validation, types and the OpenAPI document).
 import { z } from 'zod';
+import { PersonInputSchema, PersonViewSchema } from '../registries/schema.ts';
 import { ANNOUNCEMENT_KINDS, BODY_FIELDS, BODY_KINDS, VERIFICATION_RESULTS } from '../../core/stameq/index.ts';
 
 const localDate = z.iso.date();
 const taxCode = z.string().trim().regex(/^[0-9]{10}([0-9]{3})?$/, 'expects a 10- or 13-digit tax code');
 
-export const PersonInputSchema = z.strictObject({
-  personalId: z.string().trim().regex(/^([0-9]{12}|[0-9]{9})$/, 'expects 12 digits (or a 9-digit CMND)').describe('Số định danh cá nhân'),
-  fullName: z.string().trim().min(1).max(200),
-  birthDate: localDate.nullable().optional(),
-});
-
-export const PersonViewSchema = z.object({
-  id: z.string(),
-  personalId: z.string(),
-  fullName: z.string(),
-  birthDate: z.string().nullable(),
-  link: z.object({
-    status: z.enum(['unverified', 'verified', 'mismatch', 'not_found', 'legacy_id', 'unavailable']),
-    mismatched: z.array(z.string()),
-    suggestedId: z.string().nullable(),
-    checkedAt: z.string().nullable(),
-  }),
-});
-export type PersonView = z.infer<typeof PersonViewSchema>;
+export { PersonInputSchema, PersonViewSchema, type PersonView } from '../registries/schema.ts';
 
 export const InstrumentTypeSchema = z.object({ code: z.string(), name: z.object({ vi: z.string(), en: z.string() }), cycleMonths: z.number(), legalBasis: z.string() });
 export const InstrumentTypeList = z.object({ items: z.array(InstrumentTypeSchema) }).meta({ id: 'StameqInstrumentTypes' });

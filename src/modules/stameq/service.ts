@@ -12,8 +12,8 @@ import { ProblemError } from '../../http/problem.ts';
 import type { Localized } from '../../http/language.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
-import type { PersonCheck, RegistryPeople, RegistryPerson } from '../registries/module.ts';
-import type { ListQuery, PersonView, VerificationInput, VerificationQuery, VerificationView } from './schema.ts';
+import { personView, type PersonCheck, type RegistryPeople } from '../registries/module.ts';
+import type { ListQuery, VerificationInput, VerificationQuery, VerificationView } from './schema.ts';
 import {
   duplicateNumbers,
   findBody,
@@ -39,11 +39,6 @@ export interface StameqServiceDeps {
   now?: () => Date;
 }
 
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-
-export function personView(p: RegistryPerson): PersonView {
-  return { id: p.id, personalId: p.personalId, fullName: p.fullName, birthDate: p.birthDate, link: { ...p.link, checkedAt: iso(p.link.checkedAt) } };
-}
 
 const notFound = (what: Localized) => new ProblemError('not_found', { detail: what });
 const invalid = (pointer: string, code: string, message: Localized) => new ProblemError('validation', { detail: message, errors: [{ pointer, code, message }] });

@@ -10,24 +10,14 @@ import type { Kysely } from 'kysely';
 import { dayNumber, fromDayNumber } from '../../core/calendar/local-time.ts';
 import { listingCode, localToday, MAX_LISTING_DAYS, type ListingStatus, type TransferForm, type TransferRight } from '../../core/tech-market/index.ts';
 import type { DB } from '../../db/types.ts';
-import type { PersonInput, RegistryPeople, SectorDemoOptions } from '../registries/module.ts';
+import { DEMO_BY, demoPeople, type RegistryPeople, type SectorDemoOptions } from '../registries/module.ts';
 import { TECHMARKET_UNIT_ID } from './service.ts';
 import { insertDemand, insertOffer, nextNumber } from './store.ts';
+import { mulberry32 } from '../../core/random.ts';
 
 /** The citizens of the population emulator this registry's demo uses. */
 export const DEMO_CITIZENS = { from: 300, to: 499 } as const;
-const BY = 'du-lieu-mau';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const BY = DEMO_BY;
 
 /** Provinces where the demo's providers and demands are, the big centres more often. */
 const PROVINCES = ['ha-noi', 'ha-noi', 'ha-noi', 'ho-chi-minh', 'ho-chi-minh', 'ho-chi-minh', 'da-nang', 'da-nang', 'hai-phong', 'can-tho', 'can-tho', 'thai-nguyen', 'nghe-an', 'thanh-hoa', 'hue', 'khanh-hoa', 'lam-dong', 'dak-lak', 'dong-nai', 'an-giang', 'bac-ninh', 'quang-ninh', 'vinh-long', 'ca-mau'];
@@ -122,22 +112,10 @@ const NEEDS: Array<[string, string, string, number, TransferForm[], TransferRigh
   ['406', 'Cần chế phẩm sinh học phòng trừ tuyến trùng hại hồ tiêu', 'Phòng trừ tuyến trùng và nấm hại rễ hồ tiêu.', 7, ['standalone'], 'use'],
 ];
 
-/** A slightly wrong copy of a person (no diacritics, a doubled letter, the next day) for reconciliation to find. */
-function altered(p: PersonInput, how: number): PersonInput {
-  switch (how % 3) {
-    case 0:
-      return { ...p, fullName: p.fullName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D') };
-    case 1:
-      return { ...p, fullName: p.fullName.replace(/\s(\S)(\S*)$/, (_m, a: string, rest: string) => ` ${a}${rest}${rest.slice(-1)}`) };
-    default:
-      return { ...p, birthDate: p.birthDate ? fromDayNumber(dayNumber(p.birthDate) + 1) : null };
-  }
-}
-
 export async function seedTechMarketDemo(deps: { db: Kysely<DB>; people: RegistryPeople; now?: Date }, options: SectorDemoOptions): Promise<number> {
   const { db, people } = deps;
   if (await db.selectFrom('techmarket_provider').select('id').limit(1).executeTakeFirst()) return 0;
-  const random = prng(94_16);
+  const random = mulberry32(94_16);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const today = localToday(deps.now ?? new Date());
   const year = Number(today.slice(0, 4));
@@ -145,24 +123,17 @@ export async function seedTechMarketDemo(deps: { db: Kysely<DB>; people: Registr
   const plus = (d: string, n: number) => fromDayNumber(dayNumber(d) + n);
 
   const ALTERED = new Set([305, 322, 341, 377, 412]);
-  const legacy = new Set<number>();
-  for (let i = 330; i <= DEMO_CITIZENS.to && legacy.size < 3; i++) if (!ALTERED.has(i) && options.citizen(i).oldIdNumber) legacy.add(i);
-  const inputOf = (i: number): PersonInput => {
-    const c = options.citizen(i);
-    const base: PersonInput = { personalId: legacy.has(i) && c.oldIdNumber ? c.oldIdNumber : c.personalId, fullName: c.fullName, birthDate: c.birthDate };
-    return ALTERED.has(i) ? altered(base, i) : base;
-  };
-  const checked = (i: number) => i < 345 || ALTERED.has(i) || legacy.has(i);
-  const checks = new Map<number, Awaited<ReturnType<RegistryPeople['check']>>>();
-  for (let i = DEMO_CITIZENS.from; i <= DEMO_CITIZENS.to; i++) if (checked(i)) checks.set(i, await people.check(options.actor, inputOf(i)));
+  const demo = await demoPeople(people, options, {
+    registry: 'techmarket',
+    citizens: DEMO_CITIZENS,
+    altered: ALTERED,
+    legacyCandidate: (i) => i >= 330 && !ALTERED.has(i),
+    checked: (i) => i < 345,
+  });
 
   let written = 0;
   await db.transaction().execute(async (trx) => {
-    const personIds = new Map<number, string>();
-    const person = async (i: number) => {
-      if (!personIds.has(i)) personIds.set(i, (await people.link(trx, 'techmarket', inputOf(i), checks.get(i), BY)).id);
-      return personIds.get(i)!;
-    };
+    const person = demo.linker(trx);
 
     // 35 organizations (representatives 300–334) and 25 individual inventors (335–359).
     const providers: Array<{ id: string; province: string }> = [];

@@ -1,5 +1,6 @@
 // Schemas of the tech-market module's routes (validation, types and the OpenAPI document).
 import { z } from 'zod';
+import { PersonInputSchema, PersonViewSchema } from '../registries/schema.ts';
 import { LISTING_STATUSES, TRANSFER_FORMS, TRANSFER_RIGHTS, TRL_MAX, TRL_MIN } from '../../core/tech-market/index.ts';
 
 const localDate = z.iso.date();
@@ -17,25 +18,7 @@ const forms = z
   .refine((xs) => new Set(xs).size === xs.length, 'each form once')
   .describe('Law on Technology Transfer 2017 Art. 5');
 
-export const PersonInputSchema = z.strictObject({
-  personalId: z.string().trim().regex(/^([0-9]{12}|[0-9]{9})$/, 'expects 12 digits (or a 9-digit CMND)').describe('Số định danh cá nhân'),
-  fullName: z.string().trim().min(1).max(200),
-  birthDate: localDate.nullable().optional(),
-});
-
-export const PersonViewSchema = z.object({
-  id: z.string(),
-  personalId: z.string(),
-  fullName: z.string(),
-  birthDate: z.string().nullable(),
-  link: z.object({
-    status: z.enum(['unverified', 'verified', 'mismatch', 'not_found', 'legacy_id', 'unavailable']),
-    mismatched: z.array(z.string()),
-    suggestedId: z.string().nullable(),
-    checkedAt: z.string().nullable(),
-  }),
-});
-export type PersonView = z.infer<typeof PersonViewSchema>;
+export { PersonInputSchema, PersonViewSchema, type PersonView } from '../registries/schema.ts';
 
 const coded = z.object({ code: z.string(), name: localized });
 export const CatalogSchema = z

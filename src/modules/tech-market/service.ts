@@ -22,8 +22,8 @@ import type { Localized } from '../../http/language.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
-import type { PersonCheck, PersonInput, RegistryPeople, RegistryPerson } from '../registries/module.ts';
-import type { Catalog, DemandInput, DemandView, OfferInput, OfferView, OfficerSearchQuery, PersonView, ProviderInput, ProviderQuery, ProviderView, SearchQuery, TechMap } from './schema.ts';
+import { personView, type PersonCheck, type PersonInput, type RegistryPeople } from '../registries/module.ts';
+import type { Catalog, DemandInput, DemandView, OfferInput, OfferView, OfficerSearchQuery, ProviderInput, ProviderQuery, ProviderView, SearchQuery, TechMap } from './schema.ts';
 import {
   demands,
   fieldExists,
@@ -62,12 +62,7 @@ export interface TechMarketServiceDeps {
   now?: () => Date;
 }
 
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const money = (v: string | number | null) => (v === null ? null : Number(v));
-
-export function personView(p: RegistryPerson): PersonView {
-  return { id: p.id, personalId: p.personalId, fullName: p.fullName, birthDate: p.birthDate, link: { ...p.link, checkedAt: iso(p.link.checkedAt) } };
-}
 
 const notFound = (what: Localized) => new ProblemError('not_found', { detail: what });
 const invalid = (pointer: string, code: string, message: Localized) => new ProblemError('validation', { detail: message, errors: [{ pointer, code, message }] });

@@ -3,10 +3,11 @@
 // each person's link status (a mismatch, a legacy number), audited creation and correction, bad
 // input refused with nothing written, and gateway calls allowed and refused by the ACL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestApp } from '../../../test/support/app.ts';
+import type { TestApp } from '../../../test/support/app.ts';
 import { loginAs, type TestLogin } from '../../../test/support/auth.ts';
-import { startTestEmulator, TEST_API_KEY, TEST_INTEGRATION_CODE, type TestEmulator } from '../../emulators/population/testing.ts';
+import type { TestEmulator } from '../../emulators/population/testing.ts';
 import { listAudit } from '../audit/service.ts';
+import { startSectorTest, type SectorTest } from '../registries/testing.ts';
 
 let emu: TestEmulator;
 let t: TestApp & { url: string };
@@ -15,28 +16,14 @@ let seeded = 0;
 const P = '/api/v1/registries/techmarket';
 const UNIT = 'cuc-phat-trien-thi-truong';
 
+let sector: SectorTest;
+
 beforeAll(async () => {
-  emu = await startTestEmulator({ people: 500 });
-  t = await startTestServer({
-    POPULATION_API_URL: emu.url,
-    POPULATION_API_KEY: TEST_API_KEY,
-    POPULATION_INTEGRATION_CODE: TEST_INTEGRATION_CODE,
-    POPULATION_RETRIES: '0',
-    POPULATION_TIMEOUT_MS: '3000',
-    POPULATION_BREAKER_FAILURES: '100',
-    POPULATION_CACHE_TTL_SECONDS: '0',
-  });
-  officer = await loginAs(t.db, { kind: 'officer', username: 'ptdn-chuyenvien', roles: [{ role: 'specialist', unitId: UNIT }] });
-  const module = t.app.sectors.find((s) => s.registry === 'techmarket')!;
-  const c = emu.person;
-  seeded = await module.seedDemo({
-    actor: { kind: 'officer', accountId: officer.accountId, name: 'Chuyên viên', officerCode: 'ptdn-chuyenvien', unitId: UNIT },
-    citizen: (i) => ({ personalId: c(i).personalId, oldIdNumber: c(i).oldIdNumber, fullName: c(i).fullName, birthDate: c(i).birthDate }),
-  });
+  sector = await startSectorTest({ registry: 'techmarket', people: 500, username: 'ptdn-chuyenvien', unitId: UNIT });
+  ({ emu, t, officer, seeded } = sector);
 }, 240_000);
 afterAll(async () => {
-  await t?.close();
-  await emu?.close();
+  await sector?.close();
 });
 
 const count = async (table: 'techmarket_offer' | 'techmarket_demand' | 'techmarket_provider') => Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
