@@ -76,7 +76,7 @@ export async function start(config: Config): Promise<void> {
   const dossierSeeding =
     config.CATALOG_SEED && database.kind === 'pglite'
       ? catalogSeeding.then(() => seedDossiersInBackground(app.log, config, database, app.catalog, app.units))
-      : Promise.resolve();
+      : Promise.resolve(0);
   // Then a few dozen ratings of the returned demo dossiers and about twenty PAKN in every status.
   const feedbackSeeding =
     config.CATALOG_SEED && database.kind === 'pglite' ? dossierSeeding.then(() => seedFeedbackInBackground(app.log, app.feedback)) : Promise.resolve();
@@ -87,8 +87,20 @@ export async function start(config: Config): Promise<void> {
     (error: unknown) => app.log.error({ err: error }, 'could not open the development CA'),
   );
 
-  // The demo dossiers were written in bulk, without the events that keep the 766 counters: their facts.
-  const qualitySeeding = dossierSeeding.then(async () => {
+  // The finished and returned demo dossiers of procedures that produce a document get their signed
+  // result (the template, the development CA, the code, the warehouse), right after the demo
+  // dossiers are generated (into dossiers without a result only).
+  const resultSeeding = dossierSeeding.then(async (created) => {
+    if (!created) return;
+    await devCa;
+    const started = performance.now();
+    const issued = await app.dossiers.issueDemoResults();
+    if (issued > 0) app.log.info({ results: issued, ms: Math.round(performance.now() - started) }, 'signed results issued for the demo dossiers');
+  }).catch((error: unknown) => app.log.error({ err: error }, 'could not issue the signed results of the demo dossiers'));
+
+  // The demo dossiers were written in bulk, without the events that keep the 766 counters: their
+  // facts (after their results, which the record's DanhSachGiayToKetQua names).
+  const qualitySeeding = resultSeeding.then(async () => {
     const applied = (await app.quality.facts?.applyMissing()) ?? 0;
     if (applied > 0) app.log.info({ dossiers: applied }, 'quality counters built for the demo dossiers');
   }).catch((error: unknown) => app.log.error({ err: error }, 'could not build the quality counters of the demo dossiers'));
@@ -124,6 +136,7 @@ export async function start(config: Config): Promise<void> {
       await catalogSeeding;
       await populationSeeding;
       await dossierSeeding;
+      await resultSeeding;
       await qualitySeeding;
       await feedbackSeeding;
       await devCa;
@@ -151,14 +164,19 @@ function seedCatalogInBackground(log: FastifyBaseLogger, database: Database, cat
   );
 }
 
-function seedDossiersInBackground(log: FastifyBaseLogger, config: Config, database: Database, catalog: CatalogModule, units: UnitDirectory): Promise<void> {
+/** Resolves to how many demo dossiers were created (0 when there were dossiers already, or on error). */
+function seedDossiersInBackground(log: FastifyBaseLogger, config: Config, database: Database, catalog: CatalogModule, units: UnitDirectory): Promise<number> {
   const started = performance.now();
   const calendar = createCalendarModule({ config, db: database.db, units }).service;
   return seedDemoDossiers({ db: database.db, config, catalog, units, calendar: () => calendar.calendar() }).then(
     (created) => {
       if (created > 0) log.info({ dossiers: created, ms: Math.round(performance.now() - started) }, 'demo dossiers loaded');
+      return created;
     },
-    (error: unknown) => log.error({ err: error }, 'could not load the demo dossiers'),
+    (error: unknown) => {
+      log.error({ err: error }, 'could not load the demo dossiers');
+      return 0;
+    },
   );
 }
 

@@ -374,6 +374,11 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     jobs,
     publicUrl: identity.publicUrl,
     readableDossierFile: (p, dossierId, fileId) => dossiersRef!.service.readableFile(p, dossierId, fileId),
+    procedureVersions: async (code) => {
+      const found = await catalog.versionsOf(code);
+      const latest = found?.versions.findLast((v) => v.status === 'published') ?? found?.versions.at(-1);
+      return found && { name: latest?.content.name ?? code, versions: found.versions.map((v) => ({ number: v.number, status: v.status, name: v.content.name })) };
+    },
   });
   const warehouse = createWarehouseModule({
     ...moduleDeps,

@@ -7,7 +7,7 @@ import { createFormService } from './forms.ts';
 import type { PrefillSource } from './prefill-source.ts';
 import { registerCatalogRoutes } from './routes.ts';
 import { createCatalogCore, createCatalogService, notFound } from './service.ts';
-import { findProcedureById, findVersionById, findVersionByStatus, listProcedures, listVersions, type ProcedureRow, type VersionRow } from './store.ts';
+import { findProcedureByCode, findProcedureById, findVersionById, findVersionByStatus, listProcedures, listVersions, type ProcedureRow, type VersionRow } from './store.ts';
 
 export type { ProcedureRow, VersionRow };
 
@@ -36,6 +36,11 @@ export function createCatalogModule(deps: CatalogModuleDeps) {
       const version = await findVersionById(deps.db, versionId);
       const procedure = version ? await findProcedureById(deps.db, version.procedureId) : undefined;
       return version && procedure ? { procedure, version } : undefined;
+    },
+    /** The versions of a procedure (oldest first), or undefined when no procedure has the code. */
+    async versionsOf(code: string): Promise<{ procedure: ProcedureRow; versions: VersionRow[] } | undefined> {
+      const procedure = await findProcedureByCode(deps.db, code);
+      return procedure ? { procedure, versions: await listVersions(deps.db, procedure.id) } : undefined;
     },
     /**
      * Every procedure that was ever published, with its versions that left draft (oldest first):

@@ -23,6 +23,7 @@ import { DOSSIER_EVENT_TOPIC, createDossierService, type DossierEventJob, type D
 export type { DossierEvent, DossierEventListener, DossierService, VerifyProblem } from './service.ts';
 export type { HoSoDongBoDVC } from './sync-schema.ts';
 import type { ResultIssuer } from './result-issuer.ts';
+import { issueDemoResults } from './demo-results.ts';
 
 export type { PreparedResult, ResultIssuer, ResultIssueRequest } from './result-issuer.ts';
 export type { DossierRow } from './store.ts';
@@ -48,6 +49,11 @@ export interface DossiersModule extends Module {
    * dossierIdsActiveIn), each with the units on its route and its procedure, for the quality index.
    */
   syncRecordsActiveIn(range: { from: Date; to: Date }): AsyncIterable<{ record: HoSoDongBoDVC; unitIds: string[]; procedureCode: string }>;
+  /**
+   * The signed results of finished and returned dossiers that have none (the demo dossiers, right
+   * after they are generated: demo-results.ts), signed for a leader covering the issuing unit.
+   */
+  issueDemoResults(options?: { limit?: number }): Promise<number>;
   /** The next dossier code of a unit; call inside the intake transaction. */
   issueDossierCode(trx: Kysely<DB> | Transaction<DB>, unitCode: string, receivedAt: Date): Promise<string>;
 }
@@ -151,6 +157,22 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     syncRecordsActiveIn,
     escalate,
     issueDossierCode: issue,
+    async issueDemoResults(options = {}) {
+      const issuer = deps.resultIssuer;
+      if (!issuer) return 0;
+      return issueDemoResults(
+        {
+          db: deps.db,
+          issuer,
+          catalog: deps.catalog,
+          signerFor: async (unitId) => {
+            const [leader] = [...(await deps.officersCovering('unit_leader', unitId)), ...(await deps.officersCovering('ministry_leader', unitId))];
+            return leader && { accountId: leader.accountId, fullName: leader.name };
+          },
+        },
+        options,
+      );
+    },
     async register(app) {
       await app.register(
         async (api) => registerDossierRoutes(api, { dossiers: service, drafts, files: deps.files, lookupRateLimit: { max: config.DOSSIER_LOOKUP_PER_MINUTE, timeWindow: 60_000 } }),

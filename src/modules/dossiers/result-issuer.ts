@@ -14,6 +14,8 @@ import type { DossierRow } from './store.ts';
 export interface ResultIssueRequest {
   principal: Principal & { accountId: string };
   dossier: DossierRow;
+  /** The number of the procedure version the dossier is pinned to (its result template may be that version's). */
+  versionNumber: number;
   content: ProcedureContent;
   outcome: ResultOutcome;
   summary?: string | undefined;

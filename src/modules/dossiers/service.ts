@@ -522,11 +522,12 @@ export function createDossierService(deps: DossierServiceDeps) {
   async function prepareResult(
     p: Principal,
     peek: DossierRow,
-    content: ProcedureContent,
+    version: { number: number; content: ProcedureContent },
     input: Extract<ActionInput, { type: 'issue_result' }>,
     expectedVersion: number,
     tree: UnitTree,
   ): Promise<PreparedResult | undefined> {
+    const { content } = version;
     if (!needsResultDocument(content, input.outcome)) return undefined;
     assertAuthority(p, peek, 'issue_result', tree);
     if (peek.version !== expectedVersion || !allowedActions(peek.state as DossierState, peek.facts as DossierFacts).includes('issue_result')) return undefined;
@@ -535,7 +536,7 @@ export function createDossierService(deps: DossierServiceDeps) {
         detail: { vi: 'Thủ tục này có văn bản kết quả phải ký số, nhưng hệ thống chưa cấu hình ký số.', en: 'This procedure issues a signed document, and no signer is configured.' },
       });
     }
-    return deps.resultIssuer.prepare({ principal: p, dossier: peek, content, outcome: input.outcome, summary: input.summary });
+    return deps.resultIssuer.prepare({ principal: p, dossier: peek, versionNumber: version.number, content, outcome: input.outcome, summary: input.summary });
   }
 
   return {
@@ -681,7 +682,7 @@ export function createDossierService(deps: DossierServiceDeps) {
       const peek = await findDossier(db, id);
       if (!peek || !(await canRead(p, peek, db, tree))) throw notFound();
       const { version } = await pinned(peek.version_id);
-      const result = input.type === 'issue_result' ? await prepareResult(p, peek, version.content, input, expectedVersion, tree) : undefined;
+      const result = input.type === 'issue_result' ? await prepareResult(p, peek, version, input, expectedVersion, tree) : undefined;
       const row = await db.transaction().execute(async (trx) => {
         const current = await findDossier(trx, id, true);
         if (!current || !(await canRead(p, current, trx, tree))) throw notFound();

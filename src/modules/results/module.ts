@@ -15,7 +15,7 @@ import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { openDevCa, type DevCa } from './dev-ca.ts';
 import { registerResultRoutes } from './routes.ts';
 import type { ResultIssuedEvent, ResultIssuedListener } from './schema.ts';
-import { RESULT_ISSUED_TOPIC, createResultsService, type ResultsService } from './service.ts';
+import { RESULT_ISSUED_TOPIC, createResultsService, type ResultsService, type ResultsServiceDeps } from './service.ts';
 import { pkcs12Signer, type ResultSigner } from './signer.ts';
 
 export type { ResultIssuedEvent, ResultIssuedListener, Verification } from './schema.ts';
@@ -40,6 +40,8 @@ export interface ResultsModuleDeps extends ModuleDeps {
   publicUrl: () => string;
   /** The dossier's file if the principal may read it; bound to the dossiers module once it exists. */
   readableDossierFile: (p: Principal | undefined, dossierId: string, fileId: string) => Promise<FileRow>;
+  /** A procedure's versions (the catalog module): templates per version need it. */
+  procedureVersions?: ResultsServiceDeps['procedureVersions'];
   /** Another signer (a remote signing service, an HSM) instead of SIGNER's. */
   signer?: ResultSigner;
   now?: () => Date;
@@ -80,6 +82,7 @@ export async function createResultsModule(deps: ResultsModuleDeps): Promise<Resu
     publicUrl: deps.publicUrl,
     readableDossierFile: deps.readableDossierFile,
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.procedureVersions ? { procedureVersions: deps.procedureVersions } : {}),
   });
   deps.jobs.handle<ResultIssuedEvent>(RESULT_ISSUED_TOPIC, async (event) => {
     for (const listener of listeners) await listener(event);

@@ -43,6 +43,8 @@ export interface ResultDocumentInput {
   verifyUrl: string;
   title: string;
   author: string;
+  /** Text laid across every page (the editor's preview: "BẢN XEM TRƯỚC"); never on an issued result. */
+  watermark?: string;
 }
 
 /** The unsigned PDF of a result. */
@@ -56,6 +58,7 @@ export async function renderResultPdf(input: ResultDocumentInput): Promise<Uint8
   const doc = {
     ...filled,
     defaultStyle: { ...((filled.defaultStyle as Record<string, unknown> | undefined) ?? {}), font: FAMILY },
+    ...(input.watermark ? { watermark: { text: input.watermark.normalize('NFC'), color: '#b00020', opacity: 0.25, bold: true, font: FAMILY } } : {}),
     info: { title: input.title.normalize('NFC'), author: input.author.normalize('NFC'), subject: input.code, keywords: `${CODE_KEYWORD}${input.code}`, creator: 'motcua' },
   };
   const bytes = await pdfMake.createPdf(doc as never).getBuffer();

@@ -7,11 +7,15 @@
 //   GET  /results/templates/:procedureCode  result.template
 //   PUT  /results/templates/:procedureCode  result.template
 //   DELETE /results/templates/:procedureCode result.template  back to the default template
+//   GET/PUT/DELETE /results/templates/:procedureCode/versions/:number  result.template  one version's
+//   POST /results/templates/:procedureCode/preview  result.template  an unsigned PDF marked "BẢN XEM TRƯỚC"
+// A procedure's template serves every version without its own; a change never touches a result
+// already issued (its signed PDF is stored as issued).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ProblemError, problemSchema, zodFieldErrors } from '../../http/problem.ts';
 import type { FilesModule } from '../files/module.ts';
-import { ProcedureCodeParams, ResultCodeParams, ResultStatusSchema, RevokeBody, TemplateBody, TemplateView, VerificationSchema, VerifyCodeBody } from './schema.ts';
+import { ProcedureCodeParams, ResultCodeParams, ResultStatusSchema, RevokeBody, TemplateBody, TemplatePreviewBody, TemplateView, VerificationSchema, VerifyCodeBody, VersionTemplateParams } from './schema.ts';
 import type { ResultsService } from './service.ts';
 
 /** Largest PDF a verification takes. */
@@ -119,6 +123,55 @@ export function registerResultRoutes(api: FastifyInstance, deps: { results: Resu
       schema: { tags: ['results'], summary: 'Return a procedure to the default result template', params: ProcedureCodeParams, response: { 200: TemplateView } },
     },
     async (request) => results.setTemplate(request.principal, request.params.procedureCode, null, request.id),
+  );
+
+  app.get(
+    '/results/templates/:procedureCode/versions/:number',
+    {
+      config: { access: 'result.template' },
+      schema: { tags: ['results'], summary: 'The result template of one procedure version: its own, else the procedure’s, else the default', params: VersionTemplateParams, response: { 200: TemplateView, 404: problemSchema } },
+    },
+    async (request) => results.template(request.params.procedureCode, request.params.number),
+  );
+
+  app.put(
+    '/results/templates/:procedureCode/versions/:number',
+    {
+      config: { access: 'result.template' },
+      schema: { tags: ['results'], summary: 'Set the result template of one published procedure version', params: VersionTemplateParams, body: TemplateBody, response: { 200: TemplateView, 404: problemSchema, 422: problemSchema } },
+    },
+    async (request) => results.setTemplate(request.principal, request.params.procedureCode, request.body.template, request.id, request.params.number),
+  );
+
+  app.delete(
+    '/results/templates/:procedureCode/versions/:number',
+    {
+      config: { access: 'result.template' },
+      schema: { tags: ['results'], summary: 'Remove a version’s own result template (it takes the procedure’s, or the default)', params: VersionTemplateParams, response: { 200: TemplateView, 404: problemSchema } },
+    },
+    async (request) => results.setTemplate(request.principal, request.params.procedureCode, null, request.id, request.params.number),
+  );
+
+  app.post(
+    '/results/templates/:procedureCode/preview',
+    {
+      config: { access: 'result.template' },
+      schema: {
+        tags: ['results'],
+        summary: 'Render a template with sample fields to an unsigned PDF marked "BẢN XEM TRƯỚC" (the editor’s preview; nothing is stored)',
+        params: ProcedureCodeParams,
+        body: TemplatePreviewBody,
+        response: { 404: problemSchema, 422: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await results.previewTemplate(request.params.procedureCode, request.body.template, request.body.versionNumber ?? null);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="xem-truoc-${request.params.procedureCode}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(pdf) as never);
+    },
   );
 }
 

@@ -49,15 +49,33 @@ export type ResultStatus = z.infer<typeof ResultStatusSchema>;
 
 export const RevokeBody = z.strictObject({ reason: z.string().trim().min(5).max(2000) });
 
+export const VersionTemplateParams = ProcedureCodeParams.extend({ number: z.coerce.number().int().min(1).max(1_000_000) });
+
 export const TemplateBody = z.strictObject({ template: z.record(z.string(), z.unknown()) });
+export const TemplatePreviewBody = z.strictObject({
+  template: z.record(z.string(), z.unknown()),
+  /** The version whose name the sample fields take; absent: the procedure's. */
+  versionNumber: z.number().int().min(1).max(1_000_000).optional(),
+});
 export const TemplateView = z.object({
   procedureCode: z.string(),
+  procedureName: z.string().nullable(),
+  /** Null: the procedure's template (every version). */
+  versionNumber: z.number().int().nullable(),
+  /** The template results of this scope are rendered from (set here or inherited). */
   template: z.record(z.string(), z.unknown()),
+  /** Where `template` comes from: set for the version, for the procedure, or the default. */
+  source: z.enum(['version', 'procedure', 'default']),
+  /** Nothing is set at this level (the template shown is inherited). */
   isDefault: z.boolean(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
   fields: z.record(z.string(), z.object({ vi: z.string(), en: z.string() })),
-});
+  hasProcedureTemplate: z.boolean(),
+  /** The versions a template may be set for (published, superseded) and whether each has its own. */
+  versions: z.array(z.object({ number: z.number().int(), status: z.string(), hasTemplate: z.boolean() })),
+}).meta({ id: 'ResultTemplate' });
+export type TemplateView = z.infer<typeof TemplateView>;
 
 /** What the applicant's data warehouse (and others) hear after an issued result committed. */
 export interface ResultIssuedEvent {

@@ -7,7 +7,7 @@ import { assertCan, unauthenticated } from '../../http/access.ts';
 import { ProblemError } from '../../http/problem.ts';
 import type { Principal } from '../../core/access/index.ts';
 import { formatLocalIso } from '../../core/calendar/index.ts';
-import { DEFAULT_RESULT_TEMPLATE, TEMPLATE_FIELDS, checkTemplate, dateInWords, formatResultCode, localYear, parseResultCode } from '../../core/results/index.ts';
+import { DEFAULT_RESULT_TEMPLATE, TEMPLATE_FIELDS, checkTemplate, type TemplateField, type TemplateProblem, dateInWords, formatResultCode, localYear, parseResultCode } from '../../core/results/index.ts';
 import type { DB } from '../../db/types.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import type { PreparedResult, ResultIssueRequest, ResultIssuer } from '../dossiers/module.ts';
@@ -17,7 +17,7 @@ import type { JobsModule } from '../jobs/module.ts';
 import { codeInPdf, renderResultPdf, signPdf } from './pdf.ts';
 import type { ResultIssuedEvent, ResultStatus, Verification } from './schema.ts';
 import type { ResultSigner } from './signer.ts';
-import { deleteTemplate, findResult, findResultsBySha256, findTemplate, insertResult, nextSequence, setRevoked, upsertTemplate, type ResultRow } from './store.ts';
+import { deleteTemplate, findResult, findResultsBySha256, findTemplate, insertResult, listTemplates, nextSequence, setRevoked, upsertTemplate, type ResultRow, type TemplateRow } from './store.ts';
 import { verifyPdfSignatures } from './verify-pdf.ts';
 
 export const RESULT_ISSUED_TOPIC = 'result.issued';
@@ -34,8 +34,21 @@ export interface ResultsServiceDeps {
   publicUrl: () => string;
   /** The dossier's file if the principal may read it (the dossiers module; bound after it is built). */
   readableDossierFile: (p: Principal | undefined, dossierId: string, fileId: string) => Promise<FileRow>;
+  /** A procedure's versions (the catalog module), or undefined when the code is no procedure's. */
+  procedureVersions?: (procedureCode: string) => Promise<ProcedureVersions | undefined>;
   now?: () => Date;
 }
+
+export interface ProcedureVersions {
+  name: string;
+  versions: Array<{ number: number; status: string; name: string }>;
+}
+
+/** Where the template a version's results are rendered from comes from. */
+export type TemplateSource = 'version' | 'procedure' | 'default';
+
+/** Versions a template may be set for: those dossiers can be pinned to (a draft is not final, a withdrawn one issues nothing). */
+const TEMPLATABLE_STATUSES = new Set(['published', 'superseded']);
 
 const iso = (d: Date | null | undefined): string | null => (d ? formatLocalIso(new Date(d)) : null);
 const localDate = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -66,9 +79,75 @@ export function createResultsService(deps: ResultsServiceDeps) {
     return { id: unitId, name: (await units.find(unitId))?.nameVi ?? unitId };
   }
 
-  async function templateOf(procedureCode: string): Promise<Record<string, unknown>> {
-    const stored = await findTemplate(db, procedureCode);
-    return (stored?.template as Record<string, unknown> | undefined) ?? structuredClone(DEFAULT_RESULT_TEMPLATE as unknown as Record<string, unknown>);
+  const defaultTemplate = () => structuredClone(DEFAULT_RESULT_TEMPLATE as unknown as Record<string, unknown>);
+
+  /** The template a version's results are rendered from: the version's, else the procedure's, else the default. */
+  async function effectiveTemplate(procedureCode: string, versionNumber: number | null): Promise<{ template: Record<string, unknown>; source: TemplateSource; row: TemplateRow | undefined }> {
+    const own = versionNumber === null ? undefined : await findTemplate(db, procedureCode, versionNumber);
+    if (own) return { template: own.template as Record<string, unknown>, source: 'version', row: own };
+    const procedure = await findTemplate(db, procedureCode, null);
+    if (procedure) return { template: procedure.template as Record<string, unknown>, source: 'procedure', row: procedure };
+    return { template: defaultTemplate(), source: 'default', row: undefined };
+  }
+
+  /** The fields a result of the procedure would be filled with, with sample values for the editor's preview. */
+  function sampleFields(procedureCode: string, procedureName: string, at: Date): Partial<Record<TemplateField, string>> {
+    return {
+      'result.name': 'GIẤY CHỨNG NHẬN (BẢN XEM TRƯỚC)',
+      'result.issuedDate': dmy(localDate(at)),
+      'result.issuedDateWords': dateInWords(localDate(at)),
+      'result.summary': 'Nội dung kết quả do lãnh đạo ghi khi ban hành.',
+      'dossier.code': '000.00.00.H00-260101-0001',
+      'dossier.receivedDate': dmy(localDate(at)),
+      'applicant.name': 'Nguyễn Văn Mẫu',
+      'applicant.idNumber': '001090000000',
+      'applicant.address': 'Số 1 phố Mẫu, phường Mẫu, Hà Nội',
+      'procedure.code': procedureCode,
+      'procedure.name': procedureName,
+      'unit.name': 'Đơn vị ban hành',
+      'unit.nameUpper': 'ĐƠN VỊ BAN HÀNH',
+      'root.nameUpper': 'CƠ QUAN CHỦ QUẢN',
+      place: deps.place,
+      'signer.name': 'Người ký',
+    };
+  }
+
+  const procedureNotFound = (procedureCode: string) => new ProblemError('not_found', { detail: { vi: `Không có thủ tục mã ${procedureCode}.`, en: `No procedure has the code ${procedureCode}.` } });
+
+  /** The procedure's versions; a version number must name one a template may be set for. */
+  async function versionsOf(procedureCode: string, versionNumber: number | null): Promise<ProcedureVersions | undefined> {
+    if (!deps.procedureVersions) {
+      if (versionNumber !== null) throw procedureNotFound(procedureCode);
+      return undefined;
+    }
+    const found = await deps.procedureVersions(procedureCode);
+    if (!found) throw procedureNotFound(procedureCode);
+    if (versionNumber !== null && !found.versions.some((v) => v.number === versionNumber && TEMPLATABLE_STATUSES.has(v.status))) {
+      throw new ProblemError('not_found', {
+        detail: { vi: `Thủ tục ${procedureCode} không có phiên bản ${versionNumber} đã công bố.`, en: `Procedure ${procedureCode} has no published version ${versionNumber}.` },
+      });
+    }
+    return found;
+  }
+
+  /** Refuses a template that is not usable (422 with the problems at their JSON pointers). */
+  async function assertUsable(template: Record<string, unknown>): Promise<void> {
+    const problems = checkTemplate(template);
+    if (problems.length > 0) {
+      throw new ProblemError('validation', {
+        detail: { vi: 'Mẫu văn bản kết quả chưa hợp lệ.', en: 'The result template is not valid.' },
+        errors: problems.map((x) => ({ pointer: `/body/template${x.pointer}`, code: x.code, message: { vi: problemVi(x), en: x.message } })),
+      });
+    }
+    // A trial render: a template pdfmake cannot lay out is refused before it is stored.
+    try {
+      await renderResultPdf({ template, fields: {}, form: {}, code: 'KQ-THU-2000-000000', verifyUrl: verifyUrl('KQ-THU-2000-000000'), title: 'thử', author: 'thử' });
+    } catch (error) {
+      throw new ProblemError('validation', {
+        detail: { vi: 'Không dựng được văn bản từ mẫu này.', en: 'The template cannot be laid out.' },
+        errors: [{ pointer: '/body/template', code: 'render_failed', message: { vi: 'Không dựng được văn bản từ mẫu này.', en: String((error as Error).message).slice(0, 300) } }],
+      });
+    }
   }
 
   const issuer: ResultIssuer = {
@@ -90,7 +169,7 @@ export function createResultsService(deps: ResultsServiceDeps) {
       const code = formatResultCode(deps.codePrefix, unit.agencyCode, localYear(at), await nextSequence(db, unit.id, localYear(at)));
       const documentName = content.result.name?.trim() || content.name;
       const applicant = (dossier.applicant ?? {}) as { address?: string };
-      const template = await templateOf(dossier.procedure_code);
+      const { template } = await effectiveTemplate(dossier.procedure_code, req.versionNumber);
       const unsigned = await renderResultPdf({
         template,
         code,
@@ -296,47 +375,93 @@ export function createResultsService(deps: ResultsServiceDeps) {
       return status(row, unit);
     },
 
-    async template(procedureCode: string) {
-      const stored = await findTemplate(db, procedureCode);
+    /**
+     * The template of a procedure (versionNumber null: every version) or of one version: what is
+     * set there, else what it inherits (the procedure's, the default); `isDefault` is true when
+     * nothing is set at this level.
+     */
+    async template(procedureCode: string, versionNumber: number | null = null) {
+      const catalog = await versionsOf(procedureCode, versionNumber);
+      const effective = await effectiveTemplate(procedureCode, versionNumber);
+      const own = (versionNumber === null ? effective.source === 'procedure' : effective.source === 'version') ? effective.row : undefined;
+      const set = new Set((await listTemplates(db, procedureCode)).map((r) => r.version_number));
       return {
         procedureCode,
-        template: (stored?.template as Record<string, unknown> | undefined) ?? structuredClone(DEFAULT_RESULT_TEMPLATE as unknown as Record<string, unknown>),
-        isDefault: !stored,
-        updatedAt: iso(stored?.updated_at),
-        updatedBy: stored?.updated_by_label ?? null,
+        procedureName: catalog?.name ?? null,
+        versionNumber,
+        template: effective.template,
+        source: effective.source,
+        isDefault: !own,
+        updatedAt: iso(own?.updated_at),
+        updatedBy: own?.updated_by_label ?? null,
         fields: TEMPLATE_FIELDS as unknown as Record<string, { vi: string; en: string }>,
+        hasProcedureTemplate: set.has(null),
+        versions: (catalog?.versions ?? []).filter((v) => TEMPLATABLE_STATUSES.has(v.status)).map((v) => ({ number: v.number, status: v.status, hasTemplate: set.has(v.number) })),
       };
     },
 
-    async setTemplate(p: Principal | undefined, procedureCode: string, template: Record<string, unknown> | null, requestId?: string) {
+    /** Sets (or, with null, removes) the template of a procedure or of one of its versions (audited). Results already issued keep their PDF. */
+    async setTemplate(p: Principal | undefined, procedureCode: string, template: Record<string, unknown> | null, requestId?: string, versionNumber: number | null = null) {
       if (!p) throw unauthenticated();
-      if (template) {
-        const problems = checkTemplate(template);
-        if (problems.length > 0) {
-          throw new ProblemError('validation', {
-            detail: { vi: 'Mẫu văn bản kết quả chưa hợp lệ.', en: 'The result template is not valid.' },
-            errors: problems.map((x) => ({ pointer: `/body/template${x.pointer}`, code: x.code, message: x.message })),
-          });
-        }
-        // A trial render: a template pdfmake cannot lay out is refused before it is stored.
-        try {
-          await renderResultPdf({ template, fields: {}, form: {}, code: 'KQ-THU-2000-000000', verifyUrl: verifyUrl('KQ-THU-2000-000000'), title: 'thử', author: 'thử' });
-        } catch (error) {
-          throw new ProblemError('validation', {
-            detail: { vi: 'Không dựng được văn bản từ mẫu này.', en: 'The template cannot be laid out.' },
-            errors: [{ pointer: '/body/template', code: 'render_failed', message: String((error as Error).message).slice(0, 300) }],
-          });
-        }
-      }
+      await versionsOf(procedureCode, versionNumber);
+      if (template) await assertUsable(template);
       const actor = actorOf(p);
+      const entityId = versionNumber === null ? procedureCode : `${procedureCode}/${versionNumber}`;
       await db.transaction().execute(async (trx) => {
-        if (template) await upsertTemplate(trx, procedureCode, template, actor.label);
-        else await deleteTemplate(trx, procedureCode);
-        await recordAudit(trx, { actor, action: 'result.template.set', entity: 'result_template', entityId: procedureCode, after: { default: !template }, ...(requestId ? { requestId } : {}) });
+        const before = await findTemplate(trx, procedureCode, versionNumber);
+        if (template) await upsertTemplate(trx, procedureCode, versionNumber, template, actor.label);
+        else await deleteTemplate(trx, procedureCode, versionNumber);
+        await recordAudit(trx, {
+          actor,
+          action: 'result.template.set',
+          entity: 'result_template',
+          entityId,
+          before: { default: !before, ...(before ? { template: before.template } : {}) },
+          after: { default: !template, ...(template ? { template } : {}) },
+          ...(requestId ? { requestId } : {}),
+        });
       });
-      return this.template(procedureCode);
+      return this.template(procedureCode, versionNumber);
+    },
+
+    /** The template rendered with sample fields to an unsigned PDF marked "BẢN XEM TRƯỚC", for the editor. */
+    async previewTemplate(procedureCode: string, template: Record<string, unknown>, versionNumber: number | null = null): Promise<Uint8Array> {
+      const catalog = await versionsOf(procedureCode, versionNumber);
+      await assertUsable(template);
+      const at = now();
+      const code = formatResultCode(deps.codePrefix, 'XEMTRUOC', localYear(at), 0);
+      const version = versionNumber === null ? undefined : catalog?.versions.find((v) => v.number === versionNumber);
+      return renderResultPdf({
+        template,
+        code,
+        verifyUrl: verifyUrl(code),
+        title: `Bản xem trước mẫu kết quả ${procedureCode}`,
+        author: 'motcua',
+        form: {},
+        fields: sampleFields(procedureCode, version?.name ?? catalog?.name ?? 'Tên thủ tục', at),
+        watermark: 'BẢN XEM TRƯỚC',
+      });
     },
   };
+}
+
+/** The Vietnamese message of a template problem (the editor shows it at the field). */
+function problemVi(x: TemplateProblem): string {
+  const named = /\{\{[^}]+\}\}|"[^"]+"/.exec(x.message)?.[0] ?? '';
+  switch (x.code) {
+    case 'not_object':
+      return 'Mẫu phải là một đối tượng JSON (định nghĩa văn bản pdfmake).';
+    case 'no_content':
+      return 'Mẫu chưa có nội dung ("content").';
+    case 'forbidden_key':
+      return `Không được dùng khóa ${named} trong mẫu văn bản kết quả (không nạp tệp, ảnh hay liên kết).`;
+    case 'unknown_field':
+      return `Trường ${named} không có trong danh sách trường được dùng.`;
+    case 'too_deep':
+      return 'Mẫu lồng nhau quá sâu.';
+    case 'no_qr':
+      return 'Mẫu phải đặt mã QR xác thực ({"resultQr": true}).';
+  }
 }
 
 export type ResultsService = ReturnType<typeof createResultsService>;

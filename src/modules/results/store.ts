@@ -45,19 +45,41 @@ export async function setRevoked(trx: Transaction<DB>, code: string, revoked: { 
     .executeTakeFirstOrThrow();
 }
 
-export async function findTemplate(db: Executor, procedureCode: string): Promise<{ template: unknown; updated_at: Date; updated_by_label: string } | undefined> {
-  return db.selectFrom('result_template').select(['template', 'updated_at', 'updated_by_label']).where('procedure_code', '=', procedureCode).executeTakeFirst();
+export interface TemplateRow {
+  version_number: number | null;
+  template: unknown;
+  updated_at: Date;
+  updated_by_label: string;
 }
 
-export async function upsertTemplate(trx: Transaction<DB>, procedureCode: string, template: unknown, label: string): Promise<void> {
+/** The template set for a version (a number) or for the procedure (null), if any. */
+export async function findTemplate(db: Executor, procedureCode: string, versionNumber: number | null): Promise<TemplateRow | undefined> {
+  const q = db.selectFrom('result_template').select(['version_number', 'template', 'updated_at', 'updated_by_label']).where('procedure_code', '=', procedureCode);
+  return (versionNumber === null ? q.where('version_number', 'is', null) : q.where('version_number', '=', versionNumber)).executeTakeFirst();
+}
+
+/** Every template set for a procedure: its own and its versions'. */
+export async function listTemplates(db: Executor, procedureCode: string): Promise<TemplateRow[]> {
+  return db.selectFrom('result_template').select(['version_number', 'template', 'updated_at', 'updated_by_label']).where('procedure_code', '=', procedureCode).execute();
+}
+
+export async function upsertTemplate(trx: Transaction<DB>, procedureCode: string, versionNumber: number | null, template: unknown, label: string): Promise<void> {
+  const values = { procedure_code: procedureCode, version_number: versionNumber, template: JSON.stringify(template), updated_by_label: label };
+  const update = { template: JSON.stringify(template), updated_by_label: label, updated_at: sql<Date>`now()` };
   await trx
     .insertInto('result_template')
-    .values({ procedure_code: procedureCode, template: JSON.stringify(template), updated_by_label: label })
-    .onConflict((oc) => oc.column('procedure_code').doUpdateSet({ template: JSON.stringify(template), updated_by_label: label, updated_at: sql<Date>`now()` }))
+    .values(values)
+    .onConflict((oc) =>
+      versionNumber === null
+        ? oc.column('procedure_code').where('version_number', 'is', null).doUpdateSet(update)
+        : oc.columns(['procedure_code', 'version_number']).where('version_number', 'is not', null).doUpdateSet(update),
+    )
     .execute();
 }
 
-export async function deleteTemplate(trx: Transaction<DB>, procedureCode: string): Promise<boolean> {
-  const r = await trx.deleteFrom('result_template').where('procedure_code', '=', procedureCode).executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+export async function deleteTemplate(trx: Transaction<DB>, procedureCode: string, versionNumber: number | null): Promise<TemplateRow | undefined> {
+  const q = trx.deleteFrom('result_template').where('procedure_code', '=', procedureCode);
+  return (versionNumber === null ? q.where('version_number', 'is', null) : q.where('version_number', '=', versionNumber))
+    .returning(['version_number', 'template', 'updated_at', 'updated_by_label'])
+    .executeTakeFirst();
 }

@@ -1,5 +1,5 @@
-// Tables of the results module (migration 0012).
-import type { ColumnType } from 'kysely';
+// Tables of the results module (migrations 0012, 0028).
+import type { ColumnType, Generated } from 'kysely';
 import type { DefaultTimestamp, NullableTimestamp } from '../../db/types.ts';
 
 export interface ResultDocumentTable {
@@ -36,7 +36,10 @@ export interface ResultSequenceTable {
 }
 
 export interface ResultTemplateTable {
+  id: Generated<string>;
   procedure_code: string;
+  /** Null: the procedure's template (every version); else one version's (migration 0028). */
+  version_number: number | null;
   template: ColumnType<unknown, string, string>;
   updated_at: DefaultTimestamp;
   updated_by_label: string;

@@ -286,14 +286,16 @@ export function TextArea({
   required,
   className,
   inputClassName,
+  ref,
   onValue,
   onChange,
   ...area
-}: FieldFrameProps & ValueProps & { inputClassName?: string } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>) {
+}: FieldFrameProps & ValueProps & { inputClassName?: string; ref?: Ref<HTMLTextAreaElement> } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>) {
   const list = errorList({ errors, error });
   return (
     <FieldFrame {...{ id, label, hint, errors: list, errorPrefix, optionalText, required, className }}>
       <textarea
+        ref={ref}
         rows={4}
         className={`input textarea${inputClassName ? ` ${inputClassName}` : ''}`}
         {...controlProps(id, !!hint, list, required)}

@@ -169,6 +169,42 @@ export async function requestJson<T = unknown>(
   return problem ? { kind: 'problem', problem } : { kind: 'unreadable', status: response.status };
 }
 
+/**
+ * A call that answers a file (a PDF preview): the same headers as requestJson (language, CSRF
+ * token on writes), JSON in; a Blob out, or the problem the server answered.
+ */
+export async function requestBlob(url: string, language: Language, options: Pick<RequestOptions<Blob>, 'method' | 'body' | 'signal'> = {}): Promise<ApiResult<Blob>> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/pdf, application/problem+json', 'Accept-Language': language };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers['x-csrf-token'] = token;
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    return { kind: 'network' };
+  }
+  if (response.ok) return { kind: 'ok', data: await response.blob() };
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return { kind: 'unreadable', status: response.status };
+  }
+  const problem = asProblem(body, response.status);
+  return problem ? { kind: 'problem', problem } : { kind: 'unreadable', status: response.status };
+}
+
 async function getJson<T>(
   url: string,
   language: Language,

@@ -1,10 +1,19 @@
 // Client of the results API (src/modules/results/routes.ts), through the app's one request
 // function. Shapes are the server's schemas (type-only imports).
-import type { ResultStatus, Verification } from '@server/modules/results/schema.ts';
+import type { z } from 'zod';
+import type { AdminList } from '@server/modules/catalog/schema.ts';
+import type { ResultStatus, TemplateView, Verification } from '@server/modules/results/schema.ts';
 import type { Language } from '../../i18n/index.ts';
-import { requestJson, type ApiResult } from '../../lib/api.ts';
+import { requestBlob, requestJson, type ApiResult } from '../../lib/api.ts';
 
-export type { ResultStatus, Verification };
+export type { ResultStatus, TemplateView, Verification };
+export type ProcedureChoice = z.infer<typeof AdminList>['items'][number];
+
+export const TEMPLATES_PATH = '/quan-tri/mau-ket-qua';
+
+/** The templates URL of a procedure (version undefined: every version) or of one version. */
+const templateUrl = (procedureCode: string, version: number | undefined) =>
+  `${API}/results/templates/${enc(procedureCode)}${version === undefined ? '' : `/versions/${version}`}`;
 
 const API = '/api/v1';
 const enc = encodeURIComponent;
@@ -17,4 +26,14 @@ export const resultsApi = {
   },
   verifyCode: (code: string, lang: Language): Promise<ApiResult<Verification>> => requestJson(`${API}/results/verify`, lang, { method: 'POST', body: { code } }),
   status: (code: string, lang: Language): Promise<ApiResult<ResultStatus>> => requestJson(`${API}/results/${enc(code)}`, lang),
+  /** Published procedures to choose a template's procedure from (the catalog's administration list). */
+  procedures: (q: string, lang: Language): Promise<ApiResult<{ items: ProcedureChoice[] }>> =>
+    requestJson(`${API}/admin/procedures?status=published&pageSize=200${q ? `&q=${enc(q)}` : ''}`, lang),
+  template: (procedureCode: string, version: number | undefined, lang: Language): Promise<ApiResult<TemplateView>> => requestJson(templateUrl(procedureCode, version), lang),
+  saveTemplate: (procedureCode: string, version: number | undefined, template: Record<string, unknown>, lang: Language): Promise<ApiResult<TemplateView>> =>
+    requestJson(templateUrl(procedureCode, version), lang, { method: 'PUT', body: { template } }),
+  resetTemplate: (procedureCode: string, version: number | undefined, lang: Language): Promise<ApiResult<TemplateView>> =>
+    requestJson(templateUrl(procedureCode, version), lang, { method: 'DELETE' }),
+  preview: (procedureCode: string, version: number | undefined, template: Record<string, unknown>, lang: Language): Promise<ApiResult<Blob>> =>
+    requestBlob(`${API}/results/templates/${enc(procedureCode)}/preview`, lang, { method: 'POST', body: { template, ...(version === undefined ? {} : { versionNumber: version }) } }),
 };

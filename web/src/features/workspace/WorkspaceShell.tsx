@@ -16,6 +16,7 @@ import '../../components/components.css';
 import './workspace.css';
 import { roleLabel } from '../../lib/roles.ts';
 import { LGSP_PATH } from '../lgsp/api.ts';
+import { TEMPLATES_PATH } from '../results/api.ts';
 
 export const VERIFY_PATH = '/can-bo/xac-minh-dan-cu';
 
@@ -46,6 +47,7 @@ const NAV: NavItem[] = [
     group: 'admin',
   },
   { path: LGSP_PATH, labelKey: 'lgsp.nav', roles: ['admin', 'auditor'], group: 'admin' },
+  { path: TEMPLATES_PATH, labelKey: 'results.templates.nav', roles: ['admin'], group: 'admin' },
   { path: IDENTITY_PATHS.totp, labelKey: 'workspace.nav.totp', group: 'account' },
 ];
 

@@ -43,9 +43,16 @@ export function DigitizationStatsPage() {
     }
   }
 
-  if (status === 'loading') return <Loading />;
-  if (!me) return <LoginRequired text={t('warehouse.stats.forbidden')} />;
-  if (me.kind !== 'officer') return <Notice tone="info">{t('warehouse.stats.forbidden')}</Notice>;
+  // The page keeps its title for everyone (a page without a level-one heading is not navigable by headings).
+  const refused = status === 'loading' ? <Loading /> : !me ? <LoginRequired text={t('warehouse.stats.forbidden')} /> : me.kind !== 'officer' ? <Notice tone="info">{t('warehouse.stats.forbidden')}</Notice> : undefined;
+  if (refused || !me) {
+    return (
+      <div className="page warehouse">
+        <h1 tabIndex={-1}>{t('warehouse.stats.title')}</h1>
+        {refused}
+      </div>
+    );
+  }
 
   const ratio = (r: Pick<Row, 'results' | 'electronicResults'>) => `${r.electronicResults} / ${r.results}`;
   return (

@@ -1,0 +1,71 @@
+// Signed results of the demo dossiers: after a fresh demo seeding, the finished and returned
+// dossiers of procedures that produce a document carry a signed result that verifies (valid, the
+// document issued under its code), named in the sync record's DanhSachGiayToKetQua and put in the
+// applicant's warehouse through the listener; the logs still verify; a second pass adds nothing.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCalendarModule } from '../calendar/module.ts';
+// eslint-disable-next-line local/layers -- the demo runs over the seed catalog, loaded as main.ts loads it
+import { seedCatalog } from '../catalog/seed/seed.ts';
+import { createCatalogTestApp, type CatalogTestApp } from '../catalog/testing.ts';
+import { seedUnits } from '../identity/module.ts';
+// eslint-disable-next-line local/layers -- the demo leaders sign, as on the embedded default
+import { seedDemoOfficers } from '../identity/seed/demo-officers.ts';
+import { seedDemoDossiers } from './demo.ts';
+
+let t: CatalogTestApp;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'motcua-demo-results-'));
+  t = await createCatalogTestApp({ env: { DATA_DIR: dataDir, ...(process.env.TEST_LOG_LEVEL ? { LOG_LEVEL: process.env.TEST_LOG_LEVEL } : {}) } });
+  await seedUnits(t.db);
+  t.app.units.invalidate();
+  await seedDemoOfficers(t.db);
+  expect(await seedCatalog(t.db, t.app.catalog)).toBeGreaterThan(10);
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('issueDemoResults', () => {
+  it('gives the finished and returned demo dossiers verifiable signed results, once', async () => {
+    const calendar = () => createCalendarModule({ config: t.config, db: t.db, units: t.app.units }).service.calendar();
+    expect(await seedDemoDossiers({ db: t.db, config: t.config, catalog: t.app.catalog, units: t.app.units, calendar }, { count: 30, now: new Date('2026-11-20T10:00:00+07:00') })).toBe(30);
+
+    const issued = await t.app.dossiers.issueDemoResults();
+    expect(issued).toBeGreaterThan(0);
+    const results = await t.db.selectFrom('result_document').select(['code', 'dossier_id', 'action_seq']).execute();
+    expect(results).toHaveLength(issued);
+
+    // Every finished or returned dossier whose issue_result granted a document has one.
+    const finished = await t.db.selectFrom('dossier').select(['id', 'version_id']).where('status', 'in', [9, 10]).execute();
+    let expected = 0;
+    for (const d of finished) {
+      const action = await t.db.selectFrom('dossier_action').select('payload').where('dossier_id', '=', d.id).where('type', '=', 'issue_result').executeTakeFirst();
+      const pinned = await t.app.catalog.pinnedVersion(d.version_id);
+      if ((action?.payload as { outcome?: string } | undefined)?.outcome === 'granted' && pinned!.version.content.result.producesDocument) expected++;
+    }
+    expect(issued).toBe(expected);
+
+    for (const r of results) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/results/verify', payload: { code: r.code } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json(), r.code).toMatchObject({ valid: true, matchesIssued: true, found: true, revoked: false });
+      const record = await t.app.dossiers.service.syncRecordForDelivery(r.dossier_id);
+      const listed = (record!.record as { DanhSachGiayToKetQua?: Array<{ MaGiayToKetQua?: string }> }).DanhSachGiayToKetQua ?? [];
+      expect(listed.map((x) => x.MaGiayToKetQua)).toContain(r.code);
+    }
+
+    // The applicant's warehouse hears of each through the same listener as a live issue.
+    for (let i = 0; i < 20 && (await t.app.jobs.runDue()) > 0; i++);
+    const stored = await t.db.selectFrom('warehouse_document').select('result_code').where('provenance', '=', 'issued_result').execute();
+    expect(new Set(stored.map((s) => s.result_code))).toEqual(new Set(results.map((r) => r.code)));
+
+    const { problems } = await t.app.dossiers.service.verify();
+    expect(problems).toEqual([]);
+    expect(await t.app.dossiers.issueDemoResults()).toBe(0);
+  }, 300_000);
+});
