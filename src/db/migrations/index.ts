@@ -20,6 +20,7 @@ import * as m0016 from './0016-dossier-drafts.ts';
 import * as m0017 from './0017-registries.ts';
 import * as m0021 from './0021-stameq.ts';
 import * as m0022 from './0022-quality-aggregates.ts';
+import * as m0026 from './0026-reconciliation.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0017-registries': m0017,
   '0021-stameq': m0021,
   '0022-quality-aggregates': m0022,
+  '0026-reconciliation': m0026,
 };

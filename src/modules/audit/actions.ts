@@ -53,6 +53,10 @@ export const AUDIT_ACTIONS = [
   'lgsp.acl.grant',
   'lgsp.acl.revoke',
   'lgsp.service.update',
+  // sector databases: reconciliation with the population database, corrections of a person
+  'registry.reconcile.start',
+  'registry.reconcile.finish',
+  'registry.person.correct',
   // standards, metrology and quality database
   'stameq.verification.create',
   'stameq.verification.update',

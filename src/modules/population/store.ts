@@ -131,7 +131,7 @@ export async function insertQueryLogs(db: Executor, entries: readonly NewQueryLo
   await sql`
     insert into population_query_log (request_id, account_id, actor_kind, actor_name, officer_code, unit_id,
       purpose_code, dossier_ref, subject_personal_id, http_request_id)
-    select * from unnest(${col((e) => e.requestId)}::text[], ${col((e) => e.accountId)}::text[], ${col((e) => e.actorKind)}::text[],
+    select * from unnest(${col((e) => e.requestId)}::text[], ${col((e) => e.accountId)}::uuid[], ${col((e) => e.actorKind)}::text[],
       ${col((e) => e.actorName)}::text[], ${col((e) => e.officerCode)}::text[], ${col((e) => e.unitId)}::text[],
       ${col((e) => e.purposeCode)}::text[], ${col((e) => e.dossierRef)}::text[], ${col((e) => e.subjectPersonalId)}::text[],
       ${col((e) => e.httpRequestId)}::text[])`.execute(db);
