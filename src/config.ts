@@ -212,6 +212,14 @@ export const configSchema = z.object({
   POPULATION_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   POPULATION_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   /**
+   * Queries per request of the population service's batch endpoint (<url>/batch). Its form is
+   * UNCONFIRMED for the national service (the emulator offers one): 0, the default, means no
+   * batch endpoint, and many-person lookups (reconciliation) send single queries,
+   * POPULATION_CONCURRENCY at a time.
+   */
+  POPULATION_BATCH_SIZE: z.coerce.number().int().min(0).max(1000).default(0),
+  POPULATION_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /**
    * Mount the population database emulator at /emulators/population; default: on when
    * POPULATION_API_URL is unset, except in production (off unless POPULATION_EMULATOR=true).
    */

@@ -23,6 +23,7 @@ import * as m0022 from './0022-quality-aggregates.ts';
 import * as m0023 from './0023-science-tech.ts';
 import * as m0024 from './0024-tech-market.ts';
 import * as m0025 from './0025-ip.ts';
+import * as m0026 from './0026-reconciliation.ts';
 import * as m0027 from './0027-quality-publication.ts';
 import * as m0028 from './0028-result-template-versions.ts';
 
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '0023-science-tech': m0023,
   '0024-tech-market': m0024,
   '0025-ip': m0025,
+  '0026-reconciliation': m0026,
   '0027-quality-publication': m0027,
   '0028-result-template-versions': m0028,
 };

@@ -8,6 +8,7 @@
 //                           Nam, MaTichHop, MaDVC, MaCanBo, MaYeuCau}; header
 //                           `Authorization: Bearer <API key of MaTichHop>`; answer
 //                           {error_code, message[, mismatched]} (codes: wire.ts ERROR_CODES)
+//   POST /batch             many queries in one request (UNCONFIRMED form, see BATCH_MAX_ITEMS)
 //   GET  /_admin/knobs      the test knobs and request counters
 //   PUT  /_admin/knobs      change knobs: {latencyMs, failureRate, failureStatus, down}
 //   POST /_admin/reset      knobs back to normal, counters to zero
@@ -18,7 +19,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { z } from 'zod';
 import { populationEmulatorOn, type Config } from '../../config.ts';
 import { populationIndexPage } from './index-page.ts';
-import { countCitizens, ensureEmulatorSchema, findCitizen, type AnyDb } from './store.ts';
+import { countCitizens, ensureEmulatorSchema, findCitizens, type AnyDb } from './store.ts';
+import type { SyntheticCitizen } from './types.ts';
 import { ERROR_CODES, soapEnvelope, type PopulationQueryBody } from './wire.ts';
 
 export const EMULATOR_PREFIX = '/emulators/population';
@@ -121,13 +123,67 @@ function isRealCompactDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+
+/**
+ * Batch form (UNCONFIRMED: no published specification of the national service offers one; this
+ * emulator's choice, so that reconciliation of a whole sector database can be measured):
+ *   POST <url>/batch  {MaTichHop, MaDVC, MaCanBo, DanhSach: [{HoVaTen, SoDinhDanh, SoCMND,
+ *   NgayThangNam, Nam, MaYeuCau}, …]}  (at most BATCH_MAX_ITEMS items)
+ *   → 200 {error_code: "0", message, KetQua: [{MaYeuCau, error_code, message[, mismatched]}, …]}
+ *   one answer per item, in the order asked; each item is judged as the single query would be
+ *   (an item's BAD_REQUEST does not fail the others). Request-level failures (401, 503, …) are
+ *   as for the single query.
+ */
+export const BATCH_MAX_ITEMS = 1000;
+
+type Verdict = { status: number; body: { error_code: string; message: string; mismatched?: string[] } };
+
+/** One query judged against the citizens found for it (`found` keyed by `id:` and `cmnd:`). */
+function evaluateQuery(raw: Record<string, unknown>, found: Map<string, SyntheticCitizen>): Verdict {
+  const parsed = QueryBody.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = String(issue.path[0] ?? '');
+    const message = issue.code === 'invalid_type' ? `${field} là bắt buộc` : issue.message;
+    return { status: 400, body: { error_code: ERROR_CODES.badRequest, message } };
+  }
+  const q = parsed.data;
+  if (!q.SoDinhDanh && !q.SoCMND) return { status: 400, body: { error_code: ERROR_CODES.badRequest, message: 'Cần SoDinhDanh hoặc SoCMND' } };
+  if (!q.NgayThangNam && !q.Nam) return { status: 400, body: { error_code: ERROR_CODES.badRequest, message: 'Cần NgayThangNam hoặc Nam' } };
+  if (q.NgayThangNam && !isRealCompactDate(q.NgayThangNam)) {
+    return { status: 400, body: { error_code: ERROR_CODES.badRequest, message: 'NgayThangNam không phải là ngày có thật' } };
+  }
+  const citizen = q.SoDinhDanh ? found.get(`id:${q.SoDinhDanh}`) : found.get(`cmnd:${q.SoCMND}`);
+  if (!citizen) return { status: 200, body: { error_code: ERROR_CODES.notFound, message: 'Không tìm thấy thông tin công dân' } };
+  const mismatched: string[] = [];
+  if (normalizeName(q.HoVaTen) !== normalizeName(citizen.fullName)) mismatched.push('HoVaTen');
+  if (q.NgayThangNam && q.NgayThangNam !== citizen.birthDate.replaceAll('-', '')) mismatched.push('NgayThangNam');
+  if (q.Nam && q.Nam !== citizen.birthDate.slice(0, 4)) mismatched.push('Nam');
+  if (q.SoDinhDanh && q.SoCMND && q.SoCMND !== citizen.oldIdNumber) mismatched.push('SoCMND');
+  if (mismatched.length > 0) {
+    return {
+      status: 200,
+      body: { error_code: ERROR_CODES.mismatch, message: `Thông tin không khớp với Cơ sở dữ liệu quốc gia về dân cư: ${mismatched.join(', ')}`, mismatched },
+    };
+  }
+  return { status: 200, body: { error_code: ERROR_CODES.ok, message: soapEnvelope([citizen]) } };
+}
+
+/** The citizens the queries name, in one round trip per kind of key. */
+async function lookupCitizens(db: AnyDb, bodies: Array<Record<string, unknown>>): Promise<Map<string, SyntheticCitizen>> {
+  const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  const ids = [...new Set(bodies.map((b) => str(b.SoDinhDanh)).filter((v) => /^\d{12}$/.test(v)))];
+  const cmnds = [...new Set(bodies.filter((b) => !str(b.SoDinhDanh)).map((b) => str(b.SoCMND)).filter((v) => /^\d{9}$/.test(v)))];
+  return findCitizens(db, { personalIds: ids, oldIdNumbers: cmnds });
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The emulator as a Fastify plugin (encapsulated: its error handler answers in its own format). */
 export async function populationEmulator(app: FastifyInstance, opts: PopulationEmulatorOptions): Promise<void> {
   const { db, credentials, control } = opts;
 
-  const answer = (reply: FastifyReply, status: number, body: { error_code: string; message: string; mismatched?: string[] }) => {
+  const answer = (reply: FastifyReply, status: number, body: { error_code: string; message: string; mismatched?: string[]; KetQua?: unknown[] }) => {
     control.count(body.error_code);
     return reply.status(status).type('application/json; charset=utf-8').send(body);
   };
@@ -194,41 +250,62 @@ export async function populationEmulator(app: FastifyInstance, opts: PopulationE
         return answer(reply, 401, { error_code: ERROR_CODES.unauthorized, message: 'Sai mã tích hợp hoặc khóa truy cập' });
       }
 
-      const parsed = QueryBody.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const field = String(issue.path[0] ?? '');
-        const message = issue.code === 'invalid_type' ? `${field} là bắt buộc` : issue.message;
-        return answer(reply, 400, { error_code: ERROR_CODES.badRequest, message });
-      }
-      const q = parsed.data;
-      if (!q.SoDinhDanh && !q.SoCMND) {
-        return answer(reply, 400, { error_code: ERROR_CODES.badRequest, message: 'Cần SoDinhDanh hoặc SoCMND' });
-      }
-      if (!q.NgayThangNam && !q.Nam) {
-        return answer(reply, 400, { error_code: ERROR_CODES.badRequest, message: 'Cần NgayThangNam hoặc Nam' });
-      }
-      if (q.NgayThangNam && !isRealCompactDate(q.NgayThangNam)) {
-        return answer(reply, 400, { error_code: ERROR_CODES.badRequest, message: 'NgayThangNam không phải là ngày có thật' });
-      }
+      const result = evaluateQuery(raw, await lookupCitizens(db, [raw]));
+      return answer(reply, result.status, result.body);
+    },
+  );
 
-      const citizen = await findCitizen(db, { personalId: q.SoDinhDanh || undefined, oldIdNumber: q.SoCMND || undefined });
-      if (!citizen) {
-        return answer(reply, 200, { error_code: ERROR_CODES.notFound, message: 'Không tìm thấy thông tin công dân' });
-      }
-      const mismatched: string[] = [];
-      if (normalizeName(q.HoVaTen) !== normalizeName(citizen.fullName)) mismatched.push('HoVaTen');
-      if (q.NgayThangNam && q.NgayThangNam !== citizen.birthDate.replaceAll('-', '')) mismatched.push('NgayThangNam');
-      if (q.Nam && q.Nam !== citizen.birthDate.slice(0, 4)) mismatched.push('Nam');
-      if (q.SoDinhDanh && q.SoCMND && q.SoCMND !== citizen.oldIdNumber) mismatched.push('SoCMND');
-      if (mismatched.length > 0) {
-        return answer(reply, 200, {
-          error_code: ERROR_CODES.mismatch,
-          message: `Thông tin không khớp với Cơ sở dữ liệu quốc gia về dân cư: ${mismatched.join(', ')}`,
-          mismatched,
+  app.post(
+    '/batch',
+    {
+      schema: { hide: true },
+      bodyLimit: 4 * 1024 * 1024,
+      onRequest: async (request, reply) => {
+        control.requests++;
+        const { down } = control.knobs;
+        if (down === 'reset' || down === 'refuse') {
+          reply.hijack();
+          request.raw.socket.destroy();
+          return reply;
+        }
+        if (down === '503') {
+          return answer(reply, 503, { error_code: ERROR_CODES.unavailable, message: 'Hệ thống đang bảo trì' });
+        }
+      },
+    },
+    async (request, reply) => {
+      const raw = (request.body ?? {}) as Record<string, unknown>;
+      const { latencyMs, failureRate, failureStatus } = control.knobs;
+      if (latencyMs > 0) await sleep(latencyMs);
+      if (failureRate > 0 && control.random() < failureRate) {
+        return answer(reply, failureStatus, {
+          error_code: failureStatus === 503 ? ERROR_CODES.unavailable : ERROR_CODES.systemError,
+          message: failureStatus === 503 ? 'Hệ thống tạm thời không sẵn sàng' : 'Lỗi hệ thống',
         });
       }
-      return answer(reply, 200, { error_code: ERROR_CODES.ok, message: soapEnvelope([citizen]) });
+      const key = bearer(request);
+      const expected = typeof raw.MaTichHop === 'string' ? credentials[raw.MaTichHop] : undefined;
+      if (!key || expected === undefined || !sameSecret(expected, key)) {
+        return answer(reply, 401, { error_code: ERROR_CODES.unauthorized, message: 'Sai mã tích hợp hoặc khóa truy cập' });
+      }
+      const items = raw.DanhSach;
+      if (!Array.isArray(items) || items.length === 0 || items.length > BATCH_MAX_ITEMS) {
+        return answer(reply, 400, { error_code: ERROR_CODES.badRequest, message: `DanhSach phải có từ 1 đến ${BATCH_MAX_ITEMS} yêu cầu` });
+      }
+      // Each item inherits the request's MaTichHop, MaDVC and MaCanBo.
+      const bodies = items.map((item): Record<string, unknown> => ({
+        ...(typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {}),
+        MaTichHop: raw.MaTichHop,
+        MaDVC: raw.MaDVC,
+        MaCanBo: raw.MaCanBo,
+      }));
+      const found = await lookupCitizens(db, bodies);
+      const KetQua = bodies.map((body) => {
+        const result = evaluateQuery(body, found);
+        control.count(result.body.error_code);
+        return { MaYeuCau: typeof body.MaYeuCau === 'string' ? body.MaYeuCau : '', ...result.body };
+      });
+      return answer(reply, 200, { error_code: ERROR_CODES.ok, message: `${KetQua.length} kết quả`, KetQua });
     },
   );
 

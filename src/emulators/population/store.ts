@@ -132,3 +132,24 @@ export async function findCitizen(
   if (record === undefined) return undefined;
   return typeof record === 'string' ? (JSON.parse(record) as SyntheticCitizen) : record;
 }
+
+/**
+ * The citizens of many keys at once (the batch endpoint), keyed `id:<personal ID>` and
+ * `cmnd:<old ID number>` (for a CMND shared by two records, the lowest personal ID, as findCitizen).
+ */
+export async function findCitizens(db: AnyDb, keys: { personalIds: string[]; oldIdNumbers: string[] }): Promise<Map<string, SyntheticCitizen>> {
+  const found = new Map<string, SyntheticCitizen>();
+  const parse = (record: SyntheticCitizen | string) => (typeof record === 'string' ? (JSON.parse(record) as SyntheticCitizen) : record);
+  if (keys.personalIds.length > 0) {
+    const { rows } = await sql<{ personal_id: string; record: SyntheticCitizen | string }>`
+      select personal_id, record from population_emulator.citizen where personal_id = any(${keys.personalIds}::text[])`.execute(db);
+    for (const row of rows) found.set(`id:${row.personal_id}`, parse(row.record));
+  }
+  if (keys.oldIdNumbers.length > 0) {
+    const { rows } = await sql<{ old_id_number: string; record: SyntheticCitizen | string }>`
+      select distinct on (old_id_number) old_id_number, record from population_emulator.citizen
+      where old_id_number = any(${keys.oldIdNumbers}::text[]) order by old_id_number, personal_id`.execute(db);
+    for (const row of rows) found.set(`cmnd:${row.old_id_number}`, parse(row.record));
+  }
+  return found;
+}

@@ -55,6 +55,10 @@ export const AUDIT_ACTIONS = [
   'lgsp.service.update',
   // quality index: a month's results frozen for publication
   'quality.month.freeze',
+  // sector databases: reconciliation with the population database, corrections of a person
+  'registry.reconcile.start',
+  'registry.reconcile.finish',
+  'registry.person.correct',
   // standards, metrology and quality database
   'stameq.verification.create',
   'stameq.verification.update',

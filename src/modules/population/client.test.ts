@@ -189,3 +189,51 @@ describe('PopulationClient: resilience', () => {
     await emu.control.set({ down: false });
   });
 });
+
+describe('PopulationClient: many queries (queryBatch)', () => {
+  const mixed = (): PopulationQuery[] => {
+    const outside = syntheticCitizen(9999, emu.seed);
+    const legacy = Array.from({ length: 200 }, (_, i) => emu.person(i)).find((p) => p.oldIdNumber)!;
+    return [
+      queryOf(20),
+      queryOf(21, { fullName: 'Ai Đó Khác' }),
+      { personalId: outside.personalId, fullName: outside.fullName, birthYear: 1990 },
+      { oldIdNumber: legacy.oldIdNumber!, fullName: legacy.fullName, birthDate: legacy.birthDate },
+      queryOf(22, { birthDate: '1900-01-01' }),
+      ...Array.from({ length: 15 }, (_, i) => queryOf(30 + i)),
+    ];
+  };
+  const strip = (answers: Awaited<ReturnType<PopulationClient['queryBatch']>>) =>
+    answers.map((a) => (a.status === 'found' ? { status: a.status, id: a.record.personalId } : a.status === 'mismatch' ? { status: a.status, mismatched: a.mismatched } : { status: a.status }));
+
+  it('gives the same answers, in order, with the batch endpoint and with single queries', async () => {
+    const queries = mixed();
+    const items = queries.map((query) => ({ query, meta: meta() }));
+    const single = await client({ batchSize: 0, concurrency: 4, cacheTtlMs: 0 }).queryBatch(items);
+    expect(emu.control.requests).toBe(queries.length);
+    await emu.control.reset();
+    const batched = await client({ batchSize: 8, cacheTtlMs: 0 }).queryBatch(items);
+    // 20 queries, 8 a request: 3 requests.
+    expect(emu.control.requests).toBe(3);
+    expect(strip(batched)).toEqual(strip(single));
+    expect(strip(batched).slice(0, 5)).toEqual([
+      { status: 'found', id: emu.person(20).personalId },
+      { status: 'mismatch', mismatched: ['fullName'] },
+      { status: 'not_found' },
+      { status: 'found', id: expect.any(String) as unknown as string },
+      { status: 'mismatch', mismatched: ['birthDate'] },
+    ]);
+  });
+
+  it('answers every item of a failed batch unavailable, and one bad item alone as refused', async () => {
+    await emu.control.set({ down: '503' });
+    const failed = await client({ batchSize: 5 }).queryBatch([queryOf(1), queryOf(2)].map((query) => ({ query, meta: meta() })));
+    expect(failed.map((a) => a.status)).toEqual(['unavailable', 'unavailable']);
+    await emu.control.reset();
+    const answers = await client({ batchSize: 5 }).queryBatch(
+      [queryOf(1), { personalId: emu.person(2).personalId, fullName: emu.person(2).fullName }].map((query) => ({ query, meta: meta() })),
+    );
+    expect(answers[0]!.status).toBe('found');
+    expect(answers[1]).toMatchObject({ status: 'unavailable', reason: 'rejected', errorCode: 'BAD_REQUEST' });
+  });
+});

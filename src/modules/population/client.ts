@@ -88,6 +88,14 @@ export interface PopulationClientOptions {
   cacheMaxEntries: number;
   fetch?: typeof fetch;
   now?: () => number;
+  /**
+   * Queries per request of the batch endpoint (`<url>/batch`, UNCONFIRMED: the national service's
+   * batch form is not published; see the emulator's server.ts). 0 or unset: no batch endpoint,
+   * `queryBatch` sends single queries, `concurrency` at a time.
+   */
+  batchSize?: number;
+  /** Requests in flight at once for `queryBatch` (default 8). */
+  concurrency?: number;
   /** Told when the circuit opens or closes. */
   onBreakerChange?: (state: BreakerState) => void;
 }
@@ -189,12 +197,7 @@ export class PopulationClient {
       return { status: 'unavailable', reason: 'network', errorCode: null, message: 'population service address unknown', fromCache: false };
     }
     const body = {
-      HoVaTen: q.fullName,
-      SoDinhDanh: q.personalId ?? '',
-      SoCMND: q.oldIdNumber ?? '',
-      NgayThangNam: q.birthDate ? compactDate(q.birthDate) : '',
-      // The year only when the date is not known (sending both would report a wrong date twice).
-      Nam: q.birthYear !== undefined ? String(q.birthYear) : '',
+      ...wireQuery(q),
       MaTichHop: this.#options.integrationCode,
       MaDVC: this.#options.serviceCode,
       MaCanBo: meta.officerCode,
@@ -209,6 +212,108 @@ export class PopulationClient {
     } catch (error) {
       return unavailable(error);
     }
+  }
+
+  /**
+   * Asks about many people; one answer per query, in order; never throws for the other system's
+   * failures. With `batchSize` > 0 the queries go `batchSize` at a time to the batch endpoint
+   * (UNCONFIRMED form: {MaTichHop, MaDVC, MaCanBo, DanhSach: [...]} → {error_code, KetQua: [...]},
+   * one answer per item in order); otherwise as single queries, `concurrency` in flight. Both go
+   * through the same timeout, retries and breaker. Batch answers skip the cache (a reconciliation
+   * wants the population database's current answer) but single fallbacks use it as `query` does.
+   */
+  async queryBatch(items: ReadonlyArray<{ query: PopulationQuery; meta: QueryMeta }>): Promise<PopulationAnswer[]> {
+    const answers: PopulationAnswer[] = new Array<PopulationAnswer>(items.length);
+    const concurrency = Math.max(1, this.#options.concurrency ?? 8);
+    const size = this.#options.batchSize ?? 0;
+    const chunks: Array<[number, number]> = [];
+    const step = size > 0 ? size : 1;
+    for (let i = 0; i < items.length; i += step) chunks.push([i, Math.min(items.length, i + step)]);
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) {
+        const [from, to] = chunks[next++]!;
+        if (size > 0) {
+          const part = await this.#sendBatch(items.slice(from, to));
+          for (let i = from; i < to; i++) answers[i] = part[i - from]!;
+        } else {
+          answers[from] = await this.query(items[from]!.query, items[from]!.meta);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+    return answers;
+  }
+
+  async #sendBatch(items: ReadonlyArray<{ query: PopulationQuery; meta: QueryMeta }>): Promise<PopulationAnswer[]> {
+    const base = typeof this.#options.url === 'function' ? this.#options.url() : this.#options.url;
+    if (!base) {
+      const a: PopulationAnswer = { status: 'unavailable', reason: 'network', errorCode: null, message: 'population service address unknown', fromCache: false };
+      return items.map(() => a);
+    }
+    const url = base.replace(/\/?$/, '/batch');
+    const body = {
+      MaTichHop: this.#options.integrationCode,
+      MaDVC: this.#options.serviceCode,
+      // One officer per request: the items of a batch are one officer's run.
+      MaCanBo: items[0]?.meta.officerCode ?? '',
+      DanhSach: items.map(({ query: q, meta }) => ({ ...wireQuery(q), MaYeuCau: meta.requestId })),
+    };
+    try {
+      const outcomes = await this.#policy.execute(async ({ signal }) => {
+        const json = await this.#post(url, body, signal);
+        if (json.errorCode !== '0' || !Array.isArray(json.json.KetQua) || json.json.KetQua.length !== items.length) {
+          throw new FinalError('bad_response', json.errorCode, 'the batch answer does not have one result per query');
+        }
+        return (json.json.KetQua as Array<Record<string, unknown>>).map((item, i): Outcome | PopulationAnswer => {
+          try {
+            return this.#outcomeOf({ error_code: item.error_code, message: item.message, mismatched: item.mismatched }, items[i]!.query);
+          } catch (error) {
+            return unavailable(error);
+          }
+        });
+      }, new AbortController().signal);
+      const at = new Date(this.#now());
+      return outcomes.map((o) => (o.status === 'unavailable' ? o : { ...o, fetchedAt: at, fromCache: false }));
+    } catch (error) {
+      const a = unavailable(error);
+      return items.map(() => a);
+    }
+  }
+
+  async #post(url: string, body: unknown, signal: AbortSignal): Promise<{ errorCode: string | null; json: Record<string, unknown> }> {
+    let response: Response;
+    try {
+      response = await this.#fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          accept: 'application/json',
+          authorization: `Bearer ${this.#options.apiKey}`,
+        },
+        body: JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new TransientError('network', null, `cannot reach the population service: ${causeOf(error)}`);
+    }
+    const text = await readLimited(response, MAX_ANSWER_BYTES * 8);
+    let json: Record<string, unknown> | undefined;
+    try {
+      json = text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>);
+    } catch {
+      json = undefined;
+    }
+    const errorCode = json && json.error_code !== undefined && json.error_code !== null ? String(json.error_code) : null;
+    if (response.status >= 500 || response.status === 429 || response.status === 408) {
+      throw new TransientError('server_error', errorCode, `population service answered HTTP ${response.status}`);
+    }
+    if (response.status !== 200) {
+      throw new FinalError('rejected', errorCode, `population service refused the query: HTTP ${response.status} ${errorCode ?? ''}`.trim());
+    }
+    if (!json || errorCode === null) throw new FinalError('bad_response', null, 'the answer is not {error_code, message} JSON');
+    return { errorCode, json };
   }
 
   #fromCache(key: string): { at: number; outcome: Outcome } | undefined {
@@ -236,37 +341,14 @@ export class PopulationClient {
   }
 
   async #send(url: string, body: Record<string, string>, q: PopulationQuery, signal: AbortSignal): Promise<Outcome> {
-    let response: Response;
-    try {
-      response = await this.#fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          accept: 'application/json',
-          authorization: `Bearer ${this.#options.apiKey}`,
-        },
-        body: JSON.stringify(body),
-        signal,
-      });
-    } catch (error) {
-      if (signal.aborted) throw error;
-      throw new TransientError('network', null, `cannot reach the population service: ${causeOf(error)}`);
-    }
-    const text = await readLimited(response, MAX_ANSWER_BYTES);
-    let json: { error_code?: unknown; message?: unknown; mismatched?: unknown } | undefined;
-    try {
-      json = text === undefined ? undefined : (JSON.parse(text) as typeof json);
-    } catch {
-      json = undefined;
-    }
-    const errorCode = json && json.error_code !== undefined && json.error_code !== null ? String(json.error_code) : null;
-    if (response.status >= 500 || response.status === 429 || response.status === 408) {
-      throw new TransientError('server_error', errorCode, `population service answered HTTP ${response.status}`);
-    }
-    if (response.status !== 200) {
-      throw new FinalError('rejected', errorCode, `population service refused the query: HTTP ${response.status} ${errorCode ?? ''}`.trim());
-    }
-    if (!json || errorCode === null) throw new FinalError('bad_response', null, 'the answer is not {error_code, message} JSON');
+    const { json } = await this.#post(url, body, signal);
+    return this.#outcomeOf(json, q);
+  }
+
+  /** The outcome of one answer {error_code, message, mismatched}; throws FinalError when unreadable or refused. */
+  #outcomeOf(json: { error_code?: unknown; message?: unknown; mismatched?: unknown }, q: PopulationQuery): Outcome {
+    const errorCode = json.error_code !== undefined && json.error_code !== null ? String(json.error_code) : null;
+    if (errorCode === null) throw new FinalError('bad_response', null, 'the answer is not {error_code, message} JSON');
     switch (errorCode) {
       case '0': {
         if (typeof json.message !== 'string') throw new FinalError('bad_response', errorCode, 'the answer has no SOAP message');
@@ -293,6 +375,18 @@ export class PopulationClient {
         throw new FinalError('rejected', errorCode, `population service answered error_code ${errorCode}`);
     }
   }
+}
+
+/** The query fields of the protocol (SPEC §4.4). */
+function wireQuery(q: PopulationQuery): Record<string, string> {
+  return {
+    HoVaTen: q.fullName,
+    SoDinhDanh: q.personalId ?? '',
+    SoCMND: q.oldIdNumber ?? '',
+    NgayThangNam: q.birthDate ? compactDate(q.birthDate) : '',
+    // The year only when the date is not known (sending both would report a wrong date twice).
+    Nam: q.birthYear !== undefined ? String(q.birthYear) : '',
+  };
 }
 
 function stateName(state: CircuitState): BreakerState {

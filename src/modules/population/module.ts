@@ -28,6 +28,8 @@ export function createPopulationClient(config: Config, selfUrl: () => string | u
     breakerOpenMs: config.POPULATION_BREAKER_OPEN_MS,
     cacheTtlMs: config.POPULATION_CACHE_TTL_SECONDS * 1000,
     cacheMaxEntries: config.POPULATION_CACHE_MAX_ENTRIES,
+    batchSize: config.POPULATION_BATCH_SIZE,
+    concurrency: config.POPULATION_CONCURRENCY,
   });
 }
 

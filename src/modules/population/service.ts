@@ -23,8 +23,10 @@ import type { PopulationRecord } from './record.ts';
 import type { PurposeEntry, VerifyRequest, VerifyResponse } from './schema.ts';
 import {
   completeQueryLog,
+  completeQueryLogs,
   findPurpose,
   insertQueryLog,
+  insertQueryLogs,
   listPurposes,
   listQueryLog,
   reportQueryLog,
@@ -81,6 +83,12 @@ export interface PopulationService {
   lookup(actor: Actor, purpose: Purpose, query: PopulationQuery, context: { dossierRef?: string | null; httpRequestId?: string | null }): Promise<PopulationAnswer & { requestId: string }>;
   /** An officer-side system lookup for an active officer purpose given by its code (e.g. `registry_link`, `reconciliation`), logged like every other. */
   lookupFor(actor: Actor, purposeCode: string, query: PopulationQuery, context?: { httpRequestId?: string | null }): Promise<PopulationAnswer & { requestId: string }>;
+  /**
+   * Many lookups for one officer purpose (reconciliation): one answer per query, in order. Every
+   * query is logged before it is sent, the log rows written in bulk (one statement for the
+   * batch, one for the outcomes), and sent through the client's batch form when configured.
+   */
+  lookupManyFor(actor: Actor, purposeCode: string, queries: readonly PopulationQuery[], context?: { httpRequestId?: string | null }): Promise<Array<PopulationAnswer & { requestId: string }>>;
 }
 
 export interface ReportView {
@@ -196,6 +204,42 @@ export function createPopulationService(deps: { db: Kysely<DB>; client: Populati
 
   return {
     lookup,
+    async lookupManyFor(actor, purposeCode, queries, context) {
+      const purpose = await purposeFor(purposeCode, 'officer');
+      if (queries.length === 0) return [];
+      const requestIds = queries.map(() => randomUUID());
+      await insertQueryLogs(
+        db,
+        queries.map((query, i) => ({
+          requestId: requestIds[i]!,
+          accountId: actor.accountId,
+          actorKind: actor.kind,
+          actorName: actor.name,
+          officerCode: actor.officerCode,
+          unitId: actor.unitId,
+          purposeCode: purpose.code,
+          dossierRef: null,
+          subjectPersonalId: query.personalId ?? query.oldIdNumber ?? null,
+          httpRequestId: context?.httpRequestId ?? null,
+        })),
+      );
+      const started = performance.now();
+      const answers = await client.queryBatch(queries.map((query, i) => ({ query, meta: { requestId: requestIds[i]!, officerCode: actor.officerCode } })));
+      // The batch's latency, shared by its items (the time an officer waited for each).
+      const latencyMs = performance.now() - started;
+      await completeQueryLogs(
+        db,
+        answers.map((answer, i) => ({
+          requestId: requestIds[i]!,
+          result: answer.status,
+          failureReason: answer.status === 'unavailable' ? answer.reason : null,
+          errorCode: answer.errorCode,
+          source: answer.status === 'unavailable' ? 'network' : answer.fromCache ? 'cache' : 'network',
+          latencyMs,
+        })),
+      );
+      return answers.map((answer, i) => ({ ...answer, requestId: requestIds[i]! }));
+    },
     async lookupFor(actor, purposeCode, query, context) {
       return lookup(actor, await purposeFor(purposeCode, 'officer'), query, { httpRequestId: context?.httpRequestId ?? null });
     },

@@ -121,6 +121,44 @@ export async function completeQueryLog(
     .execute();
 }
 
+/**
+ * Many log rows in one statement (one array per column, unnest): a reconciliation logs every
+ * person it asks about, before asking, without a transaction per person.
+ */
+export async function insertQueryLogs(db: Executor, entries: readonly NewQueryLog[]): Promise<void> {
+  if (entries.length === 0) return;
+  const col = <T>(pick: (e: NewQueryLog) => T) => entries.map(pick);
+  await sql`
+    insert into population_query_log (request_id, account_id, actor_kind, actor_name, officer_code, unit_id,
+      purpose_code, dossier_ref, subject_personal_id, http_request_id)
+    select * from unnest(${col((e) => e.requestId)}::text[], ${col((e) => e.accountId)}::uuid[], ${col((e) => e.actorKind)}::text[],
+      ${col((e) => e.actorName)}::text[], ${col((e) => e.officerCode)}::text[], ${col((e) => e.unitId)}::text[],
+      ${col((e) => e.purposeCode)}::text[], ${col((e) => e.dossierRef)}::text[], ${col((e) => e.subjectPersonalId)}::text[],
+      ${col((e) => e.httpRequestId)}::text[])`.execute(db);
+}
+
+export interface QueryLogOutcome {
+  requestId: string;
+  result: Exclude<QueryResult, 'pending'>;
+  failureReason: string | null;
+  errorCode: string | null;
+  source: 'network' | 'cache' | null;
+  latencyMs: number;
+}
+
+/** Completes many log rows in one statement. */
+export async function completeQueryLogs(db: Executor, outcomes: readonly QueryLogOutcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
+  const col = <T>(pick: (e: QueryLogOutcome) => T) => outcomes.map(pick);
+  await sql`
+    update population_query_log l set result = v.result, failure_reason = v.failure_reason, error_code = v.error_code,
+      source = v.source, latency_ms = v.latency_ms, completed_at = now()
+    from unnest(${col((o) => o.requestId)}::text[], ${col((o) => o.result)}::text[], ${col((o) => o.failureReason)}::text[],
+      ${col((o) => o.errorCode)}::text[], ${col((o) => o.source)}::text[], ${col((o) => Math.round(o.latencyMs))}::integer[])
+      as v (request_id, result, failure_reason, error_code, source, latency_ms)
+    where l.request_id = v.request_id`.execute(db);
+}
+
 /** Which rows a reader may see: everything, or some units' rows and/or their own queries. */
 export type LogScope = { all: true } | { all: false; unitIds: string[]; ownAccountId: string | null };
 

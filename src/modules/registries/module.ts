@@ -6,19 +6,28 @@ import type { LgspModule } from '../lgsp/module.ts';
 import type { PopulationModule } from '../population/module.ts';
 import type { PopulationActor as Actor } from '../population/module.ts';
 import { createRegistryPeople, type RegistryCode, type RegistryPeople } from './people.ts';
+import { reconcileRegistry, type ReconcileOptions, type RunSummary } from './reconcile.ts';
 
 export { REGISTRY_CODES, REGISTRY_NAMES, isLegacyId, personView, toPerson } from './people.ts';
 export { DEMO_BY, alteredPerson, demoPeople, type DemoPeople, type DemoPeopleOptions } from './demo.ts';
 export type { LinkStatus, PersonCheck, PersonField, PersonInput, RegistryCode, RegistryPeople, RegistryPerson } from './people.ts';
 
+export type { ReconcileOptions, RunCounts, RunSummary } from './reconcile.ts';
+
 export interface RegistriesModule extends Module {
   people: RegistryPeople;
+  /** Reconciles every person of a registry with the population database (audited; see reconcile.ts). */
+  reconcile(actor: Actor, registry: RegistryCode, options?: ReconcileOptions): Promise<RunSummary>;
 }
 
 export function createRegistriesModule(deps: ModuleDeps & { population: Pick<PopulationModule, 'service'> }): RegistriesModule {
   const people = createRegistryPeople({ population: deps.population.service });
   return {
     people,
+    reconcile(actor, registry, options) {
+      const auditActor = { id: actor.kind === 'officer' && actor.accountId ? actor.accountId : null, kind: actor.kind, label: `${actor.officerCode} (${actor.name})` };
+      return reconcileRegistry({ db: deps.db, population: deps.population.service }, actor, auditActor, registry, options);
+    },
     register() {},
   };
 }

@@ -33,8 +33,42 @@ export interface RegistryPersonChangeTable {
   changed_at: DefaultTimestamp;
 }
 
+export type RunState = 'running' | 'finished' | 'failed';
+export type ReconcileOutcomeKind = 'match' | 'mismatch' | 'unknown_number' | 'legacy_number' | 'unavailable';
+
+/** Migration 0026: one reconciliation of a registry with the population database. */
+export interface RegistryReconciliationRunTable {
+  id: Generated<string>;
+  registry: RegistryCode;
+  started_by_id: string | null;
+  started_by: string;
+  started_at: DefaultTimestamp;
+  finished_at: NullableTimestamp;
+  state: ColumnType<RunState, RunState | undefined, RunState>;
+  total: ColumnType<number, number | undefined, number>;
+  done: ColumnType<number, number | undefined, number>;
+  matched: ColumnType<number, number | undefined, number>;
+  mismatched: ColumnType<number, number | undefined, number>;
+  unknown_number: ColumnType<number, number | undefined, number>;
+  legacy_number: ColumnType<number, number | undefined, number>;
+  unavailable: ColumnType<number, number | undefined, number>;
+  error: string | null;
+}
+
+/** One person's outcome in a run (no population data beyond the fields named and the new number). */
+export interface RegistryReconciliationItemTable {
+  run_id: string;
+  person_id: string;
+  outcome: ReconcileOutcomeKind;
+  fields: ColumnType<PersonField[], PersonField[] | undefined, PersonField[]>;
+  suggested_id: string | null;
+  request_id: string | null;
+}
+
 export interface RegistryTables {
   registry_person: RegistryPersonTable;
   registry_person_change: RegistryPersonChangeTable;
+  registry_reconciliation_run: RegistryReconciliationRunTable;
+  registry_reconciliation_item: RegistryReconciliationItemTable;
 }
 
