@@ -19,6 +19,12 @@ if (process.argv[2] === 'quality') {
   process.exit(0);
 }
 
+// `npm run bench -- reconcile` runs bench/reconcile.ts (a sector database against the population emulator) instead.
+if (process.argv[2] === 'reconcile') {
+  await import('./reconcile.ts');
+  process.exit(0);
+}
+
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

@@ -31,6 +31,9 @@ import { createPortalSyncModule } from './modules/portal-sync/module.ts';
 import { registerResultCommands } from './modules/results/cli.ts';
 import { registerLgspCommands } from './modules/lgsp/cli.ts';
 import { createLgspModule } from './modules/lgsp/module.ts';
+import { createPopulationModule } from './modules/population/module.ts';
+import { registerRegistriesCommands } from './modules/registries/cli.ts';
+import { createRegistriesModule } from './modules/registries/module.ts';
 
 class CliError extends Error {}
 
@@ -236,6 +239,20 @@ registerLgspCommands(program, {
   setExitCode: (code) => {
     process.exitCode = code;
   },
+});
+
+// Sector databases (registries module): reconciliation with the population database, over the
+// population module built as server.ts builds it (its client reaches POPULATION_API_URL).
+registerRegistriesCommands(program, {
+  withDatabase,
+  config,
+  registries: (database, cfg) => {
+    const deps = { config: cfg, db: database.db, units: createUnitDirectory(database.db, cfg.UNIT_CACHE_MS) };
+    return createRegistriesModule({ ...deps, population: createPopulationModule(deps) });
+  },
+  fail,
+  out,
+  progress: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true },
 });
 
 // Emulators of national systems: each adds its subcommand to this group.
