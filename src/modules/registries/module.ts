@@ -1,12 +1,13 @@
 // Assembles the registries module: the people of the four sector databases and their link to the
 // national population database (people.ts), shared by the sector modules (science-tech,
 // tech-market, ip, stameq), each of which owns its own tables, pages and gateway services.
-import type { Module, ModuleDeps } from '../module.ts';
+import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import type { LgspModule } from '../lgsp/module.ts';
 import type { PopulationModule } from '../population/module.ts';
 import type { PopulationActor as Actor } from '../population/module.ts';
 import { createRegistryPeople, type RegistryCode, type RegistryPeople } from './people.ts';
 import { reconcileRegistry, type ReconcileOptions, type RunSummary } from './reconcile.ts';
+import { registerRegistriesRoutes } from './routes.ts';
 
 export { REGISTRY_CODES, REGISTRY_NAMES, isLegacyId, personView, toPerson } from './people.ts';
 export { DEMO_BY, alteredPerson, demoPeople, type DemoPeople, type DemoPeopleOptions } from './demo.ts';
@@ -22,13 +23,16 @@ export interface RegistriesModule extends Module {
 
 export function createRegistriesModule(deps: ModuleDeps & { population: Pick<PopulationModule, 'service'> }): RegistriesModule {
   const people = createRegistryPeople({ population: deps.population.service });
+  const reconcile: RegistriesModule['reconcile'] = (actor, registry, options) => {
+    const auditActor = { id: actor.kind === 'officer' && actor.accountId ? actor.accountId : null, kind: actor.kind, label: `${actor.officerCode} (${actor.name})` };
+    return reconcileRegistry({ db: deps.db, population: deps.population.service }, actor, auditActor, registry, options);
+  };
   return {
     people,
-    reconcile(actor, registry, options) {
-      const auditActor = { id: actor.kind === 'officer' && actor.accountId ? actor.accountId : null, kind: actor.kind, label: `${actor.officerCode} (${actor.name})` };
-      return reconcileRegistry({ db: deps.db, population: deps.population.service }, actor, auditActor, registry, options);
+    reconcile,
+    async register(app) {
+      await app.register(async (api) => registerRegistriesRoutes(api, { db: deps.db, people, reconcile }), { prefix: API_PREFIX });
     },
-    register() {},
   };
 }
 

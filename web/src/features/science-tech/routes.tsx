@@ -8,8 +8,8 @@ import { StResearcherPage } from './pages/StResearcherPage.tsx';
 import { StTaskPage } from './pages/StTaskPage.tsx';
 
 export const routes: RouteDefinition[] = [
-  { path: ST_PATHS.search, titleKey: 'scienceTech.search.title', navKey: 'scienceTech.nav', navOrder: 60, Component: ScienceTechSearchPage },
-  { path: ST_PATHS.officer, titleKey: 'scienceTech.officer.title', navKey: 'scienceTech.officerNav', navOrder: 61, navAudience: 'officer', Component: ScienceTechOfficerPage },
+  { path: ST_PATHS.search, titleKey: 'scienceTech.search.title', Component: ScienceTechSearchPage },
+  { path: ST_PATHS.officer, titleKey: 'scienceTech.officer.title', Component: ScienceTechOfficerPage },
   { path: `${ST_PATHS.officer}/nhiem-vu/:id`, titleKey: 'scienceTech.task.title', Component: StTaskPage },
   { path: `${ST_PATHS.officer}/nha-khoa-hoc/:id`, titleKey: 'scienceTech.researcher.title', Component: StResearcherPage },
 ];

@@ -9,7 +9,7 @@ import { TECHMARKET_PATHS } from './paths.ts';
 export { TECHMARKET_PATHS };
 
 export const routes: RouteDefinition[] = [
-  { path: TECHMARKET_PATHS.public, titleKey: 'techMarket.title', navKey: 'techMarket.nav', navOrder: 60, Component: PublicSearchPage },
+  { path: TECHMARKET_PATHS.public, titleKey: 'techMarket.title', Component: PublicSearchPage },
   { path: TECHMARKET_PATHS.officer, titleKey: 'techMarket.officer.title', Component: OfficerListPage },
   { path: TECHMARKET_PATHS.detail, titleKey: 'techMarket.detail.title', Component: OfficerDetailPage },
 ];
