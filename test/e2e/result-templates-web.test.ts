@@ -52,7 +52,11 @@ describe.skipIf(!hasChromium)('the result template editor in Chromium', () => {
     const version = page.getByLabel('Phiên bản áp dụng mẫu');
     const values = await version.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
     expect(values[0]).toBe('all');
+    // The version's template is loaded after the choice: edit only once it is in (the source was
+    // "default" for all versions already, so that alone does not show the load is over).
+    const loaded = page.waitForResponse((r) => r.url().includes(`/api/v1/results/templates/${TEST_PROCEDURE_CODE}/versions/`) && r.request().method() === 'GET', WAIT);
     await version.selectOption(values[1]!);
+    await loaded;
     await page.locator('#template-source[data-source="default"]').waitFor(WAIT);
 
     const area = page.getByLabel('Mẫu văn bản (JSON định nghĩa văn bản pdfmake)');
