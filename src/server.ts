@@ -430,6 +430,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     calendar,
     units,
     officerUnits: identity.officerUnits,
+    officersIn: identity.officersIn,
     jobs,
     targets: {
       ratings: async (range) => feedback.service.publicRatings(range),

@@ -164,6 +164,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /api/v1/dossiers/:id/portal-sync/retry': 'portal_sync.retry',
   'GET /api/v1/portal-sync': 'portal_sync.monitor',
   'GET /api/v1/me/quality': 'login',
+  'GET /api/v1/me/quality/scopes': 'login',
   'GET /api/v1/me/ratings/:code': 'dossier.submit',
   'PUT /api/v1/me/ratings/:code': 'dossier.submit',
   'GET /api/v1/kiosk/ratings/:code': 'rating.kiosk',

@@ -7,7 +7,7 @@ import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import type { Actor } from './actor.ts';
 import { createLoginContext, publicUrlOf, type LoginContext } from './login/config.ts';
 import { createAuthRateLimit } from './login/rate-limit.ts';
-import { findAccountContact, officersWithRole, unitsOfOfficer } from './login/store.ts';
+import { findAccountContact, officersInUnits, officersWithRole, unitsOfOfficer } from './login/store.ts';
 import { registerAccountRoutes, registerAuthRoutes } from './login/routes.ts';
 import { createOfficer } from './officers/create-officer.ts';
 import { getOfficer, listOfficers, type OfficerQueryInput } from './officers/list-officers.ts';
@@ -56,6 +56,8 @@ export function createIdentityModule(deps: IdentityModuleDeps) {
     accountContact: (accountId: string) => findAccountContact(db, accountId),
     /** The units where the officer holds a role. */
     officerUnits: (accountId: string) => unitsOfOfficer(db, accountId),
+    /** Enabled officers holding a role in one of the units, by name. */
+    officersIn: (unitIds: readonly string[]) => officersInUnits(db, unitIds),
     /** Enabled officers whose `role` covers the unit (granted there or in a unit above it), with contacts. */
     async officersCovering(role: Role, unitId: string) {
       const tree = await units.tree();

@@ -142,6 +142,35 @@ describe('GET /api/v1/quality/index', () => {
     expect((await t.app.inject({ url: `/api/v1/me/quality?period=${month}`, headers: citizen.headers })).statusCode).toBe(403);
   });
 
+  it('tells each officer what they may read: the ministry, units with their sub-units, the officers of those units', async () => {
+    const scopes = async (login: TestLogin) => {
+      const res = await t.app.inject({ url: '/api/v1/me/quality/scopes', headers: login.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { ministry: boolean; units: Array<{ id: string; depth: number; nameVi: string }>; officers: Array<{ accountId: string; fullName: string }> };
+    };
+    // A specialist reads only their own scores.
+    expect(await scopes(specialist)).toEqual({ ministry: false, units: [], officers: [] });
+    // A department leader: the department, then its divisions; the specialist of a division; not themself.
+    const lead = await scopes(leader);
+    expect(lead.ministry).toBe(false);
+    expect(lead.units[0]).toMatchObject({ id: 'cuc-shtt', depth: 1 });
+    expect(lead.units.find((u) => u.id === 'cuc-shtt-sang-che')?.depth).toBe(2);
+    expect(lead.units.map((u) => u.id)).toContain('cuc-shtt-sang-che');
+    expect(lead.units.every((u) => u.id.startsWith('cuc-shtt'))).toBe(true);
+    expect(lead.officers.map((o) => o.accountId)).toContain(specialist.accountId);
+    expect(lead.officers.map((o) => o.accountId)).not.toContain(leader.accountId);
+    expect(lead.officers.map((o) => o.accountId)).not.toContain(receiver.accountId);
+    // Every unit it names opens, and so does every officer.
+    for (const u of lead.units.slice(0, 3)) expect((await index(leader, `period=${month}&unit=${u.id}`)).statusCode).toBe(200);
+    for (const o of lead.officers) expect((await index(leader, `period=${month}&officer=${o.accountId}`)).statusCode).toBe(200);
+    const ministry = await scopes(minister);
+    expect(ministry.ministry).toBe(true);
+    expect(ministry.units[0]).toMatchObject({ id: 'bkhcn', depth: 0 });
+    expect(ministry.officers.map((o) => o.accountId)).toEqual(expect.arrayContaining([specialist.accountId, leader.accountId, receiver.accountId]));
+    expect((await t.app.inject({ url: '/api/v1/me/quality/scopes', headers: citizen.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/v1/me/quality/scopes' })).statusCode).toBe(401);
+  });
+
   it('answers only officers allowed for the scope, and refuses a bad period or unit', async () => {
     expect((await index(receiver, `period=${month}`)).statusCode).toBe(403);
     expect((await index(citizen, `period=${month}`)).statusCode).toBe(403);

@@ -29,7 +29,7 @@ import type { PortalSyncService } from '../portal-sync/module.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { buildBundle, procedureFacts, type BundleScope, type BundleSources } from './bundle.ts';
 import { createFactFeed, type FactFeed, type FactFeedDeps } from './facts.ts';
-import { IndexQuery, IndexResultSchema, type IndexResultView } from './schema.ts';
+import { IndexQuery, IndexResultSchema, QualityScopesSchema, type IndexResultView, type QualityScopes } from './schema.ts';
 import type { JobsModule } from '../jobs/module.ts';
 import { createPublication, type Publication, type PublicationDeps } from './publication.ts';
 import { registerPublicationRoutes } from './publication-routes.ts';
@@ -51,6 +51,8 @@ export interface QualityModule extends Module {
   facts: FactFeed | undefined;
   /** The monthly publication (frozen months, the public figures, the plan targets), when built with the unit directory. */
   publication: Publication | undefined;
+  /** What the officer may read: the ministry's index, the units (with their sub-units) and the officers of those units. */
+  scopes(p: Principal | undefined): Promise<QualityScopes>;
   /** The national portal's published figures of a month (SPEC §1.3) against this installation's, per unit and group, for an officer who reads the ministry's index. */
   reconcile(p: Principal | undefined, month: string, evaluation: PortalEvaluation): Promise<Reconciliation>;
 }
@@ -64,6 +66,8 @@ export interface QualityModuleDeps {
   units?: ModuleDeps['units'];
   /** The units where an officer holds a role (identity): who may read that officer's scores. */
   officerUnits?: (accountId: string) => Promise<string[]>;
+  /** The enabled officers holding a role in one of the units (identity): whose scores a reader of those units may open. */
+  officersIn?: (unitIds: readonly string[]) => Promise<Array<{ accountId: string; fullName: string }>>;
   settings?: DeepPartial<QualitySettings>;
   now?: () => Date;
   /** Where the freeze of the previous month is scheduled (01:00 on the 1st, Asia/Ho_Chi_Minh). */
@@ -223,6 +227,33 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
       return buildBundle(deps.sources, period, await scopeOf(scope));
     },
 
+    async scopes(p) {
+      if (!p) throw unauthenticated();
+      if (p.kind !== 'officer') throw new ProblemError('forbidden', { detail: { vi: 'Chỉ cán bộ xem được chỉ số chất lượng phục vụ.', en: 'Only officers read the service-quality index.' } });
+      if (!deps.units) throw new Error('the quality module needs the unit directory');
+      const tree = await deps.units.tree();
+      const all = await deps.units.all();
+      const byId = new Map(all.map((u) => [u.id, u]));
+      // Tree order (a unit, then the units below it), active units only.
+      const ordered: Array<{ id: string; depth: number }> = [];
+      const walk = (parent: string | null, depth: number) => {
+        for (const id of tree.ids().filter((i) => tree.parentOf(i) === parent).sort((a, b) => (byId.get(a)?.nameVi ?? a).localeCompare(byId.get(b)?.nameVi ?? b, 'vi'))) {
+          if (tree.isActive(id) === false) continue;
+          ordered.push({ id, depth });
+          walk(id, depth + 1);
+        }
+      };
+      walk(null, 0);
+      const readable = ordered.filter(({ id }) => can(p, 'quality.read', id, tree));
+      const ministry = readable.some(({ id }) => tree.parentOf(id) === null);
+      const officers = deps.officersIn && readable.length > 0 ? await deps.officersIn(readable.map((u) => u.id)) : [];
+      return {
+        ministry,
+        units: readable.map(({ id, depth }) => ({ id, depth, nameVi: byId.get(id)?.nameVi ?? id, nameEn: byId.get(id)?.nameEn ?? id })),
+        officers: officers.filter((o) => o.accountId !== p.accountId),
+      };
+    },
+
     async reconcile(p, month, evaluation) {
       if (!p) throw unauthenticated();
       if (!publication || !deps.units || !deps.facts) throw new Error('the quality module was built without its publication');
@@ -295,6 +326,18 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
                 explain: q.explain === 'true',
               });
             },
+          );
+          r.get(
+            '/me/quality/scopes',
+            {
+              config: { access: 'login' },
+              schema: {
+                tags: ['quality'],
+                summary: 'What the signed-in officer may read of the 766 index: the ministry’s, the units’ (with their sub-units) and the scores of those units’ officers',
+                response: { 200: QualityScopesSchema, 401: problemSchema, 403: problemSchema },
+              },
+            },
+            async (request) => module.scopes(request.principal),
           );
           r.get(
             '/me/quality',

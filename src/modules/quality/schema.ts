@@ -167,6 +167,15 @@ export const IndexResultSchema = z
   .meta({ id: 'QualityIndex' });
 export type IndexResultView = z.infer<typeof IndexResultSchema>;
 
+export const QualityScopesSchema = z
+  .object({
+    ministry: z.boolean().describe('the caller reads the whole ministry’s index'),
+    units: z.array(z.object({ id: z.string(), nameVi: z.string(), nameEn: z.string(), depth: z.number().int().describe('depth in the ministry’s tree, 0 for a root unit') })).describe('units whose index (with their sub-units) the caller reads, in tree order'),
+    officers: z.array(z.object({ accountId: z.string(), fullName: z.string() })).describe('officers holding a role in those units, whose scores the caller reads'),
+  })
+  .meta({ id: 'QualityScopes' });
+export type QualityScopes = z.infer<typeof QualityScopesSchema>;
+
 export const IndexQuery = z.strictObject({
   period: z.string().max(20).optional().describe('2026-03, 2026-Q1 or 2026; or from/to'),
   from: z.iso.date().optional(),

@@ -9,6 +9,8 @@ export const DOSSIER_PATHS = {
   lookup: '/tra-cuu',
   worklists: '/can-bo/ho-so',
   worklist: (name: string) => `/can-bo/ho-so?ds=${enc(name)}`,
+  /** The worklists page searching for one dossier code (the officer's own access decides what it finds). */
+  byCode: (code: string) => `/can-bo/ho-so?ma=${enc(code)}`,
   workspaceDossier: (id: string) => `/can-bo/ho-so/${enc(id)}`,
   intake: '/can-bo/tiep-nhan',
 } as const;

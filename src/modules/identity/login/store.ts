@@ -296,6 +296,21 @@ export async function officersWithRole(db: Executor, role: Role, unitIds: readon
     .execute();
 }
 
+/** Enabled officers holding any role in one of `unitIds` (whose scores a reader of those units' index may read). */
+export async function officersInUnits(db: Executor, unitIds: readonly string[]): Promise<Array<{ accountId: string; fullName: string }>> {
+  if (unitIds.length === 0) return [];
+  return db
+    .selectFrom('role_grant as g')
+    .innerJoin('account as a', 'a.id', 'g.account_id')
+    .select(['a.id as accountId', 'a.full_name as fullName'])
+    .where('g.unit_id', 'in', [...unitIds])
+    .where('a.disabled_at', 'is', null)
+    .distinct()
+    .orderBy('a.full_name')
+    .orderBy('a.id')
+    .execute();
+}
+
 /** The units where an officer account holds a role (for reads about that officer by the units' leaders). */
 export async function unitsOfOfficer(db: Executor, accountId: string): Promise<string[]> {
   const rows = await db.selectFrom('role_grant').select('unit_id').where('account_id', '=', accountId).distinct().execute();

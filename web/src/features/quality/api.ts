@@ -1,7 +1,8 @@
-// Client of the public 766 publication (src/modules/quality/publication-routes.ts), through the
+// Client of the public 766 publication (src/modules/quality/publication-routes.ts) and of the
+// officers' live index (src/modules/quality/module.ts), through the
 // app's one request function. Shapes are the server's schemas (type-only imports).
 import type { z } from 'zod';
-import type { PlanTargetsSchema, PublishedIndexSchema, PublishedMonthSchema, PublishedMonthsSchema, PublishedTrendSchema, PublishedUnitMonthSchema } from '@server/modules/quality/schema.ts';
+import type { IndexResultSchema, PlanTargetsSchema, PublishedIndexSchema, PublishedMonthSchema, PublishedMonthsSchema, PublishedTrendSchema, PublishedUnitMonthSchema, QualityScopesSchema } from '@server/modules/quality/schema.ts';
 import type { Language } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
 
@@ -28,3 +29,21 @@ export const qualityApi = {
 };
 
 export const downloadUrl = (month: string, kind: 'xlsx' | 'pdf') => `${API}/months/${enc(month)}/results.${kind}`;
+
+// ---- The officers' live figures (GET /api/v1/quality/index, /me/quality): any scope they may read ----
+
+export type LiveIndex = z.infer<typeof IndexResultSchema>;
+export type Scopes = z.infer<typeof QualityScopesSchema>;
+
+/** What the live page asks for: the officer's own scores, the ministry's, a unit's or another officer's. */
+export type LiveScope = { kind: 'me' } | { kind: 'ministry' } | { kind: 'unit'; unitId: string } | { kind: 'officer'; accountId: string };
+
+export const liveQualityApi = {
+  scopes: (lang: Language): Promise<ApiResult<Scopes>> => requestJson('/api/v1/me/quality/scopes', lang),
+  index: (scope: LiveScope, period: string, explain: boolean, lang: Language): Promise<ApiResult<LiveIndex>> => {
+    const q = new URLSearchParams({ period, explain: String(explain) });
+    if (scope.kind === 'unit') q.set('unit', scope.unitId);
+    if (scope.kind === 'officer') q.set('officer', scope.accountId);
+    return requestJson(`${scope.kind === 'me' ? '/api/v1/me/quality' : '/api/v1/quality/index'}?${q.toString()}`, lang);
+  },
+};

@@ -17,6 +17,7 @@ import './workspace.css';
 import { roleLabel } from '../../lib/roles.ts';
 import { LGSP_PATH } from '../lgsp/api.ts';
 import { TEMPLATES_PATH } from '../results/api.ts';
+import { QUALITY_PATHS } from '../quality/paths.ts';
 
 export const VERIFY_PATH = '/can-bo/xac-minh-dan-cu';
 
@@ -38,6 +39,7 @@ const NAV: NavItem[] = [
   },
   { path: DOSSIER_PATHS.intake, labelKey: 'dossiers.nav.intake', roles: ['receiver'], group: 'work' },
   { path: VERIFY_PATH, labelKey: 'workspace.nav.verify', roles: ['receiver', 'specialist'], group: 'work' },
+  { path: QUALITY_PATHS.live, labelKey: 'quality.live.nav', group: 'work' },
   { path: IDENTITY_PATHS.units, labelKey: 'workspace.nav.units', roles: ['admin', 'auditor'], group: 'admin' },
   { path: IDENTITY_PATHS.officers, labelKey: 'workspace.nav.officers', roles: ['admin', 'auditor'], group: 'admin' },
   {

@@ -31,14 +31,17 @@ function Worklists() {
   const language = currentLanguage();
   const [counts, setCounts] = useState<Partial<Record<WorklistName, number>>>({});
   const [source, setSource] = useState<Source>(() => {
-    const ds = new URLSearchParams(window.location.search).get('ds');
+    const query = new URLSearchParams(window.location.search);
+    const code = query.get('ma')?.trim();
+    if (code) return { search: { code } };
+    const ds = query.get('ds');
     return { list: isWorklist(ds) ? ds : 'to-receive' };
   });
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const [page, setPage] = useState<DossierList | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const [form, setForm] = useState({ code: '', applicant: '', status: '', procedure: '' });
+  const [form, setForm] = useState(() => ({ code: 'search' in source ? (source.search.code ?? '') : '', applicant: '', status: '', procedure: '' }));
 
   useEffect(() => {
     void dossiersApi.counts(language).then((r) => r.kind === 'ok' && setCounts(r.data));
