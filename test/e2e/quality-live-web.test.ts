@@ -82,7 +82,8 @@ describe.skipIf(!hasChromium)('the officers’ live 766 page in Chromium', () =>
     const page = await open(specialist, 360);
     await page.goto(`${url}/can-bo/chat-luong`);
     await page.getByRole('heading', { level: 1, name: 'Chất lượng phục vụ — số liệu trực tiếp' }).waitFor(WAIT);
-    // A specialist reads only their own scores: the scope offers nothing else.
+    // A specialist reads only their own scores: the scope offers nothing else (the form shows once the scopes are read).
+    await page.getByLabel('Phạm vi').waitFor(WAIT);
     expect(await page.getByLabel('Phạm vi').locator('option').allTextContents()).toEqual(['Của tôi']);
     await page.getByLabel('Kỳ đánh giá').selectOption(month);
     await page.getByRole('status').filter({ hasText: `Đang hiển thị: Của tôi, Tháng ${month.slice(5)}/${month.slice(0, 4)}.` }).waitFor(WAIT);

@@ -31,6 +31,7 @@ import { buildBundle, procedureFacts, type BundleScope, type BundleSources } fro
 import { createFactFeed, type FactFeed, type FactFeedDeps } from './facts.ts';
 import { IndexQuery, IndexResultSchema, QualityScopesSchema, type IndexResultView, type QualityScopes } from './schema.ts';
 import type { JobsModule } from '../jobs/module.ts';
+import type { UnitNode } from '../identity/units/directory.ts';
 import { createPublication, type Publication, type PublicationDeps } from './publication.ts';
 import { registerPublicationRoutes } from './publication-routes.ts';
 import { PortalEvaluationSchema, reconcile, ReconciliationSchema, type PortalEvaluation, type Reconciliation } from './reconcile.ts';
@@ -232,24 +233,24 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
       if (p.kind !== 'officer') throw new ProblemError('forbidden', { detail: { vi: 'Chỉ cán bộ xem được chỉ số chất lượng phục vụ.', en: 'Only officers read the service-quality index.' } });
       if (!deps.units) throw new Error('the quality module needs the unit directory');
       const tree = await deps.units.tree();
-      const all = await deps.units.all();
-      const byId = new Map(all.map((u) => [u.id, u]));
-      // Tree order (a unit, then the units below it), active units only.
-      const ordered: Array<{ id: string; depth: number }> = [];
+      // Tree order (a unit, then the units below it, siblings in the directory's order), active units only.
+      const children = new Map<string | null, UnitNode[]>();
+      for (const u of await deps.units.all()) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+      const ordered: Array<{ unit: UnitNode; depth: number }> = [];
       const walk = (parent: string | null, depth: number) => {
-        for (const id of tree.ids().filter((i) => tree.parentOf(i) === parent).sort((a, b) => (byId.get(a)?.nameVi ?? a).localeCompare(byId.get(b)?.nameVi ?? b, 'vi'))) {
-          if (tree.isActive(id) === false) continue;
-          ordered.push({ id, depth });
-          walk(id, depth + 1);
+        for (const unit of children.get(parent) ?? []) {
+          if (!unit.active) continue;
+          ordered.push({ unit, depth });
+          walk(unit.id, depth + 1);
         }
       };
       walk(null, 0);
-      const readable = ordered.filter(({ id }) => can(p, 'quality.read', id, tree));
-      const ministry = readable.some(({ id }) => tree.parentOf(id) === null);
-      const officers = deps.officersIn && readable.length > 0 ? await deps.officersIn(readable.map((u) => u.id)) : [];
+      const readable = ordered.filter(({ unit }) => can(p, 'quality.read', unit.id, tree));
+      const ministry = readable.some(({ unit }) => unit.parentId === null);
+      const officers = deps.officersIn && readable.length > 0 ? await deps.officersIn(readable.map(({ unit }) => unit.id)) : [];
       return {
         ministry,
-        units: readable.map(({ id, depth }) => ({ id, depth, nameVi: byId.get(id)?.nameVi ?? id, nameEn: byId.get(id)?.nameEn ?? id })),
+        units: readable.map(({ unit, depth }) => ({ id: unit.id, depth, nameVi: unit.nameVi, nameEn: unit.nameEn })),
         officers: officers.filter((o) => o.accountId !== p.accountId),
       };
     },

@@ -27,9 +27,7 @@ export function periodChoices(now: Date, language: string): Array<{ value: strin
   const year = today?.year ?? now.getUTCFullYear();
   const month = today?.month ?? now.getUTCMonth() + 1;
   const months = Array.from({ length: 12 }, (_, i) => {
-    const m = ((month - 1 - i) % 12 + 12) % 12;
-    const y = year + Math.floor((month - 1 - i) / 12);
-    const value = `${y}-${String(m + 1).padStart(2, '0')}`;
+    const value = new Date(Date.UTC(year, month - 1 - i, 1)).toISOString().slice(0, 7);
     return { value, label: monthLabel(value, language) };
   });
   const quarter = Math.floor((month - 1) / 3) + 1;
@@ -257,8 +255,9 @@ function IndicatorWhy({ id, name, basis, explain }: { id: string; name: string; 
   const { t } = useTranslation();
   if (!explain) return null;
   const counted = new Set(explain.numerator);
+  const inDenominator = new Set(explain.denominator);
   const against = explain.denominator.filter((x) => !counted.has(x));
-  const outside = Object.keys(explain.reasons).filter((x) => !explain.denominator.includes(x));
+  const outside = Object.keys(explain.reasons).filter((x) => !inDenominator.has(x));
   const item = (x: string) => (basis === 'dossiers' ? <Link to={DOSSIER_PATHS.byCode(x)}>{x}</Link> : <span>{x}</span>);
   return (
     <details className="quality-why">
