@@ -120,6 +120,8 @@ const EXPECTED: Record<string, RouteAccess> = {
   'GET /api/v1/registries/techmarket/public/offers/:id': 'public',
   'GET /api/v1/quality/index': 'quality.read',
   'POST /api/v1/quality/reconciliation/:month': 'quality.read',
+  'GET /api/v1/quality/reconciliations': 'quality.read',
+  'GET /api/v1/quality/reconciliations/:id': 'quality.read',
   'GET /api/v1/worklists': 'dossier.read',
   'GET /api/v1/worklists/:name': 'dossier.read',
   'GET /api/v1/form-submissions/:id': 'login',

@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = [
   'lgsp.service.update',
   // quality index: a month's results frozen for publication
   'quality.month.freeze',
+  // quality index: the national portal's published figures of a month imported and compared
+  'quality.reconciliation.import',
   // sector databases: reconciliation with the population database, corrections of a person
   'registry.reconcile.start',
   'registry.reconcile.finish',

@@ -6,6 +6,7 @@
 // (cli.ts) takes a bundle from a file; `motcua index766 bundle` writes the installation's.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { can, isWithin, type Principal } from '../../core/access/index.ts';
 import { toLocalDate } from '../../core/calendar/index.ts';
 import {
@@ -34,7 +35,19 @@ import type { JobsModule } from '../jobs/module.ts';
 import type { UnitNode } from '../identity/units/directory.ts';
 import { createPublication, type Publication, type PublicationDeps } from './publication.ts';
 import { registerPublicationRoutes } from './publication-routes.ts';
-import { PortalEvaluationSchema, reconcile, ReconciliationSchema, type PortalEvaluation, type Reconciliation } from './reconcile.ts';
+import {
+  listReconciliations,
+  PortalEvaluationSchema,
+  readReconciliation,
+  reconcile,
+  ReconciliationImportSchema,
+  ReconciliationImportsSchema,
+  storeReconciliation,
+  type PortalEvaluation,
+  type ReconciliationImport,
+  type ReconciliationImports,
+} from './reconcile.ts';
+import { actorOf } from '../audit/service.ts';
 import { MonthParam } from './schema.ts';
 import { PublicationError } from './publication.ts';
 
@@ -55,7 +68,11 @@ export interface QualityModule extends Module {
   /** What the officer may read: the ministry's index, the units (with their sub-units) and the officers of those units. */
   scopes(p: Principal | undefined): Promise<QualityScopes>;
   /** The national portal's published figures of a month (SPEC §1.3) against this installation's, per unit and group, for an officer who reads the ministry's index. */
-  reconcile(p: Principal | undefined, month: string, evaluation: PortalEvaluation): Promise<Reconciliation>;
+  reconcile(p: Principal | undefined, month: string, evaluation: PortalEvaluation, fileName?: string | null): Promise<ReconciliationImport>;
+  /** The imports of the national portal's figures, newest first (of one month when given). */
+  reconciliations(p: Principal | undefined, month?: string): Promise<ReconciliationImports>;
+  /** One import of the national portal's figures as it was taken. */
+  reconciliation(p: Principal | undefined, id: string): Promise<ReconciliationImport>;
 }
 
 export interface QualityModuleDeps {
@@ -218,6 +235,16 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
   // Task 5 "định kỳ hằng tháng công khai": the month before is frozen at 01:00 on the 1st.
   if (publication) deps.jobs?.schedule('quality-freeze', '0 1 1 * *', async ({ tick }) => void (await publication.freezePrevious(tick)));
 
+  /** The reconciliation with the national portal is the ministry's: an officer who reads the index at a root unit. */
+  async function ministryReader(p: Principal | undefined) {
+    if (!p) throw unauthenticated();
+    if (!publication || !deps.units || !deps.facts) throw new Error('the quality module was built without its publication');
+    const tree = await deps.units.tree();
+    const roots = tree.ids().filter((id) => tree.parentOf(id) === null);
+    if (!roots.some((root) => can(p, 'quality.read', root, tree))) assertCan(p, 'quality.read', roots[0] ?? null, tree);
+    return { db: deps.facts.db, units: deps.units, publication };
+  }
+
   const module: QualityModule = {
     computeIndex: compute,
     facts,
@@ -255,19 +282,29 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
       };
     },
 
-    async reconcile(p, month, evaluation) {
-      if (!p) throw unauthenticated();
-      if (!publication || !deps.units || !deps.facts) throw new Error('the quality module was built without its publication');
-      const tree = await deps.units.tree();
-      const roots = tree.ids().filter((id) => tree.parentOf(id) === null);
-      if (!roots.some((root) => can(p, 'quality.read', root, tree))) assertCan(p, 'quality.read', roots[0] ?? null, tree);
+    async reconcile(p, month, evaluation, fileName = null) {
+      const { db, units, publication: published } = await ministryReader(p);
       try {
         const period = parsePeriod(month);
-        return await reconcile({ db: deps.facts.db, units: deps.units, publication, index: (unitId) => systemIndex(period, { unitId }, now()) }, month, evaluation);
+        const result = await reconcile({ db, units, publication: published, index: (unitId) => systemIndex(period, { unitId }, now()) }, month, evaluation);
+        const by = { id: p!.accountId, name: p!.fullName, audit: actorOf(p!) };
+        return await db.transaction().execute((trx) => storeReconciliation(trx, { evaluation, result, fileName, by, at: now() }));
       } catch (error) {
         if (error instanceof PublicationError || error instanceof PeriodError) throw new ProblemError('validation', { detail: { vi: 'Tháng không hợp lệ.', en: error.message }, errors: [{ pointer: '/params/month', code: 'invalid_period', message: error.message }] });
         throw error;
       }
+    },
+
+    async reconciliations(p, month) {
+      const { db } = await ministryReader(p);
+      return listReconciliations(db, month);
+    },
+
+    async reconciliation(p, id) {
+      const { db } = await ministryReader(p);
+      const found = await readReconciliation(db, id);
+      if (!found) throw new ProblemError('not_found', { detail: { vi: `Không có lần đối soát ${id}.`, en: `No reconciliation ${id}.` } });
+      return found;
     },
 
     async index(p, query) {
@@ -363,20 +400,49 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
       if (publication) app.register(async (api) => registerPublicationRoutes(api, publication), { prefix: API_PREFIX });
       app.register(
         async (api) => {
-          api.withTypeProvider<ZodTypeProvider>().post(
+          const r = api.withTypeProvider<ZodTypeProvider>();
+          r.post(
             '/quality/reconciliation/:month',
             {
               config: { access: 'quality.read' },
               schema: {
                 tags: ['quality'],
-                summary: 'Compare the national portal’s published 766 figures of a month (its evaluation JSON, SPEC §1.3) with this installation’s, per unit and group',
-                description: 'Units are matched by agency code; the installation’s side is the frozen month where there is one, else today’s recompute. Each unit lists the dossiers received in the month that never reached the portal.',
+                summary: 'Import the national portal’s published 766 figures of a month (its evaluation JSON, SPEC §1.3) and compare them with this installation’s, per unit and group',
+                description:
+                  'Units are matched by agency code; the installation’s side is the frozen month where there is one, else today’s recompute. Each unit lists the dossiers received in the month that never reached the portal. The import is kept with the differences found (never changed; a later import stands beside it) and audited.',
                 params: MonthParam,
+                querystring: z.strictObject({ fileName: z.string().trim().min(1).max(200).optional().describe('the name of the file the figures came in, to recognise the import by') }),
                 body: PortalEvaluationSchema,
-                response: { 200: ReconciliationSchema, 401: problemSchema, 403: problemSchema, 422: problemSchema },
+                response: { 200: ReconciliationImportSchema, 401: problemSchema, 403: problemSchema, 422: problemSchema },
               },
             },
-            async (request) => module.reconcile(request.principal, request.params.month, request.body),
+            async (request) => module.reconcile(request.principal, request.params.month, request.body, request.query.fileName ?? null),
+          );
+          r.get(
+            '/quality/reconciliations',
+            {
+              config: { access: 'quality.read' },
+              schema: {
+                tags: ['quality'],
+                summary: 'The imports of the national portal’s figures, newest first (the last 100)',
+                querystring: z.strictObject({ month: MonthParam.shape.month.optional() }),
+                response: { 200: ReconciliationImportsSchema, 401: problemSchema, 403: problemSchema, 422: problemSchema },
+              },
+            },
+            async (request) => module.reconciliations(request.principal, request.query.month),
+          );
+          r.get(
+            '/quality/reconciliations/:id',
+            {
+              config: { access: 'quality.read' },
+              schema: {
+                tags: ['quality'],
+                summary: 'One import of the national portal’s figures with the differences found when it was imported',
+                params: z.strictObject({ id: z.string().min(1).max(64) }),
+                response: { 200: ReconciliationImportSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+              },
+            },
+            async (request) => module.reconciliation(request.principal, request.params.id),
           );
         },
         { prefix: API_PREFIX },

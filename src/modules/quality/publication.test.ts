@@ -231,6 +231,25 @@ describe('the monthly publication', () => {
     expect(ministry).toMatchObject({ departmentCode: 'G22', unitId: 'bkhcn', total: { difference: 5 }, groups: { TDGQ: { portal: 15, local: 20, difference: 5 }, CKMB: { portal: null, difference: null } } });
     expect(unit).toMatchObject({ unitId: 'cuc-shtt', total: { difference: 0 }, groups: { TDGQ: { difference: 0 } } });
     expect(unknown).toMatchObject({ unitId: null, total: { portal: 50, local: null, difference: null }, unsyncedDossiers: [] });
-    expect((await t.app.inject({ method: 'POST', url, headers: minister.headers, payload: { data: { overview: { totalScore: 1 } } } })).statusCode).toBe(422);
+    expect(out).toMatchObject({ month, importedBy: expect.any(String), fileName: null, id: expect.any(String) });
+
+    // The import is kept with what was found then, and audited; bad input keeps nothing.
+    const bad = await t.app.inject({ method: 'POST', url, headers: minister.headers, payload: { data: { overview: { totalScore: 1 } } } });
+    expect(bad.statusCode).toBe(422);
+    const named = await t.app.inject({ method: 'POST', url: `${url}?fileName=${encodeURIComponent('danh-gia-thang.json')}`, headers: minister.headers, payload: evaluation });
+    expect(named.statusCode, named.body).toBe(200);
+    const list = await t.app.inject({ method: 'GET', url: `/api/v1/quality/reconciliations?month=${month}`, headers: minister.headers });
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json().items;
+    expect(items.map((i: { id: string }) => i.id)).toEqual([named.json().id, out.id]);
+    expect(items[0]).toMatchObject({ month, fileName: 'danh-gia-thang.json', basis: 'frozen', departments: 3, unmatched: 1, largestDifference: 5, unsyncedDossiers: 0 });
+    const one = await t.app.inject({ method: 'GET', url: `/api/v1/quality/reconciliations/${out.id}`, headers: minister.headers });
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toEqual(out);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/quality/reconciliations/00000000-0000-4000-8000-000000000000', headers: minister.headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/quality/reconciliations', headers: leader.headers })).statusCode).toBe(403);
+    const audit = await t.db.selectFrom('audit_log').select(['entity_id']).where('action', '=', 'quality.reconciliation.import').execute();
+    expect(audit.map((a) => a.entity_id).sort()).toEqual([out.id, named.json().id].sort());
+    await expect(t.db.deleteFrom('quality_reconciliation').where('id', '=', out.id).execute()).rejects.toThrow(/kept as it was taken/);
   });
 });

@@ -5,11 +5,14 @@
 // figures (or, for a month not frozen, today's). The differences come per unit and group, with
 // the dossiers that explain them where known: those received in the month that never reached the
 // portal (the portal cannot count them; 1.4 and every dossier indicator differ by them).
-import type { Kysely } from 'kysely';
+// Every import is kept with the differences found then (migration 0029, insert-only): the
+// portal's figures are evidence the ministry answers to, and a later import stands beside it.
+import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { isWithin } from '../../core/access/index.ts';
 import { GROUP_CODES, periodBounds, type GroupCode } from '../../core/quality/index.ts';
 import type { DB } from '../../db/types.ts';
+import { recordAudit, type AuditActor } from '../audit/service.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
 import { MINISTRY_SCOPE, monthPeriod, type Publication, type PublishedIndex } from './publication.ts';
 
@@ -36,8 +39,7 @@ export const PortalEvaluationSchema = z
 export type PortalEvaluation = z.infer<typeof PortalEvaluationSchema>;
 
 const Diff = z.object({ portal: z.number().nullable(), local: z.number().nullable(), difference: z.number().nullable() });
-export const ReconciliationSchema = z
-  .object({
+const ReconciliationShape = z.object({
     month: z.string(),
     basis: z.enum(['frozen', 'recomputed']),
     items: z.array(
@@ -50,9 +52,35 @@ export const ReconciliationSchema = z
         unsyncedDossiers: z.array(z.string()).describe('dossiers received in the month that never reached the portal'),
       }),
     ),
-  })
-  .meta({ id: 'QualityReconciliation' });
+  });
+export const ReconciliationSchema = ReconciliationShape.meta({ id: 'QualityReconciliation' });
 export type Reconciliation = z.infer<typeof ReconciliationSchema>;
+
+const ImportFacts = {
+  id: z.string(),
+  importedAt: z.iso.datetime(),
+  importedBy: z.string().describe('the officer who imported the figures'),
+  fileName: z.string().nullable(),
+};
+export const ReconciliationImportSchema = ReconciliationShape.extend(ImportFacts).meta({ id: 'QualityReconciliationImport' });
+export type ReconciliationImport = z.infer<typeof ReconciliationImportSchema>;
+
+export const ReconciliationImportsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        ...ImportFacts,
+        month: z.string(),
+        basis: z.enum(['frozen', 'recomputed']),
+        departments: z.number().int().describe('departments in the portal’s figures'),
+        unmatched: z.number().int().describe('departments no unit of this installation has the code of'),
+        largestDifference: z.number().nullable().describe('the largest difference of a total, in points (either sign); null when no total could be compared'),
+        unsyncedDossiers: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'QualityReconciliationImports' });
+export type ReconciliationImports = z.infer<typeof ReconciliationImportsSchema>;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const diff = (portal: number | null | undefined, local: number | null | undefined) => ({
@@ -105,4 +133,65 @@ export async function reconcile(
     });
   }
   return { month, basis, items: out };
+}
+
+/** Keeps an import with its differences, audited, in the caller's transaction. */
+export async function storeReconciliation(
+  trx: Transaction<DB>,
+  input: { evaluation: PortalEvaluation; result: Reconciliation; fileName: string | null; by: { id: string; name: string; audit: AuditActor }; at: Date },
+): Promise<ReconciliationImport> {
+  const row = await trx
+    .insertInto('quality_reconciliation')
+    .values({
+      month: input.result.month,
+      evaluation: JSON.stringify(input.evaluation),
+      result: JSON.stringify(input.result),
+      file_name: input.fileName,
+      imported_at: input.at,
+      imported_by_id: input.by.id,
+      imported_by: input.by.name,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const summary = summarize(input.result);
+  await recordAudit(trx, {
+    actor: input.by.audit,
+    action: 'quality.reconciliation.import',
+    entity: 'quality_reconciliation',
+    entityId: row.id,
+    after: { month: input.result.month, fileName: input.fileName, departments: summary.departments, largestDifference: summary.largestDifference },
+  });
+  return { ...input.result, id: row.id, importedAt: input.at.toISOString(), importedBy: input.by.name, fileName: input.fileName };
+}
+
+function summarize(result: Reconciliation) {
+  const differences = result.items.map((i) => i.total.difference).filter((d): d is number => d !== null);
+  const largestDifference = differences.length === 0 ? null : differences.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a));
+  return {
+    departments: result.items.length,
+    unmatched: result.items.filter((i) => i.unitId === null).length,
+    largestDifference,
+    unsyncedDossiers: new Set(result.items.flatMap((i) => i.unsyncedDossiers)).size,
+  };
+}
+
+/** The imports, newest first (of one month, when given). */
+export async function listReconciliations(db: Kysely<DB>, month?: string, limit = 100): Promise<ReconciliationImports> {
+  let q = db.selectFrom('quality_reconciliation').select(['id', 'month', 'result', 'file_name', 'imported_at', 'imported_by']).orderBy('imported_at', 'desc').orderBy('id').limit(limit);
+  if (month) q = q.where('month', '=', month);
+  const rows = await q.execute();
+  return {
+    items: rows.map((r) => {
+      const result = r.result as Reconciliation;
+      return { id: r.id, month: r.month, importedAt: new Date(r.imported_at).toISOString(), importedBy: r.imported_by, fileName: r.file_name, basis: result.basis, ...summarize(result) };
+    }),
+  };
+}
+
+/** One import as it was taken; undefined when there is none with this id. */
+export async function readReconciliation(db: Kysely<DB>, id: string): Promise<ReconciliationImport | undefined> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  const r = await db.selectFrom('quality_reconciliation').select(['id', 'result', 'file_name', 'imported_at', 'imported_by']).where('id', '=', id).executeTakeFirst();
+  if (!r) return undefined;
+  return { ...(r.result as Reconciliation), id: r.id, importedAt: new Date(r.imported_at).toISOString(), importedBy: r.imported_by, fileName: r.file_name };
 }

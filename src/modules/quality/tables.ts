@@ -52,9 +52,22 @@ export interface QualityPublicationTable {
   frozen_by: string;
 }
 
+/** An import of the national portal's published figures of a month (migration 0029): never updated. */
+export interface QualityReconciliationTable {
+  id: ColumnType<string, string | undefined, never>;
+  month: string;
+  evaluation: Json<unknown>;
+  result: Json<unknown>;
+  file_name: string | null;
+  imported_at: ColumnType<Date, Date | string | undefined, never>;
+  imported_by_id: string;
+  imported_by: string;
+}
+
 export interface QualityTables {
   quality_dossier_fact: QualityDossierFactTable;
   quality_counter: QualityCounterTable;
   quality_unit_key: QualityUnitKeyTable;
   quality_publication: QualityPublicationTable;
+  quality_reconciliation: QualityReconciliationTable;
 }
