@@ -2,6 +2,7 @@
 // officers' live index (src/modules/quality/module.ts), through the
 // app's one request function. Shapes are the server's schemas (type-only imports).
 import type { z } from 'zod';
+import type { PortalEvaluation, ReconciliationImportSchema, ReconciliationImportsSchema } from '@server/modules/quality/reconcile.ts';
 import type { IndexResultSchema, PlanTargetsSchema, PublishedIndexSchema, PublishedMonthSchema, PublishedMonthsSchema, PublishedTrendSchema, PublishedUnitMonthSchema, QualityScopesSchema } from '@server/modules/quality/schema.ts';
 import type { Language } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
@@ -46,4 +47,18 @@ export const liveQualityApi = {
     if (scope.kind === 'officer') q.set('officer', scope.accountId);
     return requestJson(`${scope.kind === 'me' ? '/api/v1/me/quality' : '/api/v1/quality/index'}?${q.toString()}`, lang);
   },
+};
+
+// ---- Reconciliation with the national portal's published figures (ministry readers) ----
+
+export type ReconciliationImport = z.infer<typeof ReconciliationImportSchema>;
+export type ReconciliationImports = z.infer<typeof ReconciliationImportsSchema>;
+export type { PortalEvaluation };
+
+export const reconciliationApi = {
+  list: (lang: Language): Promise<ApiResult<ReconciliationImports>> => requestJson('/api/v1/quality/reconciliations', lang),
+  one: (id: string, lang: Language): Promise<ApiResult<ReconciliationImport>> => requestJson(`/api/v1/quality/reconciliations/${enc(id)}`, lang),
+  /** Imports the portal's evaluation JSON of a month (kept, with the differences found). */
+  import: (month: string, evaluation: unknown, fileName: string, lang: Language): Promise<ApiResult<ReconciliationImport>> =>
+    requestJson(`/api/v1/quality/reconciliation/${enc(month)}?fileName=${enc(fileName)}`, lang, { method: 'POST', body: evaluation }),
 };

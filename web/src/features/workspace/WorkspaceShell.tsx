@@ -20,6 +20,8 @@ import { TEMPLATES_PATH } from '../results/api.ts';
 import { QUALITY_PATHS } from '../quality/paths.ts';
 
 export const VERIFY_PATH = '/can-bo/xac-minh-dan-cu';
+/** Who reconciles the ministry's figures with the national portal's (quality.read held at the top unit; the page and the server check where). */
+export const RECONCILERS = ['ministry_leader', 'admin', 'auditor'];
 
 interface NavItem {
   path: string;
@@ -40,6 +42,7 @@ const NAV: NavItem[] = [
   { path: DOSSIER_PATHS.intake, labelKey: 'dossiers.nav.intake', roles: ['receiver'], group: 'work' },
   { path: VERIFY_PATH, labelKey: 'workspace.nav.verify', roles: ['receiver', 'specialist'], group: 'work' },
   { path: QUALITY_PATHS.live, labelKey: 'quality.live.nav', group: 'work' },
+  { path: QUALITY_PATHS.reconciliation, labelKey: 'quality.reconcile.nav', roles: RECONCILERS, group: 'work' },
   { path: IDENTITY_PATHS.units, labelKey: 'workspace.nav.units', roles: ['admin', 'auditor'], group: 'admin' },
   { path: IDENTITY_PATHS.officers, labelKey: 'workspace.nav.officers', roles: ['admin', 'auditor'], group: 'admin' },
   {

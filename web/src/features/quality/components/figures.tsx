@@ -3,11 +3,23 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { currentLanguage } from '../../../i18n/index.ts';
+import { vnMoment } from '../../../lib/datetime.ts';
 import { GROUPS, type Group, type PublishedIndex, type Targets, type Trend } from '../api.ts';
 
 export const number = (n: number | null | undefined, language: string): string =>
   n === null || n === undefined ? '–' : n.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
 export const monthLabel = (month: string, language: string): string => (language === 'vi' ? `Tháng ${month.slice(5)}/${month.slice(0, 4)}` : `${month.slice(5)}/${month.slice(0, 4)}`);
+
+/** This month and the `count - 1` before it (Vietnam's local date), newest first. */
+export function recentMonths(now: Date, language: string, count: number): Array<{ value: string; label: string }> {
+  const today = vnMoment(now.toISOString());
+  const year = today?.year ?? now.getUTCFullYear();
+  const month = today?.month ?? now.getUTCMonth() + 1;
+  return Array.from({ length: count }, (_, i) => {
+    const value = new Date(Date.UTC(year, month - 1 - i, 1)).toISOString().slice(0, 7);
+    return { value, label: monthLabel(value, language) };
+  });
+}
 
 export function TotalAndBand({ result, id }: { result: PublishedIndex; id: string }) {
   const { t } = useTranslation();

@@ -18,7 +18,7 @@ import { DOSSIER_PATHS } from '../../../lib/dossier-paths.ts';
 import { Link } from '../../../router.tsx';
 import { WorkspaceShell } from '../../workspace/WorkspaceShell.tsx';
 import { GROUPS, liveQualityApi, type LiveIndex, type LiveScope, type Scopes } from '../api.ts';
-import { monthLabel, number, TotalAndBand } from '../components/figures.tsx';
+import { number, recentMonths, TotalAndBand } from '../components/figures.tsx';
 import '../quality.css';
 
 /** Periods offered: this month and the eleven before it, this quarter, this year (Vietnam's local date). */
@@ -26,10 +26,7 @@ export function periodChoices(now: Date, language: string): Array<{ value: strin
   const today = vnMoment(now.toISOString());
   const year = today?.year ?? now.getUTCFullYear();
   const month = today?.month ?? now.getUTCMonth() + 1;
-  const months = Array.from({ length: 12 }, (_, i) => {
-    const value = new Date(Date.UTC(year, month - 1 - i, 1)).toISOString().slice(0, 7);
-    return { value, label: monthLabel(value, language) };
-  });
+  const months = recentMonths(now, language, 12);
   const quarter = Math.floor((month - 1) / 3) + 1;
   return [
     ...months,
