@@ -64,6 +64,15 @@ export async function start(config: Config): Promise<void> {
     );
   }
 
+  // The 766 facts counted otherwise than this version counts them (an upgrade that changed the
+  // counting, other settings) are recounted by background jobs; checked before any demo dossier
+  // is counted, so that a first start only records the fingerprint.
+  const counting = (app.quality.facts?.recountIfChanged() ?? Promise.resolve(undefined))
+    .then((outcome) => {
+      if (outcome === 'queued') app.log.warn('the 766 counters were counted otherwise than this version counts them: every dossier is being recounted in the background');
+    })
+    .catch((error: unknown) => app.log.error({ err: error }, 'could not check how the 766 counters were counted'));
+
   // Demo data that takes a second or two is loaded right after the server answers, so that a
   // first start is ready quickly: the seed catalog of the ministry's procedures (into an empty
   // catalog only, CATALOG_SEED), then the population database emulator's synthetic people.
@@ -100,7 +109,7 @@ export async function start(config: Config): Promise<void> {
 
   // The demo dossiers were written in bulk, without the events that keep the 766 counters: their
   // facts (after their results, which the record's DanhSachGiayToKetQua names).
-  const qualitySeeding = resultSeeding.then(async () => {
+  const qualitySeeding = Promise.all([resultSeeding, counting]).then(async () => {
     const applied = (await app.quality.facts?.applyMissing()) ?? 0;
     if (applied > 0) app.log.info({ dossiers: applied }, 'quality counters built for the demo dossiers');
   }).catch((error: unknown) => app.log.error({ err: error }, 'could not build the quality counters of the demo dossiers'));

@@ -27,6 +27,7 @@ import * as m0026 from './0026-reconciliation.ts';
 import * as m0027 from './0027-quality-publication.ts';
 import * as m0028 from './0028-result-template-versions.ts';
 import * as m0029 from './0029-quality-reconciliation.ts';
+import * as m0030 from './0030-quality-fact-state.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '0027-quality-publication': m0027,
   '0028-result-template-versions': m0028,
   '0029-quality-reconciliation': m0029,
+  '0030-quality-fact-state': m0030,
 };

@@ -7,6 +7,7 @@
 // and those with an action after the period's as-of instant (judged as they stood then). What the
 // counters hold is exactly what `classifyDossier` says, so the answer equals `computeIndex` over
 // the same bundle (aggregates.test.ts checks it on random histories).
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { addDays, type LocalDate } from '../../core/calendar/index.ts';
 import { periodBounds } from '../../core/quality/index.ts';
@@ -66,6 +67,20 @@ const dayPeriod = (from: LocalDate, to: LocalDate = from): Period => ({ kind: 'c
 
 /** The counters take every dossier as if on the portal and in scope; the answer filters by `synced`. */
 const countingSettings = (settings: QualitySettings): QualitySettings => ({ ...settings, dossierScope: 'all' });
+
+/**
+ * The version of what `partsOf` counts: raise it with every change to how a dossier's parts are
+ * derived, so that an installation upgraded to the change recounts its facts (facts.ts).
+ */
+export const COUNTING_VERSION = 1;
+
+/** What the facts are counted with: the counting version and the settings that shape the parts. */
+export function countingFingerprint(settings: QualitySettings): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ version: COUNTING_VERSION, settings: countingSettings(settings) }))
+    .digest('hex')
+    .slice(0, 32);
+}
 
 /** What a dossier counts, day by day, as its record stands (every action seen). */
 export function partsOf(input: Pick<FactInput, 'record' | 'procedure' | 'lastEventAt'>, settings: QualitySettings, calendar: QualityCalendar): { parts: FactPart[]; open: boolean; judgement: OpenJudgement | undefined } {

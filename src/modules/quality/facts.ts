@@ -3,20 +3,29 @@
 // reads the dossier's sync record after the commit and brings its fact and the counters to it.
 // The index of a period is then read from the counters (`index`), with the few dossiers the
 // counters cannot hold judged from their record. Dossiers written in bulk (the demo, an import)
-// never raised an event: `applyMissing` gives them their facts.
+// never raised an event: `applyMissing` gives them their facts. When what a fact counts changes
+// (an upgrade that raises COUNTING_VERSION, other settings), `recountIfChanged` recounts every
+// dossier in the background, in chunks of jobs, and records the new fingerprint at the end.
 import { sql, type Kysely } from 'kysely';
 import { resolveSettings, type DeepPartial, type IndexResult, type Period, type QualityCalendar, type QualityDossier, type QualitySettings } from '../../core/quality/index.ts';
 import { periodBounds } from '../../core/quality/index.ts';
 import type { DB } from '../../db/types.ts';
 import type { HoSoDongBoDVC } from '../dossiers/schema.ts';
 import type { JobsModule } from '../jobs/module.ts';
-import { aggregateIndex, applyFact, type AggregateScope, type FactStep } from './aggregates.ts';
+import { aggregateIndex, applyFact, countingFingerprint, type AggregateScope, type FactStep } from './aggregates.ts';
 import { procedureFacts, type BundleSources } from './bundle.ts';
 
 export const QUALITY_FACT_TOPIC = 'quality.fact';
+export const QUALITY_RECOUNT_TOPIC = 'quality.recount';
 interface FactJob {
   dossierId: string;
 }
+/** One chunk of a recount: the dossiers after `after` in id order. */
+interface RecountJob {
+  fingerprint: string;
+  after: string | null;
+}
+const RECOUNT_CHUNK = 500;
 
 export interface FactFeedDeps {
   db: Kysely<DB>;
@@ -42,6 +51,14 @@ export interface FactFeed {
   apply(dossierId: string): Promise<boolean>;
   /** Gives every dossier without a fact its fact; returns how many. */
   applyMissing(): Promise<number>;
+  /**
+   * Compares what the facts were counted with to this version's counting: the same, nothing; no
+   * fact yet, the fingerprint is recorded; else a recount of every dossier is queued (once per
+   * fingerprint, however many instances start). Says which.
+   */
+  recountIfChanged(): Promise<'current' | 'recorded' | 'queued'>;
+  /** The fingerprint of this version's counting and the one the facts were counted with (null: never recorded). */
+  countingState(): Promise<{ current: string; recorded: string | null }>;
   /** The index of a period and scope from the counters, with the number of dossiers in the scope. */
   index(period: Period, scope: AggregateScope, now: Date): Promise<IndexResult & { dossiers: number }>;
   /** The dossiers an officer finished a step of that matter to the period (as the bundle takes them), with their steps. */
@@ -50,6 +67,7 @@ export interface FactFeed {
 
 export function createFactFeed(deps: FactFeedDeps): FactFeed {
   const settings = resolveSettings(deps.settings);
+  const fingerprint = countingFingerprint(settings);
   const { db } = deps;
 
   async function procedures() {
@@ -71,6 +89,27 @@ export function createFactFeed(deps: FactFeedDeps): FactFeed {
   deps.jobs.handle<FactJob>(QUALITY_FACT_TOPIC, async (job) => {
     await apply(job.dossierId);
   });
+  // A recount chunk: every dossier of the chunk brought to this counting (a fact at the same
+  // action is recomputed, a missing one made), then the next chunk, or the fingerprint when none
+  // is left. Re-running a chunk (a runner that died) recounts the same dossiers again: harmless.
+  deps.jobs.handle<RecountJob>(QUALITY_RECOUNT_TOPIC, async (job) => {
+    if (job.fingerprint !== fingerprint) return; // queued by an instance counting otherwise
+    const ids = await deps.dossierIds(job.after, RECOUNT_CHUNK);
+    for (const id of ids) await apply(id);
+    await db.transaction().execute(async (trx) => {
+      if (ids.length === RECOUNT_CHUNK) {
+        await enqueueRecount(trx, ids.at(-1)!);
+        return;
+      }
+      await trx
+        .insertInto('quality_fact_state')
+        .values({ id: 1, fingerprint, recounted_at: new Date(), updated_at: new Date() })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ fingerprint, recounted_at: new Date(), updated_at: new Date() }))
+        .execute();
+    });
+  });
+  const enqueueRecount = (trx: Kysely<DB>, after: string | null) =>
+    deps.jobs.enqueue(trx, { topic: QUALITY_RECOUNT_TOPIC, key: `${fingerprint}:${after ?? ''}`, payload: { fingerprint, after } satisfies RecountJob });
   const queue = (trx: Kysely<DB>, dossierId: string, key: string) => deps.jobs.enqueue(trx, { topic: QUALITY_FACT_TOPIC, key: `${dossierId}:${key}`, payload: { dossierId } satisfies FactJob });
   deps.onDossierEvent((trx, dossierId, seq) => queue(trx, dossierId, String(seq)));
   deps.onSynced?.((trx, dossierId) => queue(trx, dossierId, 'synced'));
@@ -90,6 +129,25 @@ export function createFactFeed(deps: FactFeedDeps): FactFeed {
         for (const id of ids) if (!have.has(id) && (await apply(id))) applied++;
         after = ids.at(-1)!;
       }
+    },
+
+    async countingState() {
+      const row = await db.selectFrom('quality_fact_state').select('fingerprint').where('id', '=', 1).executeTakeFirst();
+      return { current: fingerprint, recorded: row?.fingerprint ?? null };
+    },
+
+    async recountIfChanged() {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('quality_fact_state').select('fingerprint').where('id', '=', 1).forUpdate().executeTakeFirst();
+        if (row?.fingerprint === fingerprint) return 'current';
+        const anyFact = await trx.selectFrom('quality_dossier_fact').select('dossier_id').limit(1).executeTakeFirst();
+        if (!row && !anyFact) {
+          await trx.insertInto('quality_fact_state').values({ id: 1, fingerprint }).onConflict((oc) => oc.column('id').doNothing()).execute();
+          return 'recorded';
+        }
+        await enqueueRecount(trx, null);
+        return 'queued';
+      });
     },
 
     async officerDossiers(officerId, period) {

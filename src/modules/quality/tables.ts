@@ -64,10 +64,19 @@ export interface QualityReconciliationTable {
   imported_by: string;
 }
 
+/** What the facts were counted with (migration 0030): one row. */
+export interface QualityFactStateTable {
+  id: ColumnType<number, number | undefined, never>;
+  fingerprint: string;
+  recounted_at: Date | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface QualityTables {
   quality_dossier_fact: QualityDossierFactTable;
   quality_counter: QualityCounterTable;
   quality_unit_key: QualityUnitKeyTable;
   quality_publication: QualityPublicationTable;
   quality_reconciliation: QualityReconciliationTable;
+  quality_fact_state: QualityFactStateTable;
 }

@@ -1,0 +1,88 @@
+// The recount of the real-time 766 facts when what they were counted with changes (an upgrade
+// that raises COUNTING_VERSION, other settings): a fresh installation only records the
+// fingerprint; facts counted otherwise (here: counters lost and facts emptied, as a version that
+// counted nothing would leave them) are recounted by background jobs in chunks until the index
+// from the counters equals the full recompute again, and the fingerprint is written at the end.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePeriod, resolveSettings } from '../../core/quality/index.ts';
+import { toLocalDate } from '../../core/calendar/index.ts';
+import { createCalendarModule } from '../calendar/module.ts';
+import { createDossierTestApp, type DossierTestApp } from '../dossiers/testing.ts';
+import { generateDossiers } from '../dossiers/generate.ts';
+import { countingFingerprint } from './aggregates.ts';
+
+describe('recounting the 766 facts', () => {
+  let t: DossierTestApp;
+  const today = toLocalDate(new Date());
+  const period = parsePeriod(today.slice(0, 7));
+  const drain = async () => {
+    for (let i = 0; i < 50 && (await t.app.jobs.runDue()) > 0; i++);
+  };
+  const fromCounters = async () => {
+    const { dossiers: _n, ...index } = await t.app.quality.facts!.index(period, {}, new Date());
+    return index.groups;
+  };
+  /** Every counter that counts something (a counter brought back to zero stays as a row). */
+  const counters = async () =>
+    (await t.db.selectFrom('quality_counter').selectAll().execute())
+      .filter((r) => Number(r.numerator) !== 0 || Number(r.denominator) !== 0 || Number(r.amount) !== 0)
+      .map((r) => `${r.grain} ${String(r.day)} ${r.unit_key} ${r.procedure_code} ${r.indicator} ${r.synced} ${Number(r.numerator)} ${Number(r.denominator)} ${Number(r.amount)}`)
+      .sort();
+
+  beforeAll(async () => {
+    t = await createDossierTestApp({ env: { JOB_BACKOFF_MS: '0', JOB_BACKOFF_MAX_MS: '0' } });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('records the fingerprint on an installation that has counted nothing yet, once', async () => {
+    const facts = t.app.quality.facts!;
+    expect(await facts.countingState()).toEqual({ current: countingFingerprint(resolveSettings()), recorded: null });
+    expect(await facts.recountIfChanged()).toBe('recorded');
+    expect(await facts.recountIfChanged()).toBe('current');
+    expect((await facts.countingState()).recorded).toBe(countingFingerprint(resolveSettings()));
+  });
+
+  it('recounts facts counted otherwise in background chunks until the counters equal the full recompute', { timeout: 240_000 }, async () => {
+    const facts = t.app.quality.facts!;
+    const calendar = await createCalendarModule({ config: t.config, db: t.db, units: t.app.units }).service.calendar();
+    await generateDossiers(
+      {
+        db: t.db,
+        catalog: t.app.catalog,
+        units: t.app.units,
+        calendar,
+        rules: { paymentPausesClock: t.config.DOSSIER_PAYMENT_PAUSES_CLOCK, apologyMarginWorkingDays: t.config.DOSSIER_APOLOGY_MARGIN_DAYS },
+        codes: { format: t.config.DOSSIER_CODE_FORMAT, systemCode: t.config.DOSSIER_CODE_SYSTEM_CODE },
+      },
+      // More than one chunk of 500, so the recount goes on from job to job.
+      { count: 620, seed: 5, spanDays: 20, everyStatus: true },
+    );
+    expect(await facts.applyMissing()).toBe(620);
+    const bundle = await t.app.quality.bundle(period);
+    const recomputed = (await t.app.quality.computeIndex(bundle, period)).groups;
+    expect(await fromCounters()).toEqual(recomputed);
+    const counted = await counters();
+    expect(counted.length).toBeGreaterThan(100);
+
+    // Counted otherwise: an older fingerprint, the counters gone and the facts counting nothing.
+    await t.db.updateTable('quality_fact_state').set({ fingerprint: 'counted-by-an-older-version' }).execute();
+    await t.db.deleteFrom('quality_counter').execute();
+    await t.db.updateTable('quality_dossier_fact').set({ parts: '[]' }).execute();
+    expect(await counters()).toEqual([]);
+
+    expect(await facts.recountIfChanged()).toBe('queued');
+    // A second instance starting meanwhile queues nothing more.
+    expect(await facts.recountIfChanged()).toBe('queued');
+    const chunks = () => t.db.selectFrom('job').select(['key', 'done_at']).where('topic', '=', 'quality.recount').execute();
+    expect((await chunks()).length).toBe(1);
+    await drain();
+    const done = await chunks();
+    expect(done.length).toBe(2);
+    expect(done.every((j) => j.done_at !== null)).toBe(true);
+    expect(await counters()).toEqual(counted);
+    expect(await fromCounters()).toEqual(recomputed);
+    expect(await facts.recountIfChanged()).toBe('current');
+  });
+});
