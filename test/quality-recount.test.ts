@@ -4,12 +4,12 @@
 // counted nothing would leave them) are recounted by background jobs in chunks until the index
 // from the counters equals the full recompute again, and the fingerprint is written at the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePeriod, resolveSettings } from '../../core/quality/index.ts';
-import { toLocalDate } from '../../core/calendar/index.ts';
-import { createCalendarModule } from '../calendar/module.ts';
-import { createDossierTestApp, type DossierTestApp } from '../dossiers/testing.ts';
-import { generateDossiers } from '../dossiers/generate.ts';
-import { countingFingerprint } from './aggregates.ts';
+import { parsePeriod, resolveSettings } from '../src/core/quality/index.ts';
+import { toLocalDate } from '../src/core/calendar/index.ts';
+import { createCalendarModule } from '../src/modules/calendar/module.ts';
+import { createDossierTestApp, type DossierTestApp } from '../src/modules/dossiers/testing.ts';
+import { generateDossiers } from '../src/modules/dossiers/generate.ts';
+import { countingFingerprint } from '../src/modules/quality/aggregates.ts';
 
 describe('recounting the 766 facts', () => {
   let t: DossierTestApp;
