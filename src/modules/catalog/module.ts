@@ -7,7 +7,7 @@ import { createFormService } from './forms.ts';
 import type { PrefillSource } from './prefill-source.ts';
 import { registerCatalogRoutes } from './routes.ts';
 import { createCatalogCore, createCatalogService, notFound } from './service.ts';
-import { findProcedureByCode, findProcedureById, findVersionById, findVersionByStatus, listProcedures, listVersions, type ProcedureRow, type VersionRow } from './store.ts';
+import { findProcedureByCode, findProcedureById, findVersionById, findVersionByStatus, listNonDraftVersions, listProcedures, listVersions, type ProcedureRow, type VersionRow } from './store.ts';
 
 export type { ProcedureRow, VersionRow };
 
@@ -47,12 +47,16 @@ export function createCatalogModule(deps: CatalogModuleDeps) {
      * what the quality index reads of the catalog (publication dates, public parts, fees, levels).
      */
     async publicHistory(): Promise<Array<{ procedure: ProcedureRow; versions: VersionRow[] }>> {
-      const out = [];
-      for (const procedure of await listProcedures(deps.db)) {
-        const versions = (await listVersions(deps.db, procedure.id)).filter((v) => v.status !== 'draft');
-        if (versions.length > 0) out.push({ procedure, versions });
+      const byProcedure = new Map<string, VersionRow[]>();
+      for (const v of await listNonDraftVersions(deps.db)) {
+        const list = byProcedure.get(v.procedureId);
+        if (list) list.push(v);
+        else byProcedure.set(v.procedureId, [v]);
       }
-      return out;
+      return (await listProcedures(deps.db)).flatMap((procedure) => {
+        const versions = byProcedure.get(procedure.id);
+        return versions ? [{ procedure, versions }] : [];
+      });
     },
     /** Adds the catalog's API routes under API_PREFIX. */
     register(app: FastifyInstance): void {

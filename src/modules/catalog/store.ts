@@ -159,6 +159,12 @@ export async function listVersions(db: Executor, procedureId: string): Promise<V
   return rows.map(toVersion);
 }
 
+/** Every version that left draft, of every procedure, in version order (one query). */
+export async function listNonDraftVersions(db: Executor): Promise<VersionRow[]> {
+  const rows = await db.selectFrom('procedure_version as v').select(versionColumns).where('v.status', '<>', 'draft').orderBy('v.procedure_id').orderBy('v.number').execute();
+  return rows.map(toVersion);
+}
+
 export async function findVersion(db: Executor, procedureId: string, number: number, lock = false): Promise<VersionRow | undefined> {
   let q = db.selectFrom('procedure_version as v').select(versionColumns).where('v.procedure_id', '=', procedureId).where('v.number', '=', number);
   if (lock) q = q.forUpdate();
