@@ -7,6 +7,7 @@ import { computeIndex } from './compute.ts';
 import { classifyDossier, processingOutcome, asOfInstant } from './dossier.ts';
 import { feedbackOutcome } from './feedback.ts';
 import { parsePeriod } from './period.ts';
+import { reasonText } from './reasons.ts';
 import { DEFAULT_QUALITY_SETTINGS, resolveSettings, type QualitySettings } from './settings.ts';
 import { dvc, processed, qBundle, qDossier, qFeedback, qProcedure, testCalendar } from './testing.ts';
 import type { QualityBundle, QualityDossier } from './types.ts';
@@ -47,7 +48,8 @@ describe('2.1 on time (SPEC §1.4 2.1, §1.7 T9 T10)', () => {
       ],
     });
     expect(outcome(d)).toMatchObject({ inPopulation: true, onTime: false, supplementRequests: 2 });
-    expect(outcome(d).reason).toMatch(/2 supplement requests/);
+    expect(reasonText(outcome(d).reason, 'en')).toMatch(/2 supplement requests/);
+    expect(reasonText(outcome(d).reason, 'vi')).toBe('2 lần yêu cầu bổ sung (quá 1 lần): tính là trễ hạn');
   });
 
   const h = (at: string, status: string) => ({ ThoiDiemXuLy: dvc(at), TrangThai: status });

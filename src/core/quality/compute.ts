@@ -7,6 +7,7 @@ import { feedbackOutcome } from './feedback.ts';
 import { INDICATORS, type IndicatorDef } from './indicators.ts';
 import { inPeriod, periodDays } from './period.ts';
 import { classifyProcedure } from './procedures.ts';
+import { reason, reasonText, type Reason } from './reasons.ts';
 import { bandOf, ratioOf, receivingSatisfactionRatio, round2, scoreOf, sumScores, syncDenominator } from './score.ts';
 import type { QualitySettings } from './settings.ts';
 import { GROUP_CODES, type GroupCode, type GroupResult, type IndexResult, type IndicatorExplain, type IndicatorResult, type Period, type QualityBundle, type QualityFeedback } from './types.ts';
@@ -24,7 +25,7 @@ export interface ComputeOptions {
 export interface Tally {
   numerator: string[];
   denominator: string[];
-  reasons: Record<string, string>;
+  reasons: Record<string, Reason>;
 }
 
 const tally = (): Tally => ({ numerator: [], denominator: [], reasons: {} });
@@ -33,7 +34,7 @@ function add(t: Tally, id: string, c: Contribution | undefined): void {
   if (!c) return;
   if (c.denominator) t.denominator.push(id);
   if (c.numerator && c.denominator) t.numerator.push(id);
-  if (c.reason && !(c.numerator && c.denominator)) t.reasons[id] = c.reason;
+  if (c.reason && c.reason.length > 0 && !(c.numerator && c.denominator)) t.reasons[id] = c.reason;
 }
 
 /** What the dossier indicators add up to: the part a real-time aggregate keeps (aggregates.ts). */
@@ -114,9 +115,9 @@ export function indexFromCounts(
   // 3.5, 3.5b, 4.5a: procedures, from their dossiers' facts.
   const { fee: feeProcedures, paid: paidProcedures, population: populationProcedures } = dossiers.procedures;
   for (const p of bundle.procedures) {
-    if (p.hasFees) add(t('3.5'), p.code, { numerator: feeProcedures.has(p.code), denominator: true, reason: 'no dossier with fee data synced in the period' });
-    if (feeProcedures.has(p.code)) add(t('3.5b'), p.code, { numerator: paidProcedures.has(p.code), denominator: true, reason: 'no online payment in the period' });
-    if (p.subjects.includes('citizen')) add(t('4.5a'), p.code, { numerator: populationProcedures.has(p.code), denominator: true, reason: 'no dossier using population data in the period' });
+    if (p.hasFees) add(t('3.5'), p.code, { numerator: feeProcedures.has(p.code), denominator: true, reason: reason('no_fee_dossier') });
+    if (feeProcedures.has(p.code)) add(t('3.5b'), p.code, { numerator: paidProcedures.has(p.code), denominator: true, reason: reason('no_online_payment') });
+    if (p.subjects.includes('citizen')) add(t('4.5a'), p.code, { numerator: populationProcedures.has(p.code), denominator: true, reason: reason('no_population_dossier') });
   }
 
   // Feedback received in the period: 5.1, 5.2, 5.3.
@@ -125,14 +126,18 @@ export function indexFromCounts(
     return received <= asOf && inPeriod(period, toLocalDate(new Date(received)));
   });
   for (const f of seen) {
-    add(t('5.1a'), f.id, { numerator: f.classification === 'tthc', denominator: true, reason: `classified ${f.classification ?? 'not yet'}` });
-    add(t('5.1b'), f.id, { numerator: f.classification === 'conduct', denominator: true, reason: `classified ${f.classification ?? 'not yet'}` });
+    add(t('5.1a'), f.id, { numerator: f.classification === 'tthc', denominator: true, reason: reason('classified', { classification: f.classification ?? '' }) });
+    add(t('5.1b'), f.id, { numerator: f.classification === 'conduct', denominator: true, reason: reason('classified', { classification: f.classification ?? '' }) });
     const outcome = feedbackOutcome(f, asOf, settings, calendar);
-    add(t('5.2'), f.id, { numerator: outcome.onTime, denominator: true, reason: outcome.late.join('; ') });
+    add(t('5.2'), f.id, { numerator: outcome.onTime, denominator: true, reason: outcome.late });
     // 5.3 [S6]: dissatisfied = more dislikes than likes, or overdue, or a later PAKN repeats it.
     const repeat = repeatedBy(f, seen, settings);
-    const why = [f.dislikes > f.likes ? `${f.dislikes} dislikes > ${f.likes} likes` : '', outcome.onTime ? '' : 'overdue', repeat ? `repeated by ${repeat.id}` : ''].filter(Boolean).join(', ');
-    add(t('5.3'), f.id, { numerator: why === '', denominator: true, reason: why });
+    const why: Reason = [
+      ...(f.dislikes > f.likes ? reason('more_dislikes', { dislikes: f.dislikes, likes: f.likes }) : []),
+      ...(outcome.onTime ? [] : reason('overdue')),
+      ...(repeat ? reason('repeated', { by: repeat.id }) : []),
+    ];
+    add(t('5.3'), f.id, { numerator: why.length === 0, denominator: true, reason: why });
   }
 
   const results = new Map<string, IndicatorResult>();
@@ -141,7 +146,12 @@ export function indexFromCounts(
     const r: IndicatorResult = { numerator, denominator, ratio, target, max: points, score: scoreOf(ratio, points, target) };
     if (options.explain) {
       const tl = def.basis === 'dossiers' ? (dossierExplain.get(def.id) ?? tally()) : t(def.id);
-      const explain: IndicatorExplain = { numerator: tl.numerator, denominator: tl.denominator, reasons: tl.reasons };
+      const explain: IndicatorExplain = {
+        numerator: tl.numerator,
+        denominator: tl.denominator,
+        reasons: Object.fromEntries(Object.entries(tl.reasons).map(([id, r]) => [id, reasonText(r, 'en')])),
+        reasonCodes: tl.reasons,
+      };
       const note = notes.get(def.id);
       if (note) explain.note = note;
       r.explain = explain;

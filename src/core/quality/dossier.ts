@@ -8,6 +8,7 @@
 import { formatLocalIso, localMidnight, dayNumber } from '../calendar/local-time.ts';
 import type { LocalDate } from '../calendar/types.ts';
 import { inPeriod, periodBounds } from './period.ts';
+import { reason, type Reason } from './reasons.ts';
 import type { QualitySettings } from './settings.ts';
 import type { Period, QualityDossier, QualityProcedure, SyncDate } from './types.ts';
 import type { QualityCalendar } from './working-days.ts';
@@ -41,7 +42,7 @@ export interface Contribution {
   numerator: boolean;
   denominator: boolean;
   /** Why it is in the denominator but not the numerator, or why it is left out. */
-  reason?: string;
+  reason?: Reason;
   /** 2.2: the dossier's processing time in milliseconds (working or calendar, per the procedure's unit). */
   amount?: number;
 }
@@ -61,7 +62,7 @@ export interface ProcessingOutcome {
   supplementWorkingMinutes: number;
   /** null: no due date and no processing time, so it cannot be judged. */
   onTime: boolean | null;
-  reason: string;
+  reason: Reason;
 }
 
 export interface DossierClassification {
@@ -147,8 +148,8 @@ export function processingOutcome(
     .filter((r): r is { requested: number; returned: number | null } => r.requested !== null && r.requested <= asOf)
     .map((r) => ({ requested: r.requested, returned: r.returned !== null && r.returned <= asOf ? r.returned : null }))
     .sort((a, b) => a.requested - b.requested);
-  const base: ProcessingOutcome = { inPopulation: false, endKind: null, endAt: null, dueAt: null, supplementRequests: rounds.length, supplementWorkingMinutes: 0, onTime: null, reason: '' };
-  if (received === null || received > asOf) return { ...base, reason: 'not received by the period’s end' };
+  const base: ProcessingOutcome = { inPopulation: false, endKind: null, endAt: null, dueAt: null, supplementRequests: rounds.length, supplementWorkingMinutes: 0, onTime: null, reason: [] };
+  if (received === null || received > asOf) return { ...base, reason: reason('not_received') };
 
   let end: { at: number; kind: EndKind } | null = terminalEnd(d, asOf);
   // One supplement request the applicant has not answered ends processing at the request.
@@ -156,7 +157,7 @@ export function processingOutcome(
   // Not finished: the end is the as-of instant (the end of the period's last day, or now).
   end ??= { at: Math.min(asOf, endMs - 1), kind: 'open' };
   const outcome: ProcessingOutcome = { ...base, endKind: end.kind, endAt: iso(end.at) };
-  if (end.at < startMs || end.at >= endMs) return { ...outcome, reason: `ended ${iso(end.at)}, outside the period` };
+  if (end.at < startMs || end.at >= endMs) return { ...outcome, reason: reason('ended_outside', { at: outcome.endAt ?? '' }) };
   outcome.inPopulation = true;
 
   // Step 3: the supplement time (request → return) is taken out of the end.
@@ -166,28 +167,27 @@ export function processingOutcome(
     0,
   );
   if (rounds.length > settings.processing.maxSupplementsOnTime) {
-    return { ...outcome, onTime: false, reason: `${rounds.length} supplement requests (more than ${settings.processing.maxSupplementsOnTime}): overdue` };
+    return { ...outcome, onTime: false, reason: reason('too_many_supplements', { count: rounds.length, max: settings.processing.maxSupplementsOnTime }) };
   }
 
   // Step 4: the due date; without one, received + the procedure's maximum processing time.
   const firstRoundDue = d.DanhSachHoSoBoSung.map((r) => syncInstant(r.NgayHenTraTruoc)).find((t) => t !== null) ?? null;
   let due = settings.processing.dueDate === 'before_first_supplement' && firstRoundDue !== null ? firstRoundDue : syncInstant(d.NgayHenTra);
-  let dueSource = due === firstRoundDue && firstRoundDue !== null ? 'the due date before the first supplement' : 'NgayHenTra';
+  let dueSource: Record<string, string | number> = { dueSource: due === firstRoundDue && firstRoundDue !== null ? 'first_round' : 'NgayHenTra' };
   if (due === null && procedure?.processingTime) {
     const limit = procedure.processingTime;
     due = calendar.addWorkingTime(new Date(received), limit.value, limit.unit).getTime();
-    dueSource = `received + ${limit.value} ${limit.unit}`;
+    dueSource = { dueSource: 'processing_time', limitValue: limit.value, limitUnit: limit.unit };
   }
-  if (due === null) return { ...outcome, reason: 'no NgayHenTra and no processing time of the procedure: cannot be judged' };
+  if (due === null) return { ...outcome, reason: reason('cannot_judge') };
   outcome.dueAt = iso(due);
   // end' ≤ due ⇔ the working time from the due to the end is at most the supplement time.
   const late = calendar.workingTimeBetween(new Date(due), new Date(end.at)) - outcome.supplementWorkingMinutes;
-  if (late <= 0) return { ...outcome, onTime: true, reason: `ended ${outcome.endAt} (${end.kind}) by ${dueSource} ${outcome.dueAt}` };
+  if (late <= 0) return { ...outcome, onTime: true, reason: reason('on_time', { endAt: outcome.endAt ?? '', kind: end.kind, ...dueSource, dueAt: outcome.dueAt ?? '' }) };
   return {
     ...outcome,
     onTime: false,
-    reason: `${end.kind === 'open' ? 'still open at' : `ended (${end.kind})`} ${outcome.endAt}, ${late} working minutes after ${dueSource} ${outcome.dueAt}` +
-      (outcome.supplementWorkingMinutes > 0 ? ` (${outcome.supplementWorkingMinutes} min of supplement time excluded)` : ''),
+    reason: reason('late', { kind: end.kind, endAt: outcome.endAt ?? '', minutes: late, ...dueSource, dueAt: outcome.dueAt ?? '', supplementMinutes: outcome.supplementWorkingMinutes }),
   };
 }
 
@@ -240,7 +240,7 @@ const hasResult = (d: QualityDossier) => d.DanhSachGiayToKetQua.some((r) => r.Du
 const files = (d: QualityDossier) => d.TaiLieuNop.filter((f) => !f.IsDeleted);
 const hasFee = (d: QualityDossier) => d.DanhSachLePhi.some((f) => f.Gia > 0);
 
-const count = (numerator: boolean, reason: string): Contribution => (numerator ? { numerator, denominator: true } : { numerator, denominator: true, reason });
+const count = (numerator: boolean, why: Reason): Contribution => (numerator ? { numerator, denominator: true } : { numerator, denominator: true, reason: why });
 
 /**
  * Which numerator and denominator of each dossier indicator `dossier` counts in for `period`.
@@ -265,7 +265,7 @@ export function classifyDossier(
   const indicators: Partial<Record<DossierIndicatorId, Contribution>> = {};
 
   // 1.4: every dossier received in the period; the numerator those that reached the portal.
-  if (receivedInPeriod) indicators['1.4'] = count(d.syncedToPortal, 'not synced to the national portal');
+  if (receivedInPeriod) indicators['1.4'] = count(d.syncedToPortal, reason('not_synced'));
 
   if (inScope && processing.inPopulation) {
     indicators['2.1'] = processing.onTime === null ? { numerator: false, denominator: false, reason: processing.reason } : count(processing.onTime, processing.reason);
@@ -282,7 +282,7 @@ export function classifyDossier(
   if (inScope && receivedInPeriod) {
     // 3.3 [S6]: online (KenhThucHien 2), with MaKetQua and its link when the result is a document.
     const resultOk33 = !settings.fullOnline.requireResult['3.3'] || !documentResult || hasResult(d);
-    indicators['3.3'] = count(online && resultOk33, online ? 'no electronic result (the procedure’s result is a document)' : `submitted through channel ${d.KenhThucHien}`);
+    indicators['3.3'] = count(online && resultOk33, online ? reason('no_electronic_result_document') : reason('channel', { channel: d.KenhThucHien }));
 
     // 3.4 (the 12-point CLGQ metric; UNCONFIRMED definition, SPEC §1.4): full-online dossiers of
     // full-online-eligible procedures.
@@ -291,38 +291,38 @@ export function classifyDossier(
       const resultOk = !settings.fullOnline.requireResult['3.4'] || !documentResult || hasResult(d);
       indicators['3.4'] = count(
         online && full && resultOk,
-        !online ? `submitted through channel ${d.KenhThucHien}` : !full ? `the procedure is offered online at level ${procedure.onlineLevel ?? 'none'}` : 'no electronic result',
+        !online ? reason('channel', { channel: d.KenhThucHien }) : !full ? reason('online_level', { level: procedure.onlineLevel ?? '' }) : reason('no_electronic_result'),
       );
     }
 
     // 3.6 [S6]: dossiers of procedures with fees, less those whose fee lines are all 0.
-    if (procedure?.hasFees && hasFee(d)) indicators['3.6'] = count(PAID_ONLINE.has(d.DuocThanhToanTrucTuyen), `DuocThanhToanTrucTuyen ${d.DuocThanhToanTrucTuyen}: not paid online`);
+    if (procedure?.hasFees && hasFee(d)) indicators['3.6'] = count(PAID_ONLINE.has(d.DuocThanhToanTrucTuyen), reason('not_paid_online', { value: d.DuocThanhToanTrucTuyen }));
 
     // 4.1 [S6]: dossiers of procedures whose result is a document, with the result file's link.
     if (documentResult && (settings.digitization.resultPopulation === 'received' || d.TrangThaiHoSo === '9' || d.TrangThaiHoSo === '10')) {
-      indicators['4.1'] = count(hasResultLink(d), 'no electronic result file');
+      indicators['4.1'] = count(hasResultLink(d), reason('no_result_file_link'));
     }
 
     // 4.2 [S6]: a file in the components and, for a document result, a file in the result.
     const hasComponent = componentFiles.some((f) => f.DuongDanTaiTepTin !== '');
-    indicators['4.2'] = count(hasComponent && (!documentResult || hasResultLink(d)), !hasComponent ? 'no component file' : 'no result file');
+    indicators['4.2'] = count(hasComponent && (!documentResult || hasResultLink(d)), !hasComponent ? reason('no_component_file') : reason('no_result_file'));
 
     // 4.3 [S6]: at least one component reused (the flags are a setting).
     const flags = settings.digitization.reuseFlags;
     const reused =
       (flags.includes('HoSoCoThanhPhanSoHoa') && d.HoSoCoThanhPhanSoHoa === '1') ||
       componentFiles.some((f) => (flags.includes('DuocSoHoa') && f.DuocSoHoa === '1') || (flags.includes('DuocTaiSuDung') && f.DuocTaiSuDung === '1'));
-    indicators['4.3'] = count(reused, 'no reused component');
+    indicators['4.3'] = count(reused, reason('no_reused_component'));
 
     // 4.4 [S6]: a component taken from the personal data store (DuocLayTuKhoDMQG). The other
     // branch, "the e-result link is synced to the portal's catalogue", has no field in the record.
     // The warehouse module records every issued result in its holder's store: that is the other branch.
     const fromStore = componentFiles.some((f) => f.DuocLayTuKhoDMQG === '1');
     const resultStored = settings.digitization.resultInDataStore && d.resultInDataStore === true;
-    indicators['4.4'] = count(fromStore || resultStored, 'no component from the personal data store and no result in it');
+    indicators['4.4'] = count(fromStore || resultStored, reason('not_from_store'));
 
     // 4.5b [S6]: VNeID-authenticated account, data-store component, or the population database.
-    indicators['4.5b'] = count(populationData, 'no VNeID account, data-store component or population database connection');
+    indicators['4.5b'] = count(populationData, reason('no_population_data'));
   }
 
   // 2.2 [S6]: completed (Đã xử lý xong / Đã trả kết quả) dossiers whose start is in the period;
@@ -344,7 +344,7 @@ export function classifyDossier(
   const satisfaction = { late: processing.onTime === false, complained: complaints.feedback || complaints.dislike };
   const inSatisfaction = settings.satisfaction.population === 'processed' ? indicators['2.1']?.denominator === true : inScope && receivedInPeriod;
   if (inSatisfaction) {
-    const why = [satisfaction.late ? 'overdue' : '', complaints.feedback ? 'has a PAKN' : '', complaints.dislike ? 'rated "dislike"' : ''].filter(Boolean).join(', ');
+    const why: Reason = [...(satisfaction.late ? reason('overdue') : []), ...(complaints.feedback ? reason('has_feedback') : []), ...(complaints.dislike ? reason('disliked') : [])];
     indicators['5.4'] = count(!satisfaction.late && !satisfaction.complained, why);
   }
 

@@ -2,13 +2,14 @@
 // 5.3 (satisfaction with the handling), SPEC §1.4 [S6]. Pure; working days from the calendar.
 import { addDays, dayNumber, formatLocalIso, localMidnight, toLocalDate } from '../calendar/local-time.ts';
 import type { QualitySettings } from './settings.ts';
+import type { ReasonPart } from './reasons.ts';
 import type { QualityFeedback } from './types.ts';
 import { addWorkingDays, type QualityCalendar } from './working-days.ts';
 
 export interface FeedbackOutcome {
   onTime: boolean;
   /** Each deadline missed (empty when on time). */
-  late: string[];
+  late: ReasonPart[];
 }
 
 const at = (iso: string | null, asOf: number): number | null => {
@@ -37,9 +38,9 @@ export function feedbackOutcome(f: QualityFeedback, asOf: number, settings: Pick
       : // The end of the local day N working days after the base's local date.
         localMidnight(dayNumber(addDays(addWorkingDays(calendar, toLocalDate(new Date(from)), n), 1))) - 1;
   const show = (ms: number) => formatLocalIso(new Date(ms));
-  const late: string[] = [];
-  const check = (event: number, from: number, n: number, what: string) => {
-    if (event > deadline(from, n)) late.push(`${what} ${show(event)} later than ${n} working days after ${show(from)}`);
+  const late: ReasonPart[] = [];
+  const check = (event: number, from: number, n: number, step: string) => {
+    if (event > deadline(from, n)) late.push({ code: 'feedback_late', params: { step, at: show(event), days: n, from: show(from) } });
   };
 
   const rejected = at(f.rejectedAt, asOf);
@@ -48,14 +49,14 @@ export function feedbackOutcome(f: QualityFeedback, asOf: number, settings: Pick
     return { onTime: late.length === 0, late };
   }
   const supplement = at(f.firstSupplementRequestAt, asOf);
-  if (supplement !== null) check(supplement, base, s.supplementRequestWithin, 'first supplement request');
+  if (supplement !== null) check(supplement, base, s.supplementRequestWithin, 'supplement');
   const processed = at(f.processedAt, asOf);
   if (processed === null) {
-    check(asOf, base, s.inProgressWithin, 'still in progress at');
+    check(asOf, base, s.inProgressWithin, 'in_progress');
   } else {
     check(processed, base, s.processWithin, 'processed');
     const published = at(f.publishedAt, asOf);
-    check(published ?? asOf, processed, s.publishWithin, published !== null ? 'published' : 'still unpublished at');
+    check(published ?? asOf, processed, s.publishWithin, published !== null ? 'published' : 'unpublished');
   }
   return { onTime: late.length === 0, late };
 }

@@ -25,4 +25,5 @@ export {
 } from './dossier.ts';
 export { classifyProcedure, type ProcedureIndicatorId } from './procedures.ts';
 export { feedbackOutcome, type FeedbackOutcome } from './feedback.ts';
+export { REASON_CODES, reason, reasonText, type Reason, type ReasonCode, type ReasonPart } from './reasons.ts';
 export { classifyDossiers, computeIndex, countDossiers, indexFromCounts, repeatedBy, type ComputeOptions, type DossierCounts, type Tally } from './compute.ts';

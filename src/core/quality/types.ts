@@ -3,6 +3,7 @@
 // sync payload HoSoDongBoDVC (SPEC §6), kept with their wire names because the portal's formulas
 // (SPEC §1.4) are written over them; everything else is in English.
 import type { LocalDate } from '../calendar/types.ts';
+import type { Reason } from './reasons.ts';
 
 export type GroupCode = 'CKMB' | 'TDGQ' | 'CLGQ' | 'TTTT' | 'MDSH' | 'MDHL';
 export const GROUP_CODES: readonly GroupCode[] = ['CKMB', 'TDGQ', 'CLGQ', 'TTTT', 'MDSH', 'MDHL'];
@@ -133,6 +134,8 @@ export interface IndicatorExplain {
   denominator: string[];
   /** Why an item of the denominator is not in the numerator, or why an item was left out. */
   reasons: Record<string, string>;
+  /** The same reasons as codes with their values (`reasonText` says them in Vietnamese or English). */
+  reasonCodes: Record<string, Reason>;
   /** How the figures were obtained, where more than counting (fallbacks, factors, null). */
   note?: string;
 }

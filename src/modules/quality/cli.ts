@@ -181,6 +181,7 @@ export function registerQualityCommands(program: Command, support: QualityCliSup
           throw error;
         }
       });
-      support.out(JSON.stringify(result));
+      // The contract's explanation is the English reasons; their codes are for the pages.
+      support.out(JSON.stringify(result, (key, value: unknown) => (key === 'reasonCodes' ? undefined : value)));
     });
 }

@@ -3,7 +3,7 @@
 // the national portal's sync records (HoSoDongBoDVC, the dossiers module's schema) with one more
 // field, `syncedToPortal` (default true).
 import { z } from 'zod';
-import { INDICATORS, type DeepPartial, type QualitySettings } from '../../core/quality/index.ts';
+import { INDICATORS, REASON_CODES, type DeepPartial, type QualitySettings } from '../../core/quality/index.ts';
 import { PROCEDURE_CODE_PATTERN } from '../../core/identifiers/index.ts';
 import { HoSoDongBoDVCSchema } from '../dossiers/schema.ts';
 
@@ -133,7 +133,14 @@ void _sameShape;
 
 // ---- The HTTP API: the index of a scope and a period, computed from the installation's data ----
 
-const IndicatorExplainSchema = z.object({ numerator: z.array(z.string()), denominator: z.array(z.string()), reasons: z.record(z.string(), z.string()), note: z.string().optional() });
+const ReasonSchema = z.array(z.object({ code: z.enum(REASON_CODES), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }));
+const IndicatorExplainSchema = z.object({
+  numerator: z.array(z.string()),
+  denominator: z.array(z.string()),
+  reasons: z.record(z.string(), z.string()).describe('why, in English'),
+  reasonCodes: z.record(z.string(), ReasonSchema).describe('the same reasons as codes with their values, to say in any language'),
+  note: z.string().optional(),
+});
 
 export const IndicatorResultSchema = z.object({
   numerator: z.number().nullable(),

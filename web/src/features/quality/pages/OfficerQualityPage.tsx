@@ -3,11 +3,12 @@
 // workflow step, and those steps on time or late); leaders, administrators and auditors also read
 // their units (with the units below), the ministry where they hold a role at the top, and the
 // officers of those units. "Giải thích" asks the server for the dossiers and procedures behind
-// each figure and lists those that count against it, with the engine's reason — the part the
-// national portal does not give.
+// each figure and lists those that count against it, with the engine's reason in the page's
+// language — the part the national portal does not give.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDICATORS } from '@server/core/quality/indicators.ts';
+import { reasonText } from '@server/core/quality/reasons.ts';
 import { Loading } from '../../../components/AccessNotices.tsx';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { Checkbox, failureText, SelectField } from '../../../components/forms.tsx';
@@ -250,11 +251,12 @@ const SHOWN = 50;
 
 function IndicatorWhy({ id, name, basis, explain }: { id: string; name: string; basis: string | undefined; explain: LiveIndex['groups']['CKMB']['indicators'][string]['explain'] }) {
   const { t } = useTranslation();
+  const language = currentLanguage();
   if (!explain) return null;
   const counted = new Set(explain.numerator);
   const inDenominator = new Set(explain.denominator);
   const against = explain.denominator.filter((x) => !counted.has(x));
-  const outside = Object.keys(explain.reasons).filter((x) => !inDenominator.has(x));
+  const outside = Object.keys(explain.reasonCodes).filter((x) => !inDenominator.has(x));
   const item = (x: string) => (basis === 'dossiers' ? <Link to={DOSSIER_PATHS.byCode(x)}>{x}</Link> : <span>{x}</span>);
   return (
     <details className="quality-why">
@@ -275,12 +277,10 @@ function IndicatorWhy({ id, name, basis, explain }: { id: string; name: string; 
             {against.slice(0, SHOWN).map((x) => (
               <li key={x}>
                 {item(x)}
-                {explain.reasons[x] && (
+                {explain.reasonCodes[x] && (
                   <>
                     {': '}
-                    <span lang="en" className="quality-why__reason">
-                      {explain.reasons[x]}
-                    </span>
+                    <span className="quality-why__reason">{reasonText(explain.reasonCodes[x], language)}</span>
                   </>
                 )}
               </li>
@@ -297,16 +297,13 @@ function IndicatorWhy({ id, name, basis, explain }: { id: string; name: string; 
               <li key={x}>
                 {item(x)}
                 {': '}
-                <span lang="en" className="quality-why__reason">
-                  {explain.reasons[x]}
-                </span>
+                <span className="quality-why__reason">{reasonText(explain.reasonCodes[x] ?? [], language)}</span>
               </li>
             ))}
           </ul>
           {outside.length > SHOWN && <p>{t('quality.live.more', { count: outside.length - SHOWN })}</p>}
         </>
       )}
-      <p className="quality-why__note">{t('quality.live.reasonLanguage')}</p>
     </details>
   );
 }

@@ -1,0 +1,48 @@
+// The reasons of `--explain` say the same thing in English (the command line's words, unchanged)
+// and in Vietnamese (the officers' page), from one code and its values.
+import { describe, expect, it } from 'vitest';
+import { REASON_CODES, reason, reasonText, type Reason } from './reasons.ts';
+
+describe('reasonText', () => {
+  const cases: Array<{ reason: Reason; en: string; vi: string }> = [
+    { reason: reason('not_synced'), en: 'not synced to the national portal', vi: 'chưa đồng bộ lên Cổng Dịch vụ công quốc gia' },
+    {
+      reason: reason('late', { kind: 'processed', endAt: '2026-03-10T10:00:00+07:00', minutes: 480, dueSource: 'NgayHenTra', dueAt: '2026-03-09T10:00:00+07:00', supplementMinutes: 0 }),
+      en: 'ended (processed) 2026-03-10T10:00:00+07:00, 480 working minutes after NgayHenTra 2026-03-09T10:00:00+07:00',
+      vi: 'kết thúc (xử lý xong) 2026-03-10T10:00:00+07:00, quá ngày hẹn trả 2026-03-09T10:00:00+07:00 480 phút làm việc',
+    },
+    {
+      reason: reason('late', { kind: 'open', endAt: 'E', minutes: 60, dueSource: 'processing_time', limitValue: 5, limitUnit: 'working_days', dueAt: 'D', supplementMinutes: 30 }),
+      en: 'still open at E, 60 working minutes after received + 5 working_days D (30 min of supplement time excluded)',
+      vi: 'vẫn chưa kết thúc lúc E, quá tiếp nhận + 5 ngày làm việc D 60 phút làm việc (đã trừ 30 phút chờ bổ sung)',
+    },
+    { reason: reason('on_time', { endAt: 'E', kind: 'returned', dueSource: 'first_round', dueAt: 'D' }), en: 'ended E (returned) by the due date before the first supplement D', vi: 'kết thúc E (đã trả kết quả), trong hạn hạn trả trước lần bổ sung đầu tiên D' },
+    { reason: reason('classified', { classification: '' }), en: 'classified not yet', vi: 'chưa phân loại' },
+    { reason: reason('classified', { classification: 'conduct' }), en: 'classified conduct', vi: 'phân loại: về hành vi, thái độ' },
+    {
+      reason: [...reason('overdue'), ...reason('has_feedback'), ...reason('disliked')],
+      en: 'overdue; has a PAKN; rated "dislike"',
+      vi: 'trễ hạn; có phản ánh, kiến nghị; được đánh giá "không hài lòng"',
+    },
+    {
+      reason: [{ code: 'feedback_late', params: { step: 'rejected', at: 'A', days: 2, from: 'B' } }],
+      en: 'rejected A later than 2 working days after B',
+      vi: 'từ chối lúc A, quá 2 ngày làm việc kể từ B',
+    },
+    { reason: reason('online_level', { level: 'partial' }), en: 'the procedure is offered online at level partial', vi: 'thủ tục chỉ cung cấp trực tuyến một phần' },
+    { reason: reason('online_level', { level: '' }), en: 'the procedure is offered online at level none', vi: 'thủ tục không cung cấp trực tuyến' },
+  ];
+  it.each(cases)('$en', ({ reason: r, en, vi }) => {
+    expect(reasonText(r, 'en')).toBe(en);
+    expect(reasonText(r, 'vi')).toBe(vi);
+  });
+
+  it('has a Vietnamese text of its own for every code', () => {
+    for (const code of REASON_CODES) {
+      const vi = reasonText(reason(code, {}), 'vi');
+      expect(vi.length, code).toBeGreaterThan(3);
+      expect(vi, code).not.toBe(reasonText(reason(code, {}), 'en'));
+      expect(vi.normalize('NFC'), code).toBe(vi);
+    }
+  });
+});
