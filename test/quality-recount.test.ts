@@ -6,9 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod, resolveSettings } from '../src/core/quality/index.ts';
 import { toLocalDate } from '../src/core/calendar/index.ts';
-import { createCalendarModule } from '../src/modules/calendar/module.ts';
-import { createDossierTestApp, type DossierTestApp } from '../src/modules/dossiers/testing.ts';
-import { generateDossiers } from '../src/modules/dossiers/generate.ts';
+import { createDossierTestApp, generateTestDossiers, type DossierTestApp } from '../src/modules/dossiers/testing.ts';
 import { countingFingerprint } from '../src/modules/quality/aggregates.ts';
 
 describe('recounting the 766 facts', () => {
@@ -46,19 +44,8 @@ describe('recounting the 766 facts', () => {
 
   it('recounts facts counted otherwise in background chunks until the counters equal the full recompute', { timeout: 240_000 }, async () => {
     const facts = t.app.quality.facts!;
-    const calendar = await createCalendarModule({ config: t.config, db: t.db, units: t.app.units }).service.calendar();
-    await generateDossiers(
-      {
-        db: t.db,
-        catalog: t.app.catalog,
-        units: t.app.units,
-        calendar,
-        rules: { paymentPausesClock: t.config.DOSSIER_PAYMENT_PAUSES_CLOCK, apologyMarginWorkingDays: t.config.DOSSIER_APOLOGY_MARGIN_DAYS },
-        codes: { format: t.config.DOSSIER_CODE_FORMAT, systemCode: t.config.DOSSIER_CODE_SYSTEM_CODE },
-      },
-      // More than one chunk of 500, so the recount goes on from job to job.
-      { count: 620, seed: 5, spanDays: 20, everyStatus: true },
-    );
+    // More than one chunk of 500, so the recount goes on from job to job.
+    await generateTestDossiers(t, { count: 620, seed: 5, spanDays: 20, everyStatus: true });
     expect(await facts.applyMissing()).toBe(620);
     const bundle = await t.app.quality.bundle(period);
     const recomputed = (await t.app.quality.computeIndex(bundle, period)).groups;

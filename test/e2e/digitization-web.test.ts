@@ -3,12 +3,11 @@
 // received with its signed electronic result (1 / 1) and the totals; a citizen is told the page is
 // for officers. axe-core finds no violation at 360 px and at 1280 px. Needs Debian's Chromium at
 // /usr/bin/chromium; skipped (with a warning) without it.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { createDossierTestApp, TEST_PROCEDURE_CODE, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
 import { issueTestResult, resultTestLogins, type ResultTestLogins } from '../../src/modules/results/testing.ts';
-import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
+import { checkBothWidths, chromiumAvailable, closeBrowserAndServer, openBrowser, type BrowserSession } from '../support/chromium.ts';
 
 const hasChromium = chromiumAvailable('test/e2e/digitization-web.test.ts');
 const WAIT = { timeout: 30_000 };
@@ -16,8 +15,7 @@ const WAIT = { timeout: 30_000 };
 describe.skipIf(!hasChromium)('the digitization figures in Chromium', () => {
   let t: DossierTestApp;
   let url: string;
-  let browser: Browser;
-  let pages: BrowserPages;
+  let pages: BrowserSession;
   let logins: ResultTestLogins;
 
   beforeAll(async () => {
@@ -28,15 +26,11 @@ describe.skipIf(!hasChromium)('the digitization figures in Chromium', () => {
     await issueTestResult(t, logins);
     // The figures are kept by the jobs the dossier's actions queue.
     for (let i = 0; i < 20 && (await t.app.jobs.runDue()) > 0; i++);
-    browser = await launchChromium();
-    pages = browserPages(browser, url);
+    pages = await openBrowser(url);
   }, 240_000);
 
   afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await t?.close();
-    expect(pages.pageErrors).toEqual([]);
+    await closeBrowserAndServer(pages, t);
   });
 
   it('shows a leader the month’s figures with the electronic result', { timeout: 120_000 }, async () => {

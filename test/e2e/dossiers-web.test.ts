@@ -4,12 +4,12 @@
 // the counter, and officers take the online dossier through receive, transfer and assign with the
 // action forms. axe-core finds no violation at 360 px and at desktop width on each page visited.
 // Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { pdfSample } from '../../src/modules/files/testing.ts';
 import { createDossierTestApp, TEST_CITIZEN_ID, TEST_PROCEDURE_CODE, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
-import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
+import { checkBothWidths, chromiumAvailable, closeBrowserAndServer, openBrowser, type BrowserSession } from '../support/chromium.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
 
 const hasChromium = chromiumAvailable('test/e2e/dossiers-web.test.ts');
@@ -20,8 +20,7 @@ const PDF = () => ({ name: 'Tờ khai đăng ký.pdf', mimeType: 'application/pd
 describe.skipIf(!hasChromium)('dossier pages in Chromium', () => {
   let t: DossierTestApp;
   let url: string;
-  let browser: Browser;
-  let pages: BrowserPages;
+  let pages: BrowserSession;
   let citizen: TestLogin;
   let receiver: TestLogin;
   let leader: TestLogin;
@@ -39,15 +38,11 @@ describe.skipIf(!hasChromium)('dossier pages in Chromium', () => {
     receiver = await loginAs(t.db, { kind: 'officer', username: 'tiepnhan', roles: [{ role: 'receiver', unitId: 'bo-phan-mot-cua' }] });
     leader = await loginAs(t.db, { kind: 'officer', username: 'lanhdao', roles: [{ role: 'unit_leader', unitId: 'cuc-shtt' }] });
     specialist = await loginAs(t.db, { kind: 'officer', username: 'chuyenvien1', roles: [{ role: 'specialist', unitId: 'cuc-shtt-sang-che' }] });
-    browser = await launchChromium();
-    pages = browserPages(browser, url);
+    pages = await openBrowser(url);
   }, 180_000);
 
   afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await t?.close();
-    expect(pages.pageErrors).toEqual([]);
+    await closeBrowserAndServer(pages, t);
   });
 
   it('a citizen submits online on a phone: form, documents, fees, review, submit', { timeout: 180_000 }, async () => {

@@ -3,11 +3,11 @@
 // answer (classify, process, draft, a leader approves, publish), and the public reads the answer
 // and likes it. axe-core finds no violation at 360 px and at 1280 px on each page visited.
 // Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { createFeedbackTestApp, returnedDossier, TEST_PROCEDURE_CODE, type FeedbackTestApp } from '../../src/modules/feedback/testing.ts';
-import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
+import { checkBothWidths, chromiumAvailable, closeBrowserAndServer, openBrowser, type BrowserSession } from '../support/chromium.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
 
 const hasChromium = chromiumAvailable('test/e2e/feedback-web.test.ts');
@@ -17,8 +17,7 @@ const WAIT = { timeout: 30_000 };
 describe.skipIf(!hasChromium)('ratings and feedback pages in Chromium', () => {
   let t: FeedbackTestApp;
   let url: string;
-  let browser: Browser;
-  let pages: BrowserPages;
+  let pages: BrowserSession;
   let handler: TestLogin;
   let paknCode: string;
 
@@ -30,15 +29,11 @@ describe.skipIf(!hasChromium)('ratings and feedback pages in Chromium', () => {
     t = await createFeedbackTestApp();
     url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     handler = await loginAs(t.db, { kind: 'officer', username: 'xulypakn', fullName: 'Ngô Văn Xử', roles: [{ role: 'specialist', unitId: 'cuc-shtt' }] });
-    browser = await launchChromium();
-    pages = browserPages(browser, url);
+    pages = await openBrowser(url);
   }, 180_000);
 
   afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await t?.close();
-    expect(pages.pageErrors).toEqual([]);
+    await closeBrowserAndServer(pages, t);
   });
 
   it('a citizen rates a returned dossier from its page on a phone', async () => {

@@ -3,12 +3,12 @@
 // and latest calls, disables the demo consumer and is told so; an auditor reads without the
 // buttons. axe-core finds no violation at 360 px and at desktop width, and nothing is wider than
 // the phone. Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { seedLgspDemo } from '../../src/modules/lgsp/demo.ts';
 import { startTestServer, type TestApp } from '../support/app.ts';
-import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
+import { checkBothWidths, chromiumAvailable, closeBrowserAndServer, openBrowser, type BrowserSession } from '../support/chromium.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
 
 const hasChromium = chromiumAvailable('test/e2e/lgsp-web.test.ts');
@@ -16,8 +16,7 @@ const WAIT = { timeout: 30_000 };
 
 describe.skipIf(!hasChromium)('the gateway administration page in Chromium', () => {
   let t: TestApp & { url: string };
-  let browser: Browser;
-  let pages: BrowserPages;
+  let pages: BrowserSession;
   let admin: TestLogin;
   let auditor: TestLogin;
 
@@ -29,15 +28,11 @@ describe.skipIf(!hasChromium)('the gateway administration page in Chromium', () 
     await seedLgspDemo(t.db, t.app.lgsp, { calls: 60 });
     admin = await loginAs(t.db, { kind: 'officer', username: 'quantrilgsp', roles: [{ role: 'admin', unitId: 'bkhcn' }] });
     auditor = await loginAs(t.db, { kind: 'officer', username: 'kiemtoanlgsp', roles: [{ role: 'auditor', unitId: 'bkhcn' }] });
-    browser = await launchChromium();
-    pages = browserPages(browser, t.url);
+    pages = await openBrowser(t.url);
   }, 240_000);
 
   afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await t?.close();
-    expect(pages.pageErrors).toEqual([]);
+    await closeBrowserAndServer(pages, t);
   });
 
   it('an administrator reads the gateway and disables a consumer', { timeout: 120_000 }, async () => {

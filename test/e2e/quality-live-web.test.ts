@@ -5,37 +5,25 @@
 // to the worklist search; the leader of the department reads the department and the specialist.
 // axe-core finds no violation at 360 px and at 1280 px. Needs Debian's Chromium at
 // /usr/bin/chromium; skipped without it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
-import { toLocalDate } from '../../src/core/calendar/index.ts';
-import { createCalendarModule } from '../../src/modules/calendar/module.ts';
-import { createDossierTestApp, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
-import { generateDossiers } from '../../src/modules/dossiers/generate.ts';
-import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
+import { createDossierTestApp, generateTestDossiers, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
+import { checkBothWidths, chromiumAvailable, closeBrowserAndServer, openBrowser, type BrowserSession } from '../support/chromium.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
+import { previousMonth } from '../support/months.ts';
 
 const hasChromium = chromiumAvailable('test/e2e/quality-live-web.test.ts');
 const WAIT = { timeout: 30_000 };
 
-/** The month before today's (Vietnam's local date), `YYYY-MM`, and its 15th at noon. */
-function previousMonth(): { month: string; middle: Date } {
-  const [y, m] = toLocalDate(new Date()).split('-').map(Number) as [number, number];
-  const year = m === 1 ? y - 1 : y;
-  const month = m === 1 ? 12 : m - 1;
-  const text = `${year}-${String(month).padStart(2, '0')}`;
-  return { month: text, middle: new Date(`${text}-15T12:00:00+07:00`) };
-}
-
 describe.skipIf(!hasChromium)('the officers’ live 766 page in Chromium', () => {
   let t: DossierTestApp;
   let url: string;
-  let browser: Browser;
-  let pages: BrowserPages;
+  let pages: BrowserSession;
   let leader: TestLogin;
   let specialist: TestLogin;
   let lateCode: string;
-  const { month, middle } = previousMonth();
+  const { month, middle, label } = previousMonth();
 
   const open = (who: TestLogin, width: number): Promise<Page> => pages.open(who, width);
 
@@ -46,20 +34,7 @@ describe.skipIf(!hasChromium)('the officers’ live 766 page in Chromium', () =>
     const receiver = await loginAs(t.db, { kind: 'officer', username: 'tiepnhan', fullName: 'Nguyễn Thị Lan', roles: [{ role: 'receiver', unitId: 'bo-phan-mot-cua' }] });
     leader = await loginAs(t.db, { kind: 'officer', username: 'lanhdao', fullName: 'Trần Quốc Hùng', roles: [{ role: 'unit_leader', unitId: 'cuc-shtt' }] });
     specialist = await loginAs(t.db, { kind: 'officer', username: 'chuyenvien', fullName: 'Lê Minh Tuấn', roles: [{ role: 'specialist', unitId: 'cuc-shtt-sang-che' }] });
-    const actor = (who: TestLogin, label: string) => ({ id: who.accountId, kind: 'officer' as const, label });
-    const calendar = await createCalendarModule({ config: t.config, db: t.db, units: t.app.units }).service.calendar();
-    await generateDossiers(
-      {
-        db: t.db,
-        catalog: t.app.catalog,
-        units: t.app.units,
-        calendar,
-        rules: { paymentPausesClock: t.config.DOSSIER_PAYMENT_PAUSES_CLOCK, apologyMarginWorkingDays: t.config.DOSSIER_APOLOGY_MARGIN_DAYS },
-        codes: { format: t.config.DOSSIER_CODE_FORMAT, systemCode: t.config.DOSSIER_CODE_SYSTEM_CODE },
-        officers: { receiver: actor(receiver, 'tiepnhan (Nguyễn Thị Lan)'), leader: actor(leader, 'lanhdao (Trần Quốc Hùng)'), specialist: actor(specialist, 'chuyenvien (Lê Minh Tuấn)') },
-      },
-      { count: 80, seed: 7, spanDays: 28, now: middle, everyStatus: true, formData: true },
-    );
+    await generateTestDossiers(t, { count: 80, seed: 7, spanDays: 28, now: middle, everyStatus: true, formData: true }, { receiver: receiver.accountId, leader: leader.accountId, specialist: specialist.accountId });
     expect(await t.app.quality.facts!.applyMissing()).toBe(80);
     // What the page must show: the API's own answer for the specialist has late steps.
     const own = await t.app.inject({ url: `/api/v1/me/quality?period=${month}`, headers: specialist.headers });
@@ -67,15 +42,11 @@ describe.skipIf(!hasChromium)('the officers’ live 766 page in Chromium', () =>
     const late = own.json().officer.lateSteps as Array<{ dossierCode: string }>;
     expect(late.length).toBeGreaterThan(0);
     lateCode = late[0]!.dossierCode;
-    browser = await launchChromium();
-    pages = browserPages(browser, url);
+    pages = await openBrowser(url);
   }, 240_000);
 
   afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await t?.close();
-    expect(pages.pageErrors).toEqual([]);
+    await closeBrowserAndServer(pages, t);
   });
 
   it('shows the specialist their scores and late steps, explains the figures, and leads to a late dossier', { timeout: 240_000 }, async () => {
@@ -86,7 +57,7 @@ describe.skipIf(!hasChromium)('the officers’ live 766 page in Chromium', () =>
     await page.getByLabel('Phạm vi').waitFor(WAIT);
     expect(await page.getByLabel('Phạm vi').locator('option').allTextContents()).toEqual(['Của tôi']);
     await page.getByLabel('Kỳ đánh giá').selectOption(month);
-    await page.getByRole('status').filter({ hasText: `Đang hiển thị: Của tôi, Tháng ${month.slice(5)}/${month.slice(0, 4)}.` }).waitFor(WAIT);
+    await page.getByRole('status').filter({ hasText: `Đang hiển thị: Của tôi, ${label}.` }).waitFor(WAIT);
     await page.getByRole('heading', { level: 2, name: 'Các bước xử lý do cán bộ thực hiện' }).waitFor(WAIT);
     await page.getByText(/bước xử lý trễ hạn trong kỳ/).waitFor(WAIT);
     await page.getByRole('link', { name: lateCode }).first().waitFor(WAIT);

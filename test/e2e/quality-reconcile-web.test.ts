@@ -9,38 +9,24 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
-import { toLocalDate } from '../../src/core/calendar/index.ts';
-import { createCalendarModule } from '../../src/modules/calendar/module.ts';
-import { createDossierTestApp, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
-import { generateDossiers } from '../../src/modules/dossiers/generate.ts';
-import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
+import { createDossierTestApp, generateTestDossiers, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
+import { checkBothWidths, chromiumAvailable, closeBrowserAndServer, openBrowser, type BrowserSession } from '../support/chromium.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
+import { previousMonth } from '../support/months.ts';
 
 const hasChromium = chromiumAvailable('test/e2e/quality-reconcile-web.test.ts');
 const WAIT = { timeout: 30_000 };
 
-/** The month before today's (Vietnam's local date), `YYYY-MM`, and its 15th at noon. */
-function previousMonth(): { month: string; middle: Date } {
-  const [y, m] = toLocalDate(new Date()).split('-').map(Number) as [number, number];
-  const year = m === 1 ? y - 1 : y;
-  const month = m === 1 ? 12 : m - 1;
-  const text = `${year}-${String(month).padStart(2, '0')}`;
-  return { month: text, middle: new Date(`${text}-15T12:00:00+07:00`) };
-}
-
 describe.skipIf(!hasChromium)('the reconciliation with the national portal’s figures in Chromium', () => {
   let t: DossierTestApp;
   let url: string;
-  let browser: Browser;
-  let pages: BrowserPages;
+  let pages: BrowserSession;
   let minister: TestLogin;
   let leader: TestLogin;
   let local: { total: number; unitTotal: number };
-  const { month, middle } = previousMonth();
-  const monthText = `Tháng ${month.slice(5)}/${month.slice(0, 4)}`;
+  const { month, middle, label: monthText } = previousMonth();
   const dir = mkdtempSync(path.join(tmpdir(), 'motcua-doi-soat-'));
   const file = (name: string, text: string) => {
     const p = path.join(dir, name);
@@ -57,20 +43,7 @@ describe.skipIf(!hasChromium)('the reconciliation with the national portal’s f
     leader = await loginAs(t.db, { kind: 'officer', username: 'lanhdao', fullName: 'Trần Quốc Hùng', roles: [{ role: 'unit_leader', unitId: 'cuc-shtt' }] });
     const receiver = await loginAs(t.db, { kind: 'officer', username: 'tiepnhan', fullName: 'Nguyễn Thị Lan', roles: [{ role: 'receiver', unitId: 'bo-phan-mot-cua' }] });
     const specialist = await loginAs(t.db, { kind: 'officer', username: 'chuyenvien', fullName: 'Lê Minh Tuấn', roles: [{ role: 'specialist', unitId: 'cuc-shtt-sang-che' }] });
-    const actor = (who: TestLogin, label: string) => ({ id: who.accountId, kind: 'officer' as const, label });
-    const calendar = await createCalendarModule({ config: t.config, db: t.db, units: t.app.units }).service.calendar();
-    await generateDossiers(
-      {
-        db: t.db,
-        catalog: t.app.catalog,
-        units: t.app.units,
-        calendar,
-        rules: { paymentPausesClock: t.config.DOSSIER_PAYMENT_PAUSES_CLOCK, apologyMarginWorkingDays: t.config.DOSSIER_APOLOGY_MARGIN_DAYS },
-        codes: { format: t.config.DOSSIER_CODE_FORMAT, systemCode: t.config.DOSSIER_CODE_SYSTEM_CODE },
-        officers: { receiver: actor(receiver, 'tiepnhan (Nguyễn Thị Lan)'), leader: actor(leader, 'lanhdao (Trần Quốc Hùng)'), specialist: actor(specialist, 'chuyenvien (Lê Minh Tuấn)') },
-      },
-      { count: 40, seed: 11, spanDays: 28, now: middle, everyStatus: true, formData: true },
-    );
+    await generateTestDossiers(t, { count: 40, seed: 11, spanDays: 28, now: middle, everyStatus: true, formData: true }, { receiver: receiver.accountId, leader: leader.accountId, specialist: specialist.accountId });
     await t.app.quality.facts!.applyMissing();
     const index = async (unit?: string) => {
       const res = await t.app.inject({ url: `/api/v1/quality/index?period=${month}${unit ? `&unit=${unit}` : ''}`, headers: minister.headers });
@@ -78,15 +51,11 @@ describe.skipIf(!hasChromium)('the reconciliation with the national portal’s f
       return res.json().total as number;
     };
     local = { total: await index(), unitTotal: await index('cuc-shtt') };
-    browser = await launchChromium();
-    pages = browserPages(browser, url);
+    pages = await openBrowser(url);
   }, 240_000);
 
   afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await t?.close();
-    expect(pages.pageErrors).toEqual([]);
+    await closeBrowserAndServer(pages, t);
   });
 
   it('imports the portal’s figures of a month and shows the differences per unit and group, with the dossiers behind them', { timeout: 240_000 }, async () => {

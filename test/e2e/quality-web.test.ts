@@ -4,7 +4,7 @@
 // chart — and goes by keyboard to a unit's drill-down and a procedure's live figures. axe-core
 // finds no violation at 360 px and at 1280 px on each page. Needs Debian's Chromium at
 // /usr/bin/chromium; skipped without it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { toLocalDate } from '../../src/core/calendar/index.ts';
@@ -13,7 +13,7 @@ import { systemActor } from '../../src/modules/audit/service.ts';
 import { pdfSample } from '../../src/modules/files/testing.ts';
 import { createDossierTestApp, SAMPLE_FORM_DATA, TEST_CITIZEN_ID, TEST_PROCEDURE_CODE, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
 import { multipartBody } from '../../src/modules/warehouse/testing.ts';
-import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
+import { checkBothWidths, chromiumAvailable, closeBrowserAndServer, openBrowser, type BrowserSession } from '../support/chromium.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
 
 const hasChromium = chromiumAvailable('test/e2e/quality-web.test.ts');
@@ -23,8 +23,7 @@ const month = toLocalDate(new Date()).slice(0, 7);
 describe.skipIf(!hasChromium)('the public 766 page in Chromium', () => {
   let t: DossierTestApp;
   let url: string;
-  let browser: Browser;
-  let pages: BrowserPages;
+  let pages: BrowserSession;
 
   const open = (width: number): Promise<Page> => pages.open(undefined, width);
 
@@ -54,15 +53,11 @@ describe.skipIf(!hasChromium)('the public 766 page in Chromium', () => {
     await step(receiver, { type: 'return_result', method: 'online' });
     for (let i = 0; i < 20 && (await t.app.jobs.runDue()) > 0; i++);
     await t.app.quality.publication!.freeze(month, { by: systemActor('test'), now: new Date(periodBounds(parsePeriod(month)).endMs) });
-    browser = await launchChromium();
-    pages = browserPages(browser, url);
+    pages = await openBrowser(url);
   }, 240_000);
 
   afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await t?.close();
-    expect(pages.pageErrors).toEqual([]);
+    await closeBrowserAndServer(pages, t);
   });
 
   it('shows the published month to anyone, and drills down by keyboard to a unit and a procedure', { timeout: 240_000 }, async () => {

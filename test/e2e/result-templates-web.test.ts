@@ -5,12 +5,12 @@
 // (which the next issued result of that version uses), and goes back to the default. axe-core
 // finds no violation at 360 px and at 1280 px. Needs Debian's Chromium at /usr/bin/chromium;
 // skipped (with a warning) without it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { createDossierTestApp, TEST_PROCEDURE_CODE, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
-import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
+import { checkBothWidths, chromiumAvailable, closeBrowserAndServer, openBrowser, type BrowserSession } from '../support/chromium.ts';
 
 const hasChromium = chromiumAvailable('test/e2e/result-templates-web.test.ts');
 const WAIT = { timeout: 30_000 };
@@ -18,8 +18,7 @@ const WAIT = { timeout: 30_000 };
 describe.skipIf(!hasChromium)('the result template editor in Chromium', () => {
   let t: DossierTestApp;
   let url: string;
-  let browser: Browser;
-  let pages: BrowserPages;
+  let pages: BrowserSession;
   let admin: TestLogin;
 
   beforeAll(async () => {
@@ -27,15 +26,11 @@ describe.skipIf(!hasChromium)('the result template editor in Chromium', () => {
     t = await createDossierTestApp();
     url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     admin = await loginAs(t.db, { kind: 'officer', username: 'quantrimau', roles: [{ role: 'admin', unitId: 'bkhcn' }] });
-    browser = await launchChromium();
-    pages = browserPages(browser, url);
+    pages = await openBrowser(url);
   }, 240_000);
 
   afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await t?.close();
-    expect(pages.pageErrors).toEqual([]);
+    await closeBrowserAndServer(pages, t);
   });
 
   it('edits, previews, saves and resets a version’s template', { timeout: 180_000 }, async () => {

@@ -3,8 +3,8 @@
 // bản đã cấp"; the page the QR code opens shows the code's status, and after revocation both show
 // it revoked with the reason. axe-core finds no violation at 360 px and at 1280 px.
 // Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
-import type { Browser, Page } from 'playwright-core';
-import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { checkBothWidths, chromiumAvailable, closeBrowserAndServer, openBrowser, type BrowserSession } from '../support/chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { createDossierTestApp, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
@@ -17,10 +17,9 @@ const WAIT = { timeout: 30_000 };
 describe.skipIf(!hasChromium)('result verification pages in Chromium', () => {
   let t: DossierTestApp;
   let url: string;
-  let browser: Browser;
   let logins: ResultTestLogins;
   let issued: { code: string; pdf: Buffer };
-  let pages: BrowserPages;
+  let pages: BrowserSession;
 
   const open = (): Promise<Page> => pages.open(undefined, 360);
 
@@ -37,15 +36,11 @@ describe.skipIf(!hasChromium)('result verification pages in Chromium', () => {
     url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     logins = await resultTestLogins(t);
     issued = await issueTestResult(t, logins);
-    browser = await launchChromium();
-    pages = browserPages(browser, url);
+    pages = await openBrowser(url);
   }, 180_000);
 
   afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await t?.close();
-    expect(pages.pageErrors).toEqual([]);
+    await closeBrowserAndServer(pages, t);
   });
 
   it('says the issued file is valid and a changed one is not the issued document', async () => {

@@ -3,13 +3,13 @@
 // then submits a new dossier whose TP02 the wizard offers already attached from the warehouse —
 // no upload — and the dossier carries the reused copy. axe-core finds no violation at 360 px and
 // at 1280 px on each page visited. Needs Debian's Chromium at /usr/bin/chromium; skipped without it.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { pdfSample } from '../../src/modules/files/testing.ts';
 import { createDossierTestApp, SAMPLE_FORM_DATA, TEST_CITIZEN_ID, TEST_PROCEDURE_CODE, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
 import { multipartBody, reuseContent } from '../../src/modules/warehouse/testing.ts';
-import { browserPages, checkBothWidths, chromiumAvailable, launchChromium, type BrowserPages } from '../support/chromium.ts';
+import { checkBothWidths, chromiumAvailable, closeBrowserAndServer, openBrowser, type BrowserSession } from '../support/chromium.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
 
 const hasChromium = chromiumAvailable('test/e2e/warehouse-web.test.ts');
@@ -19,8 +19,7 @@ const WAIT = { timeout: 30_000 };
 describe.skipIf(!hasChromium)('the data warehouse in Chromium', () => {
   let t: DossierTestApp;
   let url: string;
-  let browser: Browser;
-  let pages: BrowserPages;
+  let pages: BrowserSession;
   let citizen: TestLogin;
   let leader: TestLogin;
   let resultDocId: string;
@@ -59,15 +58,11 @@ describe.skipIf(!hasChromium)('the data warehouse in Chromium', () => {
       recordedBy: leader.accountId,
     });
     resultDocId = recorded.documentId;
-    browser = await launchChromium();
-    pages = browserPages(browser, url);
+    pages = await openBrowser(url);
   }, 180_000);
 
   afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await t?.close();
-    expect(pages.pageErrors).toEqual([]);
+    await closeBrowserAndServer(pages, t);
   });
 
   it('the citizen sees their documents and adds one at /kho-du-lieu', { timeout: 180_000 }, async () => {

@@ -67,3 +67,29 @@ export async function checkBothWidths(page: Page, where: string): Promise<void> 
   await expectNoAxeViolations(page, `${where} (1280 px)`);
   await page.setViewportSize(before);
 }
+
+/** The browser of one test file: Debian's Chromium with its pages (`browserPages`); `close` closes both. */
+export interface BrowserSession extends BrowserPages {
+  readonly browser: Browser;
+}
+
+export async function openBrowser(baseUrl: string): Promise<BrowserSession> {
+  const browser = await launchChromium();
+  const pages = browserPages(browser, baseUrl);
+  return {
+    browser,
+    open: (who, width) => pages.open(who, width),
+    pageErrors: pages.pageErrors,
+    async close() {
+      await pages.close();
+      await browser.close();
+    },
+  };
+}
+
+/** After a file's tests: its pages and browser closed, then its server; no page had an uncaught error. */
+export async function closeBrowserAndServer(session: BrowserSession | undefined, server: { close(): Promise<unknown> } | undefined): Promise<void> {
+  await session?.close();
+  await server?.close();
+  expect(session?.pageErrors ?? []).toEqual([]);
+}

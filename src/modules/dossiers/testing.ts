@@ -7,6 +7,9 @@ import type { ServicePrincipal } from '../../core/access/index.ts';
 import type { ProcedureContent } from '../../core/catalog/types.ts';
 import { createCatalogTestApp, sampleContent, TEST_CITIZEN_ID, type CatalogTestApp } from '../catalog/testing.ts';
 import { seedUnits } from '../identity/module.ts';
+import { createCalendarModule } from '../calendar/module.ts';
+import { generateDossiers, type GenerateOptions } from './generate.ts';
+import { DEFAULT_OFFICERS } from './synthetic.ts';
 
 export const TEST_PROCEDURE_CODE = '1.009901';
 export { TEST_CITIZEN_ID };
@@ -68,3 +71,35 @@ export async function publishProcedure(t: CatalogTestApp, code: string, content:
 
 /** Valid form data of the sample e-form (the prefilled fields are filled by the server). */
 export const SAMPLE_FORM_DATA = { applicant: { phone: '0912345678' }, request: { title: 'Thiết bị lọc nước bằng năng lượng mặt trời', hasPriority: false } };
+
+/**
+ * Dossiers written in bulk by the generator into the test app (as the demo and the benchmarks
+ * write them: no events, so the 766 facts come from `applyMissing`), their steps taken by the
+ * given officers' accounts when given (the demo officers' names otherwise).
+ */
+export async function generateTestDossiers(
+  t: DossierTestApp,
+  options: GenerateOptions,
+  officerIds?: { receiver: string; leader: string; specialist: string },
+): Promise<number> {
+  const calendar = await createCalendarModule({ config: t.config, db: t.db, units: t.app.units }).service.calendar();
+  const officers = officerIds
+    ? {
+        receiver: { ...DEFAULT_OFFICERS.receiver, id: officerIds.receiver },
+        leader: { ...DEFAULT_OFFICERS.leader, id: officerIds.leader },
+        specialist: { ...DEFAULT_OFFICERS.specialist, id: officerIds.specialist },
+      }
+    : undefined;
+  return generateDossiers(
+    {
+      db: t.db,
+      catalog: t.app.catalog,
+      units: t.app.units,
+      calendar,
+      rules: { paymentPausesClock: t.config.DOSSIER_PAYMENT_PAUSES_CLOCK, apologyMarginWorkingDays: t.config.DOSSIER_APOLOGY_MARGIN_DAYS },
+      codes: { format: t.config.DOSSIER_CODE_FORMAT, systemCode: t.config.DOSSIER_CODE_SYSTEM_CODE },
+      ...(officers ? { officers } : {}),
+    },
+    options,
+  );
+}

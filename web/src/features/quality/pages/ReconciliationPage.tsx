@@ -47,10 +47,12 @@ function Reconciliation() {
   }, [language, t]);
 
   const ministry = scopes?.ministry === true;
+  // The list is re-read after each import (the server says what each import found).
+  const [imported, setImported] = useState(0);
   useEffect(() => {
     if (!ministry) return;
     void reconciliationApi.list(language).then((r) => (r.kind === 'ok' ? setList(r.data.items) : setError(failureText(t, r))));
-  }, [ministry, language, t]);
+  }, [ministry, imported, language, t]);
 
   useEffect(() => {
     if (!ministry || !selected || shown?.id === selected) return;
@@ -81,7 +83,7 @@ function Reconciliation() {
         onImported={(done) => {
           setShown(done);
           open(done.id);
-          setList((l) => [summaryOf(done), ...(l ?? [])]);
+          setImported((n) => n + 1);
         }}
       />
       {shown && shown.id === selected && <ReconciliationView data={shown} scopes={scopes} />}
@@ -130,22 +132,6 @@ function Reconciliation() {
 function signed(n: number | null, language: string): string {
   if (n === null) return '–';
   return n > 0 ? `+${number(n, language)}` : number(n, language);
-}
-
-function summaryOf(r: ReconciliationImport): ReconciliationImports['items'][number] {
-  const differences = r.items.map((i) => i.total.difference).filter((d): d is number => d !== null);
-  return {
-    id: r.id,
-    month: r.month,
-    importedAt: r.importedAt,
-    importedBy: r.importedBy,
-    fileName: r.fileName,
-    basis: r.basis,
-    departments: r.items.length,
-    unmatched: r.items.filter((i) => i.unitId === null).length,
-    largestDifference: differences.length === 0 ? null : differences.reduce((a, b) => (Math.abs(b) > Math.abs(a) ? b : a)),
-    unsyncedDossiers: new Set(r.items.flatMap((i) => i.unsyncedDossiers)).size,
-  };
 }
 
 function When({ iso }: { iso: string }) {
