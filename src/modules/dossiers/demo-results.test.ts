@@ -1,11 +1,15 @@
 // Signed results of the demo dossiers: after a fresh demo seeding, the finished and returned
 // dossiers of procedures that produce a document carry a signed result that verifies (valid, the
 // document issued under its code), named in the sync record's DanhSachGiayToKetQua and put in the
-// applicant's warehouse through the listener; the logs still verify; a second pass adds nothing.
-import { mkdtemp, rm } from 'node:fs/promises';
+// applicant's warehouse through the listener; each bears the day of its issue action, not the day
+// it was signed; the logs still verify; a second pass adds nothing.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs } from '../../../test/support/auth.ts';
+import { toLocalDate } from '../../core/calendar/index.ts';
 import { createCalendarModule } from '../calendar/module.ts';
 // eslint-disable-next-line local/layers -- the demo runs over the seed catalog, loaded as main.ts loads it
 import { seedCatalog } from '../catalog/seed/seed.ts';
@@ -49,6 +53,21 @@ describe('issueDemoResults', () => {
       if ((action?.payload as { outcome?: string } | undefined)?.outcome === 'granted' && pinned!.version.content.result.producesDocument) expected++;
     }
     expect(issued).toBe(expected);
+
+    // Each bears the day of its issue action (signed at the first start, for actions of the past).
+    const auditor = await loginAs(t.db, { kind: 'officer', roles: [{ role: 'auditor', unitId: 'bkhcn' }] });
+    for (const r of results) {
+      const action = await t.db.selectFrom('dossier_action').select('at').where('dossier_id', '=', r.dossier_id).where('seq', '=', r.action_seq).executeTakeFirstOrThrow();
+      const day = toLocalDate(new Date(action.at));
+      expect(r.code, 'the code’s year is the issue’s').toContain(`-${day.slice(0, 4)}-`);
+      const pdf = await t.app.inject({ url: `/api/v1/results/${encodeURIComponent(r.code)}/file`, headers: auditor.headers });
+      expect(pdf.statusCode, pdf.body).toBe(200);
+      const file = path.join(dataDir, `${r.code}.pdf`);
+      await writeFile(file, pdf.rawPayload);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC');
+      const [y, m, d] = day.split('-');
+      expect(text, r.code).toContain(`ngày ${d} tháng ${m} năm ${y}`);
+    }
 
     for (const r of results) {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/results/verify', payload: { code: r.code } });

@@ -55,6 +55,7 @@ export async function issueDemoResults(deps: DemoResultDeps, options: { limit?: 
       content: pinned.version.content,
       outcome: 'granted',
       summary: typeof payload.summary === 'string' ? payload.summary : undefined,
+      documentDate: new Date(issue.at),
     });
     await db.transaction().execute(async (trx) => {
       const current = await findDossier(trx, id, true);

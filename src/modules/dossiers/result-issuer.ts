@@ -19,6 +19,11 @@ export interface ResultIssueRequest {
   content: ProcedureContent;
   outcome: ResultOutcome;
   summary?: string | undefined;
+  /**
+   * The day the document bears and its code's year: the moment of signing by default; the demo's
+   * results, signed at the first start for issue actions of the past, bear the day of the action.
+   */
+  documentDate?: Date | undefined;
 }
 
 export interface PreparedResult {

@@ -166,7 +166,8 @@ export function createResultsService(deps: ResultsServiceDeps) {
         });
       }
       const at = now();
-      const code = formatResultCode(deps.codePrefix, unit.agencyCode, localYear(at), await nextSequence(db, unit.id, localYear(at)));
+      const dated = req.documentDate ?? at;
+      const code = formatResultCode(deps.codePrefix, unit.agencyCode, localYear(dated), await nextSequence(db, unit.id, localYear(dated)));
       const documentName = content.result.name?.trim() || content.name;
       const applicant = (dossier.applicant ?? {}) as { address?: string };
       const { template } = await effectiveTemplate(dossier.procedure_code, req.versionNumber);
@@ -179,8 +180,8 @@ export function createResultsService(deps: ResultsServiceDeps) {
         form: (dossier.form_data ?? {}) as Record<string, unknown>,
         fields: {
           'result.name': documentName.toLocaleUpperCase('vi'),
-          'result.issuedDate': dmy(localDate(at)),
-          'result.issuedDateWords': dateInWords(localDate(at)),
+          'result.issuedDate': dmy(localDate(dated)),
+          'result.issuedDateWords': dateInWords(localDate(dated)),
           'result.summary': req.summary ?? '',
           'dossier.code': dossier.code ?? '',
           'dossier.receivedDate': dossier.received_at ? dmy(localDate(new Date(dossier.received_at))) : '',
