@@ -71,6 +71,11 @@ describe.skipIf(!hasChromium)('the officers’ live 766 page in Chromium', () =>
     await summary.focus();
     await page.keyboard.press('Enter');
     await page.locator('details.quality-why[open]').filter({ hasText: /^2\.1 — / }).waitFor(WAIT);
+    // The engine's reasons are said in Vietnamese.
+    const reasons = await page.locator('details.quality-why[open] .quality-why__reason').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const r of reasons) expect(r).not.toMatch(/working minutes|ended|still open|NgayHenTra/);
+    expect(reasons.join(' ')).toMatch(/kết thúc|ngày hẹn trả|đồng bộ/);
     await checkBothWidths(page, 'an officer’s live scores explained');
 
     // The late dossier opens in the worklists' search, found by its code.

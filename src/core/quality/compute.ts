@@ -104,7 +104,7 @@ export function indexFromCounts(
   const level = bundle.scope.level;
   const tallies = new Map<string, Tally>(INDICATORS.map((i) => [i.id, tally()]));
   const t = (id: string) => tallies.get(id)!;
-  const notes = new Map<string, string>();
+  const notes = new Map<string, Reason>();
 
   // Procedures: 1.1, 1.2, 1.3, 3.1.
   for (const p of bundle.procedures) {
@@ -153,7 +153,10 @@ export function indexFromCounts(
         reasonCodes: tl.reasons,
       };
       const note = notes.get(def.id);
-      if (note) explain.note = note;
+      if (note) {
+        explain.note = reasonText(note, 'en');
+        explain.noteCodes = note;
+      }
       r.explain = explain;
     }
     return r;
@@ -180,38 +183,38 @@ export function indexFromCounts(
   notes.set(
     '1.4',
     D.rule === 'max'
-      ? `D = max(BCQG ${bcqg ?? 'null'}${bundle.reportCounts.bcqgReceived === null && bcqg !== null ? ' (this system’s count of received dossiers)' : ''}, synced ${synced}) = ${D.denominator}`
+      ? reason('note_sync_max', { bcqg: bcqg ?? 'null', localCount: bundle.reportCounts.bcqgReceived === null && bcqg !== null ? 1 : 0, synced, denominator: D.denominator })
       : D.rule === 'previous_year'
-        ? `BCQG and portal counts are 0 or null: D = the previous year's BCQG total ${bundle.reportCounts.previousYearBcqgTotal} for a ${period.kind} = ${round2(D.denominator)}`
-        : 'BCQG and portal counts are 0 or null and the previous year has no data: R = 0 (SPEC §1.4 1.4)',
+        ? reason('note_sync_previous_year', { total: bundle.reportCounts.previousYearBcqgTotal ?? 'null', kind: period.kind, denominator: round2(D.denominator) })
+        : reason('note_sync_no_data'),
   );
 
   // 3.3: the online ratio × the sync ratio [S6].
   const online = ratioOf(dc('3.3').numerator, dc('3.3').denominator);
-  notes.set('3.3', `R = ${online ?? 'null'}% online × sync ratio ${syncRatio}% (indicator 1.4)`);
+  notes.set('3.3', reason('note_online_times_sync', { online: online ?? 'null', sync: syncRatio ?? 'null' }));
 
   // 5.4: 100% − (overdue rate + PAKN/dislike rate) [S6].
   const sat = dossiers.satisfaction;
   const overdueRate = ratioOf(sat.late, sat.population);
   const complaintRate = ratioOf(sat.complained, sat.population);
-  notes.set('5.4', `R = 100 − (overdue rate ${overdueRate ?? 'null'}% + PAKN/dislike rate ${complaintRate ?? 'null'}%)`);
-  notes.set('4.6', 'no rule is known for this metric (SPEC §1.4: not described in [S6]) and the bundle carries no certified-copy data: null');
-  if (!settings.digitization.resultInDataStore) notes.set('4.4', 'only DuocLayTuKhoDMQG is read (the result-in-the-data-store branch is turned off)');
-  notes.set('3.4', 'UNCONFIRMED definition (SPEC §1.4): online dossiers of full-online-eligible procedures offered at the full level');
+  notes.set('5.4', reason('note_satisfaction', { overdue: overdueRate ?? 'null', complaints: complaintRate ?? 'null' }));
+  notes.set('4.6', reason('note_no_rule'));
+  if (!settings.digitization.resultInDataStore) notes.set('4.4', reason('note_store_branch_off'));
+  notes.set('3.4', reason('note_unconfirmed_34'));
 
   // 2.2 [S6]: shown only when one procedure is selected (its unit is the procedure's).
   const only = bundle.procedures.length === 1 ? bundle.procedures[0]! : undefined;
   const unit22 = only ? (only.processingTime?.unit ?? 'working_days') : null;
   const c22 = dc('2.2');
   const msPer = unit22 === 'working_hours' ? 3_600_000 : unit22 === 'calendar_days' ? 86_400_000 : settings.processing.hoursPerWorkingDay * 3_600_000;
-  notes.set('2.2', only ? `Σ processing time ${round2((c22.amount ?? 0) / msPer)} ${unit22} ÷ ${c22.denominator} completed dossiers` : 'shown only for one procedure (SPEC §1.4 2.2)');
+  notes.set('2.2', only ? reason('note_average', { total: round2((c22.amount ?? 0) / msPer), unit: unit22 ?? '', count: c22.denominator }) : reason('note_one_procedure'));
 
   // Dossiers outside the scope (not on the portal) are counted by 1.4 only: say so where they are missing.
   if (dossiers.outOfScope.length > 0) {
     for (const def of INDICATORS) {
       if (def.basis !== 'dossiers' || def.id === '1.4' || def.formula === 'no_rule') continue;
-      const left = `not counted, not synced to the national portal (dossierScope "synced"): ${dossiers.outOfScope.join(', ')}`;
-      notes.set(def.id, notes.has(def.id) ? `${notes.get(def.id)}; ${left}` : left);
+      const left = reason('note_out_of_scope', { codes: dossiers.outOfScope.join(', ') });
+      notes.set(def.id, [...(notes.get(def.id) ?? []), ...left]);
     }
   }
 

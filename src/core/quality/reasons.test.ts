@@ -30,6 +30,11 @@ describe('reasonText', () => {
       vi: 'từ chối lúc A, quá 2 ngày làm việc kể từ B',
     },
     { reason: reason('online_level', { level: 'partial' }), en: 'the procedure is offered online at level partial', vi: 'thủ tục chỉ cung cấp trực tuyến một phần' },
+    {
+      reason: reason('note_sync_max', { bcqg: 12, localCount: 1, synced: 9, denominator: 12 }),
+      en: 'D = max(BCQG 12 (this system’s count of received dossiers), synced 9) = 12',
+      vi: 'Mẫu số = max(BCQG 12 (số hồ sơ tiếp nhận của hệ thống), đã đồng bộ 9) = 12',
+    },
     { reason: reason('online_level', { level: '' }), en: 'the procedure is offered online at level none', vi: 'thủ tục không cung cấp trực tuyến' },
   ];
   it.each(cases)('$en', ({ reason: r, en, vi }) => {

@@ -122,6 +122,48 @@ const TEXTS = {
   },
   more_dislikes: { en: (p) => `${s(p, 'dislikes')} dislikes > ${s(p, 'likes')} likes`, vi: (p) => `${s(p, 'dislikes')} lượt không đồng tình > ${s(p, 'likes')} lượt đồng tình` },
   repeated: { en: (p) => `repeated by ${s(p, 'by')}`, vi: (p) => `bị phản ánh lặp lại (${s(p, 'by')})` },
+  // ---- how a figure was obtained (`explain.note`) ----
+  note_sync_max: {
+    en: (p) => `D = max(BCQG ${s(p, 'bcqg')}${p.localCount === 1 ? ' (this system’s count of received dossiers)' : ''}, synced ${s(p, 'synced')}) = ${s(p, 'denominator')}`,
+    vi: (p) => `Mẫu số = max(BCQG ${s(p, 'bcqg')}${p.localCount === 1 ? ' (số hồ sơ tiếp nhận của hệ thống)' : ''}, đã đồng bộ ${s(p, 'synced')}) = ${s(p, 'denominator')}`,
+  },
+  note_sync_previous_year: {
+    en: (p) => `BCQG and portal counts are 0 or null: D = the previous year's BCQG total ${s(p, 'total')} for a ${s(p, 'kind')} = ${s(p, 'denominator')}`,
+    vi: (p) => `Số liệu BCQG và Cổng bằng 0 hoặc không có: mẫu số = tổng BCQG năm trước ${s(p, 'total')} quy cho kỳ (${s(p, 'kind')}) = ${s(p, 'denominator')}`,
+  },
+  note_sync_no_data: {
+    en: () => 'BCQG and portal counts are 0 or null and the previous year has no data: R = 0 (SPEC §1.4 1.4)',
+    vi: () => 'Số liệu BCQG và Cổng bằng 0 hoặc không có, năm trước cũng không có số liệu: tỷ lệ = 0',
+  },
+  note_online_times_sync: {
+    en: (p) => `R = ${s(p, 'online')}% online × sync ratio ${s(p, 'sync')}% (indicator 1.4)`,
+    vi: (p) => `Tỷ lệ = ${s(p, 'online')}% hồ sơ trực tuyến × tỷ lệ đồng bộ ${s(p, 'sync')}% (chỉ số 1.4)`,
+  },
+  note_satisfaction: {
+    en: (p) => `R = 100 − (overdue rate ${s(p, 'overdue')}% + PAKN/dislike rate ${s(p, 'complaints')}%)`,
+    vi: (p) => `Tỷ lệ = 100 − (tỷ lệ trễ hạn ${s(p, 'overdue')}% + tỷ lệ có phản ánh, kiến nghị hoặc không hài lòng ${s(p, 'complaints')}%)`,
+  },
+  note_no_rule: {
+    en: () => 'no rule is known for this metric (SPEC §1.4: not described in [S6]) and the bundle carries no certified-copy data: null',
+    vi: () => 'chưa có quy tắc tính cho chỉ số này và chưa có dữ liệu chứng thực bản sao điện tử: không tính',
+  },
+  note_store_branch_off: {
+    en: () => 'only DuocLayTuKhoDMQG is read (the result-in-the-data-store branch is turned off)',
+    vi: () => 'chỉ tính thành phần lấy từ kho dữ liệu (DuocLayTuKhoDMQG); nhánh kết quả đưa vào kho đang tắt',
+  },
+  note_unconfirmed_34: {
+    en: () => 'UNCONFIRMED definition (SPEC §1.4): online dossiers of full-online-eligible procedures offered at the full level',
+    vi: () => 'cách tính chưa được xác nhận: hồ sơ trực tuyến của thủ tục đủ điều kiện trực tuyến toàn trình, đang cung cấp toàn trình',
+  },
+  note_average: {
+    en: (p) => `Σ processing time ${s(p, 'total')} ${s(p, 'unit')} ÷ ${s(p, 'count')} completed dossiers`,
+    vi: (p) => `Tổng thời gian xử lý ${s(p, 'total')} ${UNIT_VI[s(p, 'unit')] ?? s(p, 'unit')} ÷ ${s(p, 'count')} hồ sơ đã giải quyết xong`,
+  },
+  note_one_procedure: { en: () => 'shown only for one procedure (SPEC §1.4 2.2)', vi: () => 'chỉ tính khi xem một thủ tục' },
+  note_out_of_scope: {
+    en: (p) => `not counted, not synced to the national portal (dossierScope "synced"): ${s(p, 'codes')}`,
+    vi: (p) => `không tính, chưa đồng bộ lên Cổng Dịch vụ công quốc gia: ${s(p, 'codes')}`,
+  },
 } satisfies Record<string, { en: Text; vi: Text }>;
 
 export type ReasonCode = keyof typeof TEXTS;

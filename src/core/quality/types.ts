@@ -138,6 +138,8 @@ export interface IndicatorExplain {
   reasonCodes: Record<string, Reason>;
   /** How the figures were obtained, where more than counting (fallbacks, factors, null). */
   note?: string;
+  /** The same note as codes with their values. */
+  noteCodes?: Reason;
 }
 
 export interface IndicatorResult {

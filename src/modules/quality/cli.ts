@@ -182,6 +182,6 @@ export function registerQualityCommands(program: Command, support: QualityCliSup
         }
       });
       // The contract's explanation is the English reasons; their codes are for the pages.
-      support.out(JSON.stringify(result, (key, value: unknown) => (key === 'reasonCodes' ? undefined : value)));
+      support.out(JSON.stringify(result, (key, value: unknown) => (key === 'reasonCodes' || key === 'noteCodes' ? undefined : value)));
     });
 }

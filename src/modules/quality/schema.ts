@@ -140,6 +140,7 @@ const IndicatorExplainSchema = z.object({
   reasons: z.record(z.string(), z.string()).describe('why, in English'),
   reasonCodes: z.record(z.string(), ReasonSchema).describe('the same reasons as codes with their values, to say in any language'),
   note: z.string().optional(),
+  noteCodes: ReasonSchema.optional(),
 });
 
 export const IndicatorResultSchema = z.object({

@@ -263,11 +263,7 @@ function IndicatorWhy({ id, name, basis, explain }: { id: string; name: string; 
       <summary>
         {id} — {name}: {t('quality.live.whyCounts', { numerator: explain.numerator.length, denominator: explain.denominator.length, against: against.length })}
       </summary>
-      {explain.note && (
-        <p lang="en" className="quality-why__reason">
-          {explain.note}
-        </p>
-      )}
+      {explain.noteCodes && <p className="quality-why__reason">{reasonText(explain.noteCodes, language)}</p>}
       {against.length === 0 ? (
         <p>{t('quality.live.nothingAgainst')}</p>
       ) : (
