@@ -9,7 +9,7 @@ describe('reasonText', () => {
     {
       reason: reason('late', { kind: 'processed', endAt: '2026-03-10T10:00:00+07:00', minutes: 480, dueSource: 'NgayHenTra', dueAt: '2026-03-09T10:00:00+07:00', supplementMinutes: 0 }),
       en: 'ended (processed) 2026-03-10T10:00:00+07:00, 480 working minutes after NgayHenTra 2026-03-09T10:00:00+07:00',
-      vi: 'kết thúc (xử lý xong) 2026-03-10T10:00:00+07:00, quá ngày hẹn trả 2026-03-09T10:00:00+07:00 480 phút làm việc',
+      vi: 'kết thúc (xử lý xong) 10:00 10/03/2026, quá ngày hẹn trả 10:00 09/03/2026 480 phút làm việc',
     },
     {
       reason: reason('late', { kind: 'open', endAt: 'E', minutes: 60, dueSource: 'processing_time', limitValue: 5, limitUnit: 'working_days', dueAt: 'D', supplementMinutes: 30 }),
@@ -25,9 +25,14 @@ describe('reasonText', () => {
       vi: 'trễ hạn; có phản ánh, kiến nghị; được đánh giá "không hài lòng"',
     },
     {
-      reason: [{ code: 'feedback_late', params: { step: 'rejected', at: 'A', days: 2, from: 'B' } }],
-      en: 'rejected A later than 2 working days after B',
-      vi: 'từ chối lúc A, quá 2 ngày làm việc kể từ B',
+      reason: [{ code: 'feedback_late', params: { step: 'rejected', at: '2026-03-05T16:30:00+07:00', days: 2, from: '2026-03-02T08:00:00+07:00' } }],
+      en: 'rejected 2026-03-05T16:30:00+07:00 later than 2 working days after 2026-03-02T08:00:00+07:00',
+      vi: 'từ chối lúc 16:30 05/03/2026, quá 2 ngày làm việc kể từ 08:00 02/03/2026',
+    },
+    {
+      reason: reason('announced_late', { decidedOn: '2026-03-04', lead: 20, effectiveFrom: '2026-03-15' }),
+      en: 'decided 2026-03-04, less than 20 working days before the legal basis takes effect (2026-03-15)',
+      vi: 'quyết định công bố ngày 04/03/2026, chưa đủ 20 ngày làm việc trước ngày văn bản quy định có hiệu lực (15/03/2026)',
     },
     { reason: reason('online_level', { level: 'partial' }), en: 'the procedure is offered online at level partial', vi: 'thủ tục chỉ cung cấp trực tuyến một phần' },
     {

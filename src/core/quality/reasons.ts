@@ -1,7 +1,7 @@
 // Why an item counts against an indicator, or is left out of it (`--explain`, the officers' "why"
 // view): a reason is one or more parts, each a code with its values, so that a page says it in
 // Vietnamese and the command line in English from the same data. The English texts are those the
-// command line has always printed. Pure.
+// command line has always printed; the Vietnamese write dates as Vietnamese do. Pure.
 
 /** How a dossier ended for 2.1 (dossier.ts `EndKind`). */
 const END_KIND_VI: Record<string, string> = {
@@ -177,7 +177,21 @@ export type Reason = ReasonPart[];
 
 export const reason = (code: ReasonCode, params?: Params): Reason => [params ? { code, params } : { code }];
 
-/** The reason as a sentence in the language asked for; the parts joined by "; ". */
+/** An ISO instant or date as Vietnamese write it (`09:00 10/03/2026`, `10/03/2026`); anything else as it is. */
+function vietnameseDate(value: string | number): string | number {
+  if (typeof value !== 'string') return value;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
+  if (!m) return value;
+  const day = `${m[3]}/${m[2]}/${m[1]}`;
+  return m[4] ? `${m[4]}:${m[5]} ${day}` : day;
+}
+
+/** The reason as a sentence in the language asked for; the parts joined by "; ". In Vietnamese, dates as Vietnamese write them. */
 export function reasonText(r: Reason, language: 'vi' | 'en'): string {
-  return r.map((part) => (TEXTS[part.code] as { en: Text; vi: Text })[language](part.params ?? {})).join('; ');
+  return r
+    .map((part) => {
+      const params = language === 'vi' ? Object.fromEntries(Object.entries(part.params ?? {}).map(([k, v]) => [k, vietnameseDate(v)])) : (part.params ?? {});
+      return (TEXTS[part.code] as { en: Text; vi: Text })[language](params);
+    })
+    .join('; ');
 }
