@@ -8,6 +8,7 @@ import { parsePeriod, resolveSettings } from '../src/core/quality/index.ts';
 import { toLocalDate } from '../src/core/calendar/index.ts';
 import { createDossierTestApp, generateTestDossiers, type DossierTestApp } from '../src/modules/dossiers/testing.ts';
 import { countingFingerprint } from '../src/modules/quality/aggregates.ts';
+import { loginAs } from './support/auth.ts';
 
 describe('recounting the 766 facts', () => {
   let t: DossierTestApp;
@@ -70,6 +71,40 @@ describe('recounting the 766 facts', () => {
     expect(done.every((j) => j.done_at !== null)).toBe(true);
     expect(await counters()).toEqual(counted);
     expect(await fromCounters()).toEqual(recomputed);
+    expect(await facts.recountIfChanged()).toBe('current');
+  });
+
+  it('recounts every dossier when the days off change, once every instance reads them', { timeout: 240_000 }, async () => {
+    const facts = t.app.quality.facts!;
+    const before = await counters();
+    // A working day in the middle of the generated dossiers' span becomes a day off.
+    let day = toLocalDate(new Date(Date.now() - 10 * 86_400_000));
+    while ([0, 6].includes(new Date(`${day}T12:00:00+07:00`).getUTCDay())) day = toLocalDate(new Date(Date.parse(`${day}T12:00:00+07:00`) + 86_400_000));
+    const year = Number(day.slice(0, 4));
+    const admin = await loginAs(t.db, { kind: 'officer', roles: [{ role: 'admin', unitId: 'bkhcn' }] });
+    const current = (await t.app.inject({ url: `/api/v1/calendar/days-off?year=${year}` })).json() as { daysOff: Array<{ date: string }> };
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/calendar/years/${year}`,
+      headers: admin.headers,
+      payload: { sources: ['Thông báo thử nghiệm'], daysOff: [...current.daysOff.filter((d) => d.date !== day), { date: day, name: { vi: 'Nghỉ thử nghiệm', en: 'Test day off' }, kind: 'holiday', source: 'Thông báo thử nghiệm' }] },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const queued = await t.db.selectFrom('job').select(['key', 'run_at']).where('topic', '=', 'quality.recount').where('key', 'like', 'calendar:%').execute();
+    expect(queued).toHaveLength(1);
+    // It waits for the other instances' copies of the calendar (30 s) to expire.
+    expect(new Date(queued[0]!.run_at).getTime()).toBeGreaterThan(Date.now() + 20_000);
+    await drain();
+    expect(await counters()).toEqual(before);
+    await t.db.updateTable('job').set({ run_at: new Date() }).where('topic', '=', 'quality.recount').where('done_at', 'is', null).execute();
+    await drain();
+    const recounted = await counters();
+    expect(recounted).not.toEqual(before);
+    // The same as counting every dossier from scratch with the new days off.
+    await t.db.deleteFrom('quality_counter').execute();
+    await t.db.deleteFrom('quality_dossier_fact').execute();
+    await facts.applyMissing();
+    expect(await counters()).toEqual(recounted);
     expect(await facts.recountIfChanged()).toBe('current');
   });
 });

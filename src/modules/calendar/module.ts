@@ -5,6 +5,8 @@ import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { registerCalendarRoutes } from './routes.ts';
 import { createCalendarService, type CalendarService } from './service.ts';
 
+export { CALENDAR_CACHE_TTL_MS } from './service.ts';
+
 export interface CalendarModule extends Module {
   service: CalendarService;
 }

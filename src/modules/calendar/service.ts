@@ -3,7 +3,7 @@
 // (canMinistryWide); the command line acts as the operator of the installation.
 // The schedule of a year comes, in order of precedence, from an administrator's entry (database),
 // the official schedules bundled with the release, or the rule-based estimate.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   OFFICIAL_SCHEDULES,
   createWorkingCalendar,
@@ -44,7 +44,12 @@ export interface CalendarService {
   yearSchedule(year: number): Promise<YearScheduleView>;
   setYear(year: number, input: YearScheduleInput, by: CalendarEditor, requestId?: string): Promise<YearScheduleView>;
   resetYear(year: number, by: CalendarEditor, requestId?: string): Promise<YearScheduleView>;
+  /** Hears every change of the days off, in its transaction (the 766 counters recount what it moves). */
+  onChanged(listener: (trx: Transaction<DB>, year: number) => Promise<void>): void;
 }
+
+/** How long an instance trusts its copy of administrators' schedules by default. */
+export const CALENDAR_CACHE_TTL_MS = 30_000;
 
 export interface CalendarServiceOptions {
   WORK_SESSIONS: string;
@@ -80,7 +85,8 @@ export function createCalendarService(db: Kysely<DB>, options: CalendarServiceOp
     hoursPerDay: options.WORKING_DAY_HOURS,
     weeklyDaysOff: [0, 6],
   };
-  const ttl = options.cacheTtlMs ?? 30_000;
+  const ttl = options.cacheTtlMs ?? CALENDAR_CACHE_TTL_MS;
+  const listeners: Array<(trx: Transaction<DB>, year: number) => Promise<void>> = [];
   const ruleOptions = { vietnameseCultureDayFrom: options.HOLIDAY_CULTURE_DAY_FROM_YEAR };
   let cached: { at: number; overrides: Map<number, YearSchedule>; calendar: WorkingCalendar } | undefined;
   let loading: Promise<NonNullable<typeof cached>> | undefined;
@@ -129,6 +135,10 @@ export function createCalendarService(db: Kysely<DB>, options: CalendarServiceOp
       return { start, due, skippedDaysOff };
     },
 
+    onChanged(listener) {
+      listeners.push(listener);
+    },
+
     async yearSchedule(year) {
       return resolveYear((await load()).overrides, year);
     },
@@ -157,6 +167,7 @@ export function createCalendarService(db: Kysely<DB>, options: CalendarServiceOp
           after: schedule,
           requestId,
         });
+        for (const listener of listeners) await listener(trx, year);
       });
       invalidate();
       return { ...schedule, origin: 'administrator' };
@@ -184,6 +195,7 @@ export function createCalendarService(db: Kysely<DB>, options: CalendarServiceOp
           after: null,
           requestId,
         });
+        for (const listener of listeners) await listener(trx, year);
       });
       invalidate();
       return this.yearSchedule(year);

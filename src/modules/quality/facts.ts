@@ -5,7 +5,9 @@
 // counters cannot hold judged from their record. Dossiers written in bulk (the demo, an import)
 // never raised an event: `applyMissing` gives them their facts. When what a fact counts changes
 // (an upgrade that raises COUNTING_VERSION, other settings), `recountIfChanged` recounts every
-// dossier in the background, in chunks of jobs, and records the new fingerprint at the end.
+// dossier in the background, in chunks of jobs, and records the new fingerprint at the end; a
+// change of the days off recounts every dossier the same way.
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { resolveSettings, type DeepPartial, type IndexResult, type Period, type QualityCalendar, type QualityDossier, type QualitySettings } from '../../core/quality/index.ts';
 import { periodBounds } from '../../core/quality/index.ts';
@@ -23,6 +25,8 @@ interface FactJob {
 /** One chunk of a recount: the dossiers after `after` in id order. */
 interface RecountJob {
   fingerprint: string;
+  /** Which recount: the fingerprint's (an upgrade, other settings), or a change of the days off. */
+  run?: string;
   after: string | null;
 }
 const RECOUNT_CHUNK = 500;
@@ -36,9 +40,13 @@ export interface FactFeedDeps {
   syncedToPortal?(codes: readonly string[]): Promise<ReadonlySet<string>>;
   /** Dossier ids in id order after `after`, for the facts of dossiers written in bulk. */
   dossierIds(after: string | null, limit: number): Promise<string[]>;
+  /** How long after a change of the days off every instance reads the new calendar (the recount waits for it). */
+  calendarSettleMs?: number;
   /** Where the feed hears of changes, in their transaction: every dossier action (its log position), and every acknowledgement of the portal. */
   onDossierEvent(listener: (trx: Kysely<DB>, dossierId: string, seq: number) => Promise<void>): void;
   onSynced?(listener: (trx: Kysely<DB>, dossierId: string) => Promise<void>): void;
+  /** A change of the days off, in its transaction: what was late or on time may change. */
+  onCalendarChanged?(listener: (trx: Kysely<DB>) => Promise<void>): void;
   sources: BundleSources;
   calendar(): Promise<QualityCalendar>;
   settings?: DeepPartial<QualitySettings>;
@@ -98,9 +106,10 @@ export function createFactFeed(deps: FactFeedDeps): FactFeed {
     for (const id of ids) await apply(id);
     await db.transaction().execute(async (trx) => {
       if (ids.length === RECOUNT_CHUNK) {
-        await enqueueRecount(trx, ids.at(-1)!);
+        await enqueueRecount(trx, ids.at(-1)!, job.run);
         return;
       }
+      if (job.run !== undefined && job.run !== fingerprint) return; // a calendar recount leaves the fingerprint as it is
       await trx
         .insertInto('quality_fact_state')
         .values({ id: 1, fingerprint, recounted_at: new Date(), updated_at: new Date() })
@@ -108,8 +117,10 @@ export function createFactFeed(deps: FactFeedDeps): FactFeed {
         .execute();
     });
   });
-  const enqueueRecount = (trx: Kysely<DB>, after: string | null) =>
-    deps.jobs.enqueue(trx, { topic: QUALITY_RECOUNT_TOPIC, key: `${fingerprint}:${after ?? ''}`, payload: { fingerprint, after } satisfies RecountJob });
+  const enqueueRecount = (trx: Kysely<DB>, after: string | null, run: string = fingerprint, runAt?: Date) =>
+    deps.jobs.enqueue(trx, { topic: QUALITY_RECOUNT_TOPIC, key: `${run}:${after ?? ''}`, payload: { fingerprint, run, after } satisfies RecountJob, ...(runAt ? { runAt } : {}) });
+  // Every dossier is judged again by the new days off once every instance reads them.
+  deps.onCalendarChanged?.((trx) => enqueueRecount(trx, null, `calendar:${randomUUID()}`, new Date(Date.now() + (deps.calendarSettleMs ?? 0))));
   const queue = (trx: Kysely<DB>, dossierId: string, key: string) => deps.jobs.enqueue(trx, { topic: QUALITY_FACT_TOPIC, key: `${dossierId}:${key}`, payload: { dossierId } satisfies FactJob });
   deps.onDossierEvent((trx, dossierId, seq) => queue(trx, dossierId, String(seq)));
   deps.onSynced?.((trx, dossierId) => queue(trx, dossierId, 'synced'));

@@ -22,7 +22,7 @@ import {
 } from '../../core/quality/index.ts';
 import { assertCan, unauthenticated } from '../../http/access.ts';
 import { ProblemError, problemSchema } from '../../http/problem.ts';
-import type { CalendarModule } from '../calendar/module.ts';
+import { CALENDAR_CACHE_TTL_MS, type CalendarModule } from '../calendar/module.ts';
 import type { CatalogModule } from '../catalog/module.ts';
 import type { DossierService, DossiersModule } from '../dossiers/module.ts';
 import type { FeedbackModule } from '../feedback/module.ts';
@@ -152,7 +152,14 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
     return out;
   }
 
-  const facts = deps.facts && deps.sources ? createFactFeed({ ...deps.facts, sources: deps.sources, calendar: () => deps.calendar.service.calendar(), ...(deps.settings ? { settings: deps.settings } : {}) }) : undefined;
+  const facts = deps.facts && deps.sources ? createFactFeed({
+          ...deps.facts,
+          sources: deps.sources,
+          calendar: () => deps.calendar.service.calendar(),
+          onCalendarChanged: (listener) => deps.calendar.service.onChanged((trx) => listener(trx)),
+          calendarSettleMs: CALENDAR_CACHE_TTL_MS + 1000,
+          ...(deps.settings ? { settings: deps.settings } : {}),
+        }) : undefined;
 
   /**
    * An officer's scores ("cá thể hóa trách nhiệm", plan task 4): the index over the dossiers where
