@@ -152,14 +152,17 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
     return out;
   }
 
-  const facts = deps.facts && deps.sources ? createFactFeed({
+  const facts =
+    deps.facts && deps.sources
+      ? createFactFeed({
           ...deps.facts,
           sources: deps.sources,
           calendar: () => deps.calendar.service.calendar(),
           onCalendarChanged: (listener) => deps.calendar.service.onChanged((trx) => listener(trx)),
           calendarSettleMs: CALENDAR_CACHE_TTL_MS + 1000,
           ...(deps.settings ? { settings: deps.settings } : {}),
-        }) : undefined;
+        })
+      : undefined;
 
   /**
    * An officer's scores ("cá thể hóa trách nhiệm", plan task 4): the index over the dossiers where
