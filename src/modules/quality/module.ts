@@ -414,6 +414,8 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
           r.post(
             '/quality/reconciliation/:month',
             {
+              // The portal's month is a few hundred kilobytes; the page says 5 MB (ReconciliationPage.tsx).
+              bodyLimit: 5 * 1024 * 1024,
               config: { access: 'quality.read' },
               schema: {
                 tags: ['quality'],

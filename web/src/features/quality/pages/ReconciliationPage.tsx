@@ -19,7 +19,7 @@ import { monthLabel, number, recentMonths } from '../components/figures.tsx';
 import { QUALITY_PATHS } from '../paths.ts';
 import '../quality.css';
 
-/** The largest evaluation file the page reads (the portal's month is a few hundred kilobytes). */
+/** The largest evaluation file the page reads, as the import route accepts (bodyLimit in the quality module). */
 const MAX_BYTES = 5 * 1024 * 1024;
 
 export function ReconciliationPage() {
