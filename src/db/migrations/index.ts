@@ -28,6 +28,7 @@ import * as m0027 from './0027-quality-publication.ts';
 import * as m0028 from './0028-result-template-versions.ts';
 import * as m0029 from './0029-quality-reconciliation.ts';
 import * as m0030 from './0030-quality-fact-state.ts';
+import * as m0031 from './0031-reconciliation-heartbeat.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '0028-result-template-versions': m0028,
   '0029-quality-reconciliation': m0029,
   '0030-quality-fact-state': m0030,
+  '0031-reconciliation-heartbeat': m0031,
 };

@@ -2,7 +2,7 @@
 // (`./bin/motcua registries reconcile --registry ip|st|techmarket|stameq [--report out.xlsx]`):
 // progress on stderr (a bar on a terminal, otherwise a line per 10%), the summary on stdout, an
 // XLSX report on request. The summary is a scripted interface: keep it stable. Exit codes: 0
-// done, 2 bad input (nothing done).
+// done, 2 bad input or a run of the registry already running (nothing done).
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -10,6 +10,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import type { RegistriesModule, RunCounts } from './module.ts';
 import { REGISTRY_CODES, type RegistryCode } from './people.ts';
+import { RunInProgressError } from './reconcile.ts';
 
 /** The account id the command line's queries are logged under (no account stands behind it). */
 export const CLI_ACCOUNT_ID = '00000000-0000-0000-0000-000000000000';
@@ -74,7 +75,13 @@ export function registerRegistriesCommands(program: Command, support: Registries
         const actor = { kind: 'officer' as const, accountId: CLI_ACCOUNT_ID, name: `Dòng lệnh (${user})`, officerCode: `cli:${user}`, unitId: null };
         const progress = progressPrinter(support.progress);
         const started = performance.now();
-        const run = await support.registries(database, cfg).reconcile(actor, registry, { onProgress: (c) => progress.update(c) });
+        const run = await support
+          .registries(database, cfg)
+          .reconcile(actor, registry, { onProgress: (c) => progress.update(c) })
+          .catch((error: unknown) => {
+            if (error instanceof RunInProgressError) support.fail(`registry ${registry} is being reconciled already (on this or another instance): wait for that run to finish`);
+            throw error;
+          });
         progress.end();
         if (report) {
           const { writeReconcileReport } = await import('./report-xlsx.ts');

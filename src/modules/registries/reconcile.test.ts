@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestApp } from '../../../test/support/app.ts';
 import { loginAs } from '../../../test/support/auth.ts';
 import { startTestEmulator, TEST_API_KEY, TEST_INTEGRATION_CODE, type TestEmulator } from '../../emulators/population/testing.ts';
-import { listRunItems } from './reconcile.ts';
+import { listRunItems, RUN_STALE_AFTER_MS, RunInProgressError, runStateOf } from './reconcile.ts';
 
 let emu: TestEmulator;
 let t: TestApp & { url: string };
@@ -93,5 +93,82 @@ describe('reconcile a registry', () => {
     } finally {
       await emu.control.reset();
     }
+  });
+
+  it('admits one running run per registry: a second start, here or on another instance, is refused and writes nothing', async () => {
+    // Another instance's run, beating its heartbeat.
+    const other = await t.db
+      .insertInto('registry_reconciliation_run')
+      .values({ registry: 'stameq', started_by: 'other instance', total: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const before = await t.db.selectFrom('registry_reconciliation_run').select('id').execute();
+      await expect(t.app.registries.reconcile(actor, 'stameq')).rejects.toBeInstanceOf(RunInProgressError);
+      expect(await t.db.selectFrom('registry_reconciliation_run').select('id').execute()).toHaveLength(before.length);
+      // Another registry is free.
+      const ip = await t.app.registries.reconcile(actor, 'ip');
+      expect(ip.state).toBe('finished');
+    } finally {
+      await t.db.deleteFrom('registry_reconciliation_run').where('id', '=', other.id).execute();
+    }
+    // Two starts at once: one runs, the other is refused.
+    const both = await Promise.allSettled([t.app.registries.reconcile(actor, 'stameq', { pageSize: 200 }), t.app.registries.reconcile(actor, 'stameq', { pageSize: 200 })]);
+    expect(both.filter((b) => b.status === 'fulfilled')).toHaveLength(1);
+    const refused = both.find((b) => b.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(RunInProgressError);
+  });
+
+  it('closes a run whose instance stopped (no heartbeat) as interrupted, and starts anew', async () => {
+    const silentSince = new Date(Date.now() - RUN_STALE_AFTER_MS - 60_000);
+    const stale = await t.db
+      .insertInto('registry_reconciliation_run')
+      .values({ registry: 'stameq', started_by: 'stopped instance', total: 10, done: 3, heartbeat_at: silentSince })
+      .returning(['state', 'error', 'heartbeat_at', 'id'])
+      .executeTakeFirstOrThrow();
+    // Before anyone starts again it already reads as failed, interrupted.
+    expect(runStateOf(stale)).toEqual({ state: 'failed', interrupted: true });
+    const run = await t.app.registries.reconcile(actor, 'stameq', { pageSize: 200 });
+    expect(run.state).toBe('finished');
+    const closed = await t.db.selectFrom('registry_reconciliation_run').selectAll().where('id', '=', stale.id).executeTakeFirstOrThrow();
+    expect(closed).toMatchObject({ state: 'failed', error: 'interrupted', done: 3 });
+    expect(closed.finished_at).not.toBeNull();
+    expect(runStateOf(closed)).toEqual({ state: 'failed', interrupted: true });
+  });
+
+  it('stops writing when another instance closed the run as interrupted', async () => {
+    let closedIt = false;
+    const run = t.app.registries.reconcile(actor, 'stameq', {
+      pageSize: 20,
+      onStart: (id) => {
+        void t.db
+          .updateTable('registry_reconciliation_run')
+          .set({ state: 'failed', error: 'interrupted', finished_at: new Date() })
+          .where('id', '=', id)
+          .execute()
+          .then(() => (closedIt = true));
+      },
+    });
+    await expect(run).rejects.toThrow(/closed as interrupted/);
+    expect(closedIt).toBe(true);
+    const last = await t.db.selectFrom('registry_reconciliation_run').selectAll().where('registry', '=', 'stameq').orderBy('started_at', 'desc').executeTakeFirstOrThrow();
+    expect(last).toMatchObject({ state: 'failed', error: 'interrupted' });
+    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', last.id).execute();
+    expect(audit.map((a) => a.action)).toEqual(['registry.reconcile.start']);
+  });
+});
+
+describe('runStateOf', () => {
+  const now = new Date('2026-12-03T10:00:00Z');
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  it.each([
+    ['running, beating', { state: 'running', error: null, heartbeat_at: ago(1_000) }, { state: 'running', interrupted: false }],
+    ['running, just within', { state: 'running', error: null, heartbeat_at: ago(RUN_STALE_AFTER_MS) }, { state: 'running', interrupted: false }],
+    ['running, silent', { state: 'running', error: null, heartbeat_at: ago(RUN_STALE_AFTER_MS + 1) }, { state: 'failed', interrupted: true }],
+    ['finished long ago', { state: 'finished', error: null, heartbeat_at: ago(86_400_000) }, { state: 'finished', interrupted: false }],
+    ['failed on an error', { state: 'failed', error: 'connection lost', heartbeat_at: ago(1_000) }, { state: 'failed', interrupted: false }],
+    ['closed as interrupted', { state: 'failed', error: 'interrupted', heartbeat_at: ago(86_400_000) }, { state: 'failed', interrupted: true }],
+  ] as const)('%s', (_name, row, expected) => {
+    expect(runStateOf(row, now)).toEqual(expected);
   });
 });

@@ -8,7 +8,13 @@
 // lookupManyFor call (its log rows written in bulk) and its items, the people's link_* columns
 // and the run's counters are written in one transaction per page. The next page is read and
 // asked while the previous one is written. Start and finish are audited.
+//
+// One run per registry at a time, across every instance: a unique partial index admits one running
+// run per registry (a second start is RunInProgressError). A running run beats its heartbeat every
+// RUN_HEARTBEAT_MS; one silent for RUN_STALE_AFTER_MS was interrupted (its instance stopped): it is
+// shown as failed, and the next start closes it so.
 import { sql, type Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/errors.ts';
 import { checkPersonalId } from '../../core/identifiers/index.ts';
 import { linkStatusOf, reconcilePerson, type CompareField, type ReconcileAnswer, type ReconcileOutcome } from '../../core/registries/index.ts';
 import type { DB } from '../../db/types.ts';
@@ -18,6 +24,30 @@ import type { RegistryCode } from './people.ts';
 import type { ReconcileOutcomeKind } from './tables.ts';
 
 export const RECONCILE_PURPOSE = 'reconciliation';
+
+/** How often a running run writes its heartbeat. */
+export const RUN_HEARTBEAT_MS = 30_000;
+/** A running run without a heartbeat for this long was interrupted (four missed beats). */
+export const RUN_STALE_AFTER_MS = 120_000;
+/** The `error` of a run closed because its instance stopped. */
+export const RUN_INTERRUPTED = 'interrupted';
+
+/** A run of the registry is running already (on this instance or another). */
+export class RunInProgressError extends Error {
+  constructor(readonly registry: RegistryCode) {
+    super(`registry ${registry} is being reconciled already`);
+    this.name = 'RunInProgressError';
+  }
+}
+
+/** The state a stored run stands in: a running run whose heartbeat stopped was interrupted. */
+export function runStateOf(
+  row: { state: 'running' | 'finished' | 'failed'; error: string | null; heartbeat_at: Date | string },
+  now: Date = new Date(),
+): { state: 'running' | 'finished' | 'failed'; interrupted: boolean } {
+  if (row.state === 'running' && now.getTime() - new Date(row.heartbeat_at).getTime() > RUN_STALE_AFTER_MS) return { state: 'failed', interrupted: true };
+  return { state: row.state, interrupted: row.state === 'failed' && row.error === RUN_INTERRUPTED };
+}
 
 export interface RunCounts {
   total: number;
@@ -39,6 +69,8 @@ export interface RunSummary extends RunCounts {
 }
 
 export interface ReconcileOptions {
+  /** Called once the run's row is written (its id is known from then on). */
+  onStart?: (runId: string) => void;
   onProgress?: (counts: RunCounts) => void;
   /** People per page (one population batch call, one write transaction). Default 1000. */
   pageSize?: number;
@@ -123,9 +155,10 @@ async function writePage(db: Kysely<DB>, runId: string, items: Item[], counts: R
       from unnest(${ids}::uuid[], ${statuses}::text[], ${mismatchedJson}::text[], ${suggested}::text[], ${requestIds}::text[])
         as v (id, status, mismatched, suggested_id, request_id)
       where p.id = v.id`.execute(trx);
-    await trx
+    const still = await trx
       .updateTable('registry_reconciliation_run')
       .set({
+        heartbeat_at: sql`now()`,
         done: counts.done,
         matched: counts.match,
         mismatched: counts.mismatch,
@@ -134,7 +167,10 @@ async function writePage(db: Kysely<DB>, runId: string, items: Item[], counts: R
         unavailable: counts.unavailable,
       })
       .where('id', '=', runId)
-      .execute();
+      .where('state', '=', 'running')
+      .executeTakeFirst();
+    // Another instance took the run for interrupted (no heartbeat for RUN_STALE_AFTER_MS): stop.
+    if (still.numUpdatedRows === 0n) throw new Error(`run ${runId} was closed as interrupted`);
   });
 }
 
@@ -166,23 +202,46 @@ export async function reconcileRegistry(
     .where('registry', '=', registry)
     .executeTakeFirstOrThrow();
   const counts = emptyCounts(Number(n));
-  const run = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('registry_reconciliation_run')
-      .values({ registry, started_by_id: auditActor.id, started_by: auditActor.label, total: counts.total })
-      .returning(['id', 'started_at'])
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      actor: auditActor,
-      action: 'registry.reconcile.start',
-      entity: 'registry_reconciliation_run',
-      entityId: row.id,
-      after: { registry, total: counts.total },
-      ...(options.httpRequestId ? { requestId: options.httpRequestId } : {}),
+  const run = await db
+    .transaction()
+    .execute(async (trx) => {
+      // A run of this registry whose instance stopped is closed first: it holds the registry's slot.
+      await trx
+        .updateTable('registry_reconciliation_run')
+        .set({ state: 'failed', finished_at: sql`now()`, error: RUN_INTERRUPTED })
+        .where('registry', '=', registry)
+        .where('state', '=', 'running')
+        .where('heartbeat_at', '<', sql<Date>`now() - ${RUN_STALE_AFTER_MS} * interval '1 millisecond'`)
+        .execute();
+      const row = await trx
+        .insertInto('registry_reconciliation_run')
+        .values({ registry, started_by_id: auditActor.id, started_by: auditActor.label, total: counts.total })
+        .returning(['id', 'started_at'])
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actor: auditActor,
+        action: 'registry.reconcile.start',
+        entity: 'registry_reconciliation_run',
+        entityId: row.id,
+        after: { registry, total: counts.total },
+        ...(options.httpRequestId ? { requestId: options.httpRequestId } : {}),
+      });
+      return row;
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? new RunInProgressError(registry) : error;
     });
-    return row;
-  });
+  options.onStart?.(run.id);
   options.onProgress?.({ ...counts });
+  const heartbeat = setInterval(() => {
+    db.updateTable('registry_reconciliation_run')
+      .set({ heartbeat_at: sql`now()` })
+      .where('id', '=', run.id)
+      .where('state', '=', 'running')
+      .execute()
+      .catch(() => undefined);
+  }, RUN_HEARTBEAT_MS);
+  heartbeat.unref();
 
   const ask = async (page: PersonRow[]): Promise<Item[]> => {
     const answers = await population.lookupManyFor(actor, RECONCILE_PURPOSE, page.map(queryOf), { httpRequestId: options.httpRequestId ?? null });
@@ -211,17 +270,22 @@ export async function reconcileRegistry(
       counts.done += items.length;
       const snapshot = { ...counts };
       pending = writePage(db, run.id, items, snapshot, new Date()).then(() => options.onProgress?.(snapshot));
+      // Its failure is awaited with the next page; until then it must not count as unhandled.
+      void pending.catch(() => undefined);
       page = next;
     }
     await pending;
   } catch (error) {
+    clearInterval(heartbeat);
     await db
       .updateTable('registry_reconciliation_run')
       .set({ state: 'failed', finished_at: new Date(), error: (error as Error).message?.slice(0, 500) ?? String(error) })
       .where('id', '=', run.id)
+      .where('state', '=', 'running')
       .execute();
     throw error;
   }
+  clearInterval(heartbeat);
 
   const finishedAt = new Date();
   await db.transaction().execute(async (trx) => {

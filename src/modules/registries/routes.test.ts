@@ -1,8 +1,9 @@
 // The reconciliation and correction routes over HTTP, against a real population emulator and the
 // standards database's demo people (some deliberately mismatched, three legacy CMND): a run started
 // in the background and followed to its end, its counts and items by outcome paged, a second start
-// refused while one runs, callers without the permission refused, a correction audited with the old
-// values kept and the person re-checked, and a bad correction refused with nothing written.
+// refused while one runs (on another instance too), a run whose instance stopped shown as
+// interrupted, callers without the permission refused, a correction audited with the old values
+// kept and the person re-checked, and a bad correction refused with nothing written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type TestLogin } from '../../../test/support/auth.ts';
 import { listAudit } from '../audit/service.ts';
@@ -78,6 +79,28 @@ describe('a reconciliation run', () => {
     expect((await t.app.inject({ method: 'GET', url: `${P}/reconciliations/${runId}/items?outcome=nope`, headers: auditor.headers })).statusCode).toBe(422);
     expect((await t.app.inject({ method: 'GET', url: `${P}/reconciliations/00000000-0000-4000-8000-000000000000`, headers: auditor.headers })).statusCode).toBe(404);
   });
+
+  it('refuses a start while another instance runs the registry (409), and shows a silent run as interrupted', async () => {
+    const { t } = sector;
+    const other = await t.db
+      .insertInto('registry_reconciliation_run')
+      .values({ registry: 'stameq', started_by: 'other instance', total: 10, done: 2 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const refused = await t.app.inject({ method: 'POST', url: `${P}/stameq/reconciliations`, headers: auditor.headers });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.json().detail).toContain('Đang có một lượt đối soát');
+    expect((await t.app.inject({ method: 'GET', url: `${P}/reconciliations/${other.id}`, headers: auditor.headers })).json()).toMatchObject({ state: 'running', interrupted: false });
+    // Its instance stops: no more heartbeat.
+    await t.db.updateTable('registry_reconciliation_run').set({ heartbeat_at: new Date(Date.now() - 3_600_000) }).where('id', '=', other.id).execute();
+    expect((await t.app.inject({ method: 'GET', url: `${P}/reconciliations/${other.id}`, headers: auditor.headers })).json()).toMatchObject({ state: 'failed', interrupted: true, finishedAt: null });
+    const start = await t.app.inject({ method: 'POST', url: `${P}/stameq/reconciliations`, headers: auditor.headers });
+    expect(start.statusCode).toBe(202);
+    expect((await waitFinished(start.json().id)).state).toBe('finished');
+    expect((await t.app.inject({ method: 'GET', url: `${P}/reconciliations/${other.id}`, headers: auditor.headers })).json()).toMatchObject({ state: 'failed', interrupted: true });
+    expect((await t.app.inject({ method: 'GET', url: `${P}/reconciliations/${runId}`, headers: auditor.headers })).json()).toMatchObject({ state: 'finished', interrupted: false });
+  }, 120_000);
 
   it('is refused to those without the permission', async () => {
     const { t, officer } = sector;

@@ -8,7 +8,7 @@
 //   PUT  /registries/people/:id                                    correct a person's ID number, name, birth date (registry.edit)
 //
 // A run is always started in the background of the request (even a small registry: one behaviour
-// for the page, which polls the run); one run per registry at a time in this process (409 otherwise).
+// for the page, which polls the run); one run per registry at a time, across instances (409 otherwise).
 // The server waits for the runs in flight when it closes.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -21,7 +21,7 @@ import { ProblemError, problemSchema } from '../../http/problem.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import type { PopulationActor as Actor } from '../population/module.ts';
 import { personView, type PersonField, type RegistryCode, type RegistryPeople } from './people.ts';
-import { listRunItems, RECONCILE_PURPOSE, type ReconcileOptions, type RunSummary } from './reconcile.ts';
+import { listRunItems, RECONCILE_PURPOSE, RunInProgressError, runStateOf, type ReconcileOptions, type RunSummary } from './reconcile.ts';
 import {
   PersonCorrection,
   PersonParams,
@@ -62,7 +62,7 @@ function runView(r: Selectable<RegistryReconciliationRunTable>): RunView {
   return {
     id: r.id,
     registry: r.registry,
-    state: r.state,
+    ...runStateOf(r),
     startedBy: r.started_by,
     startedAt: new Date(r.started_at).toISOString(),
     finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
@@ -83,7 +83,8 @@ const FIELD_COLUMNS: Record<PersonField, 'personal_id' | 'full_name' | 'birth_da
 export function registerRegistriesRoutes(api: FastifyInstance, deps: RegistriesRouteDeps): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
   const { db, people } = deps;
-  const inFlight = new Map<RegistryCode, Promise<unknown>>();
+  // The runs this instance started, awaited when it closes.
+  const inFlight = new Set<Promise<unknown>>();
   app.addHook('onClose', async () => {
     await Promise.allSettled([...inFlight.values()]);
   });
@@ -97,27 +98,23 @@ export function registerRegistriesRoutes(api: FastifyInstance, deps: RegistriesR
     async (request, reply) => {
       const actor = populationActor(request.principal, 'registry.reconcile');
       const { registry } = request.params;
-      if (inFlight.has(registry)) throw new ProblemError('conflict', { detail: { vi: 'Đang có một lượt đối soát cơ sở dữ liệu này.', en: 'This registry is being reconciled already.' } });
-      // The run's row is written before the first progress report: its id is known from then on.
-      let started!: () => void;
-      const first = new Promise<void>((resolve) => (started = resolve));
-      const run = deps.reconcile(actor, registry, { httpRequestId: request.id, onProgress: () => started() });
+      // One running run per registry across instances: the database refuses a second (RunInProgressError).
+      let started!: (id: string) => void;
+      const first = new Promise<string>((resolve) => (started = resolve));
+      const run = deps.reconcile(actor, registry, { httpRequestId: request.id, onStart: (id) => started(id) });
       const settled = run.then(
         () => undefined,
-        (error: unknown) => request.log.error({ err: error, registry }, 'reconciliation failed'),
+        (error: unknown) => {
+          if (!(error instanceof RunInProgressError)) request.log.error({ err: error, registry }, 'reconciliation failed');
+        },
       );
-      inFlight.set(registry, settled);
-      void settled.finally(() => inFlight.delete(registry));
-      await Promise.race([first, settled]);
-      const row = await db
-        .selectFrom('registry_reconciliation_run')
-        .select(['id', 'state'])
-        .where('registry', '=', registry)
-        .orderBy('started_at', 'desc')
-        .orderBy('id', 'desc')
-        .executeTakeFirst();
-      if (!row) throw new ProblemError('unavailable', { detail: { vi: 'Không bắt đầu được lượt đối soát.', en: 'The run could not be started.' } });
-      return reply.status(202).header('cache-control', 'no-store').header('location', `/api/v1/registries/reconciliations/${row.id}`).send({ id: row.id, registry, state: 'running' as const });
+      inFlight.add(settled);
+      void settled.finally(() => inFlight.delete(settled));
+      const id = await Promise.race([first, run.then((r) => r.id)]).catch((error: unknown) => {
+        if (error instanceof RunInProgressError) throw new ProblemError('conflict', { detail: { vi: 'Đang có một lượt đối soát cơ sở dữ liệu này.', en: 'This registry is being reconciled already.' } });
+        throw error;
+      });
+      return reply.status(202).header('cache-control', 'no-store').header('location', `/api/v1/registries/reconciliations/${id}`).send({ id, registry, state: 'running' as const });
     },
   );
 

@@ -38,6 +38,8 @@ export const RunSchema = z.object({
   id: z.string(),
   registry: z.enum(['st', 'techmarket', 'ip', 'stameq']),
   state: z.enum(['running', 'finished', 'failed']),
+  /** Failed because the instance running it stopped (no heartbeat): start it again. */
+  interrupted: z.boolean(),
   startedBy: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -53,6 +53,8 @@ export interface RegistryReconciliationRunTable {
   legacy_number: ColumnType<number, number | undefined, number>;
   unavailable: ColumnType<number, number | undefined, number>;
   error: string | null;
+  /** Beaten while the run works (RUN_HEARTBEAT_MS); a running run silent for RUN_STALE_AFTER_MS was interrupted. */
+  heartbeat_at: DefaultTimestamp;
 }
 
 /** One person's outcome in a run (no population data beyond the fields named and the new number). */

@@ -114,6 +114,7 @@ export function ReconcilePage() {
         {run ? (
           <section aria-labelledby="rc-run">
             <h2 id="rc-run">{t('registries.reconcile.run', { state: t(`registries.state.${run.state}`), at: new Date(run.startedAt).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB') })}</h2>
+            {run.interrupted && <p role="status">{t('registries.reconcile.interrupted')}</p>}
             <progress max={run.counts.total || 1} value={run.counts.done} aria-label={t('registries.reconcile.progress')} />
             <dl className="registries-counts">
               {OUTCOMES.map((o) => (
