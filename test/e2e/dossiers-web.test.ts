@@ -1,13 +1,15 @@
 // Browser test of the dossier pages against the real server (the dossiers test app: units, the
 // published procedure 1.009901 with the full workflow, a citizen of the static population source):
 // a citizen submits online on a 360 px phone through the wizard, a receiver takes a dossier at
-// the counter, and officers take the online dossier through receive, transfer and assign with the
-// action forms. axe-core finds no violation at 360 px and at desktop width on each page visited.
+// the counter, officers take the online dossier through receive, transfer and assign with the
+// action forms, and a receiver records a supplement handed in at the counter, each paper
+// digitized with its checks. axe-core finds no violation at 360 px and at desktop width on each page visited.
 // Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { pdfSample } from '../../src/modules/files/testing.ts';
+import { multipartBody } from '../../src/modules/warehouse/testing.ts';
 import { createDossierTestApp, TEST_CITIZEN_ID, TEST_PROCEDURE_CODE, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
 import { checkBothWidths, chromiumAvailable, closeBrowserAndServer, openBrowser, type BrowserSession } from '../support/chromium.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
@@ -177,5 +179,59 @@ describe.skipIf(!hasChromium)('dossier pages in Chromium', () => {
     await page.getByLabel('Ghi chú mới').fill('Đã gọi điện cho người nộp.');
     await page.getByRole('button', { name: 'Thêm ghi chú' }).click();
     await page.locator('.dossier-notes').getByText('Đã gọi điện cho người nộp.').waitFor(WAIT);
+  });
+
+  it('a receiver records a supplement handed in at the counter, each paper digitized with its checks', { timeout: 180_000 }, async () => {
+    // A counter dossier waiting for a supplement (status 5), taken there through the API.
+    const api = async (login: TestLogin, method: 'GET' | 'POST', path: string, payload?: unknown, version?: number) => {
+      const res = await t.app.inject({ method, url: `/api/v1${path}`, headers: { ...login.headers, ...(version === undefined ? {} : { 'if-match': `"${version}"` }) }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json();
+    };
+    const file = await multipartBody({}, { bytes: pdfSample(777), name: 'Tờ khai.pdf' });
+    const scan = (await t.app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...receiver.headers, 'content-type': file.contentType }, payload: file.payload })).json().id;
+    const data = { applicant: { fullName: 'Trần Văn Đức', personalId: '001203000123', address: 'Số 5 Lý Thường Kiệt, Hà Nội', phone: '0987654321' }, request: { title: 'Máy gặt đập', hasPriority: false } };
+    let d = await api(receiver, 'POST', '/dossiers', {
+      procedureCode: TEST_PROCEDURE_CODE,
+      channel: 'direct',
+      applicant: { kind: 'citizen', idNumber: '001203000123', name: 'Trần Văn Đức' },
+      data,
+      components: [{ code: 'TP01', fileIds: [scan], digitization: { pageCount: 2, checks: { count: true, complete: true, pageOrder: true, integrity: true } } }],
+    });
+    d = await api(receiver, 'POST', `/dossiers/${d.id}/actions`, { type: 'transfer' }, d.version);
+    d = await api(leader, 'POST', `/dossiers/${d.id}/actions`, { type: 'assign', assignee: specialist.accountId }, d.version);
+    d = await api(specialist, 'POST', `/dossiers/${d.id}/actions`, { type: 'request_supplement', reason: 'Tờ khai thiếu chữ ký', items: ['Tờ khai đăng ký có chữ ký'] }, d.version);
+
+    const page = await open(receiver, 360);
+    await page.goto(`${url}/can-bo/ho-so/${d.id}`);
+    const form = page.getByText('Tiếp nhận hồ sơ bổ sung (tại quầy, qua bưu chính)', { exact: true });
+    await form.waitFor(WAIT);
+    await form.click();
+    await page.getByRole('form', { name: 'Tiếp nhận hồ sơ bổ sung (tại quầy, qua bưu chính)' }).getByText('Tờ khai đăng ký có chữ ký').waitFor(WAIT);
+    // Nothing brought yet: told so, in the summary.
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ bổ sung', exact: true }).click();
+    await page.getByRole('alert').getByText('Chưa có giấy tờ bổ sung nào', { exact: false }).waitFor(WAIT);
+    await page.locator('#counter-supplement-file-TP01').setInputFiles(PDF());
+    await page.getByRole('button', { name: /^Bỏ tệp/ }).waitFor(WAIT);
+    // A scan without its checks is not recorded yet.
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ bổ sung', exact: true }).click();
+    await page.getByRole('alert').getByText('Thành phần Tờ khai đăng ký: hãy số hóa', { exact: false }).waitFor(WAIT);
+    await page.locator('#digitize-TP01-pages').fill('3');
+    for (const check of ['count', 'complete', 'pageOrder', 'integrity']) await page.locator(`#digitize-TP01-${check}`).check();
+    await page.getByLabel('Ghi chú khi tiếp nhận bổ sung', { exact: false }).fill('Người nộp mang bản có chữ ký đến quầy');
+    await checkBothWidths(page, 'the counter supplement form');
+    await page.getByRole('button', { name: 'Tiếp nhận hồ sơ bổ sung', exact: true }).click();
+    await page.locator('#dossier-status').getByText('Đang xử lý').waitFor(WAIT);
+    // The components panel shows the supplement's digitization beside the intake's.
+    const panel = page.locator('#dossier-components');
+    await panel.getByText('TP01 (nộp bổ sung)').waitFor(WAIT);
+    expect(await panel.getByText('3 trang, đạt đủ các bước kiểm tra').count()).toBe(1);
+    await checkBothWidths(page, 'the officer’s dossier page after the supplement');
+    const after = await api(receiver, 'GET', `/dossiers/${d.id}/components`);
+    expect(after.items.map((r: { componentCode: string; source: string; addedSeq: number }) => [r.componentCode, r.source, r.addedSeq > 1])).toEqual([
+      ['TP01', 'digitized', false],
+      ['TP01', 'digitized', true],
+    ]);
+    await page.context().close();
   });
 });

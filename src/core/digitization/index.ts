@@ -75,6 +75,12 @@ export interface FlagSettings {
   uploadedCountsAsDigitized: boolean;
 }
 
+/**
+ * The key of a component's flags in a dossier's map: the component code for what the intake
+ * brought (the action of seq 1), `code#seq` for what a later action (a supplement) brought.
+ */
+export const componentFlagKey = (code: string, addedSeq: number): string => (addedSeq === 1 ? code : `${code}#${addedSeq}`);
+
 /** The portal flags of one recorded component. */
 export function flagsOf(source: ComponentSource, resultCode: string | null, settings: FlagSettings): ComponentFlags {
   const reused = source === 'warehouse' || source === 'national_warehouse';

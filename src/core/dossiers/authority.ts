@@ -1,6 +1,7 @@
 // Who takes each action of a dossier (the steps of SPEC §2.2, Decree 118/2025 Art. 17–22):
 // - the One-Stop Unit's receiver receives, refuses, asks to complete before receipt, transfers
-//   (B2), records a payment at the counter and returns the result (B7), at the receiving unit;
+//   (B2), records a supplement or a payment brought to the counter (or by post) and returns the
+//   result (B7), at the receiving unit;
 // - leaders assign (B3), approve or send back (B5) and issue the signed result (B6), at the
 //   handling unit;
 // - specialists examine (B4), request supplements and payment, apologize and stop, at the
@@ -30,7 +31,7 @@ export const ACTION_AUTHORITY: Record<ActionType, ActionAuthority> = {
   approve: { officer: { permission: 'dossier.approve', unit: 'handling' } },
   return_for_rework: { officer: { permission: 'dossier.approve', unit: 'handling' } },
   request_supplement: { officer: { permission: 'dossier.process', unit: 'handling' } },
-  submit_supplement: { applicant: true },
+  submit_supplement: { applicant: true, officer: { permission: 'dossier.receive', unit: 'receiving' } },
   request_payment: { officer: { permission: 'dossier.process', unit: 'handling' } },
   confirm_payment: { officer: { permission: 'dossier.receive', unit: 'receiving' } },
   apologize: { officer: { permission: 'dossier.process', unit: 'handling' } },

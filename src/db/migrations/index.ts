@@ -29,6 +29,7 @@ import * as m0028 from './0028-result-template-versions.ts';
 import * as m0029 from './0029-quality-reconciliation.ts';
 import * as m0030 from './0030-quality-fact-state.ts';
 import * as m0031 from './0031-reconciliation-heartbeat.ts';
+import * as m0032 from './0032-supplement-components.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '0029-quality-reconciliation': m0029,
   '0030-quality-fact-state': m0030,
   '0031-reconciliation-heartbeat': m0031,
+  '0032-supplement-components': m0032,
 };

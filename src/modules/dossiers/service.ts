@@ -127,6 +127,11 @@ export interface ComponentIntake {
     trx: Transaction<DB>,
     input: { principal: Principal; channel: number; dossierId: string; unitId: string; procedureCode: string; content: ProcedureContent; components: CreateDossierInput['components']; at: Date },
   ): Promise<{ components: Array<{ code: string; fileIds: string[] }>; satisfied: ReadonlySet<string> }>;
+  /** The components a supplement brings: papers a receiver records (`paper`) are digitized as at intake. */
+  supplement(
+    trx: Transaction<DB>,
+    input: { principal: Principal; paper: boolean; dossierId: string; content: ProcedureContent; components: CreateDossierInput['components']; at: Date; seq: number },
+  ): Promise<{ components: Array<{ code: string; fileIds: string[] }> }>;
 }
 
 const LOOKUP_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O, 1/I: read aloud and typed from paper
@@ -748,7 +753,12 @@ export function createDossierService(deps: DossierServiceDeps) {
           payload.amountVnd = payment.amountVnd;
         }
         const seq = current.version + 1;
-        if (input.type === 'submit_supplement' || input.type === 'resubmit') {
+        if (input.type === 'submit_supplement' && deps.componentIntake) {
+          // Brought by the applicant online, or handed in on paper and recorded by a receiver.
+          const paper = !isApplicant(p, current);
+          const taken = await deps.componentIntake.supplement(trx, { principal: p, paper, dossierId: id, content: version.content, components: input.components, at: new Date(action.at), seq });
+          await takeComponents(trx, version.content, id, taken.components, p.accountId, seq, 'supplement', false);
+        } else if (input.type === 'submit_supplement' || input.type === 'resubmit') {
           await takeComponents(trx, version.content, id, input.components ?? [], p.accountId, seq, 'supplement', false);
         }
         const resultFiles = input.type === 'issue_result' ? [...(result ? [result.fileId] : []), ...input.fileIds] : [];

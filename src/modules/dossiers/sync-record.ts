@@ -31,7 +31,7 @@ import {
   type StepRecord,
 } from '../../core/dossiers/index.ts';
 import { checkPersonalId, loaiDinhDanhOf } from '../../core/identifiers/index.ts';
-import type { ComponentFlags } from '../../core/digitization/index.ts';
+import { componentFlagKey, type ComponentFlags } from '../../core/digitization/index.ts';
 import type { DB } from '../../db/types.ts';
 import { ruleActionOf } from './projection.ts';
 import type { CatalogModule } from '../catalog/module.ts';
@@ -119,7 +119,7 @@ export interface SyncRecordInput {
   payments: readonly Payment[];
   /** Where the portal fetches a file (the dossier file route of this installation). */
   fileUrl: (fileId: string) => string;
-  /** The portal flags per component code (warehouse module); absent components are all 0. */
+  /** The portal flags per component (warehouse module), keyed by componentFlagKey; absent components are all 0. */
   componentFlags?: ReadonlyMap<string, ComponentFlags>;
 }
 
@@ -205,7 +205,8 @@ export function buildSyncRecord(input: SyncRecordInput): HoSoDongBoDVC {
   });
 
   const submitted = files.filter((f) => f.role !== 'result');
-  const flagOf = (code: string) => input.componentFlags?.get(code);
+  // A supplement's file has the flags of its own record; one brought before supplements were recorded, its component's.
+  const flagsOfFile = (f: SyncFile) => input.componentFlags?.get(componentFlagKey(f.componentCode, f.addedSeq)) ?? input.componentFlags?.get(f.componentCode);
   const bit = (v: boolean | undefined) => (v ? '1' : '0');
   const results = files.filter((f) => f.role === 'result');
   const returnMethod = text(lastReturn?.payload.method);
@@ -253,10 +254,10 @@ export function buildSyncRecord(input: SyncRecordInput): HoSoDongBoDVC {
       IsDeleted: false,
       MaThanhPhanHoSo: f.componentCode,
       DuongDanTaiTepTin: input.fileUrl(f.id),
-      DuocSoHoa: bit(flagOf(f.componentCode)?.digitized),
-      DuocTaiSuDung: bit(flagOf(f.componentCode)?.reused),
-      DuocLayTuKhoDMQG: bit(flagOf(f.componentCode)?.fromNationalWarehouse),
-      MaKetQuaThayThe: flagOf(f.componentCode)?.replacingResultCode ?? '',
+      DuocSoHoa: bit(flagsOfFile(f)?.digitized),
+      DuocTaiSuDung: bit(flagsOfFile(f)?.reused),
+      DuocLayTuKhoDMQG: bit(flagsOfFile(f)?.fromNationalWarehouse),
+      MaKetQuaThayThe: flagsOfFile(f)?.replacingResultCode ?? '',
     })),
     DanhSachLePhi: payment.DanhSachLePhi,
     // Paper documents handed in beside the files: not recorded by this system yet.

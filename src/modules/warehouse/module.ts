@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Principal } from '../../core/access/index.ts';
-import { flagsOf } from '../../core/digitization/index.ts';
 import type { DB } from '../../db/types.ts';
 import { componentRecords } from './store.ts';
 import type { CatalogModule } from '../catalog/module.ts';
@@ -14,15 +13,14 @@ import type { FilesModule } from '../files/module.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { createNationalWarehouseClient, type NationalWarehouseClient } from './national.ts';
 import { registerWarehouseRoutes } from './routes.ts';
-import { createWarehouseService, type WarehouseService } from './service.ts';
+import { createWarehouseService, flagsByComponent, type WarehouseService } from './service.ts';
 
 export type { IntakeComponent, IntakeInput, IntakeResult, IssuedResultInput, WarehouseService } from './service.ts';
 export type { NationalWarehouseClient, NationalDocument } from './national.ts';
 
 /** The portal flags of a dossier's components, read without the whole module (the CLI's sync export). */
 export function componentFlagsReader(db: Kysely<DB>, config: Pick<Config, 'DIGITIZATION_ONLINE_FILES_FLAGGED'>) {
-  return async (dossierId: string) =>
-    new Map((await componentRecords(db, dossierId)).map((r) => [r.component_code, flagsOf(r.source, r.result_code, { uploadedCountsAsDigitized: config.DIGITIZATION_ONLINE_FILES_FLAGGED })]));
+  return async (dossierId: string) => flagsByComponent(await componentRecords(db, dossierId), { uploadedCountsAsDigitized: config.DIGITIZATION_ONLINE_FILES_FLAGGED });
 }
 
 export const NATIONAL_WAREHOUSE_EMULATOR_PATH = '/emulators/kho-dvcqg/';

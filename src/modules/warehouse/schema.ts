@@ -64,6 +64,8 @@ export const ComponentRecordSchema = z
     note: z.string().nullable(),
     recordedBy: z.string(),
     recordedAt: z.string(),
+    /** The log row that brought the component: 1 at intake, later for a supplement. */
+    addedSeq: z.number().int(),
     flags: z.object({ digitized: z.boolean(), reused: z.boolean(), fromNationalWarehouse: z.boolean(), replacingResultCode: z.string() }),
     document: z
       .object({

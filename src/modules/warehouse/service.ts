@@ -14,6 +14,7 @@ import { toLocalDate } from '../../core/calendar/index.ts';
 import type { ProcedureContent } from '../../core/catalog/types.ts';
 import {
   CHECK_LABELS,
+  componentFlagKey,
   DOCUMENT_TYPE_NAMES,
   decidePaperComponent,
   flagsOf,
@@ -50,6 +51,7 @@ import {
   reusesOf,
   setReuseCodes,
   updateDigitization,
+  type ComponentRecordRow,
   type DocumentRow,
   type Owner,
 } from './store.ts';
@@ -92,6 +94,18 @@ export interface IntakeInput {
   at: Date;
 }
 
+export interface SupplementInput {
+  principal: Principal;
+  /** Papers handed in at the counter or by post (a receiver records them), not an online upload. */
+  paper: boolean;
+  dossierId: string;
+  content: ProcedureContent;
+  components: readonly IntakeComponent[];
+  at: Date;
+  /** The seq of the submit_supplement row. */
+  seq: number;
+}
+
 export interface IntakeResult {
   /** The components with the files reused from the warehouse added (fresh rows for the submitter to attach). */
   components: Array<{ code: string; fileIds: string[] }>;
@@ -128,6 +142,11 @@ export function ownerOf(p: Principal | undefined): Owner {
   throw forbiddenFor('warehouse.own');
 }
 
+/** The portal flags of a dossier's component records, keyed by componentFlagKey (code, and the seq of a supplement). */
+export function flagsByComponent(rows: ReadonlyArray<Pick<ComponentRecordRow, 'component_code' | 'added_seq' | 'source' | 'result_code'>>, settings: FlagSettings): Map<string, ComponentFlags> {
+  return new Map(rows.map((r) => [componentFlagKey(r.component_code, r.added_seq), flagsOf(r.source, r.result_code, settings)]));
+}
+
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 export function createWarehouseService(deps: WarehouseServiceDeps) {
@@ -159,10 +178,17 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
     }));
   }
 
-  /** Records the components of a new dossier (inside the intake transaction). */
-  async function intake(trx: Transaction<DB>, input: IntakeInput): Promise<IntakeResult> {
-    const { principal: p, content } = input;
-    const paper = input.channel !== 2;
+  /**
+   * Judges the components handed in by one action (the intake, or a supplement) and builds their
+   * records: a document reused from the submitter's own warehouse (online only), a paper component
+   * digitized or exempted by the receiver (Circular 01/2023 Art. 8(2), Circular 03/2025 Art. 5(2)),
+   * or a file uploaded online. Errors are collected, not thrown.
+   */
+  async function judgeComponents(
+    trx: Transaction<DB>,
+    input: { principal: Principal; paper: boolean; dossierId: string; content: ProcedureContent; components: readonly IntakeComponent[]; at: Date; seq: number },
+  ) {
+    const { principal: p, content, paper } = input;
     const byCode = new Map(content.components.map((c) => [c.code, c]));
     const errors: Array<{ pointer: string; code: string; message: { vi: string; en: string } }> = [];
     const out: Array<{ code: string; fileIds: string[] }> = [];
@@ -217,7 +243,16 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
         reuses.push({ document: doc, code: component.code });
         satisfied.add(component.code);
       }
-      const base = { dossier_id: input.dossierId, component_code: component.code, recorded_by: recordedBy, recorded_by_label: actor.label, recorded_at: input.at, warehouse_document_id: documentId, result_code: resultCode };
+      const base = {
+        dossier_id: input.dossierId,
+        component_code: component.code,
+        added_seq: input.seq,
+        recorded_by: recordedBy,
+        recorded_by_label: actor.label,
+        recorded_at: input.at,
+        warehouse_document_id: documentId,
+        result_code: resultCode,
+      };
       if (source) {
         records.push({ ...base, source, page_count: null, checks: null, exemption: null, note: null });
       } else if (paper) {
@@ -252,6 +287,27 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
       }
       out.push({ code: given.code, fileIds });
     }
+    return { errors, out, satisfied, records, reuses, actor, recordedBy };
+  }
+
+  const notDigitized = (errors: Array<{ pointer: string; code: string; message: { vi: string; en: string } }>) =>
+    new ProblemError('not_digitized', {
+      detail: { vi: 'Thành phần hồ sơ chưa được số hóa, kiểm tra hoặc chọn đúng giấy tờ trong kho dữ liệu.', en: 'Dossier components are not digitized, checked, or taken from the right warehouse documents.' },
+      errors,
+    });
+
+  async function recordReuses(trx: Transaction<DB>, dossierId: string, judged: Awaited<ReturnType<typeof judgeComponents>>, at: Date) {
+    for (const r of judged.reuses) {
+      await insertReuse(trx, { document_id: r.document.id, dossier_id: dossierId, component_code: r.code, actor_id: judged.recordedBy, actor_label: judged.actor.label, from_national: r.document.provenance === 'national_warehouse', at });
+    }
+  }
+
+  /** Records the components of a new dossier (inside the intake transaction). */
+  async function intake(trx: Transaction<DB>, input: IntakeInput): Promise<IntakeResult> {
+    const { content } = input;
+    const paper = input.channel !== 2;
+    const judged = await judgeComponents(trx, { ...input, paper, seq: 1 });
+    const { errors, out, records, actor, recordedBy } = judged;
     // A required paper component not handed in at all: neither digitized nor exempted.
     if (paper) {
       for (const c of content.components) {
@@ -261,12 +317,7 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
         }
       }
     }
-    if (errors.length > 0) {
-      throw new ProblemError('not_digitized', {
-        detail: { vi: 'Thành phần hồ sơ chưa được số hóa, kiểm tra hoặc chọn đúng giấy tờ trong kho dữ liệu.', en: 'Dossier components are not digitized, checked, or taken from the right warehouse documents.' },
-        errors,
-      });
-    }
+    if (errors.length > 0) throw notDigitized(errors);
     // Components the population database replaces, handed in with no file: recorded as such.
     let populationReplaced = 0;
     for (const c of content.components) {
@@ -274,12 +325,10 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
       const given = out.find((g) => g.code === c.code);
       if (given && given.fileIds.length > 0) continue;
       populationReplaced++;
-      records.push({ dossier_id: input.dossierId, component_code: c.code, source: 'population_data', recorded_by: recordedBy, recorded_by_label: actor.label, recorded_at: input.at, warehouse_document_id: null, result_code: null, page_count: null, checks: null, exemption: null, note: null });
+      records.push({ dossier_id: input.dossierId, component_code: c.code, added_seq: 1, source: 'population_data', recorded_by: recordedBy, recorded_by_label: actor.label, recorded_at: input.at, warehouse_document_id: null, result_code: null, page_count: null, checks: null, exemption: null, note: null });
     }
     await insertComponentRecords(trx, records);
-    for (const r of reuses) {
-      await insertReuse(trx, { document_id: r.document.id, dossier_id: input.dossierId, component_code: r.code, actor_id: recordedBy, actor_label: actor.label, from_national: r.document.provenance === 'national_warehouse', at: input.at });
-    }
+    await recordReuses(trx, input.dossierId, judged, input.at);
     const flags = records.map((r) => flagsOf(r.source, r.result_code ?? null, settings));
     await insertDigitization(trx, {
       dossier_id: input.dossierId,
@@ -293,11 +342,31 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
       population_replaced: populationReplaced,
       produces_document: content.result.producesDocument,
     });
-    return { components: out, satisfied };
+    return { components: out, satisfied: judged.satisfied };
+  }
+
+  /**
+   * Records the components a supplement brings (inside its action's transaction, `seq` its log
+   * row): papers handed in at the counter or by post (`paper`, recorded by a receiver) are
+   * digitized or exempted as at intake; an online applicant uploads or reuses warehouse documents.
+   * The dossier's figures count a digitized or reused supplement component too.
+   */
+  async function supplement(trx: Transaction<DB>, input: SupplementInput): Promise<Pick<IntakeResult, 'components'>> {
+    const judged = await judgeComponents(trx, input);
+    if (judged.errors.length > 0) throw notDigitized(judged.errors);
+    await insertComponentRecords(trx, judged.records);
+    await recordReuses(trx, input.dossierId, judged, input.at);
+    const flags = judged.records.map((r) => flagsOf(r.source, r.result_code ?? null, settings));
+    const set: Parameters<typeof updateDigitization>[2] = {};
+    if (flags.some((f) => f.digitized)) set.has_digitized = true;
+    if (flags.some((f) => f.reused)) set.has_reused = true;
+    if (Object.keys(set).length > 0) await updateDigitization(trx, input.dossierId, set);
+    return { components: judged.out };
   }
 
   return {
     intake,
+    supplement,
 
     async list(p: Principal | undefined): Promise<WarehouseDocument[]> {
       return present(await ownerDocuments(db, ownerOf(p)));
@@ -455,10 +524,9 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
       if (event.dossier.code) await setReuseCodes(tx, event.dossier.id, event.dossier.code);
     },
 
-    /** The portal flags of a dossier's components (for the sync record), by component code. */
+    /** The portal flags of a dossier's components (for the sync record), by componentFlagKey. */
     async componentFlags(dossierId: string): Promise<Map<string, ComponentFlags>> {
-      const rows = await componentRecords(db, dossierId);
-      return new Map(rows.map((r) => [r.component_code, flagsOf(r.source, r.result_code, settings)]));
+      return flagsByComponent(await componentRecords(db, dossierId), settings);
     },
 
     /** What was recorded per component of a dossier, with the reused documents (for those who may read the dossier). */
@@ -476,6 +544,7 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
           note: r.note,
           recordedBy: r.recorded_by_label,
           recordedAt: iso(r.recorded_at)!,
+          addedSeq: r.added_seq,
           flags: flagsOf(r.source, r.result_code, settings),
           document: doc
             ? { documentType: doc.document_type, documentTypeName: DOCUMENT_TYPE_NAMES[doc.document_type] ?? doc.document_type, title: doc.title, issuer: doc.issuer, number: doc.number, issuedOn: doc.issued_on, validUntil: doc.valid_until, provenance: doc.provenance }

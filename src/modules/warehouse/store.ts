@@ -89,7 +89,7 @@ export async function insertComponentRecords(db: Executor, rows: Array<Insertabl
 
 export async function componentRecords(db: Executor, dossierId: string): Promise<ComponentRecordRow[]> {
   if (!isUuid(dossierId)) return [];
-  return db.selectFrom('dossier_component_record').selectAll().where('dossier_id', '=', dossierId).orderBy('component_code').execute();
+  return db.selectFrom('dossier_component_record').selectAll().where('dossier_id', '=', dossierId).orderBy('added_seq').orderBy('component_code').execute();
 }
 
 export async function insertDigitization(db: Executor, row: Insertable<DossierDigitizationTable>): Promise<void> {

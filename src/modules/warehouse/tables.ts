@@ -64,6 +64,8 @@ export interface DossierComponentRecordTable {
   recorded_by: string;
   recorded_by_label: string;
   recorded_at: Timestamp;
+  /** The seq of the log row that brought the component: 1 at intake, a supplement's later. */
+  added_seq: ColumnType<number, number | undefined, number>;
 }
 
 export interface DossierDigitizationTable {

@@ -1,7 +1,8 @@
 // The warehouse API end to end over a real database: the owner's documents (upload, list,
 // download, remove) and their privacy; an issued result recorded through recordIssuedResult; reuse
 // in a later online submission without any upload, with population data replacing a component;
-// digitization at the counter (refused without it, exemptions chosen from the list); the portal
+// digitization at the counter (refused without it, exemptions chosen from the list), for a
+// supplement handed in at the counter too, and an online supplement uploaded or reused; the portal
 // flags in the sync record; the national warehouse through its emulator over HTTP; the figures.
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,6 +230,100 @@ describe('digitization at receipt (counter and post)', () => {
     expect(sync.HoSoCoThanhPhanSoHoa).toBe('1');
     // The files show their scan state to officers.
     expect(d.components.find((c: { code: string }) => c.code === 'TP01').files[0].scanStatus).toBe('not_scanned');
+  });
+});
+
+describe('the components a supplement brings', () => {
+  const applicant = { kind: 'citizen', idNumber: '001203000123', name: 'Trần Văn Đức' };
+  const data = { applicant: { fullName: 'Trần Văn Đức', personalId: '001203000123', address: 'Số 5 Lý Thường Kiệt, Hà Nội', phone: '0987654321' }, request: { title: 'Máy gặt đập', hasPriority: false } };
+  const act = async (login: TestLogin, d: { id: string; version: number }, body: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${d.id}/actions`, headers: { ...login.headers, 'accept-language': 'en', 'if-match': `"${d.version}"` }, payload: body });
+  const step = async (login: TestLogin, d: { id: string; version: number }, body: Record<string, unknown>) => {
+    const res = await act(login, d, body);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  /** A dossier waiting for a supplement (status 5): received, transferred, assigned, asked. */
+  async function askedForSupplement(created: { id: string; version: number; status: number }) {
+    let d = created;
+    if (d.status === 1) d = await step(receiver, d, { type: 'receive' });
+    d = await step(receiver, d, { type: 'transfer' });
+    d = await step(leader, d, { type: 'assign', assignee: specialist.accountId });
+    return step(specialist, d, { type: 'request_supplement', reason: 'Thiếu bản sao văn bằng', items: ['Bản sao văn bằng bảo hộ'] });
+  }
+  const components = async (id: string) => (await t.app.inject({ url: `/api/v1/dossiers/${id}/components`, headers: specialist.headers })).json().items as Array<Record<string, any>>;
+
+  it('a receiver records papers handed in at the counter, digitized with the checks; a bad record changes nothing', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      headers: receiver.headers,
+      payload: { procedureCode: TEST_PROCEDURE_CODE, channel: 'direct', applicant, data, components: [{ code: 'TP01', fileIds: [], digitization: { exemption: 'agency_verification' } }, { code: 'TP02', fileIds: [], digitization: { exemption: 'shown_only' } }] },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const hasDigitized = async (id: string) => (await t.db.selectFrom('dossier_digitization').select('has_digitized').where('dossier_id', '=', id).executeTakeFirstOrThrow()).has_digitized;
+    expect(await hasDigitized(created.json().id)).toBe(false);
+    let d = await askedForSupplement(created.json());
+    expect(d.status).toBe(5);
+    expect((await t.app.inject({ url: `/api/v1/dossiers/${d.id}`, headers: receiver.headers })).json().allowedActions).toContain('submit_supplement');
+    // The handling unit's specialist cannot record it; an officer of another unit cannot either.
+    expect((await act(specialist, d, { type: 'submit_supplement', components: [] })).statusCode).toBe(403);
+
+    // Not digitized, or a check not met: refused, nothing written.
+    const scan = await uploadFile(receiver, 52);
+    const before = await components(d.id);
+    const bare = await act(receiver, d, { type: 'submit_supplement', components: [{ code: 'TP02', fileIds: [scan] }] });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json()).toMatchObject({ code: 'not_digitized', errors: [{ pointer: '/body/components/0/digitization', code: 'not_digitized' }] });
+    const failed = await act(receiver, d, { type: 'submit_supplement', components: [{ code: 'TP02', fileIds: [scan], digitization: { pageCount: 1, checks: { ...ALL_CHECKS, integrity: false } } }] });
+    expect(failed.json().errors[0]).toMatchObject({ code: 'checks_failed' });
+    expect((await t.app.inject({ url: `/api/v1/dossiers/${d.id}`, headers: receiver.headers })).json()).toMatchObject({ status: 5, version: d.version });
+    expect(await components(d.id)).toEqual(before);
+
+    d = await step(receiver, d, { type: 'submit_supplement', note: 'Công dân nộp bổ sung tại quầy', components: [{ code: 'TP02', fileIds: [scan], digitization: { pageCount: 3, checks: ALL_CHECKS, note: 'Bản sao có chứng thực' } }] });
+    expect(d.status).toBe(4);
+    const seq = d.timeline.at(-1).seq ?? d.version;
+    const items = await components(d.id);
+    const tp02 = items.filter((c) => c.componentCode === 'TP02');
+    expect(tp02).toEqual([
+      expect.objectContaining({ addedSeq: 1, source: 'exempt', exemption: 'shown_only' }),
+      expect.objectContaining({ addedSeq: seq, source: 'digitized', pageCount: 3, checks: ALL_CHECKS, note: 'Bản sao có chứng thực', recordedBy: expect.stringContaining('tiepnhan'), flags: expect.objectContaining({ digitized: true }) }),
+    ]);
+    expect(d.components.find((c: { code: string }) => c.code === 'TP02').files.map((f: { id: string }) => f.id)).toContain(scan);
+
+    // The portal reads the supplement, received by the receiver, with its file.
+    const sync = await syncOf(d.id);
+    expect(sync.DanhSachHoSoBoSung).toEqual([
+      expect.objectContaining({ NguoiTiepNhanBoSung: expect.stringContaining('tiepnhan'), ThongTinTiepNhan: 'Công dân nộp bổ sung tại quầy', DanhSachGiayToBoSung: [expect.objectContaining({ TepDinhKemId: scan, MaThanhPhanHoSo: 'TP02' })] }),
+    ]);
+    // TaiLieuNop lists the supplement's scan too, flagged digitized by its own record.
+    const filed = Object.fromEntries((sync.TaiLieuNop as Array<{ TepDinhKemId: string; DuocSoHoa: string }>).map((f) => [f.TepDinhKemId, f.DuocSoHoa]));
+    expect(filed).toEqual({ [scan]: '1' });
+    expect(sync.HoSoCoThanhPhanSoHoa).toBe('1');
+    // The ministry's figures count the dossier as digitized now.
+    expect(await hasDigitized(d.id)).toBe(true);
+  });
+
+  it('an online applicant uploads a supplement (recorded as uploaded) or reuses a warehouse document; paper checks are refused online', async () => {
+    const doc = (await uploadDocument(citizen, { documentType: 'VBBH-SHCN', title: 'Văn bằng bảo hộ giải pháp hữu ích', issuer: 'Cục Sở hữu trí tuệ', number: '2-0001234', issuedOn: '2025-06-01' }, pdfSample(61))).json();
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: citizen.headers, payload: { procedureCode: TEST_PROCEDURE_CODE, data: SAMPLE_FORM_DATA, components: [{ code: 'TP01', fileIds: [await uploadFile(citizen, 62)] }, { code: 'TP02', fileIds: [await uploadFile(citizen, 63)] }] } });
+    expect(created.statusCode, created.body).toBe(201);
+    let d = await askedForSupplement(created.json());
+    const online = await act(citizen, d, { type: 'submit_supplement', components: [{ code: 'TP02', fileIds: [await uploadFile(citizen, 64)], digitization: { pageCount: 1, checks: ALL_CHECKS } }] });
+    expect(online.statusCode).toBe(422);
+    expect(online.json().errors[0]).toMatchObject({ code: 'not_paper' });
+    const tp01 = await uploadFile(citizen, 65);
+    d = await step(citizen, d, { type: 'submit_supplement', components: [{ code: 'TP01', fileIds: [tp01] }, { code: 'TP02', fileIds: [], warehouseDocumentIds: [doc.id] }] });
+    expect(d.status).toBe(4);
+    const later = (await components(d.id)).filter((c) => c.addedSeq > 1);
+    expect(later.map((c) => [c.componentCode, c.source])).toEqual([
+      ['TP01', 'uploaded'],
+      ['TP02', 'warehouse'],
+    ]);
+    // The reuse is recorded, and the owner sees which dossier used the document.
+    expect((await list(citizen)).find((x) => x.id === doc.id)!.usedBy).toEqual([expect.objectContaining({ dossierId: d.id, componentCode: 'TP02' })]);
+    const copy = d.components.find((c: { code: string }) => c.code === 'TP02').files.at(-1);
+    expect((await t.app.inject({ url: `/api/v1/dossiers/${d.id}/files/${copy.id}`, headers: specialist.headers })).rawPayload.equals(pdfSample(61))).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import { DateField, SelectField, TextArea, TextField } from '../../../components
 import { currentLanguage } from '../../../i18n/index.ts';
 import { useSession } from '../../../lib/session.tsx';
 import type { ActionInput, ActionOptions, ActionType, DossierView } from '../api.ts';
+import { CounterSupplementForm } from './CounterSupplement.tsx';
 
 type FieldName = 'reason' | 'note' | 'items' | 'opinion' | 'assignee' | 'unitId' | 'amounts' | 'receiptNumber' | 'newDueAt' | 'outcome' | 'summary' | 'method';
 
@@ -28,7 +29,8 @@ const FORMS: Partial<Record<ActionType, FieldSpec[]>> = {
   approve: [{ name: 'opinion' }],
   return_for_rework: [{ name: 'reason', required: true }],
   request_supplement: [{ name: 'reason', required: true }, { name: 'items', required: true }],
-  submit_supplement: [{ name: 'note' }],
+  // Papers handed in at the counter: their own form, with the digitization (CounterSupplementForm).
+  submit_supplement: [],
   request_payment: [{ name: 'amounts' }],
   confirm_payment: [{ name: 'receiptNumber', required: true }],
   apologize: [{ name: 'reason', required: true }, { name: 'newDueAt', required: true }],
@@ -61,8 +63,6 @@ function bodyOf(type: ActionType, v: Record<FieldName, string>, amounts: Record<
       return { type, ...opt('note') };
     case 'transfer':
       return { type, ...opt('unitId'), ...opt('note') };
-    case 'submit_supplement':
-      return { type, ...opt('note'), components: [] };
     case 'assign':
       return { type, assignee: v.assignee.trim(), ...opt('reason') };
     case 'examine':
@@ -89,6 +89,8 @@ function bodyOf(type: ActionType, v: Record<FieldName, string>, amounts: Record<
       return { type };
     case 'submit':
       throw new Error('submit is not an action on an existing dossier');
+    case 'submit_supplement':
+      throw new Error('submit_supplement has its own form (CounterSupplementForm)');
   }
 }
 
@@ -108,9 +110,13 @@ export function ActionForms({ d, options, busy, onAct }: { d: DossierView; optio
       <h2 id="actions-title">{t('dossiers.actions.title')}</h2>
       <p className="form-note">{t('dossiers.actions.intro')}</p>
       <div className="dossier-actions">
-        {actions.map((a) => (
-          <ActionForm key={`${a}-${d.version}`} type={a} fields={FORMS[a]!} options={options} busy={busy} onAct={onAct} />
-        ))}
+        {actions.map((a) =>
+          a === 'submit_supplement' ? (
+            <CounterSupplementForm key={`${a}-${d.version}`} d={d} busy={busy} onAct={onAct} />
+          ) : (
+            <ActionForm key={`${a}-${d.version}`} type={a} fields={FORMS[a]!} options={options} busy={busy} onAct={onAct} />
+          ),
+        )}
       </div>
     </section>
   );

@@ -13,6 +13,7 @@ import { Link, useParams } from '../../../router.tsx';
 import { dossiersApi, type DossierView } from '../api.ts';
 import { ActionFeedback } from '../components/ActionFeedback.tsx';
 import { ComponentUploads, componentsBody, type ComponentFiles } from '../components/ComponentUploads.tsx';
+import { SupplementAsked } from '../components/CounterSupplement.tsx';
 import { formatVnd } from '../components/format.ts';
 import { DossierFacts, DossierFiles, DossierTimeline } from '../components/DossierParts.tsx';
 import { useDossier } from '../components/useDossier.ts';
@@ -96,20 +97,10 @@ function Supplement({ d, busy, onSend }: { d: DossierView; busy: boolean; onSend
   const [files, setFiles] = useState<ComponentFiles>({});
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const asked = lastPayload(d, 'request_supplement');
-  const reason = typeof asked?.reason === 'string' ? asked.reason : undefined;
-  const items = Array.isArray(asked?.items) ? asked.items.filter((i): i is string => typeof i === 'string') : [];
   return (
     <section className="panel dossier-expected" aria-labelledby="supplement-title">
       <h2 id="supplement-title">{t('dossiers.supplement.title')}</h2>
-      {reason && <p>{t('dossiers.timeline.reason', { reason })}</p>}
-      {items.length > 0 && (
-        <ul>
-          {items.map((i) => (
-            <li key={i}>{i}</li>
-          ))}
-        </ul>
-      )}
+      <SupplementAsked d={d} />
       <form
         noValidate
         aria-busy={busy || undefined}
