@@ -450,8 +450,8 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
               schema: {
                 tags: ['quality'],
                 summary: 'One import of the national portal’s figures with the differences found when it was imported',
-                params: z.strictObject({ id: z.string().min(1).max(64) }),
-                response: { 200: ReconciliationImportSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema },
+                params: z.strictObject({ id: z.uuid() }),
+                response: { 200: ReconciliationImportSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 422: problemSchema },
               },
             },
             async (request) => module.reconciliation(request.principal, request.params.id),

@@ -247,6 +247,10 @@ describe('the monthly publication', () => {
     expect(one.statusCode).toBe(200);
     expect(one.json()).toEqual(out);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/quality/reconciliations/00000000-0000-4000-8000-000000000000', headers: minister.headers })).statusCode).toBe(404);
+    // Not an import's id at all: refused at the parameters, as a problem.
+    const badId = await t.app.inject({ method: 'GET', url: '/api/v1/quality/reconciliations/khong-phai-ma', headers: minister.headers });
+    expect(badId.statusCode).toBe(422);
+    expect(badId.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/quality/reconciliations', headers: leader.headers })).statusCode).toBe(403);
     const audit = await t.db.selectFrom('audit_log').select(['entity_id']).where('action', '=', 'quality.reconciliation.import').execute();
     expect(audit.map((a) => a.entity_id).sort()).toEqual([out.id, named.json().id].sort());
