@@ -1,7 +1,8 @@
 // Benchmark of the public catalog search: a catalog of 5,000 published procedures (the seed
 // catalog's 30, plus generated variants with realistic Vietnamese names, each with its e-form),
 // served by motcua as its own process, on PGlite and on PostgreSQL. Measures GET /api/v1/procedures
-// with autocannon for several queries (with and without diacritics, with filters) and prints
+// with autocannon for several queries (with and without diacritics, with filters) and one
+// procedure's page (GET /api/v1/procedures/:code), and prints
 // requests/s, p50 and p99.
 //   node --import tsx bench/catalog.ts
 //   BENCH_DURATION=20 BENCH_CONNECTIONS=32 BENCH_PROCEDURES=5000 node --import tsx bench/catalog.ts
@@ -35,6 +36,7 @@ const targets = [
   { name: 'q="chung nhan" page 5', path: `/api/v1/procedures?q=${encodeURIComponent('chung nhan')}&page=5` },
   { name: 'no q, online=full, page 10', path: '/api/v1/procedures?online=full&page=10' },
   { name: 'q=code 1.009903', path: '/api/v1/procedures?q=1.009903' },
+  { name: 'the procedure page 1.009901 (its published version, ~18 KB)', path: '/api/v1/procedures/1.009901' },
 ];
 
 // Name variants: what the ministry's catalog looks like (cấp, cấp lại, gia hạn, sửa đổi ... of a

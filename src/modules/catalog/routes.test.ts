@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type TestLogin } from '../../../test/support/auth.ts';
 import { listAudit } from '../audit/service.ts';
-import type { ProcedureContent } from './schema.ts';
+import { ProcedureVersionView, type ProcedureContent } from './schema.ts';
 import { createCatalogTestApp, sampleContent, TEST_CITIZEN_ID, type CatalogTestApp } from './testing.ts';
 
 let t: CatalogTestApp;
@@ -304,6 +304,52 @@ describe('versions: v2, diff, pinning', () => {
       'catalog.version.publish',
       'catalog.version.withdraw',
     ]);
+  });
+});
+
+describe('the procedure page (kept serialized while its published version, row and units hold)', () => {
+  const code = '1.550001';
+  const page = async () => {
+    const res = await req('GET', `/procedures/${code}`, undefined);
+    return { status: res.statusCode, type: res.headers['content-type'], body: res.body };
+  };
+
+  it('is the published version as its schema gives it, the same on a repeat, and follows a new version, a unit rename and a withdrawal', async () => {
+    await createProcedure(code);
+    await publish(code, 1);
+    const first = await page();
+    expect(first.status).toBe(200);
+    expect(first.type).toBe('application/json; charset=utf-8');
+    const view = JSON.parse(first.body);
+    expect(view).toEqual(JSON.parse(JSON.stringify(ProcedureVersionView.encode(await t.app.catalog.service.getPublished(code)))));
+    expect(view.version.number).toBe(1);
+    expect((await page()).body).toBe(first.body);
+
+    // A new version published: the page is v2's, with its new name.
+    expect((await req('POST', `/procedures/${code}/versions`, admin, {})).statusCode).toBe(201);
+    const renamed = sampleContent({ name: 'Thủ tục đã đổi tên để thử bộ nhớ đệm' });
+    expect((await req('PUT', `/procedures/${code}/versions/2`, admin, { content: renamed })).statusCode).toBe(200);
+    await publish(code, 2);
+    const second = JSON.parse((await page()).body);
+    expect(second.version.number).toBe(2);
+    expect(second.content.name).toBe('Thủ tục đã đổi tên để thử bộ nhớ đệm');
+
+    // A unit renamed (and the directory told, as the units API does): the page shows the new name.
+    const before = second.ownerUnit.name.vi;
+    await t.db.updateTable('unit').set({ name_vi: `${before} (tên mới)` }).where('id', '=', 'cuc-shtt').execute();
+    t.app.units.invalidate();
+    try {
+      expect(JSON.parse((await page()).body).ownerUnit.name.vi).toBe(`${before} (tên mới)`);
+    } finally {
+      await t.db.updateTable('unit').set({ name_vi: before }).where('id', '=', 'cuc-shtt').execute();
+      t.app.units.invalidate();
+    }
+
+    // Withdrawn: gone, as a problem.
+    expect((await req('POST', `/procedures/${code}/versions/2/withdraw`, admin, { reason: 'Bãi bỏ để thử' })).statusCode).toBe(200);
+    const gone = await page();
+    expect(gone.status).toBe(404);
+    expect(gone.type).toMatch(/^application\/problem\+json/);
   });
 });
 

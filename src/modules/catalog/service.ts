@@ -15,7 +15,7 @@ import { ProblemError } from '../../http/problem.ts';
 import { actorOf, recordAudit, systemActor, type AuditActor } from '../audit/service.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import type { CreateProcedure, SearchQuery } from './schema.ts';
+import { ProcedureVersionView, type CreateProcedure, type SearchQuery } from './schema.ts';
 import {
   findProcedureByCode,
   findVersion,
@@ -29,6 +29,7 @@ import {
   markPublished,
   markSuperseded,
   markWithdrawn,
+  publishedStamp,
   searchPublished,
   updateDraftContent,
   type Executor,
@@ -316,8 +317,29 @@ export function createCatalogCore(deps: CatalogServiceDeps) {
 
 export type CatalogCore = ReturnType<typeof createCatalogCore>;
 
+/** How many procedure pages are kept serialized (about 20 KB each). */
+const PAGE_CACHE_SIZE = 256;
+
 export function createCatalogService(core: CatalogCore) {
   const { db, units } = core;
+  // The public page of a procedure, serialized, by code: the published version is immutable, so
+  // the page changes only with the version published, the procedure's row or the unit names, which
+  // its key holds (one small query per request instead of re-reading and re-encoding the content).
+  const pages = new Map<string, { key: string; json: string }>();
+
+  async function publishedView(code: string) {
+    const procedure = await core.getProcedure(db, code);
+    const version = await findVersionByStatus(db, procedure.id, 'published');
+    if (!version) {
+      throw new ProblemError('not_found', {
+        detail: {
+          vi: `Thủ tục ${code} chưa được công bố hoặc đã bị bãi bỏ.`,
+          en: `Procedure ${code} is not published or has been withdrawn.`,
+        },
+      });
+    }
+    return versionView(procedure, version, units);
+  }
 
   const unitSubtree = async (unitId: string) => subtreeOf(await units.tree(), unitId);
 
@@ -366,18 +388,19 @@ export function createCatalogService(core: CatalogCore) {
       return { items: await listPublishedFields(db) };
     },
 
-    async getPublished(code: string) {
-      const procedure = await core.getProcedure(db, code);
-      const version = await findVersionByStatus(db, procedure.id, 'published');
-      if (!version) {
-        throw new ProblemError('not_found', {
-          detail: {
-            vi: `Thủ tục ${code} chưa được công bố hoặc đã bị bãi bỏ.`,
-            en: `Procedure ${code} is not published or has been withdrawn.`,
-          },
-        });
-      }
-      return versionView(procedure, version, units);
+    getPublished: publishedView,
+
+    /** getPublished as the route sends it: the JSON of ProcedureVersionView, from the page cache when its key still holds. */
+    async getPublishedJson(code: string): Promise<string> {
+      const stamp = await publishedStamp(db, code);
+      const key = stamp ? `${stamp.versionId}|${stamp.updatedAt?.getTime()}|${stamp.codeStatus}|${stamp.ownerUnitId}|${await units.revision()}` : '';
+      const hit = pages.get(code);
+      if (stamp?.versionId && hit?.key === key) return hit.json;
+      const json = JSON.stringify(ProcedureVersionView.encode(await publishedView(code)));
+      pages.delete(code);
+      if (pages.size >= PAGE_CACHE_SIZE) pages.delete(pages.keys().next().value!);
+      pages.set(code, { key, json });
+      return json;
     },
 
     async listVersions(principal: Principal | undefined, code: string) {

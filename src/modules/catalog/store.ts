@@ -184,6 +184,21 @@ export async function findVersionByStatus(db: Executor, procedureId: string, sta
   return row ? toVersion(row) : undefined;
 }
 
+/**
+ * What a procedure's public page depends on, without the version's content: the procedure's row
+ * fields the page shows and the id of its published version (null when none is). Undefined when
+ * there is no such procedure. One indexed query (the page's cache key, see the service).
+ */
+export async function publishedStamp(db: Executor, code: string): Promise<{ codeStatus: string; ownerUnitId: string; versionId: string | null; updatedAt: Date | null } | undefined> {
+  const row = await db
+    .selectFrom('procedure as p')
+    .leftJoin('procedure_version as v', (j) => j.onRef('v.procedure_id', '=', 'p.id').on('v.status', '=', 'published'))
+    .select(['p.code_status', 'p.owner_unit_id', 'v.id as version_id', 'v.updated_at'])
+    .where('p.code', '=', code)
+    .executeTakeFirst();
+  return row ? { codeStatus: row.code_status, ownerUnitId: row.owner_unit_id, versionId: row.version_id, updatedAt: row.updated_at } : undefined;
+}
+
 export async function latestVersion(db: Executor, procedureId: string): Promise<VersionRow | undefined> {
   const row = await db
     .selectFrom('procedure_version as v')

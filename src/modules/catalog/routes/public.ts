@@ -44,7 +44,9 @@ export function registerPublicRoutes(api: FastifyInstance, deps: CatalogRouteDep
         response: { 200: ProcedureVersionView, 404: problemSchema, 422: problemSchema },
       },
     },
-    async (request) => service.getPublished(request.params.code),
+    // Sent as the cached JSON of ProcedureVersionView (the service encodes it with that schema; a
+    // JSON string with its content type is sent as it is).
+    async (request, reply) => reply.type('application/json; charset=utf-8').send((await service.getPublishedJson(request.params.code)) as never),
   );
 
   app.get(

@@ -18,19 +18,22 @@ export interface UnitDirectory {
   find(id: string): Promise<UnitNode | undefined>;
   /** Forget the cached tree (after a change to a unit). */
   invalidate(): void;
+  /** A number that changes whenever the directory has been read afresh (what is derived from it may be kept until then). */
+  revision(): Promise<number>;
 }
 
 export const DEFAULT_UNIT_CACHE_MS = 30_000;
 
 export function createUnitDirectory(db: Kysely<DB>, ttlMs = DEFAULT_UNIT_CACHE_MS): UnitDirectory {
-  let cache: { at: number; byId: Map<string, UnitNode>; tree: UnitTree } | undefined;
+  let cache: { at: number; byId: Map<string, UnitNode>; tree: UnitTree; revision: number } | undefined;
   let loading: Promise<NonNullable<typeof cache>> | undefined;
   // Bumped by invalidate(): a read that started before a change must not become the cache.
   let generation = 0;
+  let reads = 0;
 
   async function read(): Promise<NonNullable<typeof cache>> {
     const nodes = await listAllUnits(db);
-    return { at: Date.now(), byId: new Map(nodes.map((n) => [n.id, n])), tree: treeFrom(nodes) };
+    return { at: Date.now(), byId: new Map(nodes.map((n) => [n.id, n])), tree: treeFrom(nodes), revision: ++reads };
   }
 
   async function load(): Promise<NonNullable<typeof cache>> {
@@ -58,6 +61,7 @@ export function createUnitDirectory(db: Kysely<DB>, ttlMs = DEFAULT_UNIT_CACHE_M
     tree: async () => (await load()).tree,
     all: async () => [...(await load()).byId.values()],
     find: async (id) => (await load()).byId.get(id),
+    revision: async () => (await load()).revision,
     invalidate: () => {
       generation += 1;
       cache = undefined;
