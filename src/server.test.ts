@@ -192,11 +192,31 @@ describe('request handling', () => {
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sets security headers', async () => {
+  it('sets security headers, the same on an answer, a 404 and a refused request', async () => {
     const res = await t.app.inject('/healthz');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(String(res.headers['content-security-policy']).split(';').sort()).toEqual(
+      [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+        "script-src-attr 'none'",
+      ].sort(),
+    );
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    const missing = await t.app.inject('/api/v1/no-such-route');
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', payload: {} });
+    for (const other of [missing, refused]) {
+      for (const name of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy']) expect(other.headers[name], name).toBe(res.headers[name]);
+    }
   });
 });
 

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -26,6 +25,7 @@ import { pendingMigrations } from './db/migrate.ts';
 import { apiDocsOptions } from './http/api-docs.ts';
 import { clientErrorHandler, frameworkErrors, refuseNulCharacters, sendProblem } from './http/edge.ts';
 import { registerMetrics } from './http/metrics.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { ProblemError, problemBody, zodFieldErrors, type ProblemCode } from './http/problem.ts';
 import { registerAccessControl, type DeclaredRoute } from './http/access.ts';
 import { createUnitDirectory, type UnitDirectory } from './modules/identity/units/directory.ts';
@@ -173,7 +173,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     if (closing) reply.header('connection', 'close');
   });
 
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
