@@ -1,5 +1,6 @@
 // The motcua command line: start, migrate, calendar and identifier checks. Its output formats are
 // an interface that others script against: keep them stable.
+import { can } from './core/access/index.ts';
 import { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DataDirInUseError, openDatabase, type Database } from './db/database.ts';
@@ -21,7 +22,7 @@ import { seedCatalog } from './modules/catalog/seed/seed.ts';
 import { registerDossierCommands, type DossierCliModules } from './modules/dossiers/cli.ts';
 import { createDossiersModule } from './modules/dossiers/module.ts';
 import { createFilesModule } from './modules/files/module.ts';
-import { seedUnits } from './modules/identity/module.ts';
+import { findOfficerPrincipal, seedUnits } from './modules/identity/module.ts';
 import { createPaymentsModule } from './modules/payments/module.ts';
 import { registerQualityCommands } from './modules/quality/cli.ts';
 import { createQualityModule, installationData } from './modules/quality/module.ts';
@@ -246,6 +247,13 @@ registerLgspCommands(program, {
 registerRegistriesCommands(program, {
   withDatabase,
   config,
+  async operator(database, cfg, username) {
+    const p = await findOfficerPrincipal(database.db, username);
+    if (!p) return { refused: `no enabled officer account ${username}` };
+    const tree = await createUnitDirectory(database.db, cfg.UNIT_CACHE_MS).tree();
+    if (!can(p, 'registry.reconcile', 'any', tree)) return { refused: `${username} does not hold registry.reconcile (a role that reconciles the sector databases)` };
+    return { accountId: p.accountId, name: p.fullName, username: p.username, unitId: p.roles.find((r) => can({ ...p, roles: [r] }, 'registry.reconcile', r.unitId, tree))?.unitId ?? null };
+  },
   registries: (database, cfg) => {
     const deps = { config: cfg, db: database.db, units: createUnitDirectory(database.db, cfg.UNIT_CACHE_MS) };
     return createRegistriesModule({ ...deps, population: createPopulationModule(deps) });

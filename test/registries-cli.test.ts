@@ -1,11 +1,13 @@
 // `motcua registries reconcile ...`: a registry reconciled against a population emulator from the
-// command line, the summary on stdout, progress lines on stderr, the XLSX report read back, and a
-// clear refusal of bad input (nothing done).
+// command line, the summary on stdout, progress lines on stderr, the XLSX report read back, a
+// clear refusal of bad input (nothing done), and the run made as a named officer (`--as`): their
+// account in the query log and the audit, refused for one who may not reconcile.
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, openPostgres, type Database } from '../src/db/database.ts';
 import { startTestEmulator, TEST_API_KEY, TEST_INTEGRATION_CODE, type TestEmulator } from '../src/emulators/population/testing.ts';
+import { loginAs } from './support/auth.ts';
 import { cliHarness, cliTimeout } from './support/cli.ts';
 
 const env: Record<string, string> = {};
@@ -67,7 +69,7 @@ describe('motcua registries reconcile', () => {
 
       const report = path.join(harness.dir, 'doi-soat.xlsx');
       const run = await cli('registries', 'reconcile', '--registry', 'ip', '--report', report);
-      expect(run.stderr).toMatch(/^0% 0\/9\n/);
+      expect(run.stderr).toMatch(/^warning: no --as <username>: the population queries are recorded under no officer account \(cli:[^)]*\)\n0% 0\/9\n/);
       expect(run.stderr).toMatch(/100% 9\/9\n$/);
       expect(run.code).toBe(0);
       const summary = /^run: ([0-9a-f-]{36})\tregistry: ip\ttotal: 9\tmatch: (\d+)\tmismatch: 1\tunknown_number: 1\tlegacy_number: 1\tunavailable: 0\tseconds: [0-9.]+\nreport: (.*)\n$/.exec(run.stdout);
@@ -99,6 +101,56 @@ describe('motcua registries reconcile', () => {
       expect([legacyRows[1]![2], legacyRows[1]![3], legacyRows[1]![5]]).toEqual([legacy.oldIdNumber, 'Số CMND cũ', legacy.personalId]);
       expect(values('Không có số định danh')[1]![2]).toBe('001099012345');
       expect(values('Không tra cứu được')).toEqual([header]);
+    },
+    cliTimeout(3),
+  );
+
+  it(
+    'runs as a named officer who holds registry.reconcile, recorded under their account; refuses others, changing nothing',
+    async () => {
+      const database = await openCliDatabase();
+      let auditorId: string;
+      try {
+        auditorId = (await loginAs(database.db, { kind: 'officer', username: 'kiemtoan-cli', fullName: 'Lê Thị Kiểm Toán', roles: [{ role: 'auditor', unitId: 'bkhcn' }] })).accountId;
+        await loginAs(database.db, { kind: 'officer', username: 'chuyenvien-cli', roles: [{ role: 'specialist', unitId: 'cuc-shtt' }] });
+      } finally {
+        await database.close();
+      }
+      const runs = async () => {
+        const db = await openCliDatabase();
+        try {
+          return (await db.db.selectFrom('registry_reconciliation_run').select(['id', 'started_by_id', 'started_by']).orderBy('started_at').execute());
+        } finally {
+          await db.close();
+        }
+      };
+      const before = await runs();
+      const unknown = await cli('registries', 'reconcile', '--registry', 'ip', '--as', 'khong-co-ai');
+      expect([unknown.code, unknown.stderr]).toEqual([2, 'motcua: no enabled officer account khong-co-ai\n']);
+      const notAllowed = await cli('registries', 'reconcile', '--registry', 'ip', '--as', 'chuyenvien-cli');
+      expect(notAllowed.code).toBe(2);
+      expect(notAllowed.stderr).toMatch(/^motcua: chuyenvien-cli does not hold registry\.reconcile/);
+      expect(await runs()).toEqual(before);
+
+      const run = await cli('registries', 'reconcile', '--registry', 'ip', '--as', 'KiemToan-CLI');
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).not.toMatch(/warning/);
+      const id = /^run: ([0-9a-f-]{36})\t/.exec(run.stdout)![1]!;
+      const after = await runs();
+      expect(after.at(-1)).toEqual({ id, started_by_id: auditorId, started_by: 'kiemtoan-cli (Lê Thị Kiểm Toán)' });
+      const db = await openCliDatabase();
+      try {
+        const logged = await db.db.selectFrom('population_query_log').select(['account_id', 'officer_code']).where('purpose_code', '=', 'reconciliation').orderBy('id', 'desc').limit(9).execute();
+        expect(logged).toHaveLength(9);
+        expect(logged.every((l) => l.account_id === auditorId && l.officer_code === 'kiemtoan-cli')).toBe(true);
+        const audit = await db.db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity_id', '=', id).orderBy('id').execute();
+        expect(audit).toEqual([
+          { action: 'registry.reconcile.start', actor_id: auditorId },
+          { action: 'registry.reconcile.finish', actor_id: auditorId },
+        ]);
+      } finally {
+        await db.close();
+      }
     },
     cliTimeout(3),
   );

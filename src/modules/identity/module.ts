@@ -28,6 +28,8 @@ import type { UnitCreate, UnitPatch } from './units/schema.ts';
 import { createUnit, listUnitTree, setUnitActive, updateUnit } from './units/service.ts';
 
 export type { Actor } from './actor.ts';
+/** An enabled officer by username, as a principal (the command line's operator). */
+export { findOfficerPrincipal } from './officers/store.ts';
 /** The ministry's unit tree as reference data (other modules' seeds and commands need it first). */
 export { seedUnits, UNIT_SEEDS } from './seed/units.ts';
 

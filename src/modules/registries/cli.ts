@@ -1,8 +1,9 @@
 // Command-line reconciliation of a sector database with the national population database
-// (`./bin/motcua registries reconcile --registry ip|st|techmarket|stameq [--report out.xlsx]`):
+// (`./bin/motcua registries reconcile --registry ip|st|techmarket|stameq [--report out.xlsx] [--as officer]`):
 // progress on stderr (a bar on a terminal, otherwise a line per 10%), the summary on stdout, an
 // XLSX report on request. The summary is a scripted interface: keep it stable. Exit codes: 0
-// done, 2 bad input or a run of the registry already running (nothing done).
+// done, 2 bad input, an operator who may not reconcile, or a run of the registry already running
+// (nothing done).
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -18,6 +19,11 @@ export const CLI_ACCOUNT_ID = '00000000-0000-0000-0000-000000000000';
 export interface RegistriesCliSupport {
   withDatabase<T>(fn: (database: Database, cfg: Config) => Promise<T>): Promise<T>;
   config(): Config;
+  /**
+   * The officer a command is run as (`--as <username>`): their account, if it is an enabled officer
+   * holding `registry.reconcile`; otherwise the reason it cannot be used.
+   */
+  operator(database: Database, cfg: Config, username: string): Promise<{ accountId: string; name: string; username: string; unitId: string | null } | { refused: string }>;
   /** The registries module over the command's database and the population module (cli.ts builds them as server.ts does). */
   registries(database: Database, cfg: Config): Pick<RegistriesModule, 'reconcile'>;
   fail(message: string): never;
@@ -59,7 +65,8 @@ export function registerRegistriesCommands(program: Command, support: Registries
     .description('compare every person of a sector database with the population database (audited, logged)')
     .requiredOption('--registry <code>', `the sector database: ${REGISTRY_CODES.join('|')}`)
     .option('--report <file.xlsx>', 'also write an XLSX report: a summary sheet and one sheet per outcome')
-    .action(async (opts: { registry: string; report?: string }) => {
+    .option('--as <username>', 'the officer account the population queries and the audit are recorded under (holding registry.reconcile)')
+    .action(async (opts: { registry: string; report?: string; as?: string }) => {
       if (!(REGISTRY_CODES as readonly string[]).includes(opts.registry)) support.fail(`unknown registry ${opts.registry}: give one of ${REGISTRY_CODES.join(', ')}`);
       const registry = opts.registry as RegistryCode;
       const report = opts.report ? path.resolve(opts.report) : undefined;
@@ -70,9 +77,18 @@ export function registerRegistriesCommands(program: Command, support: Registries
       }
       if (!support.config().POPULATION_API_URL) support.fail('POPULATION_API_URL is not set: the command line reaches the population database (or an emulator) at that address');
       await support.withDatabase(async (database, cfg) => {
-        // The operator of the command line has no account: the nil UUID in the query log, named by USER.
-        const user = process.env.USER ?? 'cli';
-        const actor = { kind: 'officer' as const, accountId: CLI_ACCOUNT_ID, name: `Dòng lệnh (${user})`, officerCode: `cli:${user}`, unitId: null };
+        // Run as a named officer (their account in the query log and the audit), or, without --as,
+        // as the command line: the nil UUID in the query log, named by USER, with a warning.
+        let actor: { kind: 'officer'; accountId: string; name: string; officerCode: string; unitId: string | null };
+        if (opts.as) {
+          const found = await support.operator(database, cfg, opts.as);
+          if ('refused' in found) support.fail(found.refused);
+          actor = { kind: 'officer', accountId: found.accountId, name: found.name, officerCode: found.username, unitId: found.unitId };
+        } else {
+          const user = process.env.USER ?? 'cli';
+          actor = { kind: 'officer', accountId: CLI_ACCOUNT_ID, name: `Dòng lệnh (${user})`, officerCode: `cli:${user}`, unitId: null };
+          support.progress.write(`warning: no --as <username>: the population queries are recorded under no officer account (cli:${user})\n`);
+        }
         const progress = progressPrinter(support.progress);
         const started = performance.now();
         const run = await support

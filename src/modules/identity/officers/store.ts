@@ -1,6 +1,6 @@
 // SQL for officer accounts, their role grants and invitations.
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { Role } from '../../../core/access/index.ts';
+import type { OfficerPrincipal, Role } from '../../../core/access/index.ts';
 import type { DB } from '../../../db/types.ts';
 import type { AccountTable } from '../tables.ts';
 import type { Officer } from './schema.ts';
@@ -217,4 +217,20 @@ export async function officerHomeUnit(db: Executor, id: string): Promise<{ unitI
 export async function findOfficerIdByUsername(db: Executor, username: string): Promise<string | undefined> {
   const row = await db.selectFrom('account').select('id').where('kind', '=', 'officer').where('username', '=', username.toLowerCase()).executeTakeFirst();
   return row?.id;
+}
+
+/**
+ * An enabled officer as a principal with its role grants, for an operator of the command line who
+ * names their account (`--as <username>`); undefined when there is no such enabled officer.
+ */
+export async function findOfficerPrincipal(db: Executor, username: string): Promise<OfficerPrincipal | undefined> {
+  const row = await db
+    .selectFrom('account')
+    .select(['id', 'username', 'full_name', 'disabled_at'])
+    .where('kind', '=', 'officer')
+    .where('username', '=', username.toLowerCase())
+    .executeTakeFirst();
+  if (!row || row.disabled_at) return undefined;
+  const grants = await db.selectFrom('role_grant').select(['role', 'unit_id']).where('account_id', '=', row.id).orderBy('unit_id').orderBy('role').execute();
+  return { kind: 'officer', accountId: row.id, fullName: row.full_name, username: row.username!, method: 'cli', roles: grants.map((g) => ({ role: g.role, unitId: g.unit_id })) };
 }
