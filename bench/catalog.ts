@@ -106,7 +106,7 @@ async function measure(label: string, port: number): Promise<void> {
     const result = await autocannon({ url, connections, duration });
     const errors = result.errors + result.non2xx;
     console.log(
-      `${label.padEnd(10)} ${target.name} — ${check.total} matches\n` +
+      `${label.padEnd(10)} ${target.name}${check.total === undefined ? '' : ` — ${check.total} matches`}\n` +
         `           ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, ` +
         `p99 ${result.latency.p99} ms, ${errors} errors/non-2xx`,
     );

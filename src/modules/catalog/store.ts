@@ -383,38 +383,44 @@ export async function searchPublished(db: Executor, p: SearchParams): Promise<{ 
           end`
         : sql<number>`0`;
 
-  const rows = await q
-    .select([
-      'p.id',
-      'p.code',
-      'p.code_status',
-      'v.name',
-      'v.field_code',
-      'v.field_name',
-      sql<string>`v.unit_ids[1]`.as('unit_id'),
-      'v.online_level',
-      'v.processing_value',
-      'v.processing_unit',
-      'v.fee_total',
-      FEE_STATUS.as('fee_status'),
-      sql<string | null>`v.content->>'nameEn'`.as('name_en'),
-      'v.number',
-      rank.as('rank'),
-      sql<number>`count(*) over ()`.as('total'),
-    ])
+  // The page in two steps: the matches' sort keys only, top-N sorted (no window over every match,
+  // which materialized them all with their columns), then the page's rows and their columns
+  // (nameEn reads the version's content); the total is counted apart, without the sort.
+  const page = q
+    .select(['v.id as vid', rank.as('rank'), 'v.search_name as sort_name', 'p.code as sort_code'])
     .orderBy('rank', 'desc')
     .orderBy('v.search_name')
     .orderBy('p.code')
     .limit(p.limit)
-    .offset(p.offset)
-    .execute();
-
-  let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
-  if (rows.length === 0 && p.offset > 0) {
-    // Past the last page: count separately so `total` stays right.
-    const counted = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
-    total = Number(counted?.n ?? 0);
-  }
+    .offset(p.offset);
+  const [rows, counted] = await Promise.all([
+    db
+      .selectFrom(page.as('k'))
+      .innerJoin('procedure_version as v', 'v.id', 'k.vid')
+      .innerJoin('procedure as p', 'p.id', 'v.procedure_id')
+      .select([
+        'p.id',
+        'p.code',
+        'p.code_status',
+        'v.name',
+        'v.field_code',
+        'v.field_name',
+        sql<string>`v.unit_ids[1]`.as('unit_id'),
+        'v.online_level',
+        'v.processing_value',
+        'v.processing_unit',
+        'v.fee_total',
+        FEE_STATUS.as('fee_status'),
+        sql<string | null>`v.content->>'nameEn'`.as('name_en'),
+        'v.number',
+      ])
+      .orderBy('k.rank', 'desc')
+      .orderBy('k.sort_name')
+      .orderBy('k.sort_code')
+      .execute(),
+    q.select(sql<string>`count(*)`.as('n')).executeTakeFirst(),
+  ]);
+  const total = Number(counted?.n ?? 0);
   return {
     total,
     rows: rows.map((r) => ({
