@@ -7,26 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary, TextArea, type SummaryItem } from '../../../components/forms.tsx';
 import { DigitizationFields, isExempt, isRecorded, withDigitization, type DigitizationState } from '../../warehouse/components/DigitizationFields.tsx';
 import type { ActionInput, DossierView } from '../api.ts';
+import { ActionDetails } from './DossierParts.tsx';
 import { ComponentUploads, componentFieldId, componentsBody, type ComponentFiles } from './ComponentUploads.tsx';
 
 /** The reason and items of the latest supplement request. */
 export function SupplementAsked({ d }: { d: DossierView }) {
-  const { t } = useTranslation();
-  const asked = [...d.timeline].reverse().find((e) => e.type === 'request_supplement')?.payload;
-  const reason = typeof asked?.reason === 'string' ? asked.reason : undefined;
-  const items = Array.isArray(asked?.items) ? asked.items.filter((i): i is string => typeof i === 'string') : [];
-  return (
-    <>
-      {reason && <p>{t('dossiers.timeline.reason', { reason })}</p>}
-      {items.length > 0 && (
-        <ul>
-          {items.map((i) => (
-            <li key={i}>{i}</li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
+  const asked = [...d.timeline].reverse().find((e) => e.type === 'request_supplement');
+  return asked ? <ActionDetails payload={asked.payload} /> : null;
 }
 
 export function CounterSupplementForm({ d, busy, onAct }: { d: DossierView; busy: boolean; onAct(body: ActionInput): Promise<boolean> }) {

@@ -72,13 +72,43 @@ export function DossierFacts({ d }: { d: DossierView }) {
   );
 }
 
+/** The reason, opinion and listed items of an action's payload, as the timeline shows them. */
+function detailsOf(payload: Record<string, unknown>) {
+  return {
+    reason: typeof payload.reason === 'string' ? payload.reason : undefined,
+    opinion: typeof payload.opinion === 'string' ? payload.opinion : undefined,
+    items: Array.isArray(payload.items) ? payload.items.filter((i): i is string => typeof i === 'string') : [],
+  };
+}
+
+const hasActionDetails = (payload: Record<string, unknown>) => {
+  const d = detailsOf(payload);
+  return Boolean(d.reason || d.opinion || d.items.length > 0);
+};
+
+/** An action's reason, opinion and items (the timeline; the supplement asked). */
+export function ActionDetails({ payload }: { payload: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const { reason, opinion, items } = detailsOf(payload);
+  return (
+    <>
+      {reason && <p>{t('dossiers.timeline.reason', { reason })}</p>}
+      {opinion && <p>{t('dossiers.timeline.opinion', { opinion })}</p>}
+      {items.length > 0 && (
+        <ul>
+          {items.map((i) => (
+            <li key={i}>{i}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 export function DossierTimeline({ d }: { d: DossierView }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const events = [...d.timeline].reverse().map((e): TimelineEvent => {
-    const reason = typeof e.payload.reason === 'string' ? e.payload.reason : undefined;
-    const items = Array.isArray(e.payload.items) ? e.payload.items.filter((i): i is string => typeof i === 'string') : [];
-    const opinion = typeof e.payload.opinion === 'string' ? e.payload.opinion : undefined;
     return {
       id: String(e.seq),
       at: e.at,
@@ -86,20 +116,7 @@ export function DossierTimeline({ d }: { d: DossierView }) {
       title: e.name[language],
       by: e.actor,
       tone: TONES[e.type] ?? 'neutral',
-      details:
-        reason || items.length > 0 || opinion ? (
-          <>
-            {reason && <p>{t('dossiers.timeline.reason', { reason })}</p>}
-            {opinion && <p>{t('dossiers.timeline.opinion', { opinion })}</p>}
-            {items.length > 0 && (
-              <ul>
-                {items.map((i) => (
-                  <li key={i}>{i}</li>
-                ))}
-              </ul>
-            )}
-          </>
-        ) : undefined,
+      details: hasActionDetails(e.payload) ? <ActionDetails payload={e.payload} /> : undefined,
     };
   });
   return (
