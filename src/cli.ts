@@ -252,7 +252,8 @@ registerRegistriesCommands(program, {
     if (!p) return { refused: `no enabled officer account ${username}` };
     const tree = await createUnitDirectory(database.db, cfg.UNIT_CACHE_MS).tree();
     if (!can(p, 'registry.reconcile', 'any', tree)) return { refused: `${username} does not hold registry.reconcile (a role that reconciles the sector databases)` };
-    return { accountId: p.accountId, name: p.fullName, username: p.username, unitId: p.roles.find((r) => can({ ...p, roles: [r] }, 'registry.reconcile', r.unitId, tree))?.unitId ?? null };
+    // The unit the query log names, as the reconciliation routes name it (the first role's).
+    return { accountId: p.accountId, name: p.fullName, username: p.username, unitId: p.roles[0]?.unitId ?? null };
   },
   registries: (database, cfg) => {
     const deps = { config: cfg, db: database.db, units: createUnitDirectory(database.db, cfg.UNIT_CACHE_MS) };
