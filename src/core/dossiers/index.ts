@@ -5,3 +5,4 @@ export * from './actions.ts';
 export * from './replay.ts';
 export { GENESIS_HASH, canonicalJson, entryHash, firstBrokenLink, type ChainedEntry } from './chain.ts';
 export { ACTION_AUTHORITY, type ActionAuthority } from './authority.ts';
+export { WORKLIST_COUNT_CAP, countCapped } from './worklists.ts';

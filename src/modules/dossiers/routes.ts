@@ -234,7 +234,7 @@ export function registerDossierRoutes(
     '/worklists',
     {
       config: { access: 'dossier.read' },
-      schema: { tags: ['dossiers'], summary: 'The count of each worklist of one’s units', response: { 200: z.record(z.enum(WORKLISTS), z.number()), ...errors } },
+      schema: { tags: ['dossiers'], summary: 'The count of each worklist of one’s units (counted up to 1 000, WORKLIST_COUNT_CAP: a count of 1 000 means at least that many)', response: { 200: z.record(z.enum(WORKLISTS), z.number()), ...errors } },
     },
     async (request) => dossiers.worklistCounts(request.principal, WORKLISTS),
   );

@@ -183,7 +183,12 @@ export const ListQuery = z.strictObject({
 export type ListQueryInput = z.infer<typeof ListQuery>;
 
 export const ListResponse = z
-  .object({ items: z.array(DossierSummarySchema), total: z.number(), nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(DossierSummarySchema),
+    total: z.number().meta({ description: 'How many match, counted up to 1 000 (WORKLIST_COUNT_CAP)' }),
+    totalCapped: z.boolean().meta({ description: 'The count stopped at the cap: there are at least `total`' }),
+    nextCursor: z.string().nullable(),
+  })
   .meta({ id: 'DossierList' });
 
 export const PublicDossierSchema = z

@@ -17,6 +17,7 @@ import {
   STATUS_NAMES,
   allowedActions,
   canonicalJson,
+  countCapped,
   applyAction,
   entryHash,
   firstBrokenLink,
@@ -28,6 +29,7 @@ import {
   type DossierRuleSettings,
   type DossierState,
   type RuleError,
+  WORKLIST_COUNT_CAP,
 } from '../../core/dossiers/index.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { DB } from '../../db/types.ts';
@@ -68,6 +70,7 @@ import {
   type ActionRow,
   type DossierFilter,
   type DossierRow,
+  type ListRow,
 } from './store.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -333,7 +336,7 @@ export function createDossierService(deps: DossierServiceDeps) {
     return state.lastActionAt && Date.parse(state.lastActionAt) > t.getTime() ? new Date(state.lastActionAt) : t;
   };
 
-  function summary(row: DossierRow, procedureName: string): DossierSummary {
+  function summary(row: ListRow, procedureName: string): DossierSummary {
     return {
       id: row.id,
       code: row.code,
@@ -357,7 +360,7 @@ export function createDossierService(deps: DossierServiceDeps) {
     };
   }
 
-  async function summaries(rows: DossierRow[]): Promise<DossierSummary[]> {
+  async function summaries(rows: ListRow[]): Promise<DossierSummary[]> {
     const out: DossierSummary[] = [];
     for (const row of rows) out.push(summary(row, (await pinned(row.version_id)).version.content.name));
     return out;
@@ -464,9 +467,9 @@ export function createDossierService(deps: DossierServiceDeps) {
     const after = parseCursor(q.cursor);
     const [{ items, next }, total] = await Promise.all([
       listDossiers(db, filter, { ...(after ? { after } : {}), limit: q.limit }),
-      countDossiers(db, filter),
+      countDossiers(db, filter, WORKLIST_COUNT_CAP),
     ]);
-    return { items: await summaries(items), total, nextCursor: cursorOf(next) };
+    return { items: await summaries(items), total, totalCapped: countCapped(total), nextCursor: cursorOf(next) };
   }
 
   /** The worklists of the officers' workspace (each a filter over the projection). */
@@ -1006,8 +1009,10 @@ export function createDossierService(deps: DossierServiceDeps) {
     /** The count of every worklist, for the workspace's menu. */
     async worklistCounts(p: Principal | undefined, names: readonly WorklistName[]) {
       const scope = await scopeOf(p);
+      // Side by side: on PostgreSQL each count has its own pooled connection.
+      const counts = await Promise.all(names.map(async (name) => countDossiers(db, { ...scope, ...(await worklistFilter(name, p!)) }, WORKLIST_COUNT_CAP)));
       const out: Record<string, number> = {};
-      for (const name of names) out[name] = await countDossiers(db, { ...scope, ...(await worklistFilter(name, p!)) });
+      names.forEach((name, i) => (out[name] = counts[i]!));
       return out;
     },
 

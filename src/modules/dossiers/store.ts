@@ -155,11 +155,39 @@ function filtered(db: Executor, f: DossierFilter) {
 }
 
 /**
+ * The columns a list row shows (the summary and the ledger). A list never reads the state, facts,
+ * form data or applicant documents: at 20 rows a page those JSON columns were most of the bytes
+ * read, sent and parsed.
+ */
+export const LIST_COLUMNS = [
+  'id',
+  'code',
+  'status',
+  'channel',
+  'procedure_code',
+  'version_id',
+  'applicant_name',
+  'applicant_id_number',
+  'unit_id',
+  'handling_unit_id',
+  'submitted_at',
+  'received_at',
+  'due_at',
+  'finished_at',
+  'returned_at',
+  'on_time',
+  'assignee_id',
+  'step_kind',
+  'version',
+] as const satisfies readonly (keyof DossierRow)[];
+export type ListRow = Pick<DossierRow, (typeof LIST_COLUMNS)[number]>;
+
+/**
  * A page sorted by due date then id (dossiers without a due date last: ascending order puts nulls
  * last on PostgreSQL, matching the indexes), from the keyset `after`.
  */
 export async function listDossiers(db: Executor, f: DossierFilter, page: { after?: { due: Date | null; id: string }; limit: number }) {
-  let q = filtered(db, f).selectAll();
+  let q = filtered(db, f).select(LIST_COLUMNS);
   if (page.after) {
     const { due, id } = page.after;
     q =
@@ -167,15 +195,38 @@ export async function listDossiers(db: Executor, f: DossierFilter, page: { after
         ? q.where('due_at', 'is', null).where('id', '>', id)
         : q.where((eb) => eb.or([eb('due_at', '>', due), eb.and([eb('due_at', '=', due), eb('id', '>', id)]), eb('due_at', 'is', null)]));
   }
-  const rows = await q.orderBy('due_at').orderBy('id').limit(page.limit + 1).execute();
+  const rows: ListRow[] = await q.orderBy('due_at').orderBy('id').limit(page.limit + 1).execute();
   const more = rows.length > page.limit;
   const items = more ? rows.slice(0, page.limit) : rows;
   const last = items.at(-1);
   return { items, next: more && last ? { due: last.due_at, id: last.id } : null };
 }
 
-/** How many match, counted up to `cap` (a worklist shows "10 000+" beyond it rather than scanning millions). */
-export async function countDossiers(db: Executor, f: DossierFilter, cap = 10_000): Promise<number> {
+/**
+ * How many match, counted up to `cap`: a worklist says "1 000+" beyond it rather than scanning
+ * millions (the count, not the page, was most of a worklist's cost). Where the reader's units are
+ * matched against either unit of the dossier, each unit column is counted through its own index
+ * and the two id sets are merged: one OR over both columns made PostgreSQL read every matching
+ * heap row of a large unit (300 ms at 1M dossiers) where the two index-only scans read none.
+ */
+export async function countDossiers(db: Executor, f: DossierFilter, cap: number): Promise<number> {
+  const ids = f.unitIds ? [...f.unitIds] : undefined;
+  if (ids && ids.length > 0 && (f.unitColumn ?? 'either') === 'either') {
+    // Each branch a subquery, so that its LIMIT is its own and not the union's.
+    const branch = (column: 'receiving' | 'handling') =>
+      db.selectFrom(filtered(db, { ...f, unitColumn: column }).select('id').limit(cap).as(column)).select('id');
+    const row = await db
+      .selectFrom(
+        db
+          .selectFrom(branch('receiving').union(branch('handling')).as('u'))
+          .select('id')
+          .limit(cap)
+          .as('m'),
+      )
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
   const limited = filtered(db, f).select(sql<number>`1`.as('one')).limit(cap);
   const row = await db
     .selectFrom(limited.as('m'))
@@ -185,8 +236,8 @@ export async function countDossiers(db: Executor, f: DossierFilter, cap = 10_000
 }
 
 /** The applicant's own dossiers, newest first. */
-export async function listOwnDossiers(db: Executor, accountId: string, limit: number): Promise<DossierRow[]> {
-  return filtered(db, { applicantAccountId: accountId }).selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+export async function listOwnDossiers(db: Executor, accountId: string, limit: number): Promise<ListRow[]> {
+  return filtered(db, { applicantAccountId: accountId }).select(LIST_COLUMNS).orderBy('created_at', 'desc').limit(limit).execute();
 }
 
 /** Open dossiers (received or being processed) whose step or legal due falls before `horizon`. */

@@ -1,5 +1,6 @@
 // Texts of the dossier pages built from data: moments in Vietnam time, sizes, overdue.
 import type { TFunction } from 'i18next';
+import { countCapped } from '@server/core/dossiers/worklists.ts';
 import { formatMoment, vnMoment } from '../../../lib/datetime.ts';
 
 /** "16:00, thứ Hai, 23/02/2026", or a dash when there is no moment. */
@@ -23,4 +24,10 @@ export const isOverdue = (d: { dueAt: string | null; finishedAt: string | null }
 export function formatVnd(amount: number, language: 'vi' | 'en'): string {
   const n = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(amount);
   return language === 'vi' ? `${n} đồng` : `VND ${n}`;
+}
+
+/** A worklist count: "37", or "1.000+" where counting stopped at the cap (there are at least that many). */
+export function countText(n: number, language: 'vi' | 'en'): string {
+  const text = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(n);
+  return countCapped(n) ? `${text}+` : text;
 }

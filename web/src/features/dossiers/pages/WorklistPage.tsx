@@ -11,6 +11,7 @@ import { DOSSIER_PATHS } from '../../../lib/dossier-paths.ts';
 import { WorkspaceShell } from '../../workspace/WorkspaceShell.tsx';
 import { dossiersApi, isWorklist, WORKLIST_NAMES, type DossierList, type SearchQuery, type WorklistName } from '../api.ts';
 import { DossierTable } from '../components/DossierTable.tsx';
+import { countText } from '../components/format.ts';
 import '../dossiers.css';
 
 export const OFFICER_ROLES = ['receiver', 'specialist', 'unit_leader', 'ministry_leader', 'auditor'];
@@ -86,8 +87,8 @@ function Worklists() {
 
   const caption =
     'list' in source
-      ? t('dossiers.worklists.caption', { name: t(`dossiers.worklist.${source.list}`), count: page?.total ?? 0 })
-      : t('dossiers.search.caption', { count: page?.total ?? 0 });
+      ? t('dossiers.worklists.caption', { name: t(`dossiers.worklist.${source.list}`), total: countText(page?.total ?? 0, language) })
+      : t('dossiers.search.caption', { total: countText(page?.total ?? 0, language) });
 
   return (
     <>
@@ -101,7 +102,7 @@ function Worklists() {
             return (
               <li key={name}>
                 <a href={DOSSIER_PATHS.worklist(name)} onClick={choose(name)} aria-current={current ? 'page' : undefined} className={`worklist-tab${name === 'overdue' && counts[name] ? ' worklist-tab--late' : ''}`}>
-                  <span>{t(`dossiers.worklist.${name}`)}</span> <span className="worklist-tab__count">{counts[name] ?? '…'}</span>
+                  <span>{t(`dossiers.worklist.${name}`)}</span> <span className="worklist-tab__count">{counts[name] === undefined ? '…' : countText(counts[name], language)}</span>
                 </a>
               </li>
             );
