@@ -8,6 +8,11 @@
 //   BENCH_DOSSIERS=200000 BENCH_PGLITE_DOSSIERS=20000 BENCH_DURATION=10 node --import tsx bench/dossiers.ts
 //   10M on PostgreSQL (an hour or more of generation; keep the database to rerun):
 //   BENCH_TARGETS=postgres BENCH_DOSSIERS=10000000 BENCH_KEEP_DATABASE=1 node --import tsx bench/dossiers.ts
+//   then measure again on it without generating (the name the first run printed):
+//   BENCH_TARGETS=postgres BENCH_REUSE_DATABASE=motcua_bench_dossiers_1234 node --import tsx bench/dossiers.ts
+// Worklists are measured for a receiver at the ministry (every unit: no unit condition) and for a
+// leader of the Intellectual Property Office (its sub-units: either unit of the dossier), with 16
+// connections (throughput) and with one (the latency of a request on an idle server).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +43,7 @@ const pgliteDossiers = Number(process.env.BENCH_PGLITE_DOSSIERS ?? 20_000);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const benchTargets = (process.env.BENCH_TARGETS ?? 'pglite,postgres').split(',');
 const keepDatabase = process.env.BENCH_KEEP_DATABASE === '1';
+const reuseDatabase = process.env.BENCH_REUSE_DATABASE;
 const BENCH_CODE = '1.009999';
 
 const catalogAdmin: ServicePrincipal = {
@@ -52,6 +58,8 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 
 interface Prepared {
   headers: Record<string, string>;
+  /** A unit leader of cuc-shtt: worklists over its sub-units. */
+  leaderHeaders: Record<string, string>;
   lookup: { code: string; key: string };
   dossiers: number;
 }
@@ -67,8 +75,7 @@ async function prepare(database: Database, env: Record<string, string>, count: n
   const content = workflowContent();
   await catalog.service.createProcedure(catalogAdmin, { code: BENCH_CODE, codeStatus: 'demo', ownerUnitId: 'cuc-shtt', content });
   await catalog.service.publish(catalogAdmin, BENCH_CODE, 1, { overrideReason: 'Thủ tục đo hiệu năng' });
-  // A receiver at the ministry (the root unit): every dossier is in scope of the worklists.
-  const receiver = await loginAs(database.db, { kind: 'officer', username: 'bench-receiver', roles: [{ role: 'receiver', unitId: 'bkhcn' }] });
+  const { receiver, leader } = await benchOfficers(database);
   const calendar = createWorkingCalendar({ sessions: parseSessions(config.WORK_SESSIONS), hoursPerDay: config.WORKING_DAY_HOURS, weeklyDaysOff: [0, 6] }, (y) => scheduleForYear(y));
   const client = database.kind === 'postgres' ? new pg.Client({ connectionString: env.DATABASE_URL }) : undefined;
   await client?.connect();
@@ -92,8 +99,20 @@ async function prepare(database: Database, env: Record<string, string>, count: n
   const seconds = (Date.now() - started) / 1000;
   console.log(`           generated ${count} dossiers in ${seconds.toFixed(1)} s (${Math.round(count / seconds)}/s, ${client ? 'COPY' : 'INSERT'})`);
   if (database.kind === 'postgres') await sql`analyze`.execute(database.db);
+  return prepared(database, receiver.headers, leader.headers);
+}
+
+/** The bench's officers: a receiver at the ministry (every dossier in scope) and a leader of cuc-shtt. */
+async function benchOfficers(database: Database) {
+  const receiver = await loginAs(database.db, { kind: 'officer', username: `bench-receiver-${randomUUID().slice(0, 8)}`, roles: [{ role: 'receiver', unitId: 'bkhcn' }] });
+  const leader = await loginAs(database.db, { kind: 'officer', username: `bench-leader-${randomUUID().slice(0, 8)}`, roles: [{ role: 'unit_leader', unitId: 'cuc-shtt' }] });
+  return { receiver, leader };
+}
+
+async function prepared(database: Database, headers: Record<string, string>, leaderHeaders: Record<string, string>): Promise<Prepared> {
   const one = await database.db.selectFrom('dossier').select(['code', 'lookup_secret']).where('code', 'is not', null).limit(1).executeTakeFirstOrThrow();
-  return { headers: receiver.headers, lookup: { code: one.code!, key: one.lookup_secret }, dossiers: count };
+  const { n } = await database.db.selectFrom('dossier').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { headers, leaderHeaders, lookup: { code: one.code!, key: one.lookup_secret }, dossiers: Number(n) };
 }
 
 /** (a) 16 clients each taking counter dossiers (upload + create) for `duration` seconds. */
@@ -101,6 +120,7 @@ async function submitThroughput(label: string, port: number, headers: Record<str
   const base = `http://127.0.0.1:${port}`;
   const latencies: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   const until = Date.now() + duration * 1000;
   const worker = async (w: number) => {
     let i = 0;
@@ -110,6 +130,7 @@ async function submitThroughput(label: string, port: number, headers: Record<str
       form.append('file', new Blob([new Uint8Array(pdfSample(w * 100_000 + i++))], { type: 'application/pdf' }), 'Tờ khai.pdf');
       const up = await fetch(`${base}/api/v1/files`, { method: 'POST', headers, body: form });
       if (up.status !== 201) {
+        firstError ??= `upload ${up.status} ${await up.text()}`;
         errors++;
         continue;
       }
@@ -122,19 +143,23 @@ async function submitThroughput(label: string, port: number, headers: Record<str
           channel: 'direct',
           applicant: { kind: 'citizen', idNumber: '001203000123', name: 'Trần Văn Đức', phone: '0987654321' },
           data: { applicant: { fullName: 'Trần Văn Đức', personalId: '001203000123', address: 'Số 5 Lý Thường Kiệt, Hà Nội', phone: '0987654321' }, request: { title: 'Máy gặt đập liên hợp', hasPriority: false } },
-          components: [{ code: 'TP01', fileIds: [id] }],
+          // The receiver's digitization of the paper form (DIGITIZATION_AT_RECEIPT=required).
+          components: [{ code: 'TP01', fileIds: [id], digitization: { pageCount: 2, checks: { count: true, complete: true, pageOrder: true, integrity: true } } }],
         }),
       });
-      await res.arrayBuffer();
-      if (res.status !== 201) errors++;
-      else latencies.push(performance.now() - t0);
+      const body = await res.text();
+      if (res.status !== 201) {
+        firstError ??= `intake ${res.status} ${body.slice(0, 300)}`;
+        errors++;
+      } else latencies.push(performance.now() - t0);
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, w) => worker(w)));
   latencies.sort((a, b) => a - b);
   console.log(
     `${label.padEnd(10)} submit (upload + POST /api/v1/dossiers, counter intake)\n` +
-      `           ${(latencies.length / duration).toFixed(0)} dossiers/s, p50 ${pct(latencies, 50).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms, ${errors} errors (${clients} clients, ${duration} s)`,
+      `           ${(latencies.length / duration).toFixed(0)} dossiers/s, p50 ${pct(latencies, 50).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms, ${errors} errors (${clients} clients, ${duration} s)` +
+      (firstError ? `\n           first error: ${firstError}` : ''),
   );
 }
 
@@ -143,7 +168,7 @@ async function rawBaseline(url: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: url, max: clients });
   pool.on('error', () => {}); // idle clients cut when the scratch database is dropped
   const { rows: [proc] } = await pool.query(`select p.id as procedure_id, v.id as version_id from procedure p join procedure_version v on v.procedure_id = p.id where p.code = $1 and v.status = 'published'`, [BENCH_CODE]);
-  const { rows: [account] } = await pool.query(`select id from account where username = 'bench-receiver'`);
+  const { rows: [account] } = await pool.query(`select id from account where username like 'bench-receiver%' limit 1`);
   const until = Date.now() + duration * 1000;
   const latencies: number[] = [];
   const worker = async () => {
@@ -187,19 +212,29 @@ async function rawBaseline(url: string): Promise<void> {
 }
 
 async function cannon(label: string, name: string, opts: autocannon.Options): Promise<void> {
-  const result = await autocannon({ connections: clients, duration, ...opts });
+  const connections = opts.connections ?? clients;
+  const result = await autocannon({ duration, ...opts, connections });
   console.log(
     `${label.padEnd(10)} ${name}\n` +
       `           ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
-      `${result.errors + result.non2xx} errors/non-2xx (${clients} connections, ${duration} s)`,
+      `${result.errors + result.non2xx} errors/non-2xx (${connections} connection${connections === 1 ? '' : 's'}, ${duration} s)`,
   );
 }
 
 async function measure(label: string, port: number, prepared: Prepared): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
-  await submitThroughput(label, port, prepared.headers);
-  for (const list of ['to-return', 'overdue']) {
-    await cannon(label, `GET /api/v1/worklists/${list} (first page of 20, with total; ${prepared.dossiers} dossiers)`, { url: `${base}/api/v1/worklists/${list}`, headers: prepared.headers });
+  if (process.env.BENCH_SKIP_SUBMIT !== '1') await submitThroughput(label, port, prepared.headers);
+  const readers = [
+    { who: 'ministry receiver', headers: prepared.headers },
+    { who: 'cuc-shtt leader', headers: prepared.leaderHeaders },
+  ];
+  for (const { who, headers } of readers) {
+    for (const connections of [clients, 1]) {
+      for (const list of ['to-return', 'overdue']) {
+        await cannon(label, `GET /api/v1/worklists/${list} (${who}; first page of 20, with total; ${prepared.dossiers} dossiers)`, { url: `${base}/api/v1/worklists/${list}`, headers, connections });
+      }
+      await cannon(label, `GET /api/v1/worklists (${who}; the nine counts)`, { url: `${base}/api/v1/worklists`, headers, connections });
+    }
   }
   // The lookup is limited to 30 a minute per address: each request comes from another address
   // (TRUST_PROXY on, X-Forwarded-For), so the limiter's bookkeeping is measured, not its refusals.
@@ -236,7 +271,25 @@ if (benchTargets.includes('pglite')) {
   }
 }
 
-if (benchTargets.includes('postgres')) {
+if (benchTargets.includes('postgres') && reuseDatabase) {
+  const url = new URL(adminUrl);
+  url.pathname = `/${reuseDatabase}`;
+  const database = openPostgres(url.toString(), 4);
+  let prep: Prepared;
+  try {
+    const { receiver, leader } = await benchOfficers(database);
+    prep = await prepared(database, receiver.headers, leader.headers);
+  } finally {
+    await database.close();
+  }
+  const server = await startServer({ DATABASE_URL: url.toString(), ...serverEnv }, 3112);
+  try {
+    await measure('PostgreSQL', 3112, prep);
+  } finally {
+    await stopServer(server);
+  }
+  await rawBaseline(url.toString());
+} else if (benchTargets.includes('postgres')) {
   await withScratchDatabase(
     adminUrl,
     'motcua_bench_dossiers',
