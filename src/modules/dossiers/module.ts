@@ -15,7 +15,6 @@ import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { issueDossierCode, type DossierCodeSettings } from './issue-dossier-code.ts';
 import { createDraftService } from './drafts.ts';
 import { registerDossierRoutes } from './routes.ts';
-import { loadSyncRecord } from './sync-record.ts';
 import type { HoSoDongBoDVC } from './sync-schema.ts';
 import { dossierIdsActiveIn } from './sync-store.ts';
 import { DOSSIER_EVENT_TOPIC, createDossierService, type DossierEventJob, type DossierService, type DossierServiceDeps } from './service.ts';
@@ -139,13 +138,13 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     });
   });
   async function* syncRecordsActiveIn(range: { from: Date; to: Date }) {
-    const syncDeps = { catalog: deps.catalog, units: deps.units, payments: deps.payments, calendar: () => deps.calendar.service.calendar(), baseUrl: deps.publicUrl() };
     let after: string | null = null;
     for (;;) {
       const page = await dossierIdsActiveIn(deps.db, range, after, 200);
       if (page.length === 0) return;
       for (const d of page) {
-        const record = await loadSyncRecord(deps.db, d.id, syncDeps);
+        // The record the portal receives, with the component records' flags.
+        const record = (await service.syncRecordForDelivery(d.id))?.record;
         if (record) yield { record, unitIds: [...new Set([d.unitId, d.handlingUnitId])], procedureCode: d.procedureCode };
       }
       after = page.at(-1)!.id;

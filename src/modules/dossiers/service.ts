@@ -43,7 +43,7 @@ import type { PaymentsModule } from '../payments/module.ts';
 import { deleteDraftOf } from './drafts.ts';
 import { projectionOf, ruleActionOf } from './projection.ts';
 import { needsResultDocument, type PreparedResult, type ResultIssuer } from './result-issuer.ts';
-import { loadSyncRecord, type SyncRecordDeps } from './sync-record.ts';
+import { buildSyncRecord, loadSyncRecordInput, type SyncRecordDeps } from './sync-record.ts';
 import { DOSSIER_SLIPS, slipInput, type DossierSlipKind } from './slip-data.ts';
 import { renderLedgerXlsx, renderSlipPdf, type LedgerSlip, type SlipNumbering } from './slips/index.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
@@ -54,6 +54,7 @@ import {
   countDossiers,
   dossierFiles,
   dossierIdsAfter,
+  dossierPageAfter,
   dossierUnits,
   findByIdempotencyKey,
   findDossier,
@@ -203,6 +204,24 @@ export function createDossierService(deps: DossierServiceDeps) {
     versionCache.set(versionId, found);
     return found;
   }
+
+  /**
+   * A stored dossier's HoSoDongBoDVC: the one record the API shows, the portal receives and the
+   * 766 counters read (the delivery and the counters were built without the component records'
+   * flags, so the portal read "not digitized" where the API said digitized). Its version through
+   * the cache of pinned versions.
+   */
+  const syncRecordOf = async (row: DossierRow) =>
+    buildSyncRecord(
+      await loadSyncRecordInput(db, row, {
+        catalog: { pinnedVersion: pinned },
+        units,
+        payments: deps.payments,
+        calendar: deps.calendar,
+        baseUrl: deps.publicUrl(),
+        ...(deps.componentFlags ? { componentFlags: deps.componentFlags } : {}),
+      }),
+    );
 
   const isApplicant = (p: Principal | undefined, row: DossierRow) =>
     (p?.kind === 'citizen' || p?.kind === 'organization') && (row.applicant_account_id === p.accountId || row.submitter_account_id === p.accountId);
@@ -901,17 +920,13 @@ export function createDossierService(deps: DossierServiceDeps) {
       if (!p) throw unauthenticated();
       const row = await findDossier(db, id);
       if (!row || p.kind === 'citizen' || p.kind === 'organization' || !(await canRead(p, row))) throw notFound();
-      const record = await loadSyncRecord(db, id, { catalog: deps.catalog, units, payments: deps.payments, calendar: deps.calendar, baseUrl: deps.publicUrl(), ...(deps.componentFlags ? { componentFlags: deps.componentFlags } : {}) });
-      if (!record) throw notFound();
-      return record;
+      return syncRecordOf(row);
     },
 
     /** The sync record for delivery to the portal (system use, no principal) and the log position it reflects at least. */
     async syncRecordForDelivery(id: string) {
       const row = await findDossier(db, id);
-      if (!row) return undefined;
-      const record = await loadSyncRecord(db, id, { catalog: deps.catalog, units, payments: deps.payments, calendar: deps.calendar, baseUrl: deps.publicUrl() });
-      return record ? { record, version: row.version } : undefined;
+      return row ? { record: await syncRecordOf(row), version: row.version } : undefined;
     },
 
     /**
@@ -921,8 +936,7 @@ export function createDossierService(deps: DossierServiceDeps) {
     async qualityFactSource(id: string) {
       const row = await findDossier(db, id);
       if (!row) return undefined;
-      const record = await loadSyncRecord(db, id, { catalog: deps.catalog, units, payments: deps.payments, calendar: deps.calendar, baseUrl: deps.publicUrl() });
-      if (!record) return undefined;
+      const record = await syncRecordOf(row);
       // The workflow's steps, each with who finished it and whether by its due (the officers' scores).
       const steps = (row.state as DossierState).steps.map((st) => ({ kind: st.kind, by: st.by, dueAt: st.dueAt, finishedAt: st.finishedAt, onTime: st.onTime }));
       const officerIds = [...new Set(steps.flatMap((st) => (st.by ? [st.by] : [])))];
@@ -931,12 +945,8 @@ export function createDossierService(deps: DossierServiceDeps) {
 
     /** A page of dossiers in id order after `after` (code, log position, receipt), for other modules' backfills (system use). */
     async pageForBackfill(after: string | null, limit: number) {
-      const out: Array<{ id: string; code: string | null; version: number; receivedAt: Date | null }> = [];
-      for (const id of await dossierIdsAfter(db, after, limit)) {
-        const row = await findDossier(db, id);
-        if (row) out.push({ id: row.id, code: row.code, version: row.version, receivedAt: row.received_at });
-      }
-      return out;
+      const rows = await dossierPageAfter(db, after, limit);
+      return rows.map((row) => ({ id: row.id, code: row.code, version: row.version, receivedAt: row.received_at }));
     },
 
     /** Throws 404 unless the principal may read the dossier (another module's view of it). */

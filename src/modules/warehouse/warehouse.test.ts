@@ -173,6 +173,10 @@ describe('an issued result, reused in a later submission without upload', () => 
     expect(tl.TP01).toMatchObject({ DuocSoHoa: '1', DuocTaiSuDung: '0', DuocLayTuKhoDMQG: '0', MaKetQuaThayThe: '' });
     expect(tl.TP02).toMatchObject({ DuocSoHoa: '1', DuocTaiSuDung: '1', DuocLayTuKhoDMQG: '0', MaKetQuaThayThe: 'KQ-1-0045678' });
     expect(sync.HoSoCoThanhPhanSoHoa).toBe('1');
+    // What is delivered to the portal and what the 766 counters read is the same record, flags
+    // included (they were built without the component records, so the portal read 0).
+    expect((await t.app.dossiers.service.syncRecordForDelivery(d.id))?.record).toEqual(sync);
+    expect((await t.app.dossiers.service.qualityFactSource(d.id))?.record).toEqual(sync);
   });
 
   it('refuses another citizen’s document and a document of the wrong type', async () => {
