@@ -14,6 +14,11 @@ import type { HoSoDongBoDVC } from '../dossiers/schema.ts';
 export interface BundleSources {
   scopeLevel: 'ministry' | 'province';
   procedures(): Promise<Array<{ procedure: ProcedureRow; versions: VersionRow[] }>>;
+  /**
+   * One procedure's history as `procedures()` gives it (its versions that left draft, oldest
+   * first), for the fact of one dossier; absent, it is found among all of them.
+   */
+  procedure?(code: string): Promise<{ procedure: ProcedureRow; versions: VersionRow[] } | undefined>;
   dossiers(range: { from: Date; to: Date }): AsyncIterable<{ record: HoSoDongBoDVC; unitIds: string[]; procedureCode: string }>;
   /** Which of these dossier codes reached the national portal; absent, every record counts as synced. */
   syncedToPortal?(codes: readonly string[]): Promise<ReadonlySet<string>>;

@@ -86,7 +86,11 @@ export function createFactFeed(deps: FactFeedDeps): FactFeed {
     const source = await deps.dossier(dossierId);
     if (!source) return false;
     const synced = deps.syncedToPortal ? (await deps.syncedToPortal([source.record.MaHoSo])).has(source.record.MaHoSo) : true;
-    const procedure = (await procedures()).find((p) => p.facts.code === source.procedureCode)?.facts;
+    // One procedure's history, not the whole catalog's: a fact job read every published version
+    // of every procedure (their contents) to find one.
+    const procedure = deps.sources.procedure
+      ? await deps.sources.procedure(source.procedureCode).then((h) => (h ? procedureFacts(h.procedure, h.versions) : undefined))
+      : (await procedures()).find((p) => p.facts.code === source.procedureCode)?.facts;
     const calendar = await deps.calendar();
     const record: QualityDossier = { ...source.record, syncedToPortal: synced };
     return db.transaction().execute((trx) =>
