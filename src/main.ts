@@ -108,8 +108,12 @@ export async function start(config: Config): Promise<void> {
   }).catch((error: unknown) => app.log.error({ err: error }, 'could not issue the signed results of the demo dossiers'));
 
   // The demo dossiers were written in bulk, without the events that keep the 766 counters: their
-  // facts (after their results, which the record's DanhSachGiayToKetQua names).
-  const qualitySeeding = Promise.all([resultSeeding, counting]).then(async () => {
+  // facts (after their results, which the record's DanhSachGiayToKetQua names). Only where demo
+  // dossiers are: on PostgreSQL, looking for dossiers without facts at every start read every
+  // dossier id (at 1M, a background scan that ran beside the first hours of work); dossiers
+  // written in bulk there get theirs from `motcua index766 facts`.
+  const qualitySeeding = Promise.all([dossierSeeding, resultSeeding, counting]).then(async ([created]) => {
+    if (!created && database.kind !== 'pglite') return;
     const applied = (await app.quality.facts?.applyMissing()) ?? 0;
     if (applied > 0) app.log.info({ dossiers: applied }, 'quality counters built for the demo dossiers');
   }).catch((error: unknown) => app.log.error({ err: error }, 'could not build the quality counters of the demo dossiers'));

@@ -244,6 +244,7 @@ export function registerDossierCommands(program: Command, support: DossierCliSup
             },
           );
           support.out(`generated ${written} dossiers in ${((Date.now() - started) / 1000).toFixed(1)} s (${client ? 'COPY' : 'INSERT'})`);
+          support.warn('written in bulk, without the events that keep the 766 counters: `motcua index766 facts` counts them');
         } finally {
           await client?.end();
         }

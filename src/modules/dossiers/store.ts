@@ -102,6 +102,13 @@ export async function dossierIdsAfter(db: Executor, after: string | null, limit:
   return (await q.execute()).map((r) => r.id);
 }
 
+/** A page of dossiers in id order with what a backfill needs (one query, not one per dossier). */
+export async function dossierPageAfter(db: Executor, after: string | null, limit: number) {
+  let q = db.selectFrom('dossier').select(['id', 'code', 'version', 'received_at']).orderBy('id').limit(limit);
+  if (after) q = q.where('id', '>', after);
+  return q.execute();
+}
+
 export interface DossierFilter {
   /** Units whose dossiers the reader sees (receiving or handling unit); undefined: all. */
   unitIds?: readonly string[];
