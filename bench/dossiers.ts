@@ -119,6 +119,7 @@ async function prepared(database: Database, headers: Record<string, string>, lea
 async function submitThroughput(label: string, port: number, headers: Record<string, string>): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const latencies: number[] = [];
+  const intakeLatencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
   const until = Date.now() + duration * 1000;
@@ -135,6 +136,7 @@ async function submitThroughput(label: string, port: number, headers: Record<str
         continue;
       }
       const { id } = (await up.json()) as { id: string };
+      const t1 = performance.now();
       const res = await fetch(`${base}/api/v1/dossiers`, {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
@@ -151,14 +153,18 @@ async function submitThroughput(label: string, port: number, headers: Record<str
       if (res.status !== 201) {
         firstError ??= `intake ${res.status} ${body.slice(0, 300)}`;
         errors++;
-      } else latencies.push(performance.now() - t0);
+      } else {
+        latencies.push(performance.now() - t0);
+        intakeLatencies.push(performance.now() - t1);
+      }
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, w) => worker(w)));
   latencies.sort((a, b) => a - b);
+  intakeLatencies.sort((a, b) => a - b);
   console.log(
     `${label.padEnd(10)} submit (upload + POST /api/v1/dossiers, counter intake)\n` +
-      `           ${(latencies.length / duration).toFixed(0)} dossiers/s, p50 ${pct(latencies, 50).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms, ${errors} errors (${clients} clients, ${duration} s)` +
+      `           ${(latencies.length / duration).toFixed(0)} dossiers/s, p50 ${pct(latencies, 50).toFixed(0)} ms, p99 ${pct(latencies, 99).toFixed(0)} ms (of which the intake p50 ${pct(intakeLatencies, 50).toFixed(0)} ms), ${errors} errors (${clients} clients, ${duration} s)` +
       (firstError ? `\n           first error: ${firstError}` : ''),
   );
 }
@@ -224,6 +230,7 @@ async function cannon(label: string, name: string, opts: autocannon.Options): Pr
 async function measure(label: string, port: number, prepared: Prepared): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   if (process.env.BENCH_SKIP_SUBMIT !== '1') await submitThroughput(label, port, prepared.headers);
+  if (process.env.BENCH_ONLY === 'submit') return;
   const readers = [
     { who: 'ministry receiver', headers: prepared.headers },
     { who: 'cuc-shtt leader', headers: prepared.leaderHeaders },

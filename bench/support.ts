@@ -2,9 +2,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 
-/** Starts `motcua start` on 127.0.0.1:port and resolves once /readyz answers 200. */
+/**
+ * Starts `motcua start` on 127.0.0.1:port and resolves once /readyz answers 200. Node options for
+ * the server alone (a profile: `BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"`)
+ * come from BENCH_SERVER_NODE_ARGS.
+ */
 export async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['bin/motcua', 'start'], {
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/motcua', 'start'], {
     env: {
       ...process.env,
       // No demo data work in the background while measuring.
