@@ -169,7 +169,7 @@ async function submitThroughput(label: string, port: number, headers: Record<str
   );
 }
 
-/** The raw SQL baseline: the rows one counter intake writes, one transaction per dossier, 16 clients. */
+/** The raw SQL baseline: the rows one counter intake's transaction writes (as its query log shows them), one transaction per dossier, 16 clients. */
 async function rawBaseline(url: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: url, max: clients });
   pool.on('error', () => {}); // idle clients cut when the scratch database is dropped
@@ -198,7 +198,11 @@ async function rawBaseline(url: string): Promise<void> {
         await c.query(`insert into dossier_unit (dossier_id, unit_id) values ($1, 'bo-phan-mot-cua'), ($1, 'cuc-shtt-sang-che')`, [id]);
         await c.query(`update file set attached_to = $2, attached_at = now() where id = $1`, [fileId, `dossier:${id}`]);
         await c.query(`insert into dossier_file (dossier_id, file_id, component_code, role, added_seq) values ($1, $2, 'TP01', 'component', 1)`, [id, fileId]);
+        await c.query(`insert into dossier_component_record (dossier_id, component_code, added_seq, source, recorded_by, recorded_by_label, recorded_at) values ($1, 'TP01', 1, 'digitized', $2, 'bench', now())`, [id, account.id]);
+        await c.query(`insert into dossier_digitization (dossier_id, unit_id, procedure_code, channel, submitted_at, received_at, has_digitized, has_reused, produces_document) values ($1, 'bo-phan-mot-cua', $2, 1, now(), now(), true, false, false)`, [id, BENCH_CODE]);
         await c.query(`insert into dossier_action (dossier_id, seq, type, at, actor_id, actor_kind, actor_label, payload, prev_hash, hash) values ($1, 1, 'receive', now(), $2, 'officer', 'bench', '{}', $3, $3)`, [id, account.id, '0'.repeat(64)]);
+        // The action's outbox row (one job per dossier event; its handlers run after the commit).
+        await c.query(`insert into job (topic, key, payload, max_attempts) values ('bench.raw', $1, '{}', 1)`, [id]);
         await c.query(`update dossier set status = 2, version = 1, state = '{"status":2}', received_at = now(), due_at = now(), updated_at = now() where id = $1`, [id]);
         await c.query(`insert into audit_log (actor_id, actor_kind, actor_label, action, entity, entity_id, after) values ($1, 'officer', 'bench', 'dossier.create', 'dossier', $2, '{}')`, [account.id, id]);
         await c.query('commit');
