@@ -58,6 +58,12 @@ export function createCatalogModule(deps: CatalogModuleDeps) {
         return versions ? [{ procedure, versions }] : [];
       });
     },
+    /** One procedure's entry of `publicHistory` (its versions that left draft, oldest first), or undefined. */
+    async publicHistoryOf(code: string): Promise<{ procedure: ProcedureRow; versions: VersionRow[] } | undefined> {
+      const found = await module.versionsOf(code);
+      const versions = found?.versions.filter((v) => v.status !== 'draft') ?? [];
+      return found && versions.length > 0 ? { procedure: found.procedure, versions } : undefined;
+    },
     /** Adds the catalog's API routes under API_PREFIX. */
     register(app: FastifyInstance): void {
       app.register(async (api) => registerCatalogRoutes(api, { catalog: module, importMaxBytes: deps.config.CATALOG_IMPORT_MAX_BYTES }), {

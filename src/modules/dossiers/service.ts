@@ -53,7 +53,6 @@ import {
   addDossierUnit,
   countDossiers,
   dossierFiles,
-  dossierIdsAfter,
   dossierPageAfter,
   dossierUnits,
   findByIdempotencyKey,
@@ -1082,7 +1081,7 @@ export function createDossierService(deps: DossierServiceDeps) {
       let checked = 0;
       let after: string | null = null;
       for (;;) {
-        const ids = await dossierIdsAfter(db, after, 500);
+        const ids: string[] = (await dossierPageAfter(db, after, 500)).map((r) => r.id);
         if (ids.length === 0) break;
         for (const id of ids) {
           const problem = await verifyOne(db, id, calendar);

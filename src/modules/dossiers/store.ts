@@ -95,14 +95,7 @@ export async function listNotes(db: Executor, dossierId: string) {
   return db.selectFrom('dossier_note').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').execute();
 }
 
-/** Every dossier id, in pages (for verify). */
-export async function dossierIdsAfter(db: Executor, after: string | null, limit: number): Promise<string[]> {
-  let q = db.selectFrom('dossier').select('id').orderBy('id').limit(limit);
-  if (after) q = q.where('id', '>', after);
-  return (await q.execute()).map((r) => r.id);
-}
-
-/** A page of dossiers in id order with what a backfill needs (one query, not one per dossier). */
+/** A page of dossiers in id order with what verify and the backfills need (one query, not one per dossier). */
 export async function dossierPageAfter(db: Executor, after: string | null, limit: number) {
   let q = db.selectFrom('dossier').select(['id', 'code', 'version', 'received_at']).orderBy('id').limit(limit);
   if (after) q = q.where('id', '>', after);

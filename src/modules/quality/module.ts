@@ -99,7 +99,7 @@ export interface InstallationModules {
   scopeLevel: BundleSources['scopeLevel'];
   db: FactFeedDeps['db'];
   jobs: FactFeedDeps['jobs'];
-  catalog: Pick<CatalogModule, 'publicHistory' | 'versionsOf'>;
+  catalog: Pick<CatalogModule, 'publicHistory' | 'publicHistoryOf'>;
   dossiers: Pick<DossiersModule, 'syncRecordsActiveIn'> & { service: Pick<DossierService, 'qualityFactSource' | 'pageForBackfill' | 'onEvent'> };
   portalSync: { service: Pick<PortalSyncService, 'syncedAmong' | 'onSynced'> };
   feedback?: Pick<FeedbackModule, 'feedbackIndexItems' | 'ratingIndexItems'>;
@@ -112,11 +112,7 @@ export function installationData(m: InstallationModules): Required<Pick<QualityM
     sources: {
       scopeLevel: m.scopeLevel,
       procedures: () => m.catalog.publicHistory(),
-      procedure: async (code) => {
-        const found = await m.catalog.versionsOf(code);
-        const versions = found?.versions.filter((v) => v.status !== 'draft') ?? [];
-        return found && versions.length > 0 ? { procedure: found.procedure, versions } : undefined;
-      },
+      procedure: (code) => m.catalog.publicHistoryOf(code),
       dossiers: (range) => m.dossiers.syncRecordsActiveIn(range),
       syncedToPortal,
       ...(m.feedback ? { feedback: (period: { from: string; to: string }) => m.feedback!.feedbackIndexItems(period), ratings: (period: { from: string; to: string }) => m.feedback!.ratingIndexItems(period) } : {}),
