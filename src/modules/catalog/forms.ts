@@ -120,6 +120,26 @@ export function createFormService(core: CatalogCore, prefillSource: PrefillSourc
     return { outcome, result, prefill: report(outcome, form.bindings, withheld) };
   }
 
+  async function validateVersion(
+    principal: Principal | undefined,
+    found: { procedure: ProcedureRow; version: VersionRow },
+    body: { data: Record<string, unknown>; testPrefill?: Record<string, string> | undefined },
+    requestId?: string,
+  ) {
+    const { procedure, version } = found;
+    await core.assertReadable(principal, procedure, version);
+    let input: PrefillInput;
+    if (body.testPrefill) {
+      assertCan(principal, 'catalog.read_drafts', procedure.ownerUnitId, await units.tree());
+      input = { status: 'applied', source: 'test', values: body.testPrefill };
+    } else {
+      input = await prefillFor(principal, requestId);
+    }
+    const { result, prefill } = await run(principal, procedure, version, body.data, input);
+    if (!result.valid) throw invalid(result.errors, prefill, result.data);
+    return { valid: true as const, data: result.data, prefill };
+  }
+
   async function load(code: string, n: number) {
     const procedure = await core.getProcedure(db, code);
     const version = await core.getVersion(db, procedure, n);
@@ -135,19 +155,11 @@ export function createFormService(core: CatalogCore, prefillSource: PrefillSourc
       body: { data: Record<string, unknown>; testPrefill?: Record<string, string> | undefined },
       requestId?: string,
     ) {
-      const { procedure, version } = await load(code, n);
-      await core.assertReadable(principal, procedure, version);
-      let input: PrefillInput;
-      if (body.testPrefill) {
-        assertCan(principal, 'catalog.read_drafts', procedure.ownerUnitId, await units.tree());
-        input = { status: 'applied', source: 'test', values: body.testPrefill };
-      } else {
-        input = await prefillFor(principal, requestId);
-      }
-      const { result, prefill } = await run(principal, procedure, version, body.data, input);
-      if (!result.valid) throw invalid(result.errors, prefill, result.data);
-      return { valid: true as const, data: result.data, prefill };
+      return validateVersion(principal, await load(code, n), body, requestId);
     },
+
+    /** `validate` of a version the caller has just read (a new dossier's published version). */
+    validateVersion,
 
     /** Saves validated form data for the logged-in citizen or organization, pinned to the version. */
     async submit(principal: Principal | undefined, code: string, n: number, body: { data: Record<string, unknown> }, requestId?: string) {

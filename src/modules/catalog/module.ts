@@ -11,6 +11,9 @@ import { findProcedureByCode, findProcedureById, findVersionById, findVersionByS
 
 export type { ProcedureRow, VersionRow };
 
+/** Pinned versions kept per instance (the oldest goes first). */
+const PINNED_CACHE_SIZE = 1000;
+
 export interface CatalogModuleDeps extends ModuleDeps {
   /** Where prefill values of e-form fields come from (population data, the account). */
   prefill: PrefillSource;
@@ -20,6 +23,7 @@ export function createCatalogModule(deps: CatalogModuleDeps) {
   const core = createCatalogCore({ db: deps.db, units: deps.units, hoursPerDay: deps.config.WORKING_DAY_HOURS });
   const service = createCatalogService(core);
   const forms = createFormService(core, deps.prefill);
+  const pinnedCache = new Map<string, { procedure: ProcedureRow; version: VersionRow }>();
   const module = {
     core,
     service,
@@ -31,11 +35,23 @@ export function createCatalogModule(deps: CatalogModuleDeps) {
       if (!version) throw notFound(code);
       return { procedure, version };
     },
-    /** A version by id with its procedure (a dossier's pinned version; published versions never change). */
+    /**
+     * A version by id with its procedure (a dossier's pinned version), kept per instance once it
+     * has left draft: its content never changes then. What can change later (the version's status,
+     * the procedure's row) is read as it was when first asked for; nothing that pins reads them.
+     */
     async pinnedVersion(versionId: string): Promise<{ procedure: ProcedureRow; version: VersionRow } | undefined> {
+      const hit = pinnedCache.get(versionId);
+      if (hit) return hit;
       const version = await findVersionById(deps.db, versionId);
       const procedure = version ? await findProcedureById(deps.db, version.procedureId) : undefined;
-      return version && procedure ? { procedure, version } : undefined;
+      if (!version || !procedure) return undefined;
+      const found = { procedure, version };
+      if (version.status !== 'draft') {
+        if (pinnedCache.size >= PINNED_CACHE_SIZE) pinnedCache.delete(pinnedCache.keys().next().value!);
+        pinnedCache.set(versionId, found);
+      }
+      return found;
     },
     /** The versions of a procedure (oldest first), or undefined when no procedure has the code. */
     async versionsOf(code: string): Promise<{ procedure: ProcedureRow; versions: VersionRow[] } | undefined> {

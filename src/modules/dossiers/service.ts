@@ -36,7 +36,7 @@ import type { DB } from '../../db/types.ts';
 import { assertCan, forbiddenFor, unauthenticated } from '../../http/access.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { actorOf, recordAudit, systemActor, type AuditActor } from '../audit/service.ts';
-import type { CatalogModule, ProcedureRow, VersionRow } from '../catalog/module.ts';
+import type { CatalogModule } from '../catalog/module.ts';
 import type { FilesModule } from '../files/module.ts';
 import type { JobsModule } from '../jobs/module.ts';
 import type { PaymentsModule } from '../payments/module.ts';
@@ -50,7 +50,7 @@ import type { UnitDirectory } from '../identity/units/directory.ts';
 import type { ActionInput, ActionOptions, CreateDossierInput, DossierSummary, DossierView, ListQueryInput, Person, WorklistName } from './schema.ts';
 import {
   addDossierFiles,
-  addDossierUnit,
+  addDossierUnits,
   countDossiers,
   dossierFiles,
   dossierPageAfter,
@@ -191,16 +191,10 @@ export function createDossierService(deps: DossierServiceDeps) {
   const { db, units } = deps;
   const now = deps.now ?? (() => new Date());
   const listeners: DossierEventListener[] = [];
-  const versionCache = new Map<string, { procedure: ProcedureRow; version: VersionRow }>();
-
+  // The catalog keeps pinned versions: they never change once published, and a draft is never pinned.
   async function pinned(versionId: string) {
-    const hit = versionCache.get(versionId);
-    if (hit) return hit;
     const found = await deps.catalog.pinnedVersion(versionId);
     if (!found) throw new Error(`dossier pins a missing version ${versionId}`);
-    // Published versions never change; a draft is never pinned.
-    if (versionCache.size > 1000) versionCache.clear();
-    versionCache.set(versionId, found);
     return found;
   }
 
@@ -343,7 +337,7 @@ export function createDossierService(deps: DossierServiceDeps) {
       hash,
     });
     const updated = await updateProjection(trx, row.id, { ...projection(result.state, row.handling_unit_id), last_hash: hash });
-    if (updated.handling_unit_id !== row.handling_unit_id) await addDossierUnit(trx, row.id, updated.handling_unit_id);
+    if (updated.handling_unit_id !== row.handling_unit_id) await addDossierUnits(trx, row.id, [updated.handling_unit_id]);
     await deps.jobs.enqueue(trx, { topic: DOSSIER_EVENT_TOPIC, key: `${row.id}:${seq}`, payload: { dossierId: row.id, seq } satisfies DossierEventJob });
     return updated;
   }
@@ -624,7 +618,7 @@ export function createDossierService(deps: DossierServiceDeps) {
         }
         applicant = input.applicant;
       }
-      const validated = await deps.catalog.forms.validate(p, procedure.code, version.number, { data: input.data }, opts.requestId);
+      const validated = await deps.catalog.forms.validateVersion(p, { procedure, version }, { data: input.data }, opts.requestId);
       const calendar = await deps.calendar();
       const unit = await units.find(receiving);
       if (!unit) throw new Error(`unit ${receiving} of procedure ${procedure.code} is missing`);
@@ -664,8 +658,7 @@ export function createDossierService(deps: DossierServiceDeps) {
             last_hash: GENESIS_HASH,
             idempotency_key: channel === CHANNEL.online ? (opts.idempotencyKey ?? null) : null,
           });
-          await addDossierUnit(trx, row.id, receiving);
-          if (handling !== receiving) await addDossierUnit(trx, row.id, handling);
+          await addDossierUnits(trx, row.id, [receiving, handling]);
           const taken = deps.componentIntake
             ? await deps.componentIntake.intake(trx, { principal: p, channel, dossierId: row.id, unitId: handling, procedureCode: procedure.code, content, components: input.components, at })
             : { components: input.components, satisfied: new Set<string>() };

@@ -60,8 +60,15 @@ export async function listActions(db: Executor, dossierId: string): Promise<Acti
   return db.selectFrom('dossier_action').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
 }
 
-export async function addDossierUnit(trx: Executor, dossierId: string, unitId: string): Promise<void> {
-  await trx.insertInto('dossier_unit').values({ dossier_id: dossierId, unit_id: unitId }).onConflict((oc) => oc.doNothing()).execute();
+/** Records units that have had the dossier (one statement for all of them). */
+export async function addDossierUnits(trx: Executor, dossierId: string, unitIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(unitIds)];
+  if (unique.length === 0) return;
+  await trx
+    .insertInto('dossier_unit')
+    .values(unique.map((unitId) => ({ dossier_id: dossierId, unit_id: unitId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export async function dossierUnits(db: Executor, dossierId: string): Promise<string[]> {
