@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import type { DB } from '../../db/types.ts';
 import { createJobsModule, type JobLogger, type JobsDeps } from './module.ts';
 import { retryDelayMs } from './runner.ts';
-import { claimJobs, completeJob } from './store.ts';
+import { claimJobs, completeJobs } from './store.ts';
 
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -130,7 +130,7 @@ describe('the job runner', () => {
     expect(await instance.runDue()).toBe(1);
     expect(runs).toBe(1);
     // The dead runner, come back, cannot record an outcome for a job it no longer holds.
-    expect(await completeJob(otherDb, claimed!.id, 'dead-runner')).toBe(false);
+    expect(await completeJobs(otherDb, [claimed!.id], 'dead-runner')).toEqual([]);
     const job = await database.db.selectFrom('job').selectAll().executeTakeFirstOrThrow();
     expect(job.attempts).toBe(2);
     expect(job.done_at).toBeInstanceOf(Date);
@@ -212,6 +212,48 @@ describe('the job runner', () => {
     expect(finished).toBe(true);
     const job = await database.db.selectFrom('job').select(['done_at']).executeTakeFirstOrThrow();
     expect(job.done_at).toBeInstanceOf(Date);
+  });
+
+  it('claims jobs a few at a time: a failure in a batch leaves the others done, and stopping gives back the jobs not started', async () => {
+    const instance = jobs(database.db, { workers: 1 });
+    const ran: number[] = [];
+    const gate = () => {
+      let open!: () => void;
+      let started!: () => void;
+      return { opened: new Promise<void>((r) => (open = r)), started: new Promise<void>((r) => (started = r)), open: () => open(), start: () => started() };
+    };
+    const first = gate();
+    const fifth = gate();
+    instance.handle<{ n: number }>('test.batch', async ({ n }) => {
+      ran.push(n);
+      if (n === 1 || n === 5) {
+        const g = n === 1 ? first : fifth;
+        g.start();
+        await g.opened;
+      }
+      if (n === 2) throw new Error('second fails');
+    });
+    for (const n of [1, 2, 3, 4, 5, 6]) await instance.enqueue(database.db, { topic: 'test.batch', key: String(n), payload: { n } });
+    instance.start();
+    await first.started;
+    // The worker holds a batch: the jobs after the first are claimed (leased) though not started.
+    const leased = await database.db.selectFrom('job').select(['key']).where('locked_by', 'is not', null).orderBy('id').execute();
+    expect(leased.map((j) => j.key)).toEqual(['1', '2', '3', '4']);
+    first.open();
+    // The next batch is 5 and 6; stop while 5 runs.
+    await fifth.started;
+    const stopping = instance.stop();
+    fifth.open();
+    await stopping;
+    expect(ran).toEqual([1, 2, 3, 4, 5]);
+    const rows = await database.db.selectFrom('job').select(['key', 'done_at', 'attempts', 'locked_by', 'last_error']).orderBy('id').execute();
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    for (const key of ['1', '3', '4', '5']) expect(byKey.get(key)!.done_at, key).toBeInstanceOf(Date);
+    expect(byKey.get('2')!.done_at).toBeNull();
+    expect(byKey.get('2')!.last_error).toContain('second fails');
+    // Claimed with 5 and not started when the runner stopped: due again, its attempt not counted.
+    expect(byKey.get('6')).toMatchObject({ done_at: null, attempts: 0, locked_by: null });
+    expect(rows.every((r) => r.locked_by === null)).toBe(true);
   });
 
   it('runs each tick of a schedule once with two instances', async () => {

@@ -11,7 +11,10 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/types.ts';
-import { claimJobs, completeJob, databaseNow, failJob, type ClaimedJob } from './store.ts';
+import { claimJobs, completeJobs, databaseNow, failJob, releaseJobs, type ClaimedJob } from './store.ts';
+
+/** Jobs a worker claims at once (fewer when fewer are due). */
+const CLAIM_BATCH = 4;
 
 export interface JobContext {
   jobId: number;
@@ -54,7 +57,7 @@ export class JobRunner {
   #claims = 0;
   #running = false;
   #loops: Promise<void>[] = [];
-  readonly #inFlight = new Set<Promise<void>>();
+  readonly #inFlight = new Set<Promise<unknown>>();
   #wake: (() => void)[] = [];
 
   constructor(db: Kysely<DB>, handlers: ReadonlyMap<string, JobHandler>, options: RunnerOptions, log: JobLogger) {
@@ -90,7 +93,9 @@ export class JobRunner {
     for (;;) {
       const batch = await this.#claim(this.#options.workers, dueBy);
       if (batch.length === 0) return count;
-      await Promise.all(batch.map(({ job, token }) => this.#track(this.#run(job, token))));
+      const token = batch[0]!.token;
+      const ran = await Promise.all(batch.map(({ job }) => this.#track(this.#run(job, token))));
+      await this.#complete(batch.filter((_, i) => ran[i]).map(({ job }) => job), token);
       count += batch.length;
     }
   }
@@ -99,10 +104,21 @@ export class JobRunner {
     while (this.#running) {
       let ran = false;
       try {
-        const [claimed] = await this.#claim(1);
-        if (claimed) {
+        // A few jobs a claim, run one after the other and marked done together: under a backlog
+        // (the jobs of each intake) the claim and the completion are one statement for the batch.
+        const batch = await this.#claim(CLAIM_BATCH);
+        if (batch.length > 0) {
           ran = true;
-          await this.#track(this.#run(claimed.job, claimed.token));
+          const token = batch[0]!.token;
+          const done: ClaimedJob[] = [];
+          const left: ClaimedJob[] = [];
+          for (const { job } of batch) {
+            // Stopping: the jobs not started go back to the table, as if never claimed.
+            if (!this.#running) left.push(job);
+            else if (await this.#track(this.#run(job, token))) done.push(job);
+          }
+          await this.#complete(done, token);
+          if (left.length > 0) await this.#record(() => releaseJobs(this.#db, left.map((j) => j.id), token), left);
         }
       } catch (error) {
         // The database is unreachable or closing: wait a poll and try again.
@@ -126,16 +142,18 @@ export class JobRunner {
     return jobs.map((job) => ({ job, token }));
   }
 
-  #track(run: Promise<void>): Promise<void> {
+  #track<T>(run: Promise<T>): Promise<T> {
     this.#inFlight.add(run);
     return run.finally(() => this.#inFlight.delete(run));
   }
 
-  async #run(job: ClaimedJob, token: string): Promise<void> {
+  /** Runs a job's handler: true when it succeeded (the caller marks it done), false when it failed (recorded here). */
+  async #run(job: ClaimedJob, token: string): Promise<boolean> {
     const handler = this.#handlers.get(job.topic);
     try {
       if (!handler) throw new Error(`no handler for topic ${job.topic}`);
       await handler(job.payload, { jobId: job.id, attempt: job.attempts, db: this.#db });
+      return true;
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       const context = { jobId: job.id, topic: job.topic, attempt: job.attempts, maxAttempts: job.maxAttempts, err: error };
@@ -145,22 +163,28 @@ export class JobRunner {
       } else {
         this.#log.warn({ ...context, retryInMs: delay }, 'job failed; it will be retried');
       }
-      await this.#record(() => failJob(this.#db, job.id, token, message, delay), job);
-      return;
+      await this.#record(() => failJob(this.#db, job.id, token, message, delay), [job]);
+      return false;
     }
-    await this.#record(async () => {
-      if (!(await completeJob(this.#db, job.id, token))) {
-        this.#log.warn({ jobId: job.id, topic: job.topic }, 'job finished after its lease had passed (it may have run twice)');
-      }
-    }, job);
   }
 
-  async #record(write: () => Promise<void>, job: ClaimedJob): Promise<void> {
+  /** Marks jobs that succeeded done, in one statement. */
+  async #complete(jobs: ClaimedJob[], token: string): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.#record(async () => {
+      const completed = new Set(await completeJobs(this.#db, jobs.map((j) => j.id), token));
+      for (const job of jobs) {
+        if (!completed.has(job.id)) this.#log.warn({ jobId: job.id, topic: job.topic }, 'job finished after its lease had passed (it may have run twice)');
+      }
+    }, jobs);
+  }
+
+  async #record(write: () => Promise<void>, jobs: ClaimedJob[]): Promise<void> {
     try {
       await write();
     } catch (error) {
-      // The outcome is lost; the lease passes and the job is claimed again.
-      this.#log.error({ jobId: job.id, topic: job.topic, err: error }, 'job outcome could not be recorded');
+      // The outcome is lost; the lease passes and the jobs are claimed again.
+      for (const job of jobs) this.#log.error({ jobId: job.id, topic: job.topic, err: error }, 'job outcome could not be recorded');
     }
   }
 

@@ -59,7 +59,7 @@ export async function claimJobs(
 ): Promise<ClaimedJob[]> {
   if (options.topics.length === 0 || options.limit <= 0) return [];
   const dueBy = options.dueBy ? sql`${options.dueBy}::timestamptz` : sql`now()`;
-  const { rows } = await sql<{ id: number; topic: string; payload: unknown; attempts: number; max_attempts: number }>`
+  const { rows } = await sql<{ id: number; topic: string; payload: unknown; attempts: number; max_attempts: number; run_at: Date | string }>`
     update job
        set locked_by = ${options.worker},
            locked_until = now() + ${options.leaseMs}::double precision * interval '1 millisecond',
@@ -75,20 +75,35 @@ export async function claimJobs(
         limit ${options.limit}
         for update skip locked
      )
-    returning id, topic, payload, attempts, max_attempts
+    returning id, topic, payload, attempts, max_attempts, run_at
   `.execute(db);
+  // RETURNING keeps no order: the batch runs in the order it was chosen in.
+  rows.sort((a, b) => new Date(a.run_at).getTime() - new Date(b.run_at).getTime() || Number(a.id) - Number(b.id));
   return rows.map((r) => ({ id: Number(r.id), topic: r.topic, payload: r.payload, attempts: r.attempts, maxAttempts: r.max_attempts }));
 }
 
-/** Marks a job done, if this worker still holds it. */
-export async function completeJob(db: Executor, id: number, worker: string): Promise<boolean> {
-  const result = await db
+/** Marks jobs done that this worker still holds; returns the ids it marked. */
+export async function completeJobs(db: Executor, ids: readonly number[], worker: string): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
     .updateTable('job')
     .set({ done_at: sql<Date>`now()`, locked_by: null, locked_until: null, last_error: null })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('locked_by', '=', worker)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+    .returning('id')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** Gives back jobs this worker claimed and did not start: due again at once, the attempt not counted. */
+export async function releaseJobs(db: Executor, ids: readonly number[], worker: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('job')
+    .set({ locked_by: null, locked_until: null, attempts: sql<number>`attempts - 1` })
+    .where('id', 'in', ids)
+    .where('locked_by', '=', worker)
+    .execute();
 }
 
 /** Records a failure and when to try again (a job out of attempts stays as it is: dead). */
