@@ -76,7 +76,7 @@ export function registerPopulationCommands(
 
   emulatorGroup
     .command('population')
-    .description('run the population database emulator (SPEC §4.4 protocol) on its own port')
+    .description('run the national population database emulator on its own port (its protocol: src/emulators/population/server.ts)')
     .option('--port <port>', 'port', intArg(0, 65_535), 4002)
     .option('--host <host>', 'interface', '127.0.0.1')
     .option('--people <n>', 'people generated when its tables are empty', intArg(0, POPULATION_CAPACITY))

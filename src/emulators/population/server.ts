@@ -1,5 +1,5 @@
-// The population database emulator: an HTTP JSON endpoint speaking the vendor protocol of SPEC
-// §4.4 over the synthetic population (generator.ts, stored by store.ts). A Fastify plugin, so it
+// The population database emulator: an HTTP JSON endpoint speaking the vendor's query protocol
+// (below) over the synthetic population (generator.ts, stored by store.ts). A Fastify plugin, so it
 // runs mounted in motcua's own server (at /emulators/population/, the default for development) or
 // standalone (`motcua emulator population --port 4002`).
 //

@@ -420,7 +420,7 @@ export function createQualityModule(deps: QualityModuleDeps): QualityModule {
               config: { access: 'quality.read' },
               schema: {
                 tags: ['quality'],
-                summary: 'Import the national portal’s published 766 figures of a month (its evaluation JSON, SPEC §1.3) and compare them with this installation’s, per unit and group',
+                summary: 'Import the national portal’s published 766 figures of a month (its evaluation JSON, as the portal publishes it) and compare them with this installation’s, per unit and group',
                 description:
                   'Units are matched by agency code; the installation’s side is the frozen month where there is one, else today’s recompute. Each unit lists the dossiers received in the month that never reached the portal. The import is kept with the differences found (never changed; a later import stands beside it) and audited.',
                 params: MonthParam,
