@@ -5,7 +5,8 @@
 // - Import cycles (type imports do not count: they vanish at run time).
 // - Layers (the local rule below): src/core is pure; emulators stand apart from the modules; a
 //   module uses another only through its module.ts or schema.ts (and a short allowlist); the web
-//   app takes only the shared contracts from the server's sources (types from anywhere).
+//   app takes only the shared contracts from the server's sources (types from anywhere); a web page
+//   imports no other page (what two pages share lives in a component or helper of the feature).
 // Type information is used by the promise rules only; `npm run lint` checks the whole tree.
 import path from 'node:path';
 import { isBuiltin } from 'node:module';
@@ -38,6 +39,9 @@ const within = (file, dir) => {
 };
 const rel = (file) => path.relative(ROOT, file);
 
+/** A page of the web app: a route's screen, named *Page.tsx (or *Pages.tsx for a few of them). */
+const isWebPage = (file) => within(file, WEB_SRC) && /Pages?(\.tsx)?$/.test(path.basename(file));
+
 /** The module (folder under src/modules) that a file belongs to, if any. */
 const moduleOf = (file) => {
   if (!within(file, MODULES)) return undefined;
@@ -57,6 +61,7 @@ const layers = {
     // An emulator's own tests may check its wire format against motcua's production parser.
     const inEmulators = within(file, EMULATORS) && !/\.test\.tsx?$/.test(file);
     const inWeb = within(file, WEB_SRC);
+    const inWebPage = isWebPage(file);
     const ownModule = moduleOf(file);
     if (!inCore && !inEmulators && !inWeb && !ownModule) return {};
 
@@ -91,6 +96,14 @@ const layers = {
             });
           }
         }
+      }
+      // A page that imports another pulls that page (and all it imports) into its own chunk and
+      // ties two routes' screens together: what they share belongs to a component of the feature.
+      if (inWebPage && isWebPage(target) && target !== file) {
+        context.report({
+          node,
+          message: `A page imports no other page: move what they share into a component or helper of the feature (${rel(target)}).`,
+        });
       }
       if (inWeb && !within(target, WEB) && !WEB_MAY_IMPORT.some((dir) => within(target, dir)) && !typeOnly) {
         context.report({

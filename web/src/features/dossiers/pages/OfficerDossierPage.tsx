@@ -19,8 +19,8 @@ import { DossierFacts, DossierFiles, DossierSteps, DossierTimeline } from '../co
 import { DossierComponentsPanel } from '../../warehouse/components/DossierComponentsPanel.tsx';
 import { momentText } from '../components/format.ts';
 import { FormDataList } from '../components/FormDataList.tsx';
+import { OFFICER_ROLES } from '../components/roles.ts';
 import { useDossier } from '../components/useDossier.ts';
-import { OFFICER_ROLES } from './WorklistPage.tsx';
 import '../dossiers.css';
 
 export function OfficerDossierPage() {

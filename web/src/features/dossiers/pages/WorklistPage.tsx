@@ -12,9 +12,8 @@ import { WorkspaceShell } from '../../workspace/WorkspaceShell.tsx';
 import { dossiersApi, isWorklist, WORKLIST_NAMES, type DossierList, type SearchQuery, type WorklistName } from '../api.ts';
 import { DossierTable } from '../components/DossierTable.tsx';
 import { countText } from '../components/format.ts';
+import { OFFICER_ROLES } from '../components/roles.ts';
 import '../dossiers.css';
-
-export const OFFICER_ROLES = ['receiver', 'specialist', 'unit_leader', 'ministry_leader', 'auditor'];
 
 type Source = { list: WorklistName } | { search: SearchQuery };
 

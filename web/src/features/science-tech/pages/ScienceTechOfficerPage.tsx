@@ -12,7 +12,7 @@ import { useSession } from '../../../lib/session.tsx';
 import { Link } from '../../../router.tsx';
 import { ST_PATHS, stApi, type ResearcherPage, type TaskPage } from '../api.ts';
 import { LinkStatus } from './LinkStatus.tsx';
-import { TaskState } from './ScienceTechSearchPage.tsx';
+import { TaskState } from './TaskState.tsx';
 import '../science-tech.css';
 
 type View = 'tasks' | 'researchers';

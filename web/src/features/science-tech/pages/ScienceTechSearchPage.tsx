@@ -9,6 +9,7 @@ import { Notice } from '../../../components/Notice.tsx';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { formatCivilDate } from '../../../lib/datetime.ts';
 import { stApi, vnd, type OrganizationPage, type PublicTaskPage } from '../api.ts';
+import { TaskState } from './TaskState.tsx';
 import '../science-tech.css';
 
 type Kind = 'organizations' | 'tasks';
@@ -138,11 +139,4 @@ export function ScienceTechSearchPage() {
       )}
     </div>
   );
-}
-
-const PROGRESS_TONE: Record<string, string> = { proposed: 'off', approved: 'off', in_progress: 'warn', overdue: 'bad', accepted: 'ok', cancelled: 'bad' };
-
-export function TaskState({ progress }: { progress: string }) {
-  const { t } = useTranslation();
-  return <span className={`state state--${PROGRESS_TONE[progress] ?? 'off'}`}>{t(`scienceTech.status.${progress}`)}</span>;
 }

@@ -13,7 +13,7 @@ import { Link, useParams } from '../../../router.tsx';
 import { ST_PATHS, stApi, vnd, type Task } from '../api.ts';
 import { LinkStatus } from './LinkStatus.tsx';
 import { PersonFacts } from './PersonFacts.tsx';
-import { TaskState } from './ScienceTechSearchPage.tsx';
+import { TaskState } from './TaskState.tsx';
 import '../science-tech.css';
 
 export function StTaskPage() {
