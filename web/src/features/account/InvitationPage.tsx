@@ -3,6 +3,7 @@
 // never reaches a server log), through POST /auth/officer/invitation.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN_LENGTH } from '@server/contracts/identity.ts';
 import { ErrorSummary, errorsOfFailure, hasFormErrors, noErrors, TextField, type FormErrors } from '../../components/forms.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -36,7 +37,7 @@ export function InvitationPage() {
     if (busy) return;
     setAttempt((n) => n + 1);
     const local = noErrors<Field>();
-    if (password.length < 10) local.fields.password = [t('account.invitation.passwordShort')];
+    if (password.length < PASSWORD_MIN_LENGTH) local.fields.password = [t('account.invitation.passwordShort', { min: PASSWORD_MIN_LENGTH })];
     if (confirm !== password) local.fields.confirm = [t('account.invitation.confirmMismatch')];
     if (hasFormErrors(local)) {
       setErrors(local);
@@ -87,7 +88,7 @@ export function InvitationPage() {
               name="password"
               type="password"
               label={labels.password}
-              hint={t('account.invitation.passwordHint')}
+              hint={t('account.invitation.passwordHint', { min: PASSWORD_MIN_LENGTH })}
               errorPrefix={t('account.common.errorPrefix')}
               errors={errors?.fields.password}
               autoComplete="new-password"

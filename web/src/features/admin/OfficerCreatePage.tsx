@@ -3,6 +3,7 @@
 // own password).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN_LENGTH, USERNAME_PATTERN } from '@server/contracts/identity.ts';
 import {
   ErrorSummary,
   errorsOfFailure,
@@ -69,10 +70,10 @@ function OfficerCreateForm() {
     if (busy) return;
     setAttempt((n) => n + 1);
     const local = noErrors<Field>();
-    if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(values.username.trim().toLowerCase())) local.fields.username = [t('admin.officer.usernameFormat')];
+    if (!USERNAME_PATTERN.test(values.username.trim().toLowerCase())) local.fields.username = [t('admin.officer.usernameFormat')];
     if (!values.fullName.trim()) local.fields.fullName = [t('admin.unit.required')];
     if (!values.unitId) local.fields.unitId = [t('admin.officer.unitRequired')];
-    if (mode === 'password' && values.password.length < 10) local.fields.password = [t('account.invitation.passwordShort')];
+    if (mode === 'password' && values.password.length < PASSWORD_MIN_LENGTH) local.fields.password = [t('account.invitation.passwordShort', { min: PASSWORD_MIN_LENGTH })];
     if (hasFormErrors(local)) {
       setErrors(local);
       return;
@@ -198,7 +199,7 @@ function OfficerCreateForm() {
           </div>
         </fieldset>
         {mode === 'password' && (
-          <TextField {...common('password')} type="password" hint={t('account.invitation.passwordHint')} required autoComplete="new-password" />
+          <TextField {...common('password')} type="password" hint={t('account.invitation.passwordHint', { min: PASSWORD_MIN_LENGTH })} required autoComplete="new-password" />
         )}
         <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
           {busy ? t('admin.common.saving') : t('admin.officerNew.submit')}
