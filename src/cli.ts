@@ -160,6 +160,8 @@ function dossierModules(database: Database, cfg: Config) {
     contact: async () => undefined,
     officersCovering: async () => [],
     publicUrl: () => cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}`,
+    // The counter's prefill is an HTTP use case; commands never query the population database through it.
+    population: createPopulationModule(deps).service,
   });
   return { units, calendar, catalog, payments, dossiers, jobs, notifications };
 }

@@ -402,6 +402,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
     publicUrl: identity.publicUrl,
     componentIntake: warehouse.service,
     componentFlags: (id) => warehouse.service.componentFlags(id),
+    population: population.service,
   });
   dossiers.service.onEvent((db, event) => warehouse.service.onDossierEvent(db, event));
   // Every issued result lands in its holder's data warehouse (Decree 45/2020 Art. 16), reusable

@@ -49,6 +49,7 @@ const EXPECTED: Record<string, RouteAccess> = {
   'POST /api/v1/dossiers': 'login',
   'GET /api/v1/dossiers/:id': 'login',
   'GET /api/v1/dossiers/:id/action-options': 'workspace.use',
+  'POST /api/v1/dossiers/counter-prefill': 'dossier.receive',
   'POST /api/v1/dossiers/:id/actions': 'login',
   'GET /api/v1/dossiers/:id/files/:fileId': 'login',
   'POST /api/v1/dossiers/:id/notes': 'workspace.use',

@@ -31,6 +31,7 @@ import * as m0030 from './0030-quality-fact-state.ts';
 import * as m0031 from './0031-reconciliation-heartbeat.ts';
 import * as m0032 from './0032-supplement-components.ts';
 import * as m0033 from './0033-worklist-indexes.ts';
+import * as m0034 from './0034-counter-intake-purpose.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '0031-reconciliation-heartbeat': m0031,
   '0032-supplement-components': m0032,
   '0033-worklist-indexes': m0033,
+  '0034-counter-intake-purpose': m0034,
 };

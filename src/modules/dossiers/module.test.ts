@@ -19,6 +19,7 @@ describe('createDossiersModule', () => {
         files: {} as never,
         payments: { onPaid: () => undefined } as never,
         notifications: {} as never,
+        population: {} as never,
         jobs: { handle: () => undefined, schedule: () => undefined } as never,
         officersCovering: async () => [],
         contact: async () => undefined,

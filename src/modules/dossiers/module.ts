@@ -9,10 +9,12 @@ import type { FilesModule } from '../files/module.ts';
 import type { JobsModule } from '../jobs/module.ts';
 import type { NotificationsModule } from '../notifications/module.ts';
 import type { PaymentsModule } from '../payments/module.ts';
+import type { PopulationService } from '../population/module.ts';
 import { runEscalations, type EscalationDeps } from './escalate.ts';
 import { dossierNotifier } from './notify.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { issueDossierCode, type DossierCodeSettings } from './issue-dossier-code.ts';
+import { createCounterPrefill } from './counter-prefill.ts';
 import { createDraftService } from './drafts.ts';
 import { registerDossierRoutes } from './routes.ts';
 import type { HoSoDongBoDVC } from './sync-schema.ts';
@@ -74,6 +76,8 @@ export interface DossiersModuleDeps extends ModuleDeps {
   /** Digitization at receipt and the reuse of the warehouse (warehouse module). */
   componentIntake?: DossierServiceDeps['componentIntake'];
   componentFlags?: DossierServiceDeps['componentFlags'];
+  /** The population module's logged lookups (the counter's prefill). */
+  population: Pick<PopulationService, 'lookupFor'>;
   now?: () => Date;
 }
 
@@ -100,6 +104,7 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     ...(deps.now ? { now: deps.now } : {}),
   });
   const drafts = createDraftService({ db: deps.db, catalog: deps.catalog, ...(deps.now ? { now: deps.now } : {}) });
+  const counterPrefill = createCounterPrefill({ units: deps.units, catalog: deps.catalog, population: deps.population });
   service.onEvent(
     dossierNotifier({
       notifications: deps.notifications,
@@ -174,7 +179,7 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     },
     async register(app) {
       await app.register(
-        async (api) => registerDossierRoutes(api, { dossiers: service, drafts, files: deps.files, lookupRateLimit: { max: config.DOSSIER_LOOKUP_PER_MINUTE, timeWindow: 60_000 } }),
+        async (api) => registerDossierRoutes(api, { dossiers: service, drafts, counterPrefill, files: deps.files, lookupRateLimit: { max: config.DOSSIER_LOOKUP_PER_MINUTE, timeWindow: 60_000 } }),
         { prefix: API_PREFIX },
       );
     },

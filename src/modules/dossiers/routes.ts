@@ -9,6 +9,8 @@ import type { FilesModule } from '../files/module.ts';
 import {
   ActionBody,
   ActionOptionsSchema,
+  CounterPrefillBody,
+  CounterPrefillSchema,
   CreateDossierBody,
   DossierViewSchema,
   DraftBody,
@@ -21,6 +23,7 @@ import {
   PublicDossierSchema,
   WORKLISTS,
 } from './schema.ts';
+import type { CounterPrefillUseCase } from './counter-prefill.ts';
 import type { DraftService } from './drafts.ts';
 import { DOSSIER_SLIPS, type DossierService } from './service.ts';
 import { HoSoDongBoDVCSchema } from './sync-schema.ts';
@@ -57,7 +60,7 @@ const idempotencyKey = z
 
 export function registerDossierRoutes(
   api: FastifyInstance,
-  deps: { dossiers: DossierService; drafts: DraftService; files: Pick<FilesModule, 'sendFile'>; lookupRateLimit: { max: number; timeWindow: number } },
+  deps: { dossiers: DossierService; drafts: DraftService; counterPrefill: CounterPrefillUseCase; files: Pick<FilesModule, 'sendFile'>; lookupRateLimit: { max: number; timeWindow: number } },
 ): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
   const { dossiers } = deps;
@@ -106,6 +109,26 @@ export function registerDossierRoutes(
       reply.header('etag', `"${view.version}"`).header('cache-control', 'private, no-store');
       return view;
     },
+  );
+
+  app.post(
+    '/dossiers/counter-prefill',
+    {
+      config: { access: 'dossier.receive' },
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Fill a counter intake’s e-form from the national population database (receiver)',
+        description:
+          'The applicant at the counter is identified by the ID number, name and date of birth on the card they show. On a match ' +
+          'the answer holds the values of the population attributes the procedure’s published e-form binds, and ' +
+          'no others; a mismatch or an unknown number holds none. Only a receiver of the procedure’s receiving ' +
+          'unit; every query is in the population query log (purpose counter_intake). status "unavailable": enter ' +
+          'and verify the details manually.',
+        body: CounterPrefillBody,
+        response: { 200: CounterPrefillSchema, ...errors },
+      },
+    },
+    async (request) => deps.counterPrefill(request.principal, request.body, request.id),
   );
 
   app.post(

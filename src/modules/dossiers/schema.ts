@@ -230,3 +230,29 @@ export const DraftSummarySchema = z.object({ procedureCode: z.string(), procedur
 
 // The national portal's sync record, for modules that read it (the quality index's bundle).
 export { HoSoDongBoDVCSchema, type HoSoDongBoDVC } from './sync-schema.ts';
+
+/** The counter's prefill: the applicant at the counter, identified by ID number and name. */
+export const CounterPrefillBody = z
+  .strictObject({
+    procedureCode: ProcedureCode,
+    personalId: z.string().trim().regex(/^\d{12}$/, 'expects 12 digits').describe('Số định danh cá nhân of the applicant (from the card they show)'),
+    fullName: z.string().trim().min(2).max(200),
+    birthDate: z.iso.date().describe('Date of birth on the card, YYYY-MM-DD (the national query needs it)'),
+  })
+  .meta({ id: 'CounterPrefillRequest' });
+export type CounterPrefillBody = z.infer<typeof CounterPrefillBody>;
+
+export const CounterPrefillSchema = z
+  .object({
+    status: z.enum(['match', 'mismatch', 'not_found', 'unavailable']),
+    /** Only on a match: the values of the population attributes the procedure's e-form binds (no others). */
+    values: z.record(z.string(), z.string()),
+    /** On a mismatch: the fields that differ, or null when the national system did not say. */
+    mismatched: z.array(z.string()).nullable(),
+    source: z.string(),
+    fetchedAt: z.string().nullable(),
+    requestId: z.string().describe('MaYeuCau of the query (see the query log)'),
+    detail: z.object({ vi: z.string(), en: z.string() }).optional().describe('For unavailable: what to do (enter and verify manually)'),
+  })
+  .meta({ id: 'CounterPrefill' });
+export type CounterPrefill = z.infer<typeof CounterPrefillSchema>;

@@ -178,7 +178,7 @@ export function factsOf(content: ProcedureContent, channel: DossierChannel, rule
 }
 
 /** The unit that receives the procedure's dossiers, and the one that processes them. */
-function unitsOfVersion(content: ProcedureContent, ownerUnitId: string) {
+export function unitsOfVersion(content: ProcedureContent, ownerUnitId: string) {
   const by = (role: string) => content.implementingUnits.find((u) => u.role === role)?.unitId;
   const receiving = by('receives') ?? by('decides') ?? ownerUnitId;
   const handling = by('processes') ?? by('decides') ?? receiving;

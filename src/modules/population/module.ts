@@ -11,6 +11,7 @@ import { createPopulationService, type PopulationService } from './service.ts';
 // What other modules use of population (through this file only).
 export { POPULATION_SOURCE, toPrefillValues } from './prefill.ts';
 export type { Actor as PopulationActor, PopulationService } from './service.ts';
+export { UNAVAILABLE_DETAIL as POPULATION_UNAVAILABLE_DETAIL } from './service.ts';
 export type { PopulationRecord } from './record.ts';
 
 export const EMULATOR_PATH = '/emulators/population/';
