@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import type {
   ActionInput,
   ActionOptions,
+  CounterPrefill,
+  CounterPrefillBody,
   CreateDossierInput,
   DossierSummary,
   DossierView,
@@ -18,7 +20,7 @@ import type { Language } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
 
 export type { Draft, DraftInput };
-export type { ActionInput, ActionOptions, CreateDossierInput, DossierSummary, DossierView, WorklistName };
+export type { ActionInput, ActionOptions, CounterPrefill, CreateDossierInput, DossierSummary, DossierView, WorklistName };
 export type DossierList = z.infer<typeof ListResponse>;
 export type PublicDossier = z.infer<typeof PublicDossierSchema>;
 export type ActionType = DossierView['allowedActions'][number];
@@ -64,6 +66,9 @@ export const dossiersApi = {
   create: (body: CreateDossierInput, idempotencyKey: string | undefined, lang: Language): Promise<ApiResult<DossierView>> =>
     requestJson(`${API}/dossiers`, lang, { method: 'POST', body, ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}) }),
   get: (id: string, lang: Language): Promise<ApiResult<DossierView>> => requestJson(`${API}/dossiers/${enc(id)}`, lang),
+  /** The counter's prefill: the e-form's population fields of the applicant at the counter (receiver). */
+  counterPrefill: (body: CounterPrefillBody, lang: Language): Promise<ApiResult<CounterPrefill>> =>
+    requestJson(`${API}/dossiers/counter-prefill`, lang, { method: 'POST', body }),
   act: (id: string, version: number, body: ActionInput, lang: Language): Promise<ApiResult<DossierView>> =>
     requestJson(`${API}/dossiers/${enc(id)}/actions`, lang, { method: 'POST', body, headers: { 'If-Match': `"${version}"` } }),
   actionOptions: (id: string, lang: Language): Promise<ApiResult<ActionOptions>> => requestJson(`${API}/dossiers/${enc(id)}/action-options`, lang),

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findBindings } from '@server/core/eforms/prefill.ts';
 import type { EformDefinition } from '@server/core/eforms/validate.ts';
-import { ErrorSummary, failureText, SelectField, TextField, type SummaryItem } from '../../../components/forms.tsx';
+import { DateField, ErrorSummary, failureText, SelectField, TextField, type SummaryItem } from '../../../components/forms.tsx';
+import { Notice, type NoticeTone } from '../../../components/Notice.tsx';
 import { currentLanguage, type Language } from '../../../i18n/index.ts';
 import { DOSSIER_PATHS, slipUrl } from '../../../lib/dossier-paths.ts';
 import { Link } from '../../../router.tsx';
@@ -16,6 +17,7 @@ import { useEformState } from '../../catalog/eform/useEformState.ts';
 import { VERIFY_PATH, WorkspaceShell } from '../../workspace/WorkspaceShell.tsx';
 import { dossiersApi, newIdempotencyKey, type CreateDossierInput, type DossierView } from '../api.ts';
 import { ComponentUploads, componentFieldId, componentsBody, type ComponentFiles } from '../components/ComponentUploads.tsx';
+import { momentText } from '../components/format.ts';
 import { DigitizationFields, isExempt, isRecorded, withDigitization, type DigitizationState } from '../../warehouse/components/DigitizationFields.tsx';
 import '../dossiers.css';
 
@@ -133,6 +135,9 @@ function IntakeForm({ view, language, onAgain }: { view: ProcedureVersionView; l
   const [key] = useState(newIdempotencyKey);
   const [done, setDone] = useState<DossierView | undefined>();
   const doneRef = useRef<HTMLDivElement>(null);
+  // The applicant's date of birth (a citizen): the national population query needs it.
+  const [birthDate, setBirthDate] = useState('');
+  const [lookup, setLookup] = useState<{ busy: boolean; tone?: NoticeTone; text?: string }>({ busy: false });
 
   useEffect(() => {
     if (done) doneRef.current?.focus();
@@ -159,6 +164,51 @@ function IntakeForm({ view, language, onAgain }: { view: ProcedureVersionView; l
     );
     // The phone is typed by the applicant in the form, not bound to a source.
     form.setData(data);
+  }
+
+  /**
+   * Fills the form's population fields from the national population database (the applicant at
+   * the counter, by the number, name and birth date on their card); the server sends only the
+   * fields this procedure's form binds, and only on a match.
+   */
+  async function prefillFromPopulation() {
+    if (lookup.busy) return;
+    const personalId = applicant.idNumber.trim();
+    const fullName = applicant.name.trim();
+    if (applicant.kind !== 'citizen') {
+      setLookup({ busy: false, tone: 'info', text: t('dossiers.intake.prefillOrganization') });
+      return;
+    }
+    if (!/^\d{12}$/.test(personalId) || fullName.length < 2 || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
+      setLookup({ busy: false, tone: 'warning', text: t('dossiers.intake.prefillNeeds') });
+      return;
+    }
+    setLookup({ busy: true });
+    const r = await dossiersApi.counterPrefill({ procedureCode: view.code, personalId, fullName, birthDate }, language);
+    if (r.kind !== 'ok') {
+      setLookup({ busy: false, tone: 'error', text: failureText(t, r) });
+      return;
+    }
+    const answer = r.data;
+    if (answer.status === 'match') {
+      const { bindings } = findBindings(definition.schema);
+      // The national database's values stand over what was typed.
+      const { data, marks } = applyValues(
+        bindings.filter((b) => b.source === 'population').map((b) => ({ ...b, editable: false })),
+        form.data,
+        answer.values,
+      );
+      form.setData(data);
+      const address = answer.values.permanentAddress;
+      setApplicant((a) => ({ ...a, name: answer.values.fullName ?? a.name, address: a.address.trim() || !address ? a.address : address }));
+      setLookup({
+        busy: false,
+        tone: marks.size > 0 ? 'success' : 'info',
+        text: marks.size > 0 ? t('dossiers.intake.prefillDone', { count: marks.size, time: momentText(t, answer.fetchedAt) }) : t('dossiers.intake.prefillNone'),
+      });
+    } else if (answer.status === 'mismatch') setLookup({ busy: false, tone: 'warning', text: t('dossiers.intake.prefillMismatch') });
+    else if (answer.status === 'not_found') setLookup({ busy: false, tone: 'warning', text: t('dossiers.intake.prefillNotFound') });
+    else setLookup({ busy: false, tone: 'warning', text: answer.detail?.[language] ?? t('dossiers.intake.prefillNeeds') });
   }
 
   function checkApplicant(): SummaryItem[] {
@@ -256,6 +306,23 @@ function IntakeForm({ view, language, onAgain }: { view: ProcedureVersionView; l
         />
         <TextField id={aid('idNumber')} label={labels.idNumber} hint={t('dossiers.intake.idHint')} required inputMode={applicant.kind === 'citizen' ? 'numeric' : 'text'} autoComplete="off" maxLength={20} value={applicant.idNumber} onValue={set('idNumber')} error={errors.idNumber} />
         <TextField id={aid('name')} label={labels.name} required autoComplete="off" value={applicant.name} onValue={set('name')} error={errors.name} />
+        {applicant.kind === 'citizen' && (
+          <>
+            <DateField id="intake-applicant-birthDate" label={t('dossiers.intake.birthDate')} hint={t('dossiers.intake.birthDateHint')} optionalText={t('dossiers.files.optional')} value={birthDate} onValue={setBirthDate} />
+            <p>
+              <button type="button" className="button button--secondary" onClick={() => void prefillFromPopulation()} aria-disabled={lookup.busy || undefined}>
+                {lookup.busy ? t('dossiers.intake.prefillBusy') : t('dossiers.intake.prefill')}
+              </button>
+            </p>
+          </>
+        )}
+        <div aria-live="polite" id="intake-prefill-outcome">
+          {lookup.text && lookup.tone && (
+            <Notice tone={lookup.tone} headingLevel={3}>
+              {lookup.text}
+            </Notice>
+          )}
+        </div>
         <TextField id={aid('phone')} label={labels.phone} optionalText={t('dossiers.files.optional')} type="tel" autoComplete="off" value={applicant.phone} onValue={set('phone')} error={errors.phone} />
         <TextField id={aid('email')} label={labels.email} optionalText={t('dossiers.files.optional')} type="email" autoComplete="off" value={applicant.email} onValue={set('email')} error={errors.email} />
         <TextField id={aid('address')} label={labels.address} optionalText={t('dossiers.files.optional')} autoComplete="off" value={applicant.address} onValue={set('address')} />
