@@ -360,6 +360,51 @@ describe.skipIf(!hasChromium)('procedure catalog in Chromium', () => {
     await other.locator('#admin-forbidden').waitFor(WAIT);
   });
 
+  it('shows the administration’s lists as the kit’s tables: named, axe clean, stacked on a phone; import results and errors too', { timeout: 180_000 }, async () => {
+    const page = await open(admin);
+    await page.goto(`${server.url}/quan-tri/thu-tuc`);
+    const procedures = page.getByRole('table', { name: 'Danh sách thủ tục được quản trị' });
+    await procedures.getByRole('rowheader', { name: 'Đăng ký sáng chế', exact: true }).waitFor(WAIT);
+    await expectNoAxeViolations(page, 'the administration’s list of procedures');
+
+    await procedures.getByRole('link', { name: 'Đăng ký sáng chế', exact: true }).click();
+    const versions = page.getByRole('table', { name: 'Danh sách phiên bản' });
+    await versions.getByRole('rowheader', { name: '1', exact: true }).waitFor(WAIT);
+    expect(await versions.getByRole('columnheader').allTextContents()).toEqual(['Phiên bản', 'Trạng thái', 'Cập nhật', 'Công bố', 'Thao tác']);
+    await expectNoAxeViolations(page, 'a procedure’s versions');
+
+    // Import: a clean file is checked (nothing kept), a broken one is refused with its errors listed.
+    const exported = await api('/api/v1/catalog/export?format=json&which=published', admin);
+    expect(exported.status).toBe(200);
+    const file = (await exported.json()) as { procedures: Array<{ content: Record<string, unknown> }> };
+    await page.goto(`${server.url}/quan-tri/thu-tuc/nhap-xuat`);
+    const upload = async (name: string, body: unknown) => {
+      await page.getByLabel('Tệp nhập').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(body)) });
+      await page.getByRole('button', { name: 'Kiểm tra tệp' }).click();
+    };
+    await upload('danh-muc.json', file);
+    const results = page.getByRole('table', { name: 'Kết quả nhập' });
+    await results.waitFor(WAIT);
+    expect(await results.getByRole('rowheader').count()).toBe(file.procedures.length);
+    await expectNoAxeViolations(page, 'the import’s results');
+    await upload('danh-muc-loi.json', { ...file, procedures: [{ ...file.procedures[0], content: { ...file.procedures[0]!.content, name: '' } }] });
+    const errors = page.getByRole('alert').getByRole('table', { name: 'Các lỗi của tệp nhập' });
+    await errors.waitFor(WAIT);
+    expect(await errors.textContent()).toContain('Tên thủ tục');
+    expect(await errors.textContent()).not.toContain('/content/name');
+    await expectNoAxeViolations(page, 'the import’s errors');
+
+    // On a 360 px phone the list stacks: every column is still there, as "header: value" lines.
+    const phone = await open(admin, 360);
+    await phone.goto(`${server.url}/quan-tri/thu-tuc`);
+    const stacked = phone.getByRole('table', { name: 'Danh sách thủ tục được quản trị' });
+    // (A stacked cell's name starts with its column's header, shown before the value.)
+    await stacked.getByRole('link', { name: 'Đăng ký sáng chế', exact: true }).waitFor(WAIT);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await stacked.locator('tbody tr').first().evaluate((row) => getComputedStyle(row).display)).toBe('block');
+    await expectNoAxeViolations(phone, 'the list of procedures on a phone');
+  });
+
   it('raised no page error and no CSP violation', () => {
     expect(pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);

@@ -4,6 +4,7 @@
 // and, where it matters, said to be in Vietnamese only.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Notice } from '../../../components/Notice.tsx';
 import type { Language } from '../../../i18n/index.ts';
 
 /** A procedure's name in the page language: `{ text, lang }` (lang 'vi' when only Vietnamese exists). */
@@ -29,8 +30,8 @@ export function ViOnlyNotice({ language, id }: { language: Language; id?: string
   const { t } = useTranslation();
   if (language === 'vi') return null;
   return (
-    <p className="cat-notice cat-notice--info" id={id}>
+    <Notice tone="info" id={id}>
       {t('catalog.viOnly.content')}
-    </p>
+    </Notice>
   );
 }

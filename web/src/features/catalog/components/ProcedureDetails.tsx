@@ -86,14 +86,14 @@ export function ProcedureDetails({ view, language, headingLevel = 2 }: { view: P
                 header: t('catalog.components.name'),
                 label: '',
                 rowHeader: true,
-                className: 'cat-table__rowhead',
+                className: 'cat-name-cell',
                 cell: (k) => (
                   <span>
                     <span lang="vi">{k.name}</span>
-                    {k.templateRef && <span className="cat-table__note">{t('catalog.components.template', { ref: k.templateRef })}</span>}
-                    {k.replacedByPopulationData && <span className="cat-table__note">{t('catalog.components.replaced')}</span>}
+                    {k.templateRef && <span className="cat-subnote">{t('catalog.components.template', { ref: k.templateRef })}</span>}
+                    {k.replacedByPopulationData && <span className="cat-subnote">{t('catalog.components.replaced')}</span>}
                     {k.acceptedFormats.length > 0 && (
-                      <span className="cat-table__note">{t('catalog.components.formats', { formats: k.acceptedFormats.join(', ').toUpperCase() })}</span>
+                      <span className="cat-subnote">{t('catalog.components.formats', { formats: k.acceptedFormats.join(', ').toUpperCase() })}</span>
                     )}
                   </span>
                 ),
@@ -106,7 +106,7 @@ export function ProcedureDetails({ view, language, headingLevel = 2 }: { view: P
                 cell: (k) => (
                   <span>
                     {t(`catalog.components.${k.requirement}`)}
-                    {k.condition && <span className="cat-table__note">{k.condition}</span>}
+                    {k.condition && <span className="cat-subnote">{k.condition}</span>}
                   </span>
                 ),
               },
@@ -183,7 +183,7 @@ export function ProcedureDetails({ view, language, headingLevel = 2 }: { view: P
                   {f.name} ({t(`catalog.feeKind.${f.kind}`)})
                 </span>
                 <span className="cat-fees__amount">{f.amountVnd === 0 ? t('catalog.procedure.free') : formatVnd(f.amountVnd, language)}</span>
-                {f.basis && <span className="cat-table__note">{f.basis}</span>}
+                {f.basis && <span className="cat-subnote">{f.basis}</span>}
               </li>
             ))}
           </ul>

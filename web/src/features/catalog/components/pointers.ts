@@ -12,6 +12,7 @@ const SECTION_KEYS: Record<string, string> = {
   subjects: 'catalog.parts.subjects',
   onlineLevel: 'catalog.procedure.onlineLevel',
   fullOnlineEligible: 'catalog.editor.fullOnlineEligible',
+  requiredAssurance: 'catalog.pointer.requiredAssurance',
   methods: 'catalog.parts.method',
   sequence: 'catalog.parts.sequence',
   requirements: 'catalog.parts.requirements',
@@ -66,4 +67,15 @@ export function contentPointerLabel(t: TFunction, pointer: string): string {
     if (key) words.push(t(key));
   }
   return words.join(' — ');
+}
+
+/**
+ * Where a change of the version diff is, in words: the place its pointer names, with the item's
+ * key for keyed lists ("Thành phần, số lượng hồ sơ — mục 2 — Tên giấy tờ (TK01)"); the section's
+ * own label for a change of a whole section. Never the content's keys (`note`) or the pointer.
+ */
+export function diffChangePlace(t: TFunction, change: { path: string; key?: string | undefined }, sectionLabel: string): string {
+  const label = contentPointerLabel(t, change.path);
+  if (!label) return change.key ? `${sectionLabel} (${change.key})` : sectionLabel;
+  return change.key ? `${label} (${change.key})` : label;
 }

@@ -9,6 +9,7 @@ import { catalogApi, type ProcedureList, type SearchParams, type SubjectFilter }
 import { failureText, Status } from '../../../components/forms.tsx';
 import { durationText, feeText } from '../components/format.ts';
 import { procedureName } from '../components/LocalText.tsx';
+import { Notice } from '../../../components/Notice.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -215,7 +216,7 @@ export function CatalogSearchPage() {
         <h2 id="catalog-results-title">
           {result ? t('catalog.search.found', { count: result.total }) : t('catalog.search.results')}
         </h2>
-        {error && <p className="cat-notice cat-notice--error">{error}</p>}
+        {error && <Notice tone="error">{error}</Notice>}
         {result && result.items.length === 0 && <p>{t('catalog.search.none')}</p>}
         {result && result.items.length > 0 && (
           <ol className="cat-procedure-list" start={(result.page - 1) * PAGE_SIZE + 1}>

@@ -6,7 +6,8 @@ import { currentLanguage } from '../../../i18n/index.ts';
 import { Link, useParams, useRouter } from '../../../router.tsx';
 import { catalogApi, type VersionDiff, type VersionList } from '../api.ts';
 import { failureText } from '../../../components/forms.tsx';
-import { contentPointerLabel } from '../components/pointers.ts';
+import { diffChangePlace } from '../components/pointers.ts';
+import { Notice } from '../../../components/Notice.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -71,11 +72,6 @@ export function DiffPage() {
   }, [code, n, from, language]);
 
   const sectionLabel = (s: string) => diff?.sections.find((x) => x.section === s)?.label[language] ?? s;
-  // The place in words (field labels, item numbers), never the content's own keys.
-  const where = (c: VersionDiff['changes'][number]) => {
-    const label = contentPointerLabel(t, c.path);
-    return c.key ? `${label} (${c.key})` : label;
-  };
   const older = versions?.items.filter((v) => v.number < n) ?? [];
 
   return (
@@ -117,7 +113,7 @@ export function DiffPage() {
         </div>
       )}
 
-      {error && <p className="cat-notice cat-notice--error">{error}</p>}
+      {error && <Notice tone="error">{error}</Notice>}
       {!diff && !error && <p role="status">{t('catalog.procedure.loading')}</p>}
       {diff && (
         <>
@@ -142,7 +138,7 @@ export function DiffPage() {
                   .map((c, i) => (
                     <li key={`${c.path}-${i}`} className={`cat-diff-change diff-change--${c.kind}`}>
                       <p className="cat-diff-change__head">
-                        <span className={`cat-tag cat-tag--${c.kind}`}>{t(`catalog.diff.kind.${c.kind}`)}</span> <span className="cat-diff-change__where">{where(c) || s.label[language]}</span>
+                        <span className={`cat-tag cat-tag--${c.kind}`}>{t(`catalog.diff.kind.${c.kind}`)}</span> <span className="cat-diff-change__where">{diffChangePlace(t, c, s.label[language])}</span>
                       </p>
                       {(() => {
                         const delta = c.kind === 'changed' ? listDelta(c.before, c.after) : undefined;

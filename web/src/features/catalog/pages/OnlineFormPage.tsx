@@ -16,6 +16,7 @@ import { isPersonalSource, loadPrefill, type PrefillResult } from '../eform/pref
 import { useOnlineForm } from '../eform/useOnlineForm.ts';
 import { useEformState } from '../eform/useEformState.ts';
 import { procedureName } from '../components/LocalText.tsx';
+import { Notice } from '../../../components/Notice.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
 import '../catalog.css';
 
@@ -54,7 +55,7 @@ export function OnlineFormPage() {
     return (
       <div className="page catalog">
         {header}
-        <p className="cat-notice cat-notice--error">{error}</p>
+        <Notice tone="error">{error}</Notice>
       </div>
     );
   }
@@ -70,7 +71,7 @@ export function OnlineFormPage() {
     return (
       <div className="page catalog">
         {header}
-        <p className="cat-notice">{t('catalog.procedure.noOnline')}</p>
+        <Notice tone="info">{t('catalog.procedure.noOnline')}</Notice>
       </div>
     );
   }
@@ -78,13 +79,12 @@ export function OnlineFormPage() {
     return (
       <div className="page catalog">
         {header}
-        <div className="cat-notice cat-notice--info" id="login-required">
-          <h2>{t('catalog.form.loginTitle')}</h2>
+        <Notice tone="info" title={t('catalog.form.loginTitle')} id="login-required">
           <p>{t('catalog.form.loginText')}</p>
           <a className="button button--primary" href={CATALOG_PATHS.login(here)}>
             {t('catalog.form.loginLink')}
           </a>
-        </div>
+        </Notice>
       </div>
     );
   }
@@ -92,7 +92,7 @@ export function OnlineFormPage() {
     return (
       <div className="page catalog">
         {header}
-        <p className="cat-notice cat-notice--info">{t('catalog.form.officerText')}</p>
+        <Notice tone="info">{t('catalog.form.officerText')}</Notice>
       </div>
     );
   }
@@ -161,8 +161,7 @@ function OnlineForm({ view, prefill, language }: { view: ProcedureVersionView; p
   if (saved) {
     const at = vnMoment(saved.createdAt);
     return (
-      <div className="cat-notice cat-notice--success" tabIndex={-1} ref={savedRef} id="submission-saved">
-        <h2>{t('catalog.form.savedTitle')}</h2>
+      <Notice tone="success" title={t('catalog.form.savedTitle')} tabIndex={-1} ref={savedRef} id="submission-saved">
         <p>{t('catalog.form.savedText', { version: saved.versionNumber, moment: at ? formatMoment(t, at) : saved.createdAt })}</p>
         <p>
           {t('catalog.form.savedId')} <code>{saved.id}</code>
@@ -170,7 +169,7 @@ function OnlineForm({ view, prefill, language }: { view: ProcedureVersionView; p
         <p>
           <Link to={CATALOG_PATHS.procedure(view.code)}>{t('catalog.form.backToProcedure')}</Link>
         </p>
-      </div>
+      </Notice>
     );
   }
 
@@ -178,11 +177,11 @@ function OnlineForm({ view, prefill, language }: { view: ProcedureVersionView; p
     <>
       <p className="lead">{t('catalog.form.intro')}</p>
       {prefill.status === 'applied' && personalShown && (
-        <p className="cat-notice cat-notice--info" id="prefill-applied">
+        <Notice tone="info" id="prefill-applied">
           {t('catalog.form.prefillApplied')}
-        </p>
+        </Notice>
       )}
-      {prefill.status === 'unavailable' && <p className="cat-notice cat-notice--warning">{t('catalog.form.prefillUnavailable')}</p>}
+      {prefill.status === 'unavailable' && <Notice tone="warning">{t('catalog.form.prefillUnavailable')}</Notice>}
       <ErrorSummary items={form.summary} attempt={form.attempt} />
       <section className="panel eform-panel" aria-labelledby="eform-title" aria-busy={busy || undefined}>
         <h2 id="eform-title">{t('catalog.form.formHeading', { n: view.version.number })}</h2>

@@ -10,6 +10,7 @@ import { durationText, feeText } from '../components/format.ts';
 import { formatMoment, vnMoment } from '../../../lib/datetime.ts';
 import { ProcedureDetails } from '../components/ProcedureDetails.tsx';
 import { procedureName } from '../components/LocalText.tsx';
+import { Notice } from '../../../components/Notice.tsx';
 import { CATALOG_PATHS } from '../paths.ts';
 import { DOSSIER_PATHS } from '../../../lib/dossier-paths.ts';
 import '../catalog.css';
@@ -45,7 +46,7 @@ export function ProcedurePage() {
     return (
       <div className="page catalog">
         <h1 tabIndex={-1}>{error.notFound ? t('catalog.procedure.notFoundTitle') : t('catalog.procedure.title')}</h1>
-        <p className="cat-notice cat-notice--error">{error.text}</p>
+        <Notice tone="error">{error.text}</Notice>
         <p>
           <Link to={CATALOG_PATHS.search}>{t('catalog.procedure.backToSearch')}</Link>
         </p>

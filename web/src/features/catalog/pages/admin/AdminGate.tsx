@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { IDENTITY_PATHS } from '../../../../lib/identity-paths.ts';
 import { useSession, type Me } from '../../../../lib/session.tsx';
 import { useRights, type Rights } from '../../components/rights.ts';
+import { Notice } from '../../../../components/Notice.tsx';
 
 export function AdminGate({ title, children }: { title: string; children: (ctx: { me: Me; rights: Rights }) => ReactNode }) {
   const { t } = useTranslation();
@@ -24,12 +25,12 @@ export function AdminGate({ title, children }: { title: string; children: (ctx: 
     return (
       <div className="page catalog">
         <h1 tabIndex={-1}>{title}</h1>
-        <div className="cat-notice cat-notice--info">
+        <Notice tone="info">
           <p>{t('catalog.admin.loginText')}</p>
           <a className="button button--primary" href={`${IDENTITY_PATHS.login}?returnTo=${encodeURIComponent(here)}`}>
             {t('catalog.admin.loginLink')}
           </a>
-        </div>
+        </Notice>
       </div>
     );
   }
@@ -37,9 +38,9 @@ export function AdminGate({ title, children }: { title: string; children: (ctx: 
     return (
       <div className="page catalog">
         <h1 tabIndex={-1}>{title}</h1>
-        <p className="cat-notice cat-notice--error" id="admin-forbidden">
+        <Notice tone="error" id="admin-forbidden">
           {t('catalog.admin.forbidden')}
-        </p>
+        </Notice>
       </div>
     );
   }

@@ -8,6 +8,8 @@ import { catalogApi, type AdminList } from '../../api.ts';
 import { failureText, Status } from '../../../../components/forms.tsx';
 import { formatMoment, vnMoment } from '../../../../lib/datetime.ts';
 import type { Rights } from '../../components/rights.ts';
+import { DataTable } from '../../../../components/DataTable.tsx';
+import { Notice } from '../../../../components/Notice.tsx';
 import { CATALOG_PATHS } from '../../paths.ts';
 import { AdminGate } from './AdminGate.tsx';
 import '../../catalog.css';
@@ -89,57 +91,43 @@ function AdminList({ rights }: { rights: Rights }) {
         </div>
       </form>
 
-      {error && <p className="cat-notice cat-notice--error">{error}</p>}
+      {error && <Notice tone="error">{error}</Notice>}
       {list && (
         <section aria-labelledby="admin-list-title">
           <h2 id="admin-list-title">{t('catalog.admin.count', { count: list.total })}</h2>
-          <div className="cat-table-scroll" role="region" aria-labelledby="admin-list-caption" tabIndex={0}>
-            <table className="cat-table cat-table--admin">
-              <caption id="admin-list-caption" className="visually-hidden">
-                {t('catalog.admin.tableCaption')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('catalog.procedure.code')}</th>
-                  <th scope="col">{t('catalog.admin.name')}</th>
-                  <th scope="col">{t('catalog.admin.owner')}</th>
-                  <th scope="col">{t('catalog.admin.latest')}</th>
-                  <th scope="col">{t('catalog.admin.published')}</th>
-                  <th scope="col">{t('catalog.admin.draft')}</th>
-                  <th scope="col">{t('catalog.admin.publicParts')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((p) => {
+          <DataTable
+            id="admin-list"
+            caption={t('catalog.admin.tableCaption')}
+            captionHidden
+            rows={list.items}
+            rowKey={(p) => p.id}
+            columns={[
+              { id: 'code', header: t('catalog.procedure.code'), cell: (p) => <Link to={CATALOG_PATHS.adminProcedure(p.code)}>{p.code}</Link> },
+              { id: 'name', header: t('catalog.admin.name'), rowHeader: true, className: 'cat-name-cell', cell: (p) => <Link to={CATALOG_PATHS.adminProcedure(p.code)}>{p.name}</Link> },
+              { id: 'owner', header: t('catalog.admin.owner'), cell: (p) => rights.unitNames.get(p.ownerUnitId)?.[language] ?? p.ownerUnitId },
+              {
+                id: 'latest',
+                header: t('catalog.admin.latest'),
+                cell: (p) => {
                   const updated = vnMoment(p.latest.updatedAt);
                   return (
-                    <tr key={p.id}>
-                      <td>
-                        <Link to={CATALOG_PATHS.adminProcedure(p.code)}>{p.code}</Link>
-                      </td>
-                      <th scope="row" className="cat-table__rowhead">
-                        <Link to={CATALOG_PATHS.adminProcedure(p.code)}>{p.name}</Link>
-                      </th>
-                      <td>{rights.unitNames.get(p.ownerUnitId)?.[language] ?? p.ownerUnitId}</td>
-                      <td>
-                        {t('catalog.admin.versionStatus', { n: p.latest.number, status: t(`catalog.status.${p.latest.status}`) })}
-                        {updated && <span className="cat-table__note">{formatMoment(t, updated)}</span>}
-                      </td>
-                      <td>{p.publishedVersion ?? '—'}</td>
-                      <td>
-                        {p.draftVersion !== null ? (
-                          <Link to={CATALOG_PATHS.adminVersion(p.code, p.draftVersion)}>{t('catalog.admin.openDraft', { n: p.draftVersion })}</Link>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                      <td>{p.publicPartsComplete ? t('catalog.admin.complete') : t('catalog.admin.incomplete')}</td>
-                    </tr>
+                    <>
+                      {t('catalog.admin.versionStatus', { n: p.latest.number, status: t(`catalog.status.${p.latest.status}`) })}
+                      {updated && <span className="cat-subnote">{formatMoment(t, updated)}</span>}
+                    </>
                   );
-                })}
-              </tbody>
-            </table>
-          </div>
+                },
+              },
+              { id: 'published', header: t('catalog.admin.published'), cell: (p) => p.publishedVersion ?? '—' },
+              {
+                id: 'draft',
+                header: t('catalog.admin.draft'),
+                cell: (p) =>
+                  p.draftVersion !== null ? <Link to={CATALOG_PATHS.adminVersion(p.code, p.draftVersion)}>{t('catalog.admin.openDraft', { n: p.draftVersion })}</Link> : '—',
+              },
+              { id: 'parts', header: t('catalog.admin.publicParts'), cell: (p) => (p.publicPartsComplete ? t('catalog.admin.complete') : t('catalog.admin.incomplete')) },
+            ]}
+          />
         </section>
       )}
       <Status>{loading ? t('catalog.search.loading') : list ? t('catalog.admin.count', { count: list.total }) : ''}</Status>

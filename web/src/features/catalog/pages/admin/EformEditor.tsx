@@ -9,6 +9,7 @@ import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import type { Language } from '../../../../i18n/index.ts';
 import { catalogApi, type PrefillAttribute, type ProcedureVersionView } from '../../api.ts';
 import { Checkbox, SelectField, TextArea, TextField } from '../../../../components/forms.tsx';
+import { Notice } from '../../../../components/Notice.tsx';
 import { EformPreview } from './EformPreview.tsx';
 
 const CHOICE_TYPES: readonly FieldType[] = ['select', 'radio', 'multiselect'];
@@ -167,9 +168,9 @@ function RowsEditor({
   return (
     <div className="cat-rows-editor">
       {error && (
-        <p className="cat-notice cat-notice--error" role="alert">
+        <Notice tone="error" live="alert">
           {t('catalog.eformEditor.buildError', { message: error })}
-        </p>
+        </Notice>
       )}
       <h3>{t('catalog.eformEditor.sections')}</h3>
       <ul className="cat-rows-editor__sections">

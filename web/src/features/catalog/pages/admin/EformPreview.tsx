@@ -8,6 +8,7 @@ import type { EformDefinition } from '@server/core/eforms/validate.ts';
 import type { Language } from '../../../../i18n/index.ts';
 import { catalogApi, type ProcedureVersionView } from '../../api.ts';
 import { ErrorSummary, failureText, TextField } from '../../../../components/forms.tsx';
+import { Notice } from '../../../../components/Notice.tsx';
 import { EformRenderer } from '../../eform/EformRenderer.tsx';
 import { applyValues, catalogValues, isFilledByServer } from '../../eform/prefill.ts';
 import { useEformState } from '../../eform/useEformState.ts';
@@ -86,16 +87,16 @@ export function EformPreview({ view, definition, language, saveFirst }: { view: 
         </details>
       )}
       {notFilled.length > 0 && (
-        <p className="cat-notice cat-notice--info" id="preview-not-prefilled">
+        <Notice tone="info" id="preview-not-prefilled">
           {t('catalog.eformEditor.notPrefilled', { names: [...new Set(notFilled.map((b) => b.attribute))].join(', ') })}
-        </p>
+        </Notice>
       )}
       <ErrorSummary items={form.summary} attempt={form.attempt} />
       {accepted && (
-        <div className="cat-notice cat-notice--success" role="status" id="test-accepted">
+        <Notice tone="success" live="status" id="test-accepted">
           <p>{t('catalog.eformEditor.accepted')}</p>
           <pre className="cat-code">{JSON.stringify(accepted, null, 2)}</pre>
-        </div>
+        </Notice>
       )}
       <EformRenderer
         definition={definition}

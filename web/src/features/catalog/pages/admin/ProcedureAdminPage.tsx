@@ -8,6 +8,8 @@ import { catalogApi, type ProcedureVersionView, type VersionList } from '../../a
 import { failureText } from '../../../../components/forms.tsx';
 import { formatMoment, vnMoment } from '../../../../lib/datetime.ts';
 import type { Rights } from '../../components/rights.ts';
+import { DataTable } from '../../../../components/DataTable.tsx';
+import { Notice } from '../../../../components/Notice.tsx';
 import { CATALOG_PATHS } from '../../paths.ts';
 import { AdminGate } from './AdminGate.tsx';
 import '../../catalog.css';
@@ -73,7 +75,7 @@ function ProcedureAdmin({ rights }: { rights: Rights }) {
           {t('catalog.procedure.codeLine', { code })} · {t('catalog.admin.owner')}: {latest.ownerUnit.name[language]}
         </p>
       )}
-      {error && <p className="cat-notice cat-notice--error">{error}</p>}
+      {error && <Notice tone="error">{error}</Notice>}
       <div className="cat-actions">
         {canEdit && !draft && versions && (
           <button type="button" className="button button--primary" onClick={() => void newDraft()} aria-disabled={busy || undefined}>
@@ -91,58 +93,65 @@ function ProcedureAdmin({ rights }: { rights: Rights }) {
           </Link>
         )}
       </div>
-      {!canEdit && latest && <p className="cat-notice cat-notice--info">{t('catalog.adminProcedure.readOnly')}</p>}
+      {!canEdit && latest && <Notice tone="info">{t('catalog.adminProcedure.readOnly')}</Notice>}
 
       {versions && (
         <section aria-labelledby="versions-title">
           <h2 id="versions-title">{t('catalog.adminProcedure.versions')}</h2>
-          <div className="cat-table-scroll" role="region" aria-labelledby="versions-caption" tabIndex={0}>
-            <table className="cat-table">
-              <caption id="versions-caption" className="visually-hidden">
-                {t('catalog.adminProcedure.tableCaption')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('catalog.adminProcedure.version')}</th>
-                  <th scope="col">{t('catalog.adminProcedure.status')}</th>
-                  <th scope="col">{t('catalog.adminProcedure.updated')}</th>
-                  <th scope="col">{t('catalog.adminProcedure.publishedAt')}</th>
-                  <th scope="col">{t('catalog.adminProcedure.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...versions.items].reverse().map((v) => {
+          <DataTable
+            id="versions"
+            caption={t('catalog.adminProcedure.tableCaption')}
+            captionHidden
+            rows={[...versions.items].reverse()}
+            rowKey={(v) => String(v.number)}
+            columns={[
+              { id: 'number', header: t('catalog.adminProcedure.version'), rowHeader: true, cell: (v) => v.number },
+              {
+                id: 'status',
+                header: t('catalog.adminProcedure.status'),
+                cell: (v) => (
+                  <>
+                    <span className={`cat-tag cat-tag--${v.status}`}>{t(`catalog.status.${v.status}`)}</span>
+                    {v.withdrawnReason && <span className="cat-subnote">{v.withdrawnReason}</span>}
+                  </>
+                ),
+              },
+              {
+                id: 'updated',
+                header: t('catalog.adminProcedure.updated'),
+                cell: (v) => {
                   const updated = vnMoment(v.updatedAt);
+                  return updated ? formatMoment(t, updated) : v.updatedAt;
+                },
+              },
+              {
+                id: 'published',
+                header: t('catalog.adminProcedure.publishedAt'),
+                cell: (v) => {
                   const published = v.publishedAt ? vnMoment(v.publishedAt) : undefined;
-                  return (
-                    <tr key={v.number}>
-                      <th scope="row">{v.number}</th>
-                      <td>
-                        <span className={`cat-tag cat-tag--${v.status}`}>{t(`catalog.status.${v.status}`)}</span>
-                        {v.withdrawnReason && <span className="cat-table__note">{v.withdrawnReason}</span>}
-                      </td>
-                      <td>{updated ? formatMoment(t, updated) : v.updatedAt}</td>
-                      <td>{published ? formatMoment(t, published) : '—'}</td>
-                      <td>
-                        <ul className="cat-inline-list">
-                          <li>
-                            <Link to={CATALOG_PATHS.adminVersion(code, v.number)}>
-                              {v.status === 'draft' && canEdit ? t('catalog.adminProcedure.edit', { n: v.number }) : t('catalog.adminProcedure.view', { n: v.number })}
-                            </Link>
-                          </li>
-                          {v.number > 1 && (
-                            <li>
-                              <Link to={CATALOG_PATHS.diff(code, v.number)}>{t('catalog.adminProcedure.diff', { n: v.number })}</Link>
-                            </li>
-                          )}
-                        </ul>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+                  return published ? formatMoment(t, published) : '—';
+                },
+              },
+              {
+                id: 'actions',
+                header: t('catalog.adminProcedure.actions'),
+                cell: (v) => (
+                  <ul className="cat-inline-list">
+                    <li>
+                      <Link to={CATALOG_PATHS.adminVersion(code, v.number)}>
+                        {v.status === 'draft' && canEdit ? t('catalog.adminProcedure.edit', { n: v.number }) : t('catalog.adminProcedure.view', { n: v.number })}
+                      </Link>
+                    </li>
+                    {v.number > 1 && (
+                      <li>
+                        <Link to={CATALOG_PATHS.diff(code, v.number)}>{t('catalog.adminProcedure.diff', { n: v.number })}</Link>
+                      </li>
+                    )}
+                  </ul>
+                ),
+              },
+            ]}
+          />
         </section>
       )}
     </div>

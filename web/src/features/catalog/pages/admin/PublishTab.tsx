@@ -12,6 +12,7 @@ import type { LocalizedText, Problem } from '../../../../lib/api.ts';
 import { Link } from '../../../../router.tsx';
 import { catalogApi, type ProcedureVersionView, type VersionCheck } from '../../api.ts';
 import { contentPointerLabel } from '../../components/pointers.ts';
+import { Notice } from '../../../../components/Notice.tsx';
 import { CATALOG_PATHS } from '../../paths.ts';
 
 export const OVERRIDE_REASON_MIN = 10;
@@ -137,7 +138,7 @@ export function PublishTab(props: {
       <h2>{t('catalog.publish.title')}</h2>
       <div role="status" className="publish-tab__result">
         {result && (
-          <div className={`cat-notice ${result.ok ? 'cat-notice--success' : 'cat-notice--error'}`} id="publish-result">
+          <Notice tone={result.ok ? 'success' : 'error'} id="publish-result">
             <p>{result.text}</p>
             {result.ok && view.version.status === 'published' && (
               <p>
@@ -151,7 +152,7 @@ export function PublishTab(props: {
                 ))}
               </ul>
             )}
-          </div>
+          </Notice>
         )}
       </div>
       {props.editable && (
@@ -167,7 +168,7 @@ export function PublishTab(props: {
                   {check.errors.map((e, i) => (
                     <li key={i}>
                       <span className="cat-tag cat-tag--error">{t('catalog.publish.error')}</span> {e.message[language]}
-                      {e.pointer && <span className="cat-table__note">{contentPointerLabel(t, e.pointer)}</span>}
+                      {e.pointer && <span className="cat-subnote">{contentPointerLabel(t, e.pointer)}</span>}
                     </li>
                   ))}
                 </ul>
@@ -177,7 +178,7 @@ export function PublishTab(props: {
                   {check.warnings.map((e, i) => (
                     <li key={i}>
                       <span className="cat-tag cat-tag--warning">{t('catalog.publish.warning')}</span> {e.message[language]}
-                      {e.pointer && <span className="cat-table__note">{contentPointerLabel(t, e.pointer)}</span>}
+                      {e.pointer && <span className="cat-subnote">{contentPointerLabel(t, e.pointer)}</span>}
                     </li>
                   ))}
                 </ul>
@@ -193,35 +194,37 @@ export function PublishTab(props: {
             </section>
           )}
           {missing ? (
-            <section className="cat-notice cat-notice--warning publish-incomplete" aria-labelledby="publish-incomplete-title" id="publish-incomplete">
-              <h3 id="publish-incomplete-title" tabIndex={-1} ref={missingHeading}>
-                {t('catalog.publish.incompleteTitle')}
-              </h3>
-              <p>{t('catalog.publish.incompleteText')}</p>
-              <ul id="publish-missing-parts">
-                {missing.map((m) => (
-                  <li key={m.part}>{m.label[language]}</li>
-                ))}
-              </ul>
-              <TextArea
-                id="override-reason"
-                label={t('catalog.publish.overrideReason')}
-                hint={t('catalog.publish.overrideReasonHint', { min: OVERRIDE_REASON_MIN, max: OVERRIDE_REASON_MAX })}
-                required
-                rows={3}
-                maxLength={OVERRIDE_REASON_MAX}
-                value={overrideReason}
-                error={overrideError}
-                onValue={setOverrideReason}
-              />
-              <div className="button-row">
-                <button type="button" className="button button--danger" id="publish-anyway" onClick={publishAnyway} aria-disabled={busy || undefined}>
-                  {t('catalog.publish.publishAnyway')}
-                </button>
-                <button type="button" className="button button--secondary" onClick={() => setMissing(undefined)}>
-                  {t('catalog.publish.completeFirst')}
-                </button>
-              </div>
+            <section className="publish-incomplete" aria-labelledby="publish-incomplete-title" id="publish-incomplete">
+              <Notice tone="warning">
+                <h3 id="publish-incomplete-title" className="notice__title" tabIndex={-1} ref={missingHeading}>
+                  {t('catalog.publish.incompleteTitle')}
+                </h3>
+                <p>{t('catalog.publish.incompleteText')}</p>
+                <ul id="publish-missing-parts">
+                  {missing.map((m) => (
+                    <li key={m.part}>{m.label[language]}</li>
+                  ))}
+                </ul>
+                <TextArea
+                  id="override-reason"
+                  label={t('catalog.publish.overrideReason')}
+                  hint={t('catalog.publish.overrideReasonHint', { min: OVERRIDE_REASON_MIN, max: OVERRIDE_REASON_MAX })}
+                  required
+                  rows={3}
+                  maxLength={OVERRIDE_REASON_MAX}
+                  value={overrideReason}
+                  error={overrideError}
+                  onValue={setOverrideReason}
+                />
+                <div className="button-row">
+                  <button type="button" className="button button--danger" id="publish-anyway" onClick={publishAnyway} aria-disabled={busy || undefined}>
+                    {t('catalog.publish.publishAnyway')}
+                  </button>
+                  <button type="button" className="button button--secondary" onClick={() => setMissing(undefined)}>
+                    {t('catalog.publish.completeFirst')}
+                  </button>
+                </div>
+              </Notice>
             </section>
           ) : (
             <div className="cat-actions" id="publish-actions">

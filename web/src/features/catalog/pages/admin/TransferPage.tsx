@@ -9,6 +9,8 @@ import { requestJson } from '../../../../lib/api.ts';
 import { Link } from '../../../../router.tsx';
 import { exportUrl, importUrl, templateUrl, type ImportResult } from '../../api.ts';
 import { Checkbox, ErrorSummary, failureText, FileField, problemText } from '../../../../components/forms.tsx';
+import { DataTable, type Column } from '../../../../components/DataTable.tsx';
+import { Notice } from '../../../../components/Notice.tsx';
 import { contentPointerLabel } from '../../components/pointers.ts';
 import { CATALOG_PATHS } from '../../paths.ts';
 import { AdminGate } from './AdminGate.tsx';
@@ -92,6 +94,21 @@ function Transfer() {
   }
 
   const anySheet = problem?.errors.some((e) => e.sheet) ?? false;
+  // Errors of an Excel file are placed by sheet, row and column; of a JSON file, by the place in words.
+  const sheetColumns: Array<Column<ImportError>> = [
+    { id: 'sheet', header: t('catalog.transfer.sheet'), cell: (x) => x.sheet ?? '' },
+    { id: 'row', header: t('catalog.transfer.row'), cell: (x) => x.row ?? '' },
+    {
+      id: 'column',
+      header: t('catalog.transfer.column'),
+      cell: (x) => (
+        <>
+          {x.column ?? ''}
+          {x.header && <span className="cat-subnote">{x.header}</span>}
+        </>
+      ),
+    },
+  ];
 
   return (
     <div className="page catalog">
@@ -159,80 +176,43 @@ function Transfer() {
 
         <div role="status" className="cat-transfer-result">
           {result && (
-            <div className="cat-notice cat-notice--success" id="import-result">
+            <Notice tone="success" id="import-result">
               <p>{result.dryRun ? t('catalog.transfer.dryRunOk', { count: result.results.length }) : t('catalog.transfer.done', { count: result.results.length })}</p>
-              <div className="cat-table-scroll" role="region" aria-label={t('catalog.transfer.resultTable')} tabIndex={0}>
-                <table className="cat-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('catalog.procedure.code')}</th>
-                      <th scope="col">{t('catalog.transfer.action')}</th>
-                      <th scope="col">{t('catalog.adminProcedure.version')}</th>
-                      <th scope="col">{t('catalog.adminProcedure.status')}</th>
-                      <th scope="col">{t('catalog.transfer.warnings')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {result.results.map((x) => (
-                      <tr key={x.code}>
-                        <th scope="row">{x.code}</th>
-                        <td>{t(`catalog.transfer.actions.${x.action}`)}</td>
-                        <td>{x.versionNumber}</td>
-                        <td>{t(`catalog.status.${x.status}`)}</td>
-                        <td>{x.warnings}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
+              <DataTable
+                id="import-result-table"
+                caption={t('catalog.transfer.resultTable')}
+                captionHidden
+                rows={result.results}
+                rowKey={(x) => x.code}
+                columns={[
+                  { id: 'code', header: t('catalog.procedure.code'), rowHeader: true, cell: (x) => x.code },
+                  { id: 'action', header: t('catalog.transfer.action'), cell: (x) => t(`catalog.transfer.actions.${x.action}`) },
+                  { id: 'version', header: t('catalog.adminProcedure.version'), cell: (x) => x.versionNumber },
+                  { id: 'status', header: t('catalog.adminProcedure.status'), cell: (x) => t(`catalog.status.${x.status}`) },
+                  { id: 'warnings', header: t('catalog.transfer.warnings'), cell: (x) => x.warnings },
+                ]}
+              />
+            </Notice>
           )}
         </div>
         {problem && (
-          <div className="cat-notice cat-notice--error" role="alert" id="import-errors">
+          <Notice tone="error" live="alert" id="import-errors">
             <p>{problem.text}</p>
             {problem.errors.length > 0 && (
-              <div className="cat-table-scroll" role="region" aria-label={t('catalog.transfer.errorTable')} tabIndex={0}>
-                <table className="cat-table">
-                  <thead>
-                    <tr>
-                      {anySheet ? (
-                        <>
-                          <th scope="col">{t('catalog.transfer.sheet')}</th>
-                          <th scope="col">{t('catalog.transfer.row')}</th>
-                          <th scope="col">{t('catalog.transfer.column')}</th>
-                        </>
-                      ) : (
-                        <th scope="col">{t('catalog.transfer.where')}</th>
-                      )}
-                      <th scope="col">{t('catalog.procedure.code')}</th>
-                      <th scope="col">{t('catalog.transfer.message')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {problem.errors.map((x, i) => (
-                      <tr key={i}>
-                        {anySheet ? (
-                          <>
-                            <td>{x.sheet ?? ''}</td>
-                            <td>{x.row ?? ''}</td>
-                            <td>
-                              {x.column ?? ''}
-                              {x.header && <span className="cat-table__note">{x.header}</span>}
-                            </td>
-                          </>
-                        ) : (
-                          <td>{contentPointerLabel(t, x.pointer)}</td>
-                        )}
-                        <td>{x.procedure ?? ''}</td>
-                        <td>{x.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                id="import-error-table"
+                caption={t('catalog.transfer.errorTable')}
+                captionHidden
+                rows={problem.errors}
+                rowKey={(_, i) => String(i)}
+                columns={[
+                  ...(anySheet ? sheetColumns : [{ id: 'where', header: t('catalog.transfer.where'), cell: (x: ImportError) => contentPointerLabel(t, x.pointer) }]),
+                  { id: 'procedure', header: t('catalog.procedure.code'), cell: (x) => x.procedure ?? '' },
+                  { id: 'message', header: t('catalog.transfer.message'), cell: (x) => x.message },
+                ]}
+              />
             )}
-          </div>
+          </Notice>
         )}
       </section>
     </div>

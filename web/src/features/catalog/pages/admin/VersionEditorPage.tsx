@@ -13,6 +13,7 @@ import { formatMoment, vnMoment } from '../../../../lib/datetime.ts';
 import { ProcedureDetails } from '../../components/ProcedureDetails.tsx';
 import type { Rights } from '../../components/rights.ts';
 import { contentPointerLabel } from '../../components/pointers.ts';
+import { Notice } from '../../../../components/Notice.tsx';
 import { CATALOG_PATHS } from '../../paths.ts';
 import { AdminGate } from './AdminGate.tsx';
 import { ContentForm, DossierForm, fieldIdOf } from './ContentForms.tsx';
@@ -79,7 +80,7 @@ function VersionEditor({ rights }: { rights: Rights }) {
     return (
       <div className="page catalog">
         <h1 tabIndex={-1}>{t('catalog.editor.title')}</h1>
-        <p className="cat-notice cat-notice--error">{loadError}</p>
+        <Notice tone="error">{loadError}</Notice>
       </div>
     );
   }
@@ -178,9 +179,9 @@ function VersionEditor({ rights }: { rights: Rights }) {
         {content.name} <span className="cat-editor__version">{t('catalog.editor.versionOf', { n, status: t(`catalog.status.${view.version.status}`) })}</span>
       </h1>
       {!editable && (
-        <p className="cat-notice cat-notice--info" id="editor-read-only">
+        <Notice tone="info" id="editor-read-only">
           {view.version.status === 'draft' ? t('catalog.editor.readOnlyRole') : t('catalog.editor.readOnlyStatus')}
-        </p>
+        </Notice>
       )}
       {editable && (
         <div className="cat-editor__savebar">
