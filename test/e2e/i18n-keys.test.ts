@@ -36,6 +36,20 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+// One spelling of the words with "oa", "oe", "uy" and no final consonant: the tone mark on the
+// first vowel ("xóa", "khóa", "hóa", "khỏe", "thủy"), as the web app was unified ("xoá"/"khoá"
+// became "xóa"/"khóa"). After "q" the "u" belongs to the consonant ("quý" is right either way).
+const TONE_ON_SECOND_VOWEL = /(?<![qQ])(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ])$/u;
+const otherSpelling = (word: string) => TONE_ON_SECOND_VOWEL.test(word);
+
+function textFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return textFiles(full);
+    return /\.(tsx?|json|css|html)$/.test(entry.name) ? [full] : [];
+  });
+}
+
 describe('web translations', () => {
   it('vi and en have the same keys', () => {
     expect(normalized(en)).toEqual(normalized(vi));
@@ -53,6 +67,27 @@ describe('web translations', () => {
     }
     expect(used.size).toBeGreaterThan(10);
     expect([...used].filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it('spells xóa, khóa (and every word like them) one way: the tone mark on the first vowel', () => {
+    for (const word of ['xoá', 'Xoá', 'khoá', 'Khoá', 'hoá', 'khoẻ', 'thuỷ', 'Uỷ']) expect(otherSpelling(word), word).toBe(true);
+    for (const word of ['xóa', 'Xóa', 'khóa', 'Khóa', 'hóa', 'khỏe', 'thủy', 'Ủy', 'quý', 'Quý', 'hoàn', 'soát', 'khoản', 'thoại']) expect(otherSpelling(word), word).toBe(false);
+
+    const root = path.join(import.meta.dirname, '../../web/src');
+    const found: string[] = [];
+    for (const file of textFiles(root)) {
+      readFileSync(file, 'utf8')
+        .normalize('NFC')
+        .split('\n')
+        .forEach((line, i) => {
+          for (const [word] of line.matchAll(/\p{L}+/gu)) if (otherSpelling(word)) found.push(`${path.relative(root, file)}:${i + 1}: ${word}`);
+        });
+    }
+    // The Vietnamese texts themselves (the files above include them; this says so if they move).
+    const texts = JSON.stringify(vi);
+    expect(texts).toContain('Xóa');
+    expect(texts).toContain('khóa');
+    expect(found).toEqual([]);
   });
 
   it('Vietnamese texts carry their diacritics', () => {
