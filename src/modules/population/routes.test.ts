@@ -438,7 +438,7 @@ describe('population purposes (a code table)', () => {
     const r = await officer([{ role: 'receiver', unitId: 'bo-phan-mot-cua' }]);
     expect((await get('/api/v1/population/purposes')).statusCode).toBe(401);
     const list = (await get('/api/v1/population/purposes', r)).json();
-    expect(list.map((p: { code: string }) => p.code)).toEqual(['citizen_prefill', 'citizen_profile', 'counter_identity_check', 'dossier_verification', 'reconciliation', 'registry_link']);
+    expect(list.map((p: { code: string }) => p.code)).toEqual(['citizen_prefill', 'citizen_profile', 'counter_identity_check', 'counter_intake', 'dossier_verification', 'reconciliation', 'registry_link']);
 
     const entry = { nameVi: 'Kiểm tra hồ sơ khen thưởng', nameEn: 'Award dossier check', actorKind: 'officer', requiresDossierRef: true, legalBasis: 'Thử nghiệm' };
     const put = (who: TestLogin) => t.app.inject({ method: 'PUT', url: '/api/v1/population/purposes/award_check', headers: who.headers, payload: entry });
