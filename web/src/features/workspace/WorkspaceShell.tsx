@@ -18,6 +18,8 @@ import { roleLabel } from '../../lib/roles.ts';
 import { LGSP_PATH } from '../lgsp/api.ts';
 import { TEMPLATES_PATH } from '../results/api.ts';
 import { QUALITY_PATHS } from '../quality/paths.ts';
+import { MONITOR_ROLES as PORTAL_SYNC_MONITORS } from '../portal-sync/access.ts';
+import { PORTAL_SYNC_PATH } from '../portal-sync/paths.ts';
 
 export const VERIFY_PATH = '/can-bo/xac-minh-dan-cu';
 /** Who reconciles the ministry's figures with the national portal's (quality.read held at the top unit; the page and the server check where). */
@@ -52,6 +54,7 @@ const NAV: NavItem[] = [
     group: 'admin',
   },
   { path: LGSP_PATH, labelKey: 'lgsp.nav', roles: ['admin', 'auditor'], group: 'admin' },
+  { path: PORTAL_SYNC_PATH, labelKey: 'portalSync.nav.monitor', roles: PORTAL_SYNC_MONITORS, group: 'admin' },
   { path: TEMPLATES_PATH, labelKey: 'results.templates.nav', roles: ['admin'], group: 'admin' },
   { path: IDENTITY_PATHS.totp, labelKey: 'workspace.nav.totp', group: 'account' },
 ];

@@ -17,6 +17,7 @@ import { ActionFeedback } from '../components/ActionFeedback.tsx';
 import { ActionForms } from '../components/ActionForms.tsx';
 import { DossierFacts, DossierFiles, DossierSteps, DossierTimeline } from '../components/DossierParts.tsx';
 import { DossierComponentsPanel } from '../../warehouse/components/DossierComponentsPanel.tsx';
+import { PortalSyncPanel } from '../../portal-sync/components/PortalSyncPanel.tsx';
 import { momentText } from '../components/format.ts';
 import { FormDataList } from '../components/FormDataList.tsx';
 import { OFFICER_ROLES } from '../components/roles.ts';
@@ -29,7 +30,8 @@ export function OfficerDossierPage() {
   const s = useDossier(id);
   const title = s.dossier?.code ? t('dossiers.page.titleOf', { code: s.dossier.code }) : t('dossiers.page.title');
   return (
-    <WorkspaceShell title={title} roles={OFFICER_ROLES} back={{ to: DOSSIER_PATHS.worklists, label: t('dossiers.worklists.title') }}>
+    // Administrators too: they read every dossier (dossier.read) and send one to the national portal again.
+    <WorkspaceShell title={title} roles={[...OFFICER_ROLES, 'admin']} back={{ to: DOSSIER_PATHS.worklists, label: t('dossiers.worklists.title') }}>
       {s.loadError ? (
         <Notice tone="error">{s.loadError.notFound ? t('dossiers.page.notFound') : s.loadError.text}</Notice>
       ) : !s.dossier ? (
@@ -112,6 +114,7 @@ function Workspace({ s, d }: { s: ReturnType<typeof useDossier>; d: DossierView 
       <DossierComponentsPanel dossierId={d.id} files={d.components} />
       <DossierSteps d={d} />
       <DossierTimeline d={d} />
+      <PortalSyncPanel dossierId={d.id} version={d.version} />
       <Notes d={d} onAdded={(note) => s.setDossier({ ...d, notes: [...(d.notes ?? []), note] })} />
     </div>
   );
