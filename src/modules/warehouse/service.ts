@@ -515,10 +515,14 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
     async onDossierEvent(tx: Kysely<DB>, event: { dossier: { id: string; code: string | null; received_at: Date | null }; action: string; payload: Record<string, unknown> }) {
       const set: Parameters<typeof updateDigitization>[2] = {};
       if (event.dossier.received_at) set.received_at = event.dossier.received_at;
-      if (event.action === 'issue_result') {
+      // A result of the procedure is what a grant issues (its MaGiayToKetQua). A refusal is answered
+      // with a notice of the reasons, not the procedure's result document, so it is not counted
+      // among "results of procedures that produce a document" (it would keep the share under 100 %
+      // however every result is issued). UNCONFIRMED: how the ministry's report counts refusals.
+      if (event.action === 'issue_result' && event.payload.outcome === 'granted') {
         set.result_issued_at = now();
         const fileIds = Array.isArray(event.payload.fileIds) ? event.payload.fileIds : [];
-        if (event.payload.outcome === 'granted' && fileIds.length > 0) set.result_electronic = true;
+        if (fileIds.length > 0) set.result_electronic = true;
       }
       if (Object.keys(set).length > 0) await updateDigitization(tx, event.dossier.id, set);
       if (event.dossier.code) await setReuseCodes(tx, event.dossier.id, event.dossier.code);

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type TestLogin } from '../../../test/support/auth.ts';
 import { toLocalDate } from '../../core/calendar/index.ts';
-import { createDossierTestApp, SAMPLE_FORM_DATA, TEST_CITIZEN_ID, TEST_PROCEDURE_CODE, type DossierTestApp } from '../dossiers/testing.ts';
+import { createDossierTestApp, publishProcedure, SAMPLE_FORM_DATA, TEST_CITIZEN_ID, TEST_PROCEDURE_CODE, type DossierTestApp } from '../dossiers/testing.ts';
 import { pdfSample } from '../files/testing.ts';
 import { ALL_CHECKS, multipartBody, reuseContent } from './testing.ts';
 
@@ -41,12 +41,12 @@ async function act(login: TestLogin, d: { id: string; version: number }, body: R
   return res.json();
 }
 
-async function toResult(d: { id: string; version: number }, resultFiles: string[]) {
+async function toResult(d: { id: string; version: number }, resultFiles: string[], outcome: 'granted' | 'refused' = 'granted', assignee = specialist) {
   d = await act(receiver, d, { type: 'transfer' });
-  d = await act(leader, d, { type: 'assign', assignee: specialist.accountId });
-  d = await act(specialist, d, { type: 'examine', opinion: 'Đủ điều kiện' });
+  d = await act(leader, d, { type: 'assign', assignee: assignee.accountId });
+  d = await act(assignee, d, { type: 'examine', opinion: outcome === 'granted' ? 'Đủ điều kiện' : 'Không đủ điều kiện' });
   d = await act(leader, d, { type: 'approve' });
-  return act(leader, d, { type: 'issue_result', outcome: 'granted', fileIds: resultFiles });
+  return act(leader, d, { type: 'issue_result', outcome, ...(outcome === 'granted' ? { fileIds: resultFiles } : { summary: 'Không đáp ứng điều kiện bảo hộ' }) });
 }
 
 const today = () => toLocalDate(new Date());
@@ -101,4 +101,70 @@ describe('GET /api/v1/digitization/stats', () => {
     expect((await t.app.inject({ url: `/api/v1/digitization/stats?${q}`, headers: citizen.headers })).statusCode).toBe(403);
     expect((await t.app.inject({ url: `/api/v1/digitization/stats?from=${today()}&to=2020-01-01`, headers: leader.headers })).statusCode).toBe(422);
   }, 60_000);
+
+  it('counts per unit and per procedure apart; reuse from the warehouse; a refusal is no result; a procedure without a result document has none', async () => {
+    // A second procedure, processed by another unit (trademarks), whose result is not a document.
+    const NO_DOCUMENT = '1.009904';
+    await publishProcedure(
+      t,
+      NO_DOCUMENT,
+      reuseContent({
+        implementingUnits: [
+          { unitId: 'bo-phan-mot-cua', role: 'receives' },
+          { unitId: 'cuc-shtt', role: 'decides' },
+          { unitId: 'cuc-shtt-nhan-hieu', role: 'processes' },
+        ],
+        result: { producesDocument: false, name: 'Thông báo kết quả' },
+      }),
+    );
+    const trademarks = await loginAs(t.db, { kind: 'officer', username: 'chuyenvien.nhanhieu', roles: [{ role: 'specialist', unitId: 'cuc-shtt-nhan-hieu' }] });
+    const before = async () => (await t.app.inject({ url: `/api/v1/digitization/stats?from=${today()}&to=${today()}`, headers: leader.headers })).json();
+    const base = await before();
+    const counter = async (code: string, idNumber: string) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        headers: receiver.headers,
+        payload: {
+          procedureCode: code,
+          channel: 'direct',
+          applicant: { kind: 'citizen', idNumber, name: 'Lê Văn Nam' },
+          data: { applicant: { fullName: 'Lê Văn Nam', personalId: idNumber, address: 'Số 9 Tràng Tiền, Hà Nội', phone: '0987654322' }, request: { title: 'Nhãn hiệu', hasPriority: false } },
+          components: [
+            { code: 'TP01', fileIds: [await file(receiver)], digitization: { pageCount: 1, checks: ALL_CHECKS } },
+            { code: 'TP02', fileIds: [], digitization: { exemption: 'shown_only' } },
+          ],
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    // 1. Patents: refused after review.
+    await toResult(await counter(TEST_PROCEDURE_CODE, '001203000124'), [], 'refused');
+    // 2. Patents: online, TP02 reused from the citizen's warehouse, granted.
+    const body = await multipartBody({ documentType: 'VBBH-SHCN', title: 'Văn bằng bảo hộ số 12345', issuer: 'Cục Sở hữu trí tuệ', number: '12345', issuedOn: '2023-04-01' }, { bytes: pdfSample(++n), name: 'vbbh.pdf' });
+    const doc = await t.app.inject({ method: 'POST', url: '/api/v1/me/warehouse', headers: { ...citizen.headers, 'content-type': body.contentType }, payload: body.payload });
+    expect(doc.statusCode, doc.body).toBe(201);
+    const online = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: citizen.headers, payload: { procedureCode: TEST_PROCEDURE_CODE, data: SAMPLE_FORM_DATA, components: [{ code: 'TP01', fileIds: [await file(citizen)] }, { code: 'TP02', fileIds: [], warehouseDocumentIds: [doc.json().id] }] } });
+    expect(online.statusCode, online.body).toBe(201);
+    await toResult(await act(receiver, online.json(), { type: 'receive' }), []);
+    // 3. Trademarks (the procedure without a result document): granted.
+    await toResult(await counter(NO_DOCUMENT, '001203000125'), [], 'granted', trademarks);
+    for (let i = 0; i < 10 && (await t.app.jobs.runDue()) > 0; i++);
+
+    const now = await before();
+    const row = (items: Array<Record<string, unknown>>, unitId: string, procedureCode: string) => items.find((i) => i.unitId === unitId && i.procedureCode === procedureCode);
+    const zero = { dossiers: 0, digitized: 0, reused: 0, populationReplaced: 0, results: 0, electronicResults: 0 };
+    const patentsBefore = row(base.items, 'cuc-shtt-sang-che', TEST_PROCEDURE_CODE) ?? { unitId: 'cuc-shtt-sang-che', procedureCode: TEST_PROCEDURE_CODE, ...zero };
+    const plus = (r: Record<string, unknown>, d: Partial<typeof zero>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? v + ((d as Record<string, number>)[k] ?? 0) : v]));
+    // Hand count. Patents: 2 more received, both with digitized components, 1 reused, TP03
+    // replaced by population data in both; 1 more result (the grant; the refusal is none), electronic.
+    expect(row(now.items, 'cuc-shtt-sang-che', TEST_PROCEDURE_CODE)).toEqual(plus(patentsBefore, { dossiers: 2, digitized: 2, reused: 1, populationReplaced: 2, results: 1, electronicResults: 1 }));
+    // Trademarks: 1 received, digitized, TP03 replaced; its procedure produces no document: no result counted.
+    expect(row(now.items, 'cuc-shtt-nhan-hieu', NO_DOCUMENT)).toEqual({ unitId: 'cuc-shtt-nhan-hieu', procedureCode: NO_DOCUMENT, dossiers: 1, digitized: 1, reused: 0, populationReplaced: 1, results: 0, electronicResults: 0 });
+    expect(now.total).toEqual(plus(base.total, { dossiers: 3, digitized: 3, reused: 1, populationReplaced: 3, results: 1, electronicResults: 1 }));
+    // One unit at a time.
+    const trademarksOnly = (await t.app.inject({ url: `/api/v1/digitization/stats?from=${today()}&to=${today()}&unit=cuc-shtt-nhan-hieu`, headers: leader.headers })).json();
+    expect(trademarksOnly.items.map((i: { unitId: string }) => i.unitId)).toEqual(['cuc-shtt-nhan-hieu']);
+  }, 120_000);
 });
