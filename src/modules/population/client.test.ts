@@ -151,8 +151,8 @@ describe('PopulationClient: resilience', () => {
     const m = meta();
     const answer = await client({ retries: 2 }).query(queryOf(7), m);
     expect(answer.status).toBe('found');
-    expect(emu.control.requests).toBe(2);
-    expect(emu.control.recent.slice(-2).map((b) => b.MaYeuCau)).toEqual([m.requestId, m.requestId]);
+    // Two attempts of this query, one MaYeuCau (a slow answer of the test before may still arrive meanwhile).
+    expect(emu.control.recent.filter((b) => b.MaYeuCau === m.requestId)).toHaveLength(2);
     emu.control.random = Math.random;
   });
 
