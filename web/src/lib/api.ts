@@ -1,47 +1,37 @@
 // Client of the motcua HTTP API. Errors come back as RFC 9457 problem details, with titles and
-// messages in the language asked for by Accept-Language.
+// messages in the language asked for by Accept-Language. Shapes are the server's schemas
+// (type-only imports: nothing of the server reaches the bundle).
+import type { z } from 'zod';
+import type { problemSchema } from '@server/http/problem.ts';
+import type { DeadlineResponse, TimeUnit as TimeUnitSchema } from '@server/modules/calendar/schema.ts';
 import type { Language } from '../i18n/index.ts';
 
-export const TIME_UNITS = ['working_days', 'working_hours', 'calendar_days'] as const;
-export type TimeUnit = (typeof TIME_UNITS)[number];
+export type TimeUnit = z.infer<typeof TimeUnitSchema>;
+export const TIME_UNITS = ['working_days', 'working_hours', 'calendar_days'] as const satisfies readonly TimeUnit[];
 
 export interface LocalizedText {
   vi: string;
   en: string;
 }
 
-export interface DayOff {
-  date: string;
-  name: LocalizedText;
-  kind: string;
-  source: string;
-  estimated: boolean;
-}
+/** GET /api/v1/calendar/deadline (the calendar module's schema). */
+export type Deadline = z.infer<typeof DeadlineResponse>;
+/** A day off the deadline skipped, `estimated` when the year's schedule is not official yet. */
+export type DayOff = Deadline['skippedDaysOff'][number];
 
-export interface Deadline {
-  due: string;
-  start: string;
-  amount: number;
-  unit: TimeUnit;
-  skippedDaysOff: DayOff[];
-}
+type ProblemBody = z.infer<typeof problemSchema>;
 
-export interface FieldProblem {
-  pointer: string;
-  code: string;
-  message: string;
-}
+/** A per-field error of a problem (src/http/problem.ts). */
+export type FieldProblem = NonNullable<ProblemBody['errors']>[number];
 
-export interface Problem {
-  type?: string;
-  code?: string;
-  status: number;
-  title: string;
-  detail?: string;
-  errors?: FieldProblem[];
+/**
+ * A problem as the server sends it (src/http/problem.ts problemSchema), its members beyond the
+ * standard ones gathered in `extensions`.
+ */
+export type Problem = Pick<ProblemBody, 'type' | 'code' | 'status' | 'title' | 'detail' | 'instance' | 'errors'> & {
   /** Members beyond the standard ones (RFC 9457 extensions), e.g. `importErrors`, `loginUrl`. */
   extensions?: Record<string, unknown>;
-}
+};
 
 const STANDARD_MEMBERS = new Set(['type', 'code', 'status', 'title', 'detail', 'instance', 'errors']);
 
@@ -69,12 +59,15 @@ function asProblem(body: unknown, status: number): Problem | undefined {
           isObject(e) && typeof e.pointer === 'string' && typeof e.message === 'string',
       )
     : undefined;
+  // The server always sends `type` and `code`. A problem from elsewhere (a proxy) may lack them:
+  // `type` is then RFC 9457's default, about:blank, and `code` empty (it names no motcua problem).
   return {
+    type: typeof body.type === 'string' ? body.type : 'about:blank',
+    code: typeof body.code === 'string' ? body.code : '',
     status: typeof body.status === 'number' ? body.status : status,
     title: body.title,
-    ...(typeof body.type === 'string' ? { type: body.type } : {}),
-    ...(typeof body.code === 'string' ? { code: body.code } : {}),
     ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
+    ...(typeof body.instance === 'string' ? { instance: body.instance } : {}),
     ...(errors ? { errors } : {}),
     extensions: Object.fromEntries(Object.entries(body).filter(([key]) => !STANDARD_MEMBERS.has(key))),
   };

@@ -1,7 +1,8 @@
 // Zod schemas of the units' administration API.
 import { z } from 'zod';
+import { UNIT_KINDS } from '../../../contracts/identity.ts';
 
-export const UnitKindName = z.enum(['ministry', 'department', 'division', 'centre', 'office']).meta({ id: 'UnitKind' });
+export const UnitKindName = z.enum(UNIT_KINDS).meta({ id: 'UnitKind' });
 
 export const unitId = z.string().regex(/^[a-z0-9-]{2,64}$/, { message: 'a-z, 0-9, -; 2–64 ký tự / characters' });
 export const name = z.string().trim().min(1).max(300);

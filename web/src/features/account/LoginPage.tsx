@@ -3,6 +3,8 @@
 // The code field appears when the server asks for it (problem `totp_required`).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { OfficerSession as OfficerSessionSchema } from '@server/modules/identity/schema.ts';
 import { ErrorSummary, errorsOfFailure, hasFormErrors, noErrors, TextField, type FormErrors } from '../../components/forms.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -17,9 +19,8 @@ const FIELDS = ['username', 'password', 'totp'] as const;
 type Field = (typeof FIELDS)[number];
 const FIELD_ID: Record<Field, string> = { username: 'officer-username', password: 'officer-password', totp: 'officer-totp' };
 
-interface OfficerSession {
-  totpEnrolmentRequired: boolean;
-}
+/** The answer of POST /auth/officer/login (the identity module's schema). */
+type OfficerSession = z.infer<typeof OfficerSessionSchema>;
 
 const isOfficerSession = (body: unknown): body is OfficerSession =>
   typeof body === 'object' && body !== null && typeof (body as { totpEnrolmentRequired?: unknown }).totpEnrolmentRequired === 'boolean';

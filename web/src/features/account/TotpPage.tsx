@@ -4,6 +4,8 @@
 // turns it on and renews the session with the second factor.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { TotpSetup as TotpSetupSchema } from '@server/modules/identity/schema.ts';
 import { ErrorSummary, errorsOfFailure, failureText, hasFormErrors, noErrors, TextField, type FormErrors } from '../../components/forms.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -14,11 +16,8 @@ import { Link } from '../../router.tsx';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
 import './account.css';
 
-interface TotpSetup {
-  secret: string;
-  otpauthUrl: string;
-  qrDataUrl: string;
-}
+/** The answer of POST /api/v1/account/totp/setup (the identity module's schema). */
+type TotpSetup = z.infer<typeof TotpSetupSchema>;
 
 const isSetup = (body: unknown): body is TotpSetup =>
   typeof body === 'object' &&

@@ -4,6 +4,13 @@
 // each with a CSV download of the same selection.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type {
+  QueryLogEntry,
+  QueryLogPage as QueryLogPageSchema,
+  Report as ReportSchema,
+  ReportRow as ReportRowSchema,
+} from '@server/modules/population/schema.ts';
 import { Forbidden } from '../../components/AccessNotices.tsx';
 import { DateField, ErrorSummary, failureText, hasFormErrors, noErrors, SelectField, type FormErrors } from '../../components/forms.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -17,49 +24,18 @@ import type { Purpose } from '../workspace/purposes.ts';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
 import { shortMoment } from './shared.tsx';
 
-const RESULTS = ['pending', 'found', 'not_found', 'mismatch', 'unavailable'] as const;
+/** The results a query may have, in the order the filter offers them (the server's QueryLogEntry.result). */
+const RESULTS = ['pending', 'found', 'not_found', 'mismatch', 'unavailable'] as const satisfies readonly LogEntry['result'][];
 
-interface ReportRow {
-  key: string | null;
-  label: string;
-  code: string | null;
-  total: number;
-  sent: number;
-  cacheHits: number;
-  found: number;
-  notFound: number;
-  mismatch: number;
-  unavailable: number;
-  distinctSubjects: number;
-}
-
-interface Report {
-  from: string;
-  to: string;
-  groupBy: 'unit' | 'officer';
-  rows: ReportRow[];
-  totals: ReportRow;
-}
-
-interface LogEntry {
-  id: number;
-  at: string;
-  requestId: string;
-  actorKind: 'citizen' | 'officer';
-  actorName: string;
-  officerCode: string | null;
-  unitId: string | null;
-  purpose: string;
-  dossierRef: string | null;
-  subjectPersonalId: string | null;
-  result: (typeof RESULTS)[number];
-  failureReason: string | null;
-  source: 'network' | 'cache' | null;
-}
+/** The population module's shapes (type-only imports from its schemas). */
+type ReportRow = z.infer<typeof ReportRowSchema>;
+type Report = z.infer<typeof ReportSchema>;
+type LogEntry = z.infer<typeof QueryLogEntry>;
+type LogPage = z.infer<typeof QueryLogPageSchema>;
 
 const isReport = (body: unknown): body is Report =>
   typeof body === 'object' && body !== null && Array.isArray((body as Report).rows) && typeof (body as Report).totals === 'object';
-const isLogPage = (body: unknown): body is { items: LogEntry[]; nextBefore: number | null } =>
+const isLogPage = (body: unknown): body is LogPage =>
   typeof body === 'object' && body !== null && Array.isArray((body as { items?: unknown }).items);
 const isPurposes = (body: unknown): body is Purpose[] => Array.isArray(body);
 
@@ -107,7 +83,7 @@ function QueryLog() {
   const [errors, setErrors] = useState<FormErrors<Field> | undefined>();
   const [attempt, setAttempt] = useState(0);
   const [report, setReport] = useState<ApiResult<Report> | undefined>();
-  const [log, setLog] = useState<{ items: LogEntry[]; nextBefore: number | null; failure?: Exclude<ApiResult<unknown>, { kind: 'ok' }> } | undefined>();
+  const [log, setLog] = useState<(LogPage & { failure?: Exclude<ApiResult<unknown>, { kind: 'ok' }> }) | undefined>();
   const [loadingMore, setLoadingMore] = useState(false);
   const [purposes, setPurposes] = useState<Map<string, Purpose>>(new Map());
 

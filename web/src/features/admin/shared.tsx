@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import type { AuditList as AuditListSchema, Officer, RoleGrantView } from '@server/modules/identity/schema.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
 import { formatMoment, vnMoment } from '../../lib/datetime.ts';
@@ -12,29 +14,15 @@ import '../../components/components.css';
 import './admin.css';
 import { roleLabel } from '../../lib/roles.ts';
 
-export const UNIT_KINDS = ['ministry', 'department', 'division', 'centre', 'office'] as const;
+/** The kinds of unit (src/contracts/identity.ts: the server's UnitKindName is built from it), in the order the unit form offers them. */
+export { UNIT_KINDS } from '@server/contracts/identity.ts';
 export { ROLES } from '../../lib/roles.ts';
 
-export interface RoleGrant {
-  role: string;
-  unitId: string;
-}
-
-export interface Officer {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  phone: string | null;
-  unitId: string | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  totpEnabled: boolean;
-  hasPassword: boolean;
-  roles: RoleGrant[];
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+/** The administration API's shapes (type-only imports from the identity module's schemas). */
+export type { Officer };
+export type RoleGrant = z.infer<typeof RoleGrantView>;
+/** GET /api/v1/audit: the audit trail of one record. */
+type AuditList = z.infer<typeof AuditListSchema>;
 
 export const isOfficer = (body: unknown): body is Officer =>
   typeof body === 'object' && body !== null && typeof (body as Officer).id === 'string' && Array.isArray((body as Officer).roles);
@@ -83,19 +71,7 @@ export function OfficerState({ officer }: { officer: Officer }) {
   return <span className="state state--ok">{t('admin.officer.state.active')}</span>;
 }
 
-interface AuditEntry {
-  id: number;
-  at: string;
-  /** The actor's label (the audit trail's one actor shape: id, kind, label). */
-  actor: string;
-  actorId: string | null;
-  actorKind: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
-
-const isAuditList = (body: unknown): body is { items: AuditEntry[] } =>
+const isAuditList = (body: unknown): body is AuditList =>
   typeof body === 'object' && body !== null && Array.isArray((body as { items?: unknown }).items);
 
 /** Labels of the fields an audit snapshot holds (others are shown by their name). */
@@ -147,7 +123,7 @@ export function AuditTrail({ entity, entityId, version }: { entity: string; enti
   const { t } = useTranslation();
   const language = currentLanguage();
   const units = useUnits();
-  const [outcome, setOutcome] = useState<ApiResult<{ items: AuditEntry[] }> | undefined>();
+  const [outcome, setOutcome] = useState<ApiResult<AuditList> | undefined>();
 
   useEffect(() => {
     let live = true;

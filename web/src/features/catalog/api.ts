@@ -4,8 +4,9 @@
 import type { ProcedureContent } from '@server/core/catalog/types.ts';
 import type { z } from 'zod';
 import type * as schema from '@server/modules/catalog/schema.ts';
+import type { UnitTreeNode, UnitTreeResponse } from '@server/modules/identity/schema.ts';
 import type { Language } from '../../i18n/index.ts';
-import { requestJson, type ApiResult, type LocalizedText } from '../../lib/api.ts';
+import { requestJson, type ApiResult } from '../../lib/api.ts';
 
 export type { ProcedureContent };
 export type OnlineLevel = ProcedureContent['onlineLevel'];
@@ -58,22 +59,13 @@ export type AdminList = z.infer<typeof schema.AdminList>;
 
 export type ImportResult = z.infer<typeof schema.ImportResult>;
 
-export interface PrefillAttribute {
-  name: string;
-  source: string;
-  type: string;
-  label: LocalizedText;
-  sensitive: boolean;
-}
+export type PrefillAttributeList = z.infer<typeof schema.PrefillAttributeList>;
 
-export interface UnitTreeNode {
-  id: string;
-  parentId: string | null;
-  nameVi: string;
-  nameEn: string;
-  agencyCode: string;
-  children?: UnitTreeNode[];
-}
+export type PrefillAttribute = PrefillAttributeList['items'][number];
+
+/** The unit tree of GET /api/v1/admin/units (the identity module's schema). */
+export type { UnitTreeNode };
+export type UnitTree = z.infer<typeof UnitTreeResponse>;
 
 const query = (params: Record<string, string | number | undefined>) => {
   const q = new URLSearchParams();
@@ -118,11 +110,11 @@ export const catalogApi = {
       method: 'POST',
       body,
     }),
-  prefillAttributes: (lang: Language): Promise<ApiResult<{ items: PrefillAttribute[]; fieldTypes: string[] }>> =>
+  prefillAttributes: (lang: Language): Promise<ApiResult<PrefillAttributeList>> =>
     requestJson(`${API}/catalog/prefill-attributes`, lang),
   myPrefill: (lang: Language): Promise<ApiResult<{ values: Record<string, string>; source: string; fetchedAt: string }>> =>
     requestJson(`${API}/population/me/prefill`, lang, { method: 'POST', body: {} }),
-  unitTree: (lang: Language): Promise<ApiResult<{ roots: UnitTreeNode[] }>> => requestJson(`${API}/admin/units`, lang),
+  unitTree: (lang: Language): Promise<ApiResult<UnitTree>> => requestJson(`${API}/admin/units`, lang),
 };
 
 export const exportUrl = (format: 'json' | 'xlsx', which: 'latest' | 'published', unit?: string) =>

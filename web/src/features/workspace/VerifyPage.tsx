@@ -4,6 +4,7 @@
 // not); the record itself is never shown. When the database is down: verify manually.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { VerifyResponse } from '@server/modules/population/schema.ts';
 import { DateField, ErrorSummary, errorsOfFailure, hasFormErrors, noErrors, SelectField, TextField, type FormErrors } from '../../components/forms.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson } from '../../lib/api.ts';
@@ -12,15 +13,8 @@ import { rolesIn, useSession } from '../../lib/session.tsx';
 import type { Purpose } from './purposes.ts';
 import { WorkspaceShell } from './WorkspaceShell.tsx';
 
-
-interface VerifyResult {
-  status: 'match' | 'mismatch' | 'not_found' | 'unavailable';
-  fields: Array<{ field: string; match: boolean }>;
-  detail?: string;
-  requestId: string;
-  source: string;
-  checkedAt: string;
-}
+/** The answer of POST /api/v1/population/verify (the population module's schema). */
+type VerifyResult = VerifyResponse;
 
 const isPurposes = (body: unknown): body is Purpose[] => Array.isArray(body);
 const isResult = (body: unknown): body is VerifyResult =>
@@ -187,7 +181,7 @@ function VerifyForm() {
                     <li key={f.field}>
                       <CheckMark ok={f.match} />
                       <span>
-                        {labels[f.field as Field] ?? f.field}:{' '}
+                        {labels[f.field]}:{' '}
                         <strong>{f.match ? t('workspace.verify.fieldMatch') : t('workspace.verify.fieldMismatch')}</strong>
                       </span>
                     </li>
