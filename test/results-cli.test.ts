@@ -1,13 +1,22 @@
 // `motcua results verify FILE.pdf`: the verification's JSON; exit 0 for a valid signature of a
-// trusted root (here the development CA of the command's data folder), 1 for a changed file,
-// 2 for what is not a PDF.
+// trusted root (here the development CA of the command's data folder), 1 for a changed file or
+// a result revoked since it was issued, 2 for what is not a PDF.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
 import { DEFAULT_RESULT_TEMPLATE } from '../src/core/results/index.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { createStaticPrefillSource } from '../src/modules/catalog/prefill-source.ts';
+import { TEST_CITIZEN_ID, TEST_CITIZEN_VALUES } from '../src/modules/catalog/testing.ts';
+import { publishProcedure, TEST_PROCEDURE_CODE, workflowContent, type DossierTestApp } from '../src/modules/dossiers/testing.ts';
+import { seedUnits } from '../src/modules/identity/module.ts';
 import { openDevCa } from '../src/modules/results/dev-ca.ts';
 import { renderResultPdf, signPdf } from '../src/modules/results/pdf.ts';
 import { pkcs12Signer } from '../src/modules/results/signer.ts';
+import { issueTestResult, resultTestLogins } from '../src/modules/results/testing.ts';
+import { buildApp } from '../src/server.ts';
 import { cliHarness, cliTimeout } from './support/cli.ts';
 
 const harness = cliHarness({ name: 'results' });
@@ -38,4 +47,66 @@ describe('motcua results verify', () => {
     writeFileSync(text, 'không phải PDF');
     expect((await harness.cli('results', 'verify', text)).code).toBe(2);
   }, cliTimeout(3));
+});
+
+describe('motcua results verify, a revoked result', () => {
+  /**
+   * The real application over the command's own database and data folder (the same development
+   * CA, the same result rows), closed again before the command runs: the embedded database has
+   * one user at a time.
+   */
+  async function openApp(): Promise<DossierTestApp> {
+    const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', POPULATION_EMULATOR_PEOPLE: '0', DATA_DIR: path.join(harness.dir, 'data'), DATABASE_URL: harness.databaseUrl });
+    const database = await openDatabase(config);
+    await migrateToLatest(database.db);
+    const app = await buildApp({ config, database, catalogPrefill: createStaticPrefillSource({ [TEST_CITIZEN_ID]: TEST_CITIZEN_VALUES }, 'test-population') });
+    await app.ready();
+    return {
+      app,
+      database,
+      db: database.db,
+      config,
+      dataDir: config.DATA_DIR,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  }
+
+  it('exits 0 for the issued file, and 1 once a leader revoked it (valid signature, matching, revoked)', async () => {
+    const reason = 'Thu hồi do phát hiện thông tin kê khai không trung thực';
+    let t = await openApp();
+    let issued: { code: string; pdf: Buffer };
+    let logins: Awaited<ReturnType<typeof resultTestLogins>>;
+    try {
+      await seedUnits(t.db);
+      t.app.units.invalidate();
+      await publishProcedure(t, TEST_PROCEDURE_CODE, workflowContent());
+      logins = await resultTestLogins(t);
+      issued = await issueTestResult(t, logins);
+    } finally {
+      await t.close();
+    }
+    const file = path.join(harness.dir, 'issued.pdf');
+    writeFileSync(file, issued.pdf);
+
+    const before = await harness.cli('results', 'verify', file);
+    expect(before.code, before.stderr).toBe(0);
+    expect(JSON.parse(before.stdout)).toMatchObject({ valid: true, matchesIssued: true, revoked: false, found: true, code: issued.code });
+
+    // A leader of the issuing unit revokes it, with a reason (sessions are rows of the same database).
+    t = await openApp();
+    try {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/results/${issued.code}/revoke`, headers: logins.leader.headers, payload: { reason } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'revoked', revokedReason: reason });
+    } finally {
+      await t.close();
+    }
+
+    const after = await harness.cli('results', 'verify', file);
+    expect(after.code, after.stderr).toBe(1);
+    expect(JSON.parse(after.stdout)).toMatchObject({ valid: true, matchesIssued: true, revoked: true, revokedReason: reason, found: true, code: issued.code });
+  }, 60_000 + cliTimeout(2));
 });
