@@ -360,7 +360,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   const identifiers = createIdentifiersModule(moduleDeps);
   const population = createPopulationModule(moduleDeps);
   const payments = createPaymentsModule(moduleDeps);
-  const files = createFilesModule(moduleDeps);
+  const files = createFilesModule({ ...moduleDeps, jobs, log: app.log });
   const catalog = createCatalogModule({
     ...moduleDeps,
     prefill: deps.catalogPrefill ?? createDefaultPrefillSource(populationPrefill(population.service), identity.accountContact),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DIGITIZATION_CHECKS, decidePaperComponent, flagsOf, isValidOn, type ComponentSource } from './index.ts';
+import { DIGITIZATION_CHECKS, DigitizationSchema, decidePaperComponent, digitizedDocumentOf, flagsOf, isValidOn, type ComponentSource } from './index.ts';
 
 const allChecks = { count: true, complete: true, pageOrder: true, integrity: true };
 
@@ -49,5 +49,33 @@ describe('isValidOn', () => {
     [{ issuedOn: '2026-03-03', validUntil: null }, '2026-03-02', false],
   ])('%o on %s: %s', (doc, day, expected) => {
     expect(isValidOn(doc, day)).toBe(expected);
+  });
+});
+
+describe('digitizedDocumentOf (a verified scan into the applicant’s warehouse, Decree 45/2020 Art. 16)', () => {
+  const scan = { pageCount: 2, checks: allChecks };
+  const two = { warehouseDocumentTypes: ['VBBH-SHCN', 'GCN-DKDN'] };
+  it.each([
+    ['digitized, nothing entered: the first type, no details', two, 'digitized', scan, { ok: true, document: { documentType: 'VBBH-SHCN', issuer: '', number: '', issuedOn: null, validUntil: null } }],
+    [
+      'digitized, the receiver chose the second type and entered the details',
+      two,
+      'digitized',
+      { ...scan, document: { documentType: 'GCN-DKDN', issuer: 'Sở Tài chính', number: '0101234567', issuedOn: '2024-05-02', validUntil: '2029-05-02' } },
+      { ok: true, document: { documentType: 'GCN-DKDN', issuer: 'Sở Tài chính', number: '0101234567', issuedOn: '2024-05-02', validUntil: '2029-05-02' } },
+    ],
+    ['no accepted type: nothing kept', { warehouseDocumentTypes: [] }, 'digitized', scan, { ok: true, document: null }],
+    ['exempt: nothing kept', two, 'exempt', { exemption: 'shown_only' as const }, { ok: true, document: null }],
+    ['not digitized (warn mode): nothing kept', two, 'not_digitized', undefined, { ok: true, document: null }],
+    ['a type the component does not accept', two, 'digitized', { ...scan, document: { documentType: 'CC-NVBX' } }, { ok: false, error: 'document_type_mismatch' }],
+    ['valid until before issued', two, 'digitized', { ...scan, document: { issuedOn: '2024-05-02', validUntil: '2024-05-01' } }, { ok: false, error: 'document_dates' }],
+  ] as const)('%s', (_name, component, source, digitization, expected) => {
+    expect(digitizedDocumentOf(component, source, digitization)).toEqual(expected);
+  });
+
+  it('the schema takes the details on a digitized component only, each optional', () => {
+    expect(DigitizationSchema.safeParse({ ...scan, document: {} }).success).toBe(true);
+    expect(DigitizationSchema.safeParse({ ...scan, document: { issuedOn: '02/05/2024' } }).success).toBe(false);
+    expect(DigitizationSchema.safeParse({ exemption: 'shown_only', document: { number: '1' } }).success).toBe(false);
   });
 });

@@ -30,6 +30,21 @@ export const EXEMPTION_LABELS: Record<Exemption, { vi: string; en: string }> = {
   classified: { vi: 'Tài liệu mật', en: 'Classified document' },
 };
 
+/** The paper's description, as the receiver enters it (every field optional). */
+export const DigitizedDocumentSchema = z
+  .strictObject({
+    /** One of the component's warehouseDocumentTypes; default the first. */
+    documentType: z.string().trim().min(1).max(40).optional(),
+    issuer: z.string().trim().max(500).optional(),
+    number: z.string().trim().max(100).optional(),
+    /** YYYY-MM-DD */
+    issuedOn: z.iso.date().optional(),
+    /** YYYY-MM-DD; absent: no expiry. */
+    validUntil: z.iso.date().optional(),
+  })
+  .meta({ id: 'DigitizedDocument' });
+export type DigitizedDocumentInput = z.infer<typeof DigitizedDocumentSchema>;
+
 export const DigitizationSchema = z
   .union([
     z.strictObject({
@@ -37,6 +52,12 @@ export const DigitizationSchema = z
       pageCount: z.number().int().min(1).max(10_000),
       checks: z.strictObject({ count: z.boolean(), complete: z.boolean(), pageOrder: z.boolean(), integrity: z.boolean() }),
       note: z.string().trim().max(1000).optional(),
+      /**
+       * What the receiver read on the paper, for the document the verified scan becomes in the
+       * applicant's data warehouse (Decree 45/2020 Art. 16) when the component accepts a warehouse
+       * document type. All optional: without them the document is kept with its type and file.
+       */
+      document: DigitizedDocumentSchema.optional(),
     }),
     z.strictObject({ exemption: z.enum(EXEMPTIONS), note: z.string().trim().max(1000).optional() }),
   ])
@@ -126,3 +147,39 @@ export function isValidOn(doc: { issuedOn: string | null; validUntil: string | n
 /** Whether a document of `documentType` satisfies a component (the catalog's warehouseDocumentTypes). */
 export const satisfies = (component: { warehouseDocumentTypes: readonly string[] }, documentType: string): boolean =>
   component.warehouseDocumentTypes.includes(documentType);
+
+/** The document a verified scan becomes in the applicant's data warehouse (provenance `digitized`). */
+export interface DigitizedDocument {
+  documentType: string;
+  issuer: string;
+  number: string;
+  issuedOn: string | null;
+  validUntil: string | null;
+}
+
+export type DigitizedDocumentDecision = { ok: true; document: DigitizedDocument | null } | { ok: false; error: 'document_type_mismatch' | 'document_dates' };
+
+/**
+ * Whether a paper component recorded as `source` becomes a document of the applicant's warehouse
+ * (Decree 45/2020 Art. 16), and with what: only a component digitized with every check of Art.
+ * 8(2) (never an exempted or unchecked one) whose catalog entry accepts a warehouse document type;
+ * its type is the one the receiver chose among those, else the first. The issuer, number and dates
+ * are what the receiver entered (empty or null otherwise).
+ */
+export function digitizedDocumentOf(component: { warehouseDocumentTypes: readonly string[] }, source: ComponentSource, digitization: DigitizationInput | undefined): DigitizedDocumentDecision {
+  const entered = digitization && 'document' in digitization ? digitization.document : undefined;
+  const types = component.warehouseDocumentTypes;
+  if (entered?.documentType !== undefined && !types.includes(entered.documentType)) return { ok: false, error: 'document_type_mismatch' };
+  if (entered?.issuedOn && entered.validUntil && entered.validUntil < entered.issuedOn) return { ok: false, error: 'document_dates' };
+  if (source !== 'digitized' || types.length === 0) return { ok: true, document: null };
+  return {
+    ok: true,
+    document: {
+      documentType: entered?.documentType ?? types[0]!,
+      issuer: entered?.issuer ?? '',
+      number: entered?.number ?? '',
+      issuedOn: entered?.issuedOn ?? null,
+      validUntil: entered?.validUntil ?? null,
+    },
+  };
+}

@@ -32,6 +32,7 @@ import * as m0031 from './0031-reconciliation-heartbeat.ts';
 import * as m0032 from './0032-supplement-components.ts';
 import * as m0033 from './0033-worklist-indexes.ts';
 import * as m0034 from './0034-counter-intake-purpose.ts';
+import * as m0035 from './0035-file-references.ts';
 import * as m0037 from './0037-refusals-are-not-results.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -66,5 +67,6 @@ export const migrations: Record<string, Migration> = {
   '0032-supplement-components': m0032,
   '0033-worklist-indexes': m0033,
   '0034-counter-intake-purpose': m0034,
+  '0035-file-references': m0035,
   '0037-refusals-are-not-results': m0037,
 };

@@ -1,21 +1,23 @@
 // Assembles the files module: the file store FILE_STORE names, the use cases over it and the
 // upload routes. Other modules take files through what this returns — findFiles, attach (inside
 // their own transaction), totalSize, sendFile (for their own authorized download routes) and the
-// store — never through the `file` table.
+// store — never through the `file` table. The files no record refers to are deleted every night
+// by the jobs module's schedule `files-cleanup` (service.ts cleanup).
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.ts';
+import type { JobLogger, JobsModule } from '../jobs/module.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { createFileStore } from './create-file-store.ts';
 import type { FileStore } from './file-store.ts';
 import { registerFileRoutes } from './routes.ts';
-import { createFilesService, type FileRow, type FilesService } from './service.ts';
+import { createFilesService, type CleanupResult, type FileRow, type FilesService } from './service.ts';
 import { createClamdScanner, type VirusScanner } from './virus-scan.ts';
 
 export type { FileStore, StoredBlob, PutOptions, StagedBlob } from './file-store.ts';
 export { BlobNotFoundError, BlobTooLargeError, LocalFileStore } from './file-store.ts';
-export type { FileRow, FilesService } from './service.ts';
+export type { CleanupResult, FileRow, FilesService } from './service.ts';
 export { contentDisposition, sanitizeFileName } from './names.ts';
 export { sniff, type SniffResult } from './sniff.ts';
 export type { ScanStatus, VirusScanner } from './virus-scan.ts';
@@ -33,11 +35,30 @@ export interface FilesModule extends Module {
   totalSize(ids: readonly string[]): Promise<number>;
   sendFile(reply: FastifyReply, file: FileRow): Promise<FastifyReply>;
   deleteOrphans(olderThan?: Date): Promise<number>;
+  cleanup: FilesService['cleanup'];
   duplicate: FilesService['duplicate'];
   detachAll: FilesService['detachAll'];
 }
 
-export function createFilesModule(deps: ModuleDeps & { store?: FileStore; scanner?: VirusScanner }): FilesModule {
+/**
+ * The nightly cleanup: 02:30 Asia/Ho_Chi_Minh, when uploads are few. The jobs module runs each
+ * tick once however many instances schedule it; the cleanup itself is safe beside another one.
+ */
+export const FILES_CLEANUP_SCHEDULE = 'files-cleanup';
+export const FILES_CLEANUP_CRON = '30 2 * * *';
+
+type Scheduler = Pick<JobsModule, 'schedule'>;
+const silent: JobLogger = { info() {}, warn() {}, error() {} };
+
+export interface FilesModuleDeps extends ModuleDeps {
+  store?: FileStore;
+  scanner?: VirusScanner;
+  /** Where the nightly cleanup is scheduled (the server's jobs module; CLI commands schedule nothing). */
+  jobs?: Scheduler;
+  log?: JobLogger;
+}
+
+export function createFilesModule(deps: FilesModuleDeps): FilesModule {
   const store = deps.store ?? createFileStore(deps.config);
   const scanner = deps.scanner ?? (deps.config.CLAMAV_URL ? createClamdScanner(deps.config.CLAMAV_URL) : undefined);
   const service = createFilesService({
@@ -50,6 +71,17 @@ export function createFilesModule(deps: ModuleDeps & { store?: FileStore; scanne
       orphanHours: deps.config.FILE_ORPHAN_HOURS,
     },
   });
+  function scheduleCleanup(jobs: Scheduler, log: JobLogger): void {
+    jobs.schedule(FILES_CLEANUP_SCHEDULE, FILES_CLEANUP_CRON, async () => {
+      const result: CleanupResult = await service.cleanup();
+      log.info({ schedule: FILES_CLEANUP_SCHEDULE, files: result.files, blobs: result.blobs, graceHours: deps.config.FILE_ORPHAN_HOURS }, 'files no record refers to deleted');
+      if (result.blobsNotDeleted.length > 0) {
+        log.warn({ schedule: FILES_CLEANUP_SCHEDULE, sha256: result.blobsNotDeleted }, 'blobs of deleted files could not be deleted from the file store (unreferenced; delete them by hand)');
+      }
+    });
+  }
+  if (deps.jobs) scheduleCleanup(deps.jobs, deps.log ?? silent);
+
   return {
     store,
     service,
@@ -58,6 +90,7 @@ export function createFilesModule(deps: ModuleDeps & { store?: FileStore; scanne
     totalSize: service.totalSize,
     sendFile: service.sendFile,
     deleteOrphans: service.deleteOrphans,
+    cleanup: service.cleanup,
     duplicate: service.duplicate,
     detachAll: service.detachAll,
     async register(app) {

@@ -1,5 +1,5 @@
 // Use cases of the files module: upload (sniff, name, store, record), attaching files to what owns
-// them, serving their bytes, and deleting the uploads nothing attached.
+// them, serving their bytes, and deleting the files no record refers to.
 //
 // Blobs are shared by every upload of the same content, so a blob may be deleted only when no row
 // references it, and a new row must not appear for a blob being deleted. Both steps take one
@@ -7,6 +7,11 @@
 // bytes are committed to the store; the cleanup counts the references and deletes the blob under
 // the same lock. Whichever goes first, the blob exists whenever a row points at it. That holds
 // across instances (the lock is in the database).
+//
+// Retention follows the records: a file row goes only when nothing attached it (attached_to) and
+// no row of any table references it (store.ts fileReferences: the foreign keys to `file`), past
+// FILE_ORPHAN_HOURS from its upload or its release (detachAll). A record that lets go of a file
+// detaches it and deletes its own reference rows; the cleanup never removes a reference.
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
@@ -20,13 +25,29 @@ import { ScannerUnavailableError, type VirusScanner } from './virus-scan.ts';
 import {
   countBlobReferences,
   deleteOrphanRows,
+  fileReferences,
   findFileRows,
   insertFile,
+  isForeignKeyViolation,
   lockBlob,
   lockFileRows,
   setAttachedTo,
+  type FileReference,
   type FileRow,
 } from './store.ts';
+
+/** Orphans deleted per statement. */
+const ORPHAN_BATCH = 500;
+
+/** What one cleanup did. */
+export interface CleanupResult {
+  /** File rows deleted. */
+  files: number;
+  /** Blobs deleted from the store (content no row is left of). */
+  blobs: number;
+  /** Blobs whose rows are gone but the store failed to delete (unreferenced, left to an operator). */
+  blobsNotDeleted: string[];
+}
 
 export type { FileRow } from './store.ts';
 
@@ -62,7 +83,14 @@ export interface FilesService {
   totalSize(ids: readonly string[]): Promise<number>;
   /** Sends the bytes of a file with the download headers (attachment, nosniff, no caching). */
   sendFile(reply: FastifyReply, file: FileRow): Promise<FastifyReply>;
-  /** Deletes the files nothing attached, uploaded before `olderThan` (default: FILE_ORPHAN_HOURS ago). Returns how many. */
+  /**
+   * Deletes the files nothing attached and no record refers to (no row of any table with a
+   * foreign key to `file`), uploaded or released before `olderThan` (default: FILE_ORPHAN_HOURS
+   * ago), then each blob no row is left of. Safe to run beside uploads, attachments and another
+   * cleanup. The schedule `files-cleanup` runs it nightly (module.ts).
+   */
+  cleanup(olderThan?: Date): Promise<CleanupResult>;
+  /** cleanup(), returning how many files were deleted. */
   deleteOrphans(olderThan?: Date): Promise<number>;
   /**
    * A new file row over the same stored content (no bytes copied: the store is content-addressed),
@@ -203,6 +231,50 @@ export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; set
     return setAttachedTo(trx, ids, ownerRef);
   }
 
+  async function cleanup(olderThan = new Date(Date.now() - settings.orphanHours * 3_600_000)): Promise<CleanupResult> {
+    const references = await fileReferences(db);
+    const result: CleanupResult = { files: 0, blobs: 0, blobsNotDeleted: [] };
+    for (;;) {
+      const rows = await deleteOrphanBatch(olderThan, references);
+      result.files += rows.length;
+      // The rows are gone (committed): a blob goes once no row of any upload of the same content
+      // is left, counted under the blob's lock (an upload or a duplicate of that content waits).
+      for (const sha256 of new Set(rows.map((r) => r.sha256))) {
+        try {
+          const gone = await db.transaction().execute(async (trx) => {
+            await lockBlob(trx, sha256);
+            if ((await countBlobReferences(trx, sha256)) > 0) return false;
+            await store.delete?.(sha256);
+            return store.delete !== undefined;
+          });
+          if (gone) result.blobs++;
+        } catch {
+          // The store (S3 unreachable) or the database failed: the rows are gone, so nothing
+          // points at the blob; the caller logs its address, and the other blobs still go.
+          result.blobsNotDeleted.push(sha256);
+        }
+      }
+      if (rows.length < ORPHAN_BATCH) break;
+    }
+    await store.sweep?.(olderThan);
+    return result;
+  }
+
+  /**
+   * One batch of orphans. The query skips every file a row still references, but a reference
+   * committed between the statement's snapshot and its delete makes the foreign key refuse the
+   * batch: run it again, with a fresh snapshot that sees the reference and leaves that file.
+   */
+  async function deleteOrphanBatch(olderThan: Date, references: readonly FileReference[]): Promise<FileRow[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await deleteOrphanRows(db, olderThan, ORPHAN_BATCH, references);
+      } catch (error) {
+        if (!isForeignKeyViolation(error) || attempt >= 3) throw error;
+      }
+    }
+  }
+
   return {
     store,
     settings,
@@ -249,21 +321,9 @@ export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; set
       const rows = await trx.updateTable('file').set({ attached_to: null, attached_at: null, created_at: new Date() }).where('attached_to', '=', ownerRef).returning('id').execute();
       return rows.length;
     },
-    async deleteOrphans(olderThan = new Date(Date.now() - settings.orphanHours * 3_600_000)) {
-      let deleted = 0;
-      for (;;) {
-        const rows = await deleteOrphanRows(db, olderThan, 500);
-        deleted += rows.length;
-        for (const sha256 of new Set(rows.map((r) => r.sha256))) {
-          await db.transaction().execute(async (trx) => {
-            await lockBlob(trx, sha256);
-            if ((await countBlobReferences(trx, sha256)) === 0) await store.delete?.(sha256);
-          });
-        }
-        if (rows.length < 500) break;
-      }
-      await store.sweep?.(olderThan);
-      return deleted;
+    cleanup,
+    async deleteOrphans(olderThan) {
+      return (await cleanup(olderThan)).files;
     },
   };
 }

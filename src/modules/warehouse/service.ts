@@ -2,6 +2,8 @@
 // - the owner's data warehouse (Decree 45/2020 Art. 16): list, upload, remove what they uploaded,
 //   download, take documents from the national portal's warehouse;
 // - recordIssuedResult, for the signed results: an issued result becomes a document of its owner;
+// - a paper component digitized and verified at the counter (intake or supplement) becomes a
+//   document of the applicant's warehouse when its catalog entry accepts a warehouse document type;
 // - the intake of a dossier's components (called by the dossiers module inside its intake
 //   transaction): digitization at receipt for counter and postal dossiers (Circular 01/2023 Art.
 //   8(2), exemptions of Circular 03/2025 Art. 5(2)), the reuse of warehouse documents, components
@@ -17,12 +19,14 @@ import {
   componentFlagKey,
   DOCUMENT_TYPE_NAMES,
   decidePaperComponent,
+  digitizedDocumentOf,
   flagsOf,
   isValidOn,
   satisfies,
   type ComponentFlags,
   type ComponentSource,
   type DigitizationInput,
+  type DigitizedDocument,
   type FlagSettings,
 } from '../../core/digitization/index.ts';
 import type { DB } from '../../db/types.ts';
@@ -38,9 +42,11 @@ import type { WarehouseDocument } from './schema.ts';
 import {
   addDocumentFiles,
   componentRecords,
+  deleteDocumentFiles,
   digitizationStats,
   documentFiles,
   documentsByIds,
+  dossierApplicant,
   findOwnerDocument,
   insertComponentRecords,
   insertDigitization,
@@ -198,6 +204,8 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
     const recordedBy = p.accountId;
     const today = toLocalDate(input.at);
     const reuses: Array<{ document: DocumentRow; code: string }> = [];
+    // Verified scans that become documents of the applicant's warehouse (keepScans), with their record.
+    const scans: Array<{ record: (typeof records)[number]; document: DigitizedDocument; fileIds: string[]; componentName: string }> = [];
 
     // Reuse: documents of the submitter's own warehouse only, online only.
     const wanted = input.components.flatMap((c) => c.warehouseDocumentIds ?? []);
@@ -268,15 +276,26 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
             errors.push({ pointer, code: 'not_digitized', message: { vi: `Thành phần ${component.name} chưa được số hóa hoặc chọn lý do không số hóa.`, en: `${component.name} is neither digitized nor exempted.` } });
           }
         } else {
-          if (decision.source === 'exempt') satisfied.add(component.code);
-          records.push({
-            ...base,
-            source: decision.source,
-            page_count: d && 'pageCount' in d ? d.pageCount : null,
-            checks: d && 'checks' in d ? JSON.stringify(d.checks) : null,
-            exemption: d && 'exemption' in d ? d.exemption : null,
-            note: d?.note ?? null,
-          });
+          const kept = digitizedDocumentOf(component, decision.source, d);
+          if (!kept.ok) {
+            if (kept.error === 'document_type_mismatch') {
+              errors.push({ pointer: `/body/components/${i}/digitization/document/documentType`, code: 'document_type_mismatch', message: { vi: `Loại giấy tờ này không thay thế được thành phần ${component.name}.`, en: `This document type does not satisfy ${component.name}.` } });
+            } else {
+              errors.push({ pointer: `/body/components/${i}/digitization/document/validUntil`, code: 'document_dates', message: { vi: 'Ngày hết hiệu lực không được trước ngày cấp.', en: 'The validity cannot end before the issue date.' } });
+            }
+          } else {
+            if (decision.source === 'exempt') satisfied.add(component.code);
+            const record = {
+              ...base,
+              source: decision.source,
+              page_count: d && 'pageCount' in d ? d.pageCount : null,
+              checks: d && 'checks' in d ? JSON.stringify(d.checks) : null,
+              exemption: d && 'exemption' in d ? d.exemption : null,
+              note: d?.note ?? null,
+            };
+            records.push(record);
+            if (kept.document) scans.push({ record, document: kept.document, fileIds: [...given.fileIds], componentName: component.name });
+          }
         }
       } else {
         if (given.digitization) {
@@ -287,7 +306,7 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
       }
       out.push({ code: given.code, fileIds });
     }
-    return { errors, out, satisfied, records, reuses, actor, recordedBy };
+    return { errors, out, satisfied, records, reuses, scans, actor, recordedBy };
   }
 
   const notDigitized = (errors: Array<{ pointer: string; code: string; message: { vi: string; en: string } }>) =>
@@ -299,6 +318,53 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
   async function recordReuses(trx: Transaction<DB>, dossierId: string, judged: Awaited<ReturnType<typeof judgeComponents>>, at: Date) {
     for (const r of judged.reuses) {
       await insertReuse(trx, { document_id: r.document.id, dossier_id: dossierId, component_code: r.code, actor_id: judged.recordedBy, actor_label: judged.actor.label, from_national: r.document.provenance === 'national_warehouse', at });
+    }
+  }
+
+  /**
+   * Each verified scan of a component whose catalog entry accepts a warehouse document type
+   * becomes a document of the dossier's applicant's warehouse (Decree 45/2020 Art. 16), provenance
+   * `digitized`, in the caller's transaction: a copy of each scan's file row (the same blob) is
+   * attached to it, and the component's record names it. Nobody is asked for the paper again: the
+   * applicant's next online dossier is offered it (`offers`).
+   *
+   * The owner is the applicant's kind and personal ID or tax code, not an account: a counter
+   * applicant often has none yet, and issued results are kept the same way, so the document is
+   * theirs when they first log in (ownerOf reads the same pair from the login). Nothing is written
+   * for them elsewhere, and a mistyped identifier at the counter is the receiver's to correct like
+   * the rest of the dossier's applicant.
+   *
+   * The scans are the receiver's unattached uploads: the dossiers module attaches them to the
+   * dossier right after, in this transaction, refusing (and so rolling all of this back) a file
+   * that is not the receiver's or is attached elsewhere.
+   */
+  async function keepScans(trx: Transaction<DB>, dossierId: string, judged: Awaited<ReturnType<typeof judgeComponents>>) {
+    if (judged.scans.length === 0) return;
+    const owner = await dossierApplicant(trx, dossierId);
+    if (!owner) throw new Error(`keepScans: no dossier ${dossierId}`);
+    for (const scan of judged.scans) {
+      const { document: d } = scan;
+      const doc = await insertDocument(trx, {
+        owner_kind: owner.kind,
+        owner_identifier: owner.identifier,
+        document_type: d.documentType,
+        title: DOCUMENT_TYPE_NAMES[d.documentType] ?? scan.componentName,
+        issuer: d.issuer,
+        number: d.number,
+        issued_on: d.issuedOn,
+        valid_until: d.validUntil,
+        provenance: 'digitized' satisfies Provenance,
+        source_dossier_id: dossierId,
+        created_by: judged.recordedBy,
+      });
+      const copies: string[] = [];
+      for (const fileId of scan.fileIds) {
+        // An unknown file is left to the attach that follows, which refuses it with its own error.
+        const copy = await files.duplicate(trx, fileId, `warehouse:${doc.id}`, judged.recordedBy);
+        if (copy) copies.push(copy.id);
+      }
+      await addDocumentFiles(trx, doc.id, copies);
+      scan.record.warehouse_document_id = doc.id;
     }
   }
 
@@ -318,6 +384,7 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
       }
     }
     if (errors.length > 0) throw notDigitized(errors);
+    await keepScans(trx, input.dossierId, judged);
     // Components the population database replaces, handed in with no file: recorded as such.
     let populationReplaced = 0;
     for (const c of content.components) {
@@ -354,6 +421,7 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
   async function supplement(trx: Transaction<DB>, input: SupplementInput): Promise<Pick<IntakeResult, 'components'>> {
     const judged = await judgeComponents(trx, input);
     if (judged.errors.length > 0) throw notDigitized(judged.errors);
+    await keepScans(trx, input.dossierId, judged);
     await insertComponentRecords(trx, judged.records);
     await recordReuses(trx, input.dossierId, judged, input.at);
     const flags = judged.records.map((r) => flagsOf(r.source, r.result_code ?? null, settings));
@@ -426,7 +494,14 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
             detail: { vi: 'Chỉ xóa được giấy tờ do bạn tự tải lên; kết quả giải quyết và giấy tờ đã xác thực được giữ trong kho.', en: 'Only documents you uploaded yourself can be removed; results and verified documents stay.' },
           });
         }
+        // The document row stays (removed_at), and so do the reuses that name it: the history of
+        // who used it in which dossier is kept, and those dossiers hold their own copies. Its
+        // links to files go in this transaction, with the release of the files (the files module
+        // deletes them after FILE_ORPHAN_HOURS). Not an ON DELETE CASCADE on the foreign key:
+        // the record lets go of its files, never the file cleanup of a record's reference; the
+        // key stays a plain reference that refuses to delete a file a document still holds.
         await markRemoved(trx, row.id);
+        await deleteDocumentFiles(trx, row.id);
         await files.detachAll(trx, `warehouse:${row.id}`);
       });
     },

@@ -341,7 +341,7 @@ function IntakeForm({ view, language, onAgain }: { view: ProcedureVersionView; l
         <h2 id="intake-files-title">{t('dossiers.intake.files')}</h2>
         <ComponentUploads components={view.content.components} files={files} onChange={setFiles} errors={fileErrors} idPrefix="intake" />
         {view.content.components.map((c) => (
-          <DigitizationFields key={c.code} code={c.code} value={digitization[c.code]} onChange={(d) => setDigitization({ ...digitization, [c.code]: d })} />
+          <DigitizationFields key={c.code} code={c.code} documentTypes={c.warehouseDocumentTypes} value={digitization[c.code]} onChange={(d) => setDigitization({ ...digitization, [c.code]: d })} />
         ))}
       </section>
       <section className="panel eform-panel" aria-labelledby="intake-form-title" aria-busy={busy || undefined}>
