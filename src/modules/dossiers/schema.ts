@@ -131,6 +131,8 @@ export const DossierViewSchema = DossierSummarySchema.extend({
       code: z.string(),
       name: z.string(),
       requirement: z.string(),
+      /** The warehouse document types that satisfy the component (a verified scan becomes one of them). */
+      warehouseDocumentTypes: z.array(z.string()),
       files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number(), format: z.string(), role: z.string(), scanStatus: z.string() })),
     }),
   ),

@@ -398,6 +398,7 @@ export function createDossierService(deps: DossierServiceDeps) {
         code: c.code,
         name: c.name,
         requirement: c.requirement,
+        warehouseDocumentTypes: c.warehouseDocumentTypes,
         files: files.filter((f) => f.component_code === c.code).map((f) => ({ id: f.id, name: f.name, size: f.size, format: f.format, role: f.role, scanStatus: f.scan_status })),
       })),
       state: {

@@ -49,7 +49,7 @@ export function CounterSupplementForm({ d, busy, onAct }: { d: DossierView; busy
         <ErrorSummary items={summary} attempt={attempt} />
         <ComponentUploads components={d.components} files={files} onChange={setFiles} idPrefix="counter-supplement" requireAll={false} />
         {d.components.map((c) => (
-          <DigitizationFields key={c.code} code={c.code} value={digitization[c.code]} onChange={(v) => setDigitization({ ...digitization, [c.code]: v })} />
+          <DigitizationFields key={c.code} code={c.code} documentTypes={c.warehouseDocumentTypes} value={digitization[c.code]} onChange={(v) => setDigitization({ ...digitization, [c.code]: v })} />
         ))}
         <TextArea id="counter-supplement-note" label={t('dossiers.counterSupplement.note')} optionalText={t('dossiers.files.optional')} rows={3} maxLength={2000} value={note} onValue={setNote} />
         <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
