@@ -3,7 +3,9 @@
 // holds (the version it was started on, the step, the form data, the files uploaded per component
 // and the submission's Idempotency-Key); the submission itself validates everything again, so a
 // draft is never trusted. Submitting the dossier deletes the draft in the intake's transaction.
-import type { Kysely, Transaction } from 'kysely';
+// The uploads a draft lists (by id, in its JSON: no foreign key) stay while the draft does: the
+// module registers draftFileKeeper with the files module's cleanup (module.ts).
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Principal } from '../../core/access/index.ts';
 import { formatLocalIso } from '../../core/calendar/index.ts';
 import type { DB } from '../../db/types.ts';
@@ -26,6 +28,32 @@ function applicantOf(p: Principal | undefined): string {
 export async function deleteDraftOf(trx: Kysely<DB> | Transaction<DB>, accountId: string, procedureCode: string): Promise<void> {
   await trx.deleteFrom('dossier_draft').where('account_id', '=', accountId).where('procedure_code', '=', procedureCode).execute();
 }
+
+/**
+ * Which of these file ids some draft lists in its components (component code → uploaded files,
+ * each with its `id`): the files module's cleanup keeps them (files keepWhile). One query over
+ * every draft (drafts are few, one per applicant and procedure); lax jsonpath, so a draft of
+ * another shape is passed over rather than failing the cleanup.
+ *
+ * A window remains: a draft saved after this answer and before the cleanup's delete, that lists
+ * for the first time a file of this batch, loses it. Such a file was uploaded more than
+ * FILE_ORPHAN_HOURS ago and no draft listed it until then, so a cleanup run a moment earlier would
+ * have deleted it all the same; the submission then refuses that file (422) and the applicant
+ * uploads it again. Closing it would take a lock shared by every draft save and the cleanup.
+ */
+export async function filesInDrafts(db: Kysely<DB>, ids: readonly string[]): Promise<ReadonlySet<string>> {
+  if (ids.length === 0) return new Set();
+  const wanted = new Map(ids.map((id) => [id.toLowerCase(), id]));
+  const { rows } = await sql<{ id: string }>`
+    select distinct lower(ref.id #>> '{}') as id
+    from dossier_draft d
+    cross join lateral jsonb_path_query(d.components, 'lax $.*[*].id') as ref(id)
+    where jsonb_typeof(ref.id) = 'string' and lower(ref.id #>> '{}') in (${sql.join([...wanted.keys()])})`.execute(db);
+  return new Set(rows.map((r) => wanted.get(r.id)!));
+}
+
+/** The keeper the dossiers module registers with the files module (files keepWhile). */
+export const draftFileKeeper = (db: Kysely<DB>) => (ids: readonly string[]) => filesInDrafts(db, ids);
 
 export function createDraftService(deps: { db: Kysely<DB>; catalog: Pick<CatalogModule, 'publishedVersion' | 'pinnedVersion'>; now?: () => Date }) {
   const { db } = deps;

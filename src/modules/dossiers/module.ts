@@ -15,7 +15,7 @@ import { dossierNotifier } from './notify.ts';
 import { API_PREFIX, type Module, type ModuleDeps } from '../module.ts';
 import { issueDossierCode, type DossierCodeSettings } from './issue-dossier-code.ts';
 import { createCounterPrefill } from './counter-prefill.ts';
-import { createDraftService } from './drafts.ts';
+import { createDraftService, draftFileKeeper } from './drafts.ts';
 import { registerDossierRoutes } from './routes.ts';
 import type { HoSoDongBoDVC } from './sync-schema.ts';
 import { dossierIdsActiveIn } from './sync-store.ts';
@@ -62,7 +62,7 @@ export interface DossiersModule extends Module {
 export interface DossiersModuleDeps extends ModuleDeps {
   calendar: Pick<CalendarModule, 'service'>;
   catalog: Pick<CatalogModule, 'publishedVersion' | 'pinnedVersion' | 'forms'>;
-  files: Pick<FilesModule, 'attach' | 'findFiles' | 'sendFile'>;
+  files: Pick<FilesModule, 'attach' | 'findFiles' | 'sendFile' | 'keepWhile'>;
   payments: Pick<PaymentsModule, 'initiate' | 'recordCounterPayment' | 'onPaid' | 'findByDossier'>;
   jobs: Pick<JobsModule, 'enqueue' | 'handle' | 'schedule'>;
   /** Enabled officers whose role covers a unit, with contacts (identity), for escalations. */
@@ -104,6 +104,7 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     ...(deps.now ? { now: deps.now } : {}),
   });
   const drafts = createDraftService({ db: deps.db, catalog: deps.catalog, ...(deps.now ? { now: deps.now } : {}) });
+  deps.files.keepWhile?.(draftFileKeeper(deps.db)); // the uploads a draft lists outlive the files cleanup (?.: a test's fake files may lack it)
   const counterPrefill = createCounterPrefill({ units: deps.units, catalog: deps.catalog, population: deps.population });
   service.onEvent(
     dossierNotifier({

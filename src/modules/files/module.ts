@@ -2,7 +2,8 @@
 // upload routes. Other modules take files through what this returns — findFiles, attach (inside
 // their own transaction), totalSize, sendFile (for their own authorized download routes) and the
 // store — never through the `file` table. The files no record refers to are deleted every night
-// by the jobs module's schedule `files-cleanup` (service.ts cleanup).
+// by the jobs module's schedule `files-cleanup` (service.ts cleanup); a module whose records list
+// files without a foreign key keeps them by registering a keeper (keepWhile).
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { Transaction } from 'kysely';
@@ -17,7 +18,7 @@ import { createClamdScanner, type VirusScanner } from './virus-scan.ts';
 
 export type { FileStore, StoredBlob, PutOptions, StagedBlob } from './file-store.ts';
 export { BlobNotFoundError, BlobTooLargeError, LocalFileStore } from './file-store.ts';
-export type { CleanupResult, FileRow, FilesService } from './service.ts';
+export type { CleanupOptions, CleanupResult, FileKeeper, FileRow, FilesService } from './service.ts';
 export { contentDisposition, sanitizeFileName } from './names.ts';
 export { sniff, type SniffResult } from './sniff.ts';
 export type { ScanStatus, VirusScanner } from './virus-scan.ts';
@@ -36,6 +37,12 @@ export interface FilesModule extends Module {
   sendFile(reply: FastifyReply, file: FileRow): Promise<FastifyReply>;
   deleteOrphans(olderThan?: Date): Promise<number>;
   cleanup: FilesService['cleanup'];
+  /**
+   * Registers a keeper the cleanup asks, batch by batch, which of its candidates (unattached
+   * files past FILE_ORPHAN_HOURS that no foreign key refers to) are still wanted: those stay.
+   * Register at construction, like onEvent/onPaid listeners.
+   */
+  keepWhile: FilesService['keepWhile'];
   duplicate: FilesService['duplicate'];
   detachAll: FilesService['detachAll'];
 }
@@ -91,6 +98,7 @@ export function createFilesModule(deps: FilesModuleDeps): FilesModule {
     sendFile: service.sendFile,
     deleteOrphans: service.deleteOrphans,
     cleanup: service.cleanup,
+    keepWhile: service.keepWhile,
     duplicate: service.duplicate,
     detachAll: service.detachAll,
     async register(app) {

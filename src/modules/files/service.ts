@@ -12,6 +12,9 @@
 // no row of any table references it (store.ts fileReferences: the foreign keys to `file`), past
 // FILE_ORPHAN_HOURS from its upload or its release (detachAll). A record that lets go of a file
 // detaches it and deletes its own reference rows; the cleanup never removes a reference.
+// A record that refers to files without a foreign key (a submission draft lists its uploads in
+// JSON) keeps them through a keeper it registers (keepWhile): the cleanup asks the keepers which
+// of its candidates they still want, and deletes only the others.
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
@@ -26,6 +29,7 @@ import {
   countBlobReferences,
   deleteOrphanRows,
   fileReferences,
+  findOrphanCandidates,
   findFileRows,
   insertFile,
   isForeignKeyViolation,
@@ -34,10 +38,22 @@ import {
   setAttachedTo,
   type FileReference,
   type FileRow,
+  type OrphanCursor,
 } from './store.ts';
 
-/** Orphans deleted per statement. */
+/** Candidates looked at (asked of the keepers, then deleted) per batch. */
 const ORPHAN_BATCH = 500;
+
+/**
+ * Which of these files (candidates of the cleanup: unattached, past the grace period, no foreign
+ * key refers to them) a module still wants, e.g. because a record of its own lists them by id.
+ */
+export type FileKeeper = (ids: readonly string[]) => Promise<ReadonlySet<string>>;
+
+export interface CleanupOptions {
+  /** Candidates per batch (500). */
+  batchSize?: number;
+}
 
 /** What one cleanup did. */
 export interface CleanupResult {
@@ -86,10 +102,17 @@ export interface FilesService {
   /**
    * Deletes the files nothing attached and no record refers to (no row of any table with a
    * foreign key to `file`), uploaded or released before `olderThan` (default: FILE_ORPHAN_HOURS
-   * ago), then each blob no row is left of. Safe to run beside uploads, attachments and another
-   * cleanup. The schedule `files-cleanup` runs it nightly (module.ts).
+   * ago) and that no keeper (keepWhile) still wants, then each blob no row is left of. Safe to run
+   * beside uploads, attachments and another cleanup. The schedule `files-cleanup` runs it nightly
+   * (module.ts).
    */
-  cleanup(olderThan?: Date): Promise<CleanupResult>;
+  cleanup(olderThan?: Date, options?: CleanupOptions): Promise<CleanupResult>;
+  /**
+   * Registers a keeper: before each batch of the cleanup is deleted, it is asked which of the
+   * batch's candidates its module still wants, and those stay (a failing keeper fails the run,
+   * deleting nothing more). For records that refer to files without a foreign key.
+   */
+  keepWhile(keeper: FileKeeper): void;
   /** cleanup(), returning how many files were deleted. */
   deleteOrphans(olderThan?: Date): Promise<number>;
   /**
@@ -122,6 +145,7 @@ const ACCEPTED_LIST = 'PDF, DOC, DOCX, XLS, XLSX, JPG, PNG, TIFF, XML, ZIP';
 
 export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; settings: FilesSettings; scanner?: VirusScanner | undefined }): FilesService {
   const { db, store, settings, scanner } = deps;
+  const keepers: FileKeeper[] = [];
 
   /** The scan of the staged bytes: refuses malware, and says how the file is to be recorded. */
   async function scanOf(read: () => Readable): Promise<{ scan_status: 'clean' | 'not_scanned'; scanned_at: Date | null }> {
@@ -231,11 +255,31 @@ export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; set
     return setAttachedTo(trx, ids, ownerRef);
   }
 
-  async function cleanup(olderThan = new Date(Date.now() - settings.orphanHours * 3_600_000)): Promise<CleanupResult> {
+  /** The candidates no keeper wants. */
+  async function unkept(ids: readonly string[]): Promise<string[]> {
+    let left = [...ids];
+    for (const keeper of keepers) {
+      if (left.length === 0) break;
+      const kept = await keeper(left);
+      left = left.filter((id) => !kept.has(id));
+    }
+    return left;
+  }
+
+  async function cleanup(olderThan = new Date(Date.now() - settings.orphanHours * 3_600_000), options: CleanupOptions = {}): Promise<CleanupResult> {
+    const batchSize = options.batchSize ?? ORPHAN_BATCH;
     const references = await fileReferences(db);
     const result: CleanupResult = { files: 0, blobs: 0, blobsNotDeleted: [] };
+    // A keyset over the candidates (created_at, id): a batch the keepers keep entirely, or whose
+    // rows are locked, is passed over, and the run goes on after its last candidate.
+    let after: OrphanCursor | undefined;
     for (;;) {
-      const rows = await deleteOrphanBatch(olderThan, references);
+      const candidates = await findOrphanCandidates(db, olderThan, batchSize, references, after);
+      if (candidates.length === 0) break;
+      after = candidates.at(-1)!.cursor;
+      const doomed = await unkept(candidates.map((c) => c.id));
+      // The delete checks the conditions again, on the rows' latest versions and under their locks.
+      const rows = await deleteOrphanBatch(olderThan, references, doomed);
       result.files += rows.length;
       // The rows are gone (committed): a blob goes once no row of any upload of the same content
       // is left, counted under the blob's lock (an upload or a duplicate of that content waits).
@@ -254,21 +298,22 @@ export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; set
           result.blobsNotDeleted.push(sha256);
         }
       }
-      if (rows.length < ORPHAN_BATCH) break;
+      if (candidates.length < batchSize) break;
     }
     await store.sweep?.(olderThan);
     return result;
   }
 
   /**
-   * One batch of orphans. The query skips every file a row still references, but a reference
-   * committed between the statement's snapshot and its delete makes the foreign key refuse the
-   * batch: run it again, with a fresh snapshot that sees the reference and leaves that file.
+   * One batch of orphans (among `ids`). The query skips every file a row still references, but a
+   * reference committed between the statement's snapshot and its delete makes the foreign key
+   * refuse the batch: run it again, with a fresh snapshot that sees the reference and leaves that file.
    */
-  async function deleteOrphanBatch(olderThan: Date, references: readonly FileReference[]): Promise<FileRow[]> {
+  async function deleteOrphanBatch(olderThan: Date, references: readonly FileReference[], ids: readonly string[]): Promise<FileRow[]> {
+    if (ids.length === 0) return [];
     for (let attempt = 1; ; attempt++) {
       try {
-        return await deleteOrphanRows(db, olderThan, ORPHAN_BATCH, references);
+        return await deleteOrphanRows(db, olderThan, ids.length, references, ids);
       } catch (error) {
         if (!isForeignKeyViolation(error) || attempt >= 3) throw error;
       }
@@ -322,6 +367,9 @@ export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; set
       return rows.length;
     },
     cleanup,
+    keepWhile(keeper) {
+      keepers.push(keeper);
+    },
     async deleteOrphans(olderThan) {
       return (await cleanup(olderThan)).files;
     },
