@@ -16,7 +16,7 @@ describe('createDossiersModule', () => {
         units: createUnitDirectory(database.db),
         calendar: createCalendarModule({ config, db: database.db, units: createUnitDirectory(database.db) }),
         catalog: {} as never,
-        files: {} as never,
+        files: { keepWhile: () => undefined } as never,
         payments: { onPaid: () => undefined } as never,
         notifications: {} as never,
         population: {} as never,

@@ -104,7 +104,7 @@ export function createDossiersModule(deps: DossiersModuleDeps): DossiersModule {
     ...(deps.now ? { now: deps.now } : {}),
   });
   const drafts = createDraftService({ db: deps.db, catalog: deps.catalog, ...(deps.now ? { now: deps.now } : {}) });
-  deps.files.keepWhile?.(draftFileKeeper(deps.db)); // the uploads a draft lists outlive the files cleanup (?.: a test's fake files may lack it)
+  deps.files.keepWhile(draftFileKeeper(deps.db)); // the uploads a draft lists outlive the files cleanup
   const counterPrefill = createCounterPrefill({ units: deps.units, catalog: deps.catalog, population: deps.population });
   service.onEvent(
     dossierNotifier({
