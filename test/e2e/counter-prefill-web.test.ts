@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { syntheticCitizen } from '../../src/emulators/population/generator.ts';
-import { startTestEmulator, TEST_API_KEY, TEST_INTEGRATION_CODE, type TestEmulator } from '../../src/emulators/population/testing.ts';
+import { startTestEmulator, testEmulatorEnv, type TestEmulator } from '../../src/emulators/population/testing.ts';
 import { createDossierTestApp, TEST_PROCEDURE_CODE, type DossierTestApp } from '../../src/modules/dossiers/testing.ts';
 import { checkBothWidths, chromiumAvailable, closeBrowserAndServer, openBrowser, type BrowserSession } from '../support/chromium.ts';
 import { loginAs, type TestLogin } from '../support/auth.ts';
@@ -27,14 +27,7 @@ describe.skipIf(!hasChromium)('the counter’s prefill in Chromium', () => {
     await buildWebIfStale({ quiet: true });
     emu = await startTestEmulator({ people: 30 });
     t = await createDossierTestApp({
-      env: {
-        POPULATION_API_URL: emu.url,
-        POPULATION_API_KEY: TEST_API_KEY,
-        POPULATION_INTEGRATION_CODE: TEST_INTEGRATION_CODE,
-        POPULATION_RETRIES: '0',
-        POPULATION_TIMEOUT_MS: '5000',
-        POPULATION_CACHE_TTL_SECONDS: '0',
-      },
+      env: testEmulatorEnv(emu.url),
     });
     url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     receiver = await loginAs(t.db, { kind: 'officer', username: 'tiepnhan', roles: [{ role: 'receiver', unitId: 'bo-phan-mot-cua' }] });

@@ -19,6 +19,21 @@ export interface TestEmulator {
   close(): Promise<void>;
 }
 
+/**
+ * The settings that point motcua's population client at a test emulator: no retries, no cache, a
+ * timeout generous enough for a loaded machine (tests that exercise those change them).
+ */
+export function testEmulatorEnv(url: string): Record<string, string> {
+  return {
+    POPULATION_API_URL: url,
+    POPULATION_API_KEY: TEST_API_KEY,
+    POPULATION_INTEGRATION_CODE: TEST_INTEGRATION_CODE,
+    POPULATION_RETRIES: '0',
+    POPULATION_TIMEOUT_MS: '5000',
+    POPULATION_CACHE_TTL_SECONDS: '0',
+  };
+}
+
 export async function startTestEmulator(options: { people?: number; seed?: number } = {}): Promise<TestEmulator> {
   const seed = options.seed ?? 1;
   const database = await createTestDatabase({ migrate: false });

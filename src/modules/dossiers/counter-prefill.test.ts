@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type TestLogin } from '../../../test/support/auth.ts';
 import { syntheticCitizen } from '../../emulators/population/generator.ts';
-import { startTestEmulator, TEST_API_KEY, TEST_INTEGRATION_CODE, type TestEmulator } from '../../emulators/population/testing.ts';
+import { startTestEmulator, testEmulatorEnv, type TestEmulator } from '../../emulators/population/testing.ts';
 import { createDossierTestApp, TEST_PROCEDURE_CODE, type DossierTestApp } from './testing.ts';
 
 let emu: TestEmulator;
@@ -13,14 +13,7 @@ let specialist: TestLogin;
 beforeAll(async () => {
   emu = await startTestEmulator({ people: 50 });
   t = await createDossierTestApp({
-    env: {
-      POPULATION_API_URL: emu.url,
-      POPULATION_API_KEY: TEST_API_KEY,
-      POPULATION_INTEGRATION_CODE: TEST_INTEGRATION_CODE,
-      POPULATION_RETRIES: '0',
-      POPULATION_TIMEOUT_MS: '3000',
-      POPULATION_CACHE_TTL_SECONDS: '0',
-    },
+    env: testEmulatorEnv(emu.url),
   });
   receiver = await loginAs(t.db, { kind: 'officer', username: 'tiepnhan', roles: [{ role: 'receiver', unitId: 'bo-phan-mot-cua' }] });
   foreignReceiver = await loginAs(t.db, { kind: 'officer', username: 'phapche', roles: [{ role: 'receiver', unitId: 'vu-phap-che' }] });
