@@ -128,12 +128,12 @@ export interface DossierServiceDeps {
 export interface ComponentIntake {
   intake(
     trx: Transaction<DB>,
-    input: { principal: Principal; channel: number; dossierId: string; unitId: string; procedureCode: string; content: ProcedureContent; components: CreateDossierInput['components']; at: Date },
+    input: { principal: Principal; channel: number; dossierId: string; unitId: string; procedureCode: string; content: ProcedureContent; components: CreateDossierInput['components']; at: Date; applicant: { kind: 'citizen' | 'organization'; identifier: string } },
   ): Promise<{ components: Array<{ code: string; fileIds: string[] }>; satisfied: ReadonlySet<string> }>;
   /** The components a supplement brings: papers a receiver records (`paper`) are digitized as at intake. */
   supplement(
     trx: Transaction<DB>,
-    input: { principal: Principal; paper: boolean; dossierId: string; content: ProcedureContent; components: CreateDossierInput['components']; at: Date; seq: number },
+    input: { principal: Principal; paper: boolean; dossierId: string; content: ProcedureContent; components: CreateDossierInput['components']; at: Date; seq: number; applicant: { kind: 'citizen' | 'organization'; identifier: string } },
   ): Promise<{ components: Array<{ code: string; fileIds: string[] }> }>;
 }
 
@@ -661,7 +661,7 @@ export function createDossierService(deps: DossierServiceDeps) {
           });
           await addDossierUnits(trx, row.id, [receiving, handling]);
           const taken = deps.componentIntake
-            ? await deps.componentIntake.intake(trx, { principal: p, channel, dossierId: row.id, unitId: handling, procedureCode: procedure.code, content, components: input.components, at })
+            ? await deps.componentIntake.intake(trx, { principal: p, channel, dossierId: row.id, unitId: handling, procedureCode: procedure.code, content, components: input.components, at, applicant: { kind: row.applicant_kind, identifier: row.applicant_id_number } })
             : { components: input.components, satisfied: new Set<string>() };
           await takeComponents(trx, content, row.id, taken.components, accountId, 1, 'component', true, taken.satisfied);
           // The wizard's draft of this procedure is done with once the dossier exists.
@@ -771,7 +771,16 @@ export function createDossierService(deps: DossierServiceDeps) {
         if (input.type === 'submit_supplement' && deps.componentIntake) {
           // Brought by the applicant online, or handed in on paper and recorded by a receiver.
           const paper = !isApplicant(p, current);
-          const taken = await deps.componentIntake.supplement(trx, { principal: p, paper, dossierId: id, content: version.content, components: input.components, at: new Date(action.at), seq });
+          const taken = await deps.componentIntake.supplement(trx, {
+            principal: p,
+            paper,
+            dossierId: id,
+            content: version.content,
+            components: input.components,
+            at: new Date(action.at),
+            seq,
+            applicant: { kind: current.applicant_kind, identifier: current.applicant_id_number },
+          });
           await takeComponents(trx, version.content, id, taken.components, p.accountId, seq, 'supplement', false);
         } else if (input.type === 'submit_supplement' || input.type === 'resubmit') {
           await takeComponents(trx, version.content, id, input.components ?? [], p.accountId, seq, 'supplement', false);

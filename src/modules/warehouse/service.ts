@@ -46,7 +46,6 @@ import {
   digitizationStats,
   documentFiles,
   documentsByIds,
-  dossierApplicant,
   findOwnerDocument,
   insertComponentRecords,
   insertDigitization,
@@ -98,6 +97,8 @@ export interface IntakeInput {
   content: ProcedureContent;
   components: readonly IntakeComponent[];
   at: Date;
+  /** Whose warehouse a paper digitized and verified at the counter goes to (the applicant's). */
+  applicant: Owner;
 }
 
 export interface SupplementInput {
@@ -110,6 +111,8 @@ export interface SupplementInput {
   at: Date;
   /** The seq of the submit_supplement row. */
   seq: number;
+  /** Whose warehouse a paper digitized and verified at the counter goes to (the applicant's). */
+  applicant: Owner;
 }
 
 export interface IntakeResult {
@@ -338,10 +341,8 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
    * dossier right after, in this transaction, refusing (and so rolling all of this back) a file
    * that is not the receiver's or is attached elsewhere.
    */
-  async function keepScans(trx: Transaction<DB>, dossierId: string, judged: Awaited<ReturnType<typeof judgeComponents>>) {
+  async function keepScans(trx: Transaction<DB>, dossierId: string, owner: Owner, judged: Awaited<ReturnType<typeof judgeComponents>>) {
     if (judged.scans.length === 0) return;
-    const owner = await dossierApplicant(trx, dossierId);
-    if (!owner) throw new Error(`keepScans: no dossier ${dossierId}`);
     for (const scan of judged.scans) {
       const { document: d } = scan;
       const doc = await insertDocument(trx, {
@@ -384,7 +385,7 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
       }
     }
     if (errors.length > 0) throw notDigitized(errors);
-    await keepScans(trx, input.dossierId, judged);
+    await keepScans(trx, input.dossierId, input.applicant, judged);
     // Components the population database replaces, handed in with no file: recorded as such.
     let populationReplaced = 0;
     for (const c of content.components) {
@@ -421,7 +422,7 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
   async function supplement(trx: Transaction<DB>, input: SupplementInput): Promise<Pick<IntakeResult, 'components'>> {
     const judged = await judgeComponents(trx, input);
     if (judged.errors.length > 0) throw notDigitized(judged.errors);
-    await keepScans(trx, input.dossierId, judged);
+    await keepScans(trx, input.dossierId, input.applicant, judged);
     await insertComponentRecords(trx, judged.records);
     await recordReuses(trx, input.dossierId, judged, input.at);
     const flags = judged.records.map((r) => flagsOf(r.source, r.result_code ?? null, settings));

@@ -109,19 +109,6 @@ export async function setReuseCodes(db: Executor, dossierId: string, code: strin
   await db.updateTable('warehouse_reuse').set({ dossier_code: code }).where('dossier_id', '=', dossierId).where('dossier_code', 'is', null).execute();
 }
 
-/**
- * The applicant of a dossier (kind and personal ID or tax code), read in the intake's or the
- * supplement's transaction: the owner of the warehouse a verified counter scan goes to. The one
- * read of the dossiers module's table here — the intake contract (ComponentIntake) carries no
- * applicant, and on the embedded database nothing outside the transaction can be read while it
- * holds the one connection.
- */
-export async function dossierApplicant(trx: Transaction<DB>, dossierId: string): Promise<Owner | undefined> {
-  if (!isUuid(dossierId)) return undefined;
-  const row = await trx.selectFrom('dossier').select(['applicant_kind', 'applicant_id_number']).where('id', '=', dossierId).executeTakeFirst();
-  return row ? { kind: row.applicant_kind, identifier: row.applicant_id_number } : undefined;
-}
-
 export async function documentsByIds(db: Executor, ids: readonly string[]): Promise<DocumentRow[]> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
