@@ -47,7 +47,7 @@ import { mountPaymentEmulator } from './emulators/payment/server.ts';
 import { createCatalogModule, type CatalogModule } from './modules/catalog/module.ts';
 import { createQualityModule, installationData, type QualityModule } from './modules/quality/module.ts';
 import { createFeedbackModule, type FeedbackModule } from './modules/feedback/module.ts';
-import { createResultsModule, type ResultsModule } from './modules/results/module.ts';
+import { createResultsModule, type ResultSigner, type ResultsModule } from './modules/results/module.ts';
 import { createWarehouseModule, type WarehouseModule } from './modules/warehouse/module.ts';
 import { mountNationalWarehouseEmulator } from './emulators/national-warehouse/server.ts';
 import { createDefaultPrefillSource, populationPrefill, type PrefillSource } from './modules/catalog/prefill-source.ts';
@@ -67,6 +67,8 @@ export interface AppDependencies {
   calendar?: CalendarService;
   /** Prefill values of e-form fields (default: the population module for citizens, the account for organizations). */
   catalogPrefill?: PrefillSource;
+  /** The signer of issued results instead of SIGNER's (a remote signing service or an HSM behind the port). */
+  resultSigner?: ResultSigner;
 }
 
 export type App = FastifyInstance & {
@@ -370,6 +372,7 @@ export async function buildApp(deps: AppDependencies): Promise<App> {
   let dossiersRef: DossiersModule | undefined;
   const results = await createResultsModule({
     ...moduleDeps,
+    ...(deps.resultSigner ? { signer: deps.resultSigner } : {}),
     files,
     jobs,
     publicUrl: identity.publicUrl,

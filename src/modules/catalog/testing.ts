@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../../config.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
 import { buildApp, type App } from '../../server.ts';
 import { createStaticPrefillSource, type PrefillSource } from './prefill-source.ts';
+import type { ResultSigner } from '../results/module.ts';
 
 export interface CatalogTestApp {
   app: App;
@@ -27,7 +28,7 @@ export const TEST_CITIZEN_VALUES: PrefillValues = {
 };
 
 export async function createCatalogTestApp(
-  options: { prefill?: PrefillSource; env?: Record<string, string> } = {},
+  options: { prefill?: PrefillSource; env?: Record<string, string>; resultSigner?: ResultSigner } = {},
 ): Promise<CatalogTestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', POPULATION_EMULATOR_PEOPLE: '0', ...options.env });
@@ -35,6 +36,7 @@ export async function createCatalogTestApp(
     config,
     database,
     catalogPrefill: options.prefill ?? createStaticPrefillSource({ [TEST_CITIZEN_ID]: TEST_CITIZEN_VALUES }, 'test-population'),
+    ...(options.resultSigner ? { resultSigner: options.resultSigner } : {}),
   });
   await app.ready();
   return {

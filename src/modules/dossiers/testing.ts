@@ -10,6 +10,7 @@ import { seedUnits } from '../identity/module.ts';
 import { createCalendarModule } from '../calendar/module.ts';
 import { generateDossiers, type GenerateOptions } from './generate.ts';
 import { DEFAULT_OFFICERS } from './synthetic.ts';
+import type { ResultSigner } from '../results/module.ts';
 
 export const TEST_PROCEDURE_CODE = '1.009901';
 export { TEST_CITIZEN_ID };
@@ -48,9 +49,12 @@ export interface DossierTestApp extends CatalogTestApp {
   dataDir: string;
 }
 
-export async function createDossierTestApp(options: { content?: ProcedureContent; env?: Record<string, string> } = {}): Promise<DossierTestApp> {
+export async function createDossierTestApp(options: { content?: ProcedureContent; env?: Record<string, string>; resultSigner?: ResultSigner } = {}): Promise<DossierTestApp> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'motcua-dossiers-'));
-  const t = await createCatalogTestApp({ env: { DATA_DIR: dataDir, ...(process.env.TEST_LOG_LEVEL ? { LOG_LEVEL: process.env.TEST_LOG_LEVEL } : {}), ...options.env } });
+  const t = await createCatalogTestApp({
+    env: { DATA_DIR: dataDir, ...(process.env.TEST_LOG_LEVEL ? { LOG_LEVEL: process.env.TEST_LOG_LEVEL } : {}), ...options.env },
+    ...(options.resultSigner ? { resultSigner: options.resultSigner } : {}),
+  });
   await seedUnits(t.db);
   t.app.units.invalidate();
   await publishProcedure(t, TEST_PROCEDURE_CODE, options.content ?? workflowContent());

@@ -7,8 +7,7 @@
 // embedded PKCS#12 signer makes nothing — and POST /api/v1/results/verify, trusting the remote
 // service's root, says the document is valid and the one issued.
 //
-// The app (buildApp) has no dependency through which to pass another signer, so the fake is
-// plugged into the app's results module by replacing the port's two methods on its signer.
+// The app takes it as its `resultSigner` (buildApp), as an installation would pass its own.
 import { constants, createHash, createPrivateKey, privateEncrypt, randomBytes, webcrypto, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -18,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDossierTestApp, type DossierTestApp } from '../dossiers/testing.ts';
 import { openDevCa } from './dev-ca.ts';
 import type { ResultSigner, Signer } from './signer.ts';
@@ -157,22 +156,16 @@ let t: DossierTestApp;
 let logins: ResultTestLogins;
 let service: Awaited<ReturnType<typeof startRemoteSigningService>>;
 let serviceDir: string;
-const spies: Array<{ mockRestore(): void }> = [];
 
 beforeAll(async () => {
   serviceDir = await mkdtemp(path.join(tmpdir(), 'motcua-remote-signer-'));
   service = await startRemoteSigningService(serviceDir);
   await service.addCredential('cuc-shtt', REMOTE_CN);
-  t = await createDossierTestApp();
+  t = await createDossierTestApp({ resultSigner: remoteSigner(service.url, TOKEN, [service.root]) });
   logins = await resultTestLogins(t);
-  const remote = remoteSigner(service.url, TOKEN, [service.root]);
-  const port = t.app.results.signer!;
-  spies.push(vi.spyOn(port, 'forUnit').mockImplementation((unit) => remote.forUnit(unit)));
-  spies.push(vi.spyOn(port, 'trustAnchors').mockImplementation(() => remote.trustAnchors()));
 }, 60_000);
 
 afterAll(async () => {
-  for (const spy of spies) spy.mockRestore();
   await t?.close();
   await service?.close();
   if (serviceDir) await rm(serviceDir, { recursive: true, force: true });
