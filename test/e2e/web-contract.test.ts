@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
+import { permissionsOfHolder } from '../../src/core/access/permissions.ts';
 import { buildEform } from '../../src/core/eforms/builder.ts';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { expectNoAxeViolations, pageOverflow, problem, routeApi, serveWebApp, type ApiHandler } from '../support/web-static.ts';
@@ -206,6 +207,9 @@ describe.skipIf(!hasChromium)('web app against its API contract', () => {
       acr: null,
       method: 'password+totp',
       roles: [{ role: 'auditor', unitId: 'u-vp', unitNameVi: 'Văn phòng Bộ', unitNameEn: 'Ministry Office' }],
+      // What the server computes from the one table (src/core/access): the web app reads these, not the roles.
+      permissions: permissionsOfHolder('auditor'),
+      ministryPermissions: [],
     };
     const row = (key: string | null, label: string) => ({
       key,
@@ -286,6 +290,8 @@ describe.skipIf(!hasChromium)('web app against its API contract', () => {
       acr: null,
       method: 'password+totp',
       roles: [{ role: 'admin', unitId: UNIT.id, unitNameVi: UNIT.name.vi, unitNameEn: UNIT.name.en }],
+      permissions: permissionsOfHolder('admin'),
+      ministryPermissions: [],
     };
     const draft = versionView({}, 'draft');
     const publishBodies: unknown[] = [];

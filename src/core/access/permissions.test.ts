@@ -6,6 +6,7 @@ import {
   canManageOfficer,
   canMinistryWide,
   decide,
+  permissionsOf,
   permissionsOfHolder,
   unitsWhere,
   type Permission,
@@ -129,6 +130,34 @@ describe('can(principal, permission, unit, tree)', () => {
     expect(unitsWhere(p, 'catalog.edit', tree)).toEqual(['cuc-shtt', 'phong-sang-che', 'phong-nhan-hieu']);
     expect(unitsWhere(citizen('LoA2'), 'catalog.edit', tree)).toEqual([]);
     expect(canMinistryWide(p, 'calendar.edit', tree)).toBe(false);
+  });
+});
+
+describe('permissionsOf(principal, tree, scope)', () => {
+  // [who, scope, holds, does not hold] — what /me lists for the web app.
+  const cases: Array<[string, Principal | undefined, 'any' | null, Permission[], Permission[]]> = [
+    ['nobody', undefined, 'any', [], ['workspace.use', 'profile.read']],
+    ['a receiver', officer({ role: 'receiver', unitId: 'mot-cua' }), 'any', ['dossier.receive', 'workspace.use', 'population.verify', 'rating.kiosk'], ['catalog.publish', 'dossier.approve', 'unit.read']],
+    ['a receiver, ministry-wide', officer({ role: 'receiver', unitId: 'mot-cua' }), null, [], ['dossier.receive']],
+    ['a department leader', officer({ role: 'unit_leader', unitId: 'cuc-shtt' }), 'any', ['quality.read', 'dossier.approve'], ['dossier.receive']],
+    ['a department leader, ministry-wide', officer({ role: 'unit_leader', unitId: 'cuc-shtt' }), null, [], ['quality.read']],
+    ['the ministry leader, ministry-wide', officer({ role: 'ministry_leader', unitId: 'bo' }), null, ['quality.read', 'dossier.approve'], ['catalog.publish']],
+    ['two roles', officer({ role: 'admin', unitId: 'cuc-shtt' }, { role: 'receiver', unitId: 'mot-cua' }), 'any', ['catalog.publish', 'dossier.receive'], ['dossier.process', 'dossier.approve']],
+    ['a role in a deactivated unit', officer({ role: 'admin', unitId: 'vu-cu' }), 'any', [], ['unit.manage', 'workspace.use']],
+    ['an administrator without TOTP', { ...officer({ role: 'admin', unitId: 'bo' }), totpEnrolmentRequired: true } as Principal, 'any', [], ['unit.read', 'workspace.use']],
+    ['a citizen at level 1', citizen('LoA1'), 'any', ['dossier.submit', 'population.read_own'], ['population.read_own_full', 'workspace.use']],
+    ['a citizen at level 2', citizen('LoA2'), 'any', ['population.read_own_full', 'form.prefill_sensitive'], ['dossier.read']],
+    ['the token', service, 'any', ['calendar.edit'], ['unit.manage']],
+  ];
+  it.each(cases)('%s', (_name, principal, scope, holds, lacks) => {
+    const held = permissionsOf(principal, tree, scope);
+    expect(held).toEqual(expect.arrayContaining(holds));
+    for (const p of lacks) expect(held).not.toContain(p);
+    expect(held).toEqual(PERMISSION_NAMES.filter((p) => can(principal, p, scope, tree)));
+  });
+
+  it('lists a receiver’s permissions exactly: those of the role', () => {
+    expect(permissionsOf(officer({ role: 'receiver', unitId: 'mot-cua' }), tree)).toEqual(permissionsOfHolder('receiver'));
   });
 });
 

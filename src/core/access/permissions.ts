@@ -270,6 +270,15 @@ export function unitsWhere(principal: Principal | undefined, permission: Permiss
   return tree.ids().filter((id) => can(principal, permission, id, tree));
 }
 
+/**
+ * The permissions `principal` holds in at least one unit (`scope` `'any'`, the route-level check),
+ * or at a root unit (`null`: the ministry-wide rules), in the table's order: what /me tells the web
+ * app, so it shows a page exactly when the route would answer.
+ */
+export function permissionsOf(principal: Principal | undefined, tree: UnitTree, scope: 'any' | null = 'any'): Permission[] {
+  return PERMISSION_NAMES.filter((permission) => can(principal, permission, scope, tree));
+}
+
 /** Whether the principal holds `permission` at a root unit (ministry-wide rules: calendar, purposes). */
 export function canMinistryWide(principal: Principal | undefined, permission: Permission, tree: UnitTree): boolean {
   return can(principal, permission, null, tree);

@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { currentLanguage } from '../i18n/index.ts';
 import { requestJson } from './api.ts';
 import type { Me as ServerMe } from '@server/modules/identity/sessions/schema.ts';
+import type { Permission } from '@server/core/access/permissions.ts';
 import type { Language } from '../i18n/index.ts';
 
 export { ROLES as ROLE_NAMES, type Role as RoleName } from '@server/contracts/identity.ts';
@@ -18,6 +19,9 @@ export type RoleGrant = ServerMe['roles'][number];
  * the web app (a type-only import: nothing of the server or of Zod reaches the bundle).
  */
 export type Me = ServerMe;
+
+/** A permission of the server's one table (src/core/access/permissions.ts). */
+export type { Permission };
 
 export type SessionStatus = 'loading' | 'anonymous' | 'authenticated' | 'error';
 
@@ -85,9 +89,22 @@ export function rolesIn(me: Me | undefined, unitId: string | undefined): string[
   return (me?.roles ?? []).filter((g) => g.unitId === unitId).map((g) => g.role);
 }
 
-/** Does the user hold one of `roles` in any unit? */
-export function hasRole(me: Me | undefined, ...roles: string[]): boolean {
-  return me?.kind === 'officer' && me.roles.some((g) => roles.includes(g.role));
+/**
+ * Does the user hold one of `permissions` in some unit, as GET /api/v1/me lists them (computed by
+ * the server from its one table)? `ministryWide`: held at a root unit (the ministry-wide rules).
+ * What a route checks at its door (`config.access`), so a page or an action shows when the route
+ * would answer.
+ */
+export function hasPermission(me: Me | undefined, permissions: Permission | readonly Permission[], ministryWide = false): boolean {
+  const held = ministryWide ? me?.ministryPermissions : me?.permissions;
+  if (!held) return false;
+  return (typeof permissions === 'string' ? [permissions] : permissions).some((p) => held.includes(p));
+}
+
+/** `hasPermission` for the logged-in user: `const can = useCan(); can('dossier.receive')`. */
+export function useCan(): (permissions: Permission | readonly Permission[], ministryWide?: boolean) => boolean {
+  const { me } = useSession();
+  return useCallback((permissions: Permission | readonly Permission[], ministryWide = false) => hasPermission(me, permissions, ministryWide), [me]);
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {

@@ -1,7 +1,7 @@
 // The caller as /me presents it: role grants with their unit's names, only those in active units
 // (core/access ignores the others, so showing them would offer a unit switcher entry that gives
 // no right).
-import { isEffective, type Principal, type RoleGrant } from '../../../core/access/index.ts';
+import { isEffective, permissionsOf, type Principal, type RoleGrant } from '../../../core/access/index.ts';
 import { ProblemError } from '../../../http/problem.ts';
 import type { UnitDirectory } from '../units/directory.ts';
 import type { Me, MeRoleGrant } from './schema.ts';
@@ -24,6 +24,7 @@ export async function describeMe(units: UnitDirectory, p: Principal): Promise<Me
       detail: { vi: 'Khóa truy cập của hệ thống không gắn với tài khoản người dùng.', en: 'A machine credential has no user account.' },
     });
   }
+  const tree = await units.tree();
   return {
     kind: p.kind,
     accountId: p.accountId,
@@ -34,6 +35,8 @@ export async function describeMe(units: UnitDirectory, p: Principal): Promise<Me
     ...(p.kind === 'officer' ? { username: p.username } : {}),
     acr: p.kind === 'officer' ? null : p.acr,
     roles: p.kind === 'officer' ? await effectiveGrants(units, p.roles) : [],
+    permissions: permissionsOf(p, tree),
+    ministryPermissions: permissionsOf(p, tree, null),
     ...(p.kind === 'officer' && p.totpEnrolmentRequired ? { totpEnrolmentRequired: true } : {}),
   };
 }

@@ -50,6 +50,29 @@ describe('GET /api/v1/me', () => {
     ]);
   });
 
+  it('lists the permissions the caller holds, from the one table (src/core/access)', async () => {
+    const receiver = await loginAs(t.db, { kind: 'officer', roles: [{ role: 'receiver', unitId: 'bo-phan-mot-cua' }] });
+    const body = (await t.app.inject({ url: '/api/v1/me', headers: receiver.headers })).json();
+    expect(body.permissions).toContain('dossier.receive');
+    expect(body.permissions).toContain('workspace.use');
+    expect(body.permissions).not.toContain('catalog.publish');
+    expect(body.permissions).not.toContain('dossier.approve');
+    // A grant below the ministry holds nothing ministry-wide.
+    expect(body.ministryPermissions).toEqual([]);
+
+    const admin = await loginAs(t.db, { kind: 'officer', roles: [{ role: 'admin', unitId: 'bkhcn' }] });
+    const adminMe = (await t.app.inject({ url: '/api/v1/me', headers: admin.headers })).json();
+    expect(adminMe.permissions).toContain('catalog.publish');
+    expect(adminMe.permissions).not.toContain('dossier.receive');
+    expect(adminMe.ministryPermissions).toContain('calendar.edit');
+
+    const citizen = await loginAs(t.db, { kind: 'citizen', personalId: '001099012346', fullName: 'Trần Thị Bình', acr: 'LoA1' });
+    const citizenMe = (await t.app.inject({ url: '/api/v1/me', headers: citizen.headers })).json();
+    expect(citizenMe.permissions).toContain('dossier.submit');
+    expect(citizenMe.permissions).not.toContain('population.read_own_full'); // level 2 needed
+    expect(citizenMe.permissions).not.toContain('workspace.use');
+  });
+
   it('leaves out a role held in a deactivated unit (it gives no right)', async () => {
     await t.db.insertInto('unit').values({ id: 'phong-da-dong', parent_id: 'cuc-shtt', agency_code: 'G22.10.99', name_vi: 'Phòng đã đóng', name_en: 'Closed division', kind: 'division', active: false }).execute();
     t.app.units.invalidate();
@@ -62,6 +85,7 @@ describe('GET /api/v1/me', () => {
     });
     const body = (await t.app.inject({ url: '/api/v1/me', headers: login.headers })).json();
     expect(body.roles.map((g: { unitId: string }) => g.unitId)).toEqual(['bo-phan-mot-cua']);
+    expect(body.permissions).not.toContain('dossier.process');
   });
 });
 

@@ -38,7 +38,7 @@ const isCreated = (body: unknown): body is Created =>
 export function OfficerCreatePage() {
   const { t } = useTranslation();
   return (
-    <WorkspaceShell title={t('admin.officerNew.title')} roles={['admin']} back={{ to: IDENTITY_PATHS.officers, label: t('admin.officers.back') }}>
+    <WorkspaceShell title={t('admin.officerNew.title')} permission="officer.manage" back={{ to: IDENTITY_PATHS.officers, label: t('admin.officers.back') }}>
       <OfficerCreateForm />
     </WorkspaceShell>
   );

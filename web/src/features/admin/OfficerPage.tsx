@@ -17,7 +17,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
 import { IDENTITY_PATHS } from '../../lib/identity-paths.ts';
-import { hasRole, useSession } from '../../lib/session.tsx';
+import { hasPermission, useSession } from '../../lib/session.tsx';
 import { useParams } from '../../router.tsx';
 import { useUnits } from '../workspace/units.ts';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
@@ -31,7 +31,7 @@ export function OfficerPage() {
   const { me } = useSession();
   const [outcome, setOutcome] = useState<ApiResult<Officer> | undefined>();
   const [auditVersion, setAuditVersion] = useState(0);
-  const canRead = hasRole(me, 'admin', 'auditor');
+  const canRead = hasPermission(me, 'officer.read');
 
   useEffect(() => {
     if (!canRead) return;
@@ -51,7 +51,7 @@ export function OfficerPage() {
 
   const officer = outcome?.kind === 'ok' ? outcome.data : undefined;
   return (
-    <WorkspaceShell title={officer?.fullName ?? t('admin.officer.title')} roles={['admin', 'auditor']} back={{ to: IDENTITY_PATHS.officers, label: t('admin.officers.back') }}>
+    <WorkspaceShell title={officer?.fullName ?? t('admin.officer.title')} permission="officer.read" back={{ to: IDENTITY_PATHS.officers, label: t('admin.officers.back') }}>
       {!outcome ? (
         <p className="loading" role="status">
           {t('account.common.loading')}
@@ -75,7 +75,7 @@ function OfficerDetail({ officer, onChange, auditVersion }: { officer: Officer; 
   const { t } = useTranslation();
   const { me } = useSession();
   const units = useUnits();
-  const isAdmin = hasRole(me, 'admin');
+  const canManage = hasPermission(me, 'officer.manage');
   const row = (label: string, value: ReactNode) => (
     <div className="kv__row">
       <dt>{label}</dt>
@@ -97,10 +97,10 @@ function OfficerDetail({ officer, onChange, auditVersion }: { officer: Officer; 
         </dl>
       </section>
       <div className="detail-grid section">
-        {isAdmin ? <DetailsForm officer={officer} onChange={onChange} /> : <ContactView officer={officer} />}
-        <RolesPanel officer={officer} onChange={onChange} canManage={isAdmin} />
+        {canManage ? <DetailsForm officer={officer} onChange={onChange} /> : <ContactView officer={officer} />}
+        <RolesPanel officer={officer} onChange={onChange} canManage={canManage} />
       </div>
-      {isAdmin && <AccountPanel officer={officer} onChange={onChange} />}
+      {canManage && <AccountPanel officer={officer} onChange={onChange} />}
       <AuditTrail entity="officer" entityId={officer.id} version={auditVersion} />
     </>
   );

@@ -10,7 +10,7 @@ import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
 import { IDENTITY_PATHS, pathWith } from '../../lib/identity-paths.ts';
-import { hasRole, useSession } from '../../lib/session.tsx';
+import { hasPermission, useSession } from '../../lib/session.tsx';
 import { Link, useRouter } from '../../router.tsx';
 import { useUnits } from '../workspace/units.ts';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
@@ -56,7 +56,7 @@ function locationOf(s: Search): string {
 export function OfficersPage() {
   const { t } = useTranslation();
   return (
-    <WorkspaceShell title={t('admin.officers.title')} intro={t('admin.officers.intro')} roles={['admin', 'auditor']}>
+    <WorkspaceShell title={t('admin.officers.title')} intro={t('admin.officers.intro')} permission="officer.read">
       <OfficerSearch />
     </WorkspaceShell>
   );
@@ -116,7 +116,7 @@ function OfficerSearch() {
     <>
       <div className="page-actions">
         <span />
-        {hasRole(me, 'admin') && (
+        {hasPermission(me, 'officer.manage') && (
           <Link to={IDENTITY_PATHS.officerNew} className="button button--primary">
             {t('admin.officers.add')}
           </Link>

@@ -18,10 +18,10 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
 import { formatCivilDate, vnNowInputValue } from '../../lib/datetime.ts';
-import { hasRole, useSession } from '../../lib/session.tsx';
+import { hasPermission, useSession } from '../../lib/session.tsx';
 import { useUnits } from '../workspace/units.ts';
 import type { Purpose } from '../workspace/purposes.ts';
-import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
+import { QUERY_LOG_PERMISSIONS, WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
 import { shortMoment } from './shared.tsx';
 
 /** The results a query may have, in the order the filter offers them (the server's QueryLogEntry.result). */
@@ -65,7 +65,7 @@ export function QueryLogPage() {
     <WorkspaceShell
       title={t('admin.queryLog.title')}
       intro={t('admin.queryLog.intro')}
-      roles={['admin', 'auditor', 'unit_leader', 'receiver', 'specialist']}
+      permission={QUERY_LOG_PERMISSIONS}
     >
       <QueryLog />
     </WorkspaceShell>
@@ -77,7 +77,7 @@ function QueryLog() {
   const language = currentLanguage();
   const { me } = useSession();
   const units = useUnits();
-  const canReport = hasRole(me, 'admin', 'auditor', 'unit_leader');
+  const canReport = hasPermission(me, 'population.report');
   const [draft, setDraft] = useState<Period>(defaultPeriod);
   const [period, setPeriod] = useState<Period>(draft);
   const [errors, setErrors] = useState<FormErrors<Field> | undefined>();

@@ -19,7 +19,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson } from '../../lib/api.ts';
 import { setFlash, useFlash } from '../../lib/flash.ts';
 import { IDENTITY_PATHS, pathWith } from '../../lib/identity-paths.ts';
-import { hasRole, useSession } from '../../lib/session.tsx';
+import { hasPermission, useSession } from '../../lib/session.tsx';
 import { useParams, useRouter } from '../../router.tsx';
 import { invalidateUnits, unitName, useUnits, type Unit } from '../workspace/units.ts';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
@@ -51,7 +51,7 @@ export function UnitFormPage() {
   const unit = id ? units.byId.get(id) : undefined;
   const title = id ? (unit ? unitName(unit, language) : t('admin.unit.title')) : t('admin.unit.newTitle');
   return (
-    <WorkspaceShell title={title} roles={id ? ['admin', 'auditor'] : ['admin']} back={{ to: IDENTITY_PATHS.units, label: t('admin.units.back') }}>
+    <WorkspaceShell title={title} permission={id ? 'unit.read' : 'unit.manage'} back={{ to: IDENTITY_PATHS.units, label: t('admin.units.back') }}>
       {units.status === 'failed' && units.failure ? (
         <Notice tone="error" title={t('account.common.loadFailedTitle')} live="alert">
           <p>{failureText(t, units.failure)}</p>
@@ -78,7 +78,7 @@ function UnitForm({ unit }: { unit: Unit | undefined }) {
   const { path, navigate } = useRouter();
   const units = useUnits();
   const flash = useFlash(path);
-  const isAdmin = hasRole(me, 'admin');
+  const canManage = hasPermission(me, 'unit.manage');
   const [values, setValues] = useState<Values>(() =>
     unit ? valuesOf(unit) : { id: '', parentId: units.roots[0]?.id ?? '', agencyCode: '', nameVi: '', nameEn: '', kind: 'division', sortOrder: '' },
   );
@@ -196,7 +196,7 @@ function UnitForm({ unit }: { unit: Unit | undefined }) {
     return true;
   });
 
-  if (unit && !isAdmin) {
+  if (unit && !canManage) {
     return (
       <>
         <ReadOnlyUnit unit={unit} />

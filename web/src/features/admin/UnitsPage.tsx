@@ -6,7 +6,7 @@ import { failureText } from '../../components/forms.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { IDENTITY_PATHS, pathWith } from '../../lib/identity-paths.ts';
-import { hasRole, useSession } from '../../lib/session.tsx';
+import { hasPermission, useSession } from '../../lib/session.tsx';
 import { Link } from '../../router.tsx';
 import { unitName, useUnits, type UnitTreeNode } from '../workspace/units.ts';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
@@ -15,7 +15,7 @@ import './admin.css';
 export function UnitsPage() {
   const { t } = useTranslation();
   return (
-    <WorkspaceShell title={t('admin.units.title')} intro={t('admin.units.intro')} roles={['admin', 'auditor']}>
+    <WorkspaceShell title={t('admin.units.title')} intro={t('admin.units.intro')} permission="unit.read">
       <UnitTree />
     </WorkspaceShell>
   );
@@ -25,7 +25,7 @@ function UnitTree() {
   const { t } = useTranslation();
   const { me } = useSession();
   const units = useUnits();
-  const isAdmin = hasRole(me, 'admin');
+  const canManage = hasPermission(me, 'unit.manage');
 
   if (units.status === 'failed' && units.failure) {
     if (units.failure.kind === 'problem' && units.failure.problem.status === 403) {
@@ -45,7 +45,7 @@ function UnitTree() {
         <p className="result-count" role="status">
           {t('admin.units.count', { count: units.flat.length })}
         </p>
-        {isAdmin && (
+        {canManage && (
           <Link to={IDENTITY_PATHS.unitNew} className="button button--primary">
             {t('admin.units.add')}
           </Link>

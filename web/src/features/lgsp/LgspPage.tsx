@@ -9,14 +9,14 @@ import { Loading } from '../../components/AccessNotices.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
-import { hasRole, useSession } from '../../lib/session.tsx';
+import { hasPermission, useSession } from '../../lib/session.tsx';
 import { WorkspaceShell } from '../workspace/WorkspaceShell.tsx';
 import { isConsumer, isConsumerList, isLogPage, isServiceList, isStats, type ConsumerItem, type LogItem, type ServiceList, type Stats } from './api.ts';
 
 export function LgspPage() {
   const { t } = useTranslation();
   return (
-    <WorkspaceShell title={t('lgsp.title')} intro={t('lgsp.intro')} roles={['admin', 'auditor']}>
+    <WorkspaceShell title={t('lgsp.title')} intro={t('lgsp.intro')} permission="lgsp.audit">
       <Gateway />
     </WorkspaceShell>
   );
@@ -29,7 +29,7 @@ function Gateway() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { me } = useSession();
-  const isAdmin = hasRole(me, 'admin');
+  const canAdminister = hasPermission(me, 'lgsp.admin');
   const [services, setServices] = useState<ApiResult<ServiceList>>();
   const [consumers, setConsumers] = useState<ApiResult<{ items: ConsumerItem[] }>>();
   const [stats, setStats] = useState<ApiResult<Stats>>();
@@ -112,7 +112,7 @@ function Gateway() {
             id: 'state',
             header: t('lgsp.consumers.state'),
             cell: (c) =>
-              isAdmin ? (
+              canAdminister ? (
                 <button type="button" className="button button--secondary" onClick={() => void toggle(c)} aria-label={t(c.enabled ? 'lgsp.consumers.disableLabel' : 'lgsp.consumers.enableLabel', { id: c.id })}>
                   {c.enabled ? t('lgsp.consumers.disable') : t('lgsp.consumers.enable')}
                 </button>

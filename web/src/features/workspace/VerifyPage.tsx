@@ -27,7 +27,7 @@ const FIELD_ID = Object.fromEntries(FIELDS.map((f) => [f, `verify-${f}`])) as Re
 export function VerifyPage() {
   const { t } = useTranslation();
   return (
-    <WorkspaceShell title={t('workspace.verify.title')} intro={t('workspace.verify.intro')} roles={['receiver', 'specialist']}>
+    <WorkspaceShell title={t('workspace.verify.title')} intro={t('workspace.verify.intro')} permission="population.verify">
       <VerifyForm />
     </WorkspaceShell>
   );

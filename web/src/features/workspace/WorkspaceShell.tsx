@@ -1,7 +1,7 @@
 // The officers' workspace frame: the workspace's own navigation (what the officer's roles open),
 // the unit switcher (the unit the officer works for, among those where they hold a role) with the
-// roles held there as badges, then the page. Pages inside it declare which roles may see them;
-// the frame shows a login invitation or a 403 message instead of the page when needed.
+// roles held there as badges, then the page. Pages inside it declare the permission their main
+// route checks (src/core/access/permissions.ts), read from GET /api/v1/me; the frame shows a login invitation or a 403 message instead of the page when needed.
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Forbidden, Loading, LoginRequired } from '../../components/AccessNotices.tsx';
@@ -9,7 +9,8 @@ import { Notice } from '../../components/Notice.tsx';
 import { RoleBadge } from '../../components/RoleBadge.tsx';
 import { DOSSIER_PATHS } from '../../lib/dossier-paths.ts';
 import { IDENTITY_PATHS } from '../../lib/identity-paths.ts';
-import { hasRole, rolesIn, unitsOf, useSession, type Me } from '../../lib/session.tsx';
+import { PERMISSIONS } from '@server/contracts/access.ts';
+import { hasPermission, rolesIn, unitsOf, useSession, type Me, type Permission } from '../../lib/session.tsx';
 import { Link, useRouter } from '../../router.tsx';
 import { useUnits } from './units.ts';
 import '../../components/components.css';
@@ -18,18 +19,19 @@ import { roleLabel } from '../../lib/roles.ts';
 import { LGSP_PATH } from '../lgsp/api.ts';
 import { TEMPLATES_PATH } from '../results/api.ts';
 import { QUALITY_PATHS } from '../quality/paths.ts';
-import { MONITOR_ROLES as PORTAL_SYNC_MONITORS } from '../portal-sync/access.ts';
 import { PORTAL_SYNC_PATH } from '../portal-sync/paths.ts';
 
 export const VERIFY_PATH = '/can-bo/xac-minh-dan-cu';
-/** Who reconciles the ministry's figures with the national portal's (quality.read held at the top unit; the page and the server check where). */
-export const RECONCILERS = ['ministry_leader', 'admin', 'auditor'];
+/** The population query log opens with either: the units' log, or one's own queries (the use case decides). */
+export const QUERY_LOG_PERMISSIONS: Permission[] = ['population.log.read', 'population.log.read_own'];
 
 interface NavItem {
   path: string;
   labelKey: string;
-  /** Roles that open it; none: every officer. */
-  roles?: string[];
+  /** The permission (any of them) its page needs, as the page's WorkspaceShell says; none: every officer. */
+  permission?: Permission | Permission[];
+  /** Held at a root unit (the ministry-wide rules). */
+  ministryWide?: boolean;
   group: 'work' | 'admin' | 'account';
 }
 
@@ -38,33 +40,44 @@ const NAV: NavItem[] = [
   {
     path: DOSSIER_PATHS.worklists,
     labelKey: 'dossiers.nav.worklists',
-    roles: ['receiver', 'specialist', 'unit_leader', 'ministry_leader', 'auditor'],
+    permission: 'dossier.read',
     group: 'work',
   },
-  { path: DOSSIER_PATHS.intake, labelKey: 'dossiers.nav.intake', roles: ['receiver'], group: 'work' },
-  { path: VERIFY_PATH, labelKey: 'workspace.nav.verify', roles: ['receiver', 'specialist'], group: 'work' },
+  { path: DOSSIER_PATHS.intake, labelKey: 'dossiers.nav.intake', permission: 'dossier.receive', group: 'work' },
+  { path: VERIFY_PATH, labelKey: 'workspace.nav.verify', permission: 'population.verify', group: 'work' },
   { path: QUALITY_PATHS.live, labelKey: 'quality.live.nav', group: 'work' },
-  { path: QUALITY_PATHS.reconciliation, labelKey: 'quality.reconcile.nav', roles: RECONCILERS, group: 'work' },
-  { path: IDENTITY_PATHS.units, labelKey: 'workspace.nav.units', roles: ['admin', 'auditor'], group: 'admin' },
-  { path: IDENTITY_PATHS.officers, labelKey: 'workspace.nav.officers', roles: ['admin', 'auditor'], group: 'admin' },
+  { path: QUALITY_PATHS.reconciliation, labelKey: 'quality.reconcile.nav', permission: 'quality.read', ministryWide: true, group: 'work' },
+  { path: IDENTITY_PATHS.units, labelKey: 'workspace.nav.units', permission: 'unit.read', group: 'admin' },
+  { path: IDENTITY_PATHS.officers, labelKey: 'workspace.nav.officers', permission: 'officer.read', group: 'admin' },
   {
     path: IDENTITY_PATHS.queryLog,
     labelKey: 'workspace.nav.queryLog',
-    roles: ['admin', 'auditor', 'unit_leader', 'receiver', 'specialist'],
+    permission: QUERY_LOG_PERMISSIONS,
     group: 'admin',
   },
-  { path: LGSP_PATH, labelKey: 'lgsp.nav', roles: ['admin', 'auditor'], group: 'admin' },
-  { path: PORTAL_SYNC_PATH, labelKey: 'portalSync.nav.monitor', roles: PORTAL_SYNC_MONITORS, group: 'admin' },
-  { path: TEMPLATES_PATH, labelKey: 'results.templates.nav', roles: ['admin'], group: 'admin' },
+  { path: LGSP_PATH, labelKey: 'lgsp.nav', permission: 'lgsp.audit', group: 'admin' },
+  { path: PORTAL_SYNC_PATH, labelKey: 'portalSync.nav.monitor', permission: 'portal_sync.monitor', group: 'admin' },
+  { path: TEMPLATES_PATH, labelKey: 'results.templates.nav', permission: 'result.template', group: 'admin' },
   { path: IDENTITY_PATHS.totp, labelKey: 'workspace.nav.totp', group: 'account' },
 ];
 
-export const navItemsFor = (me: Me | undefined) => NAV.filter((item) => !item.roles || hasRole(me, ...item.roles));
+export const navItemsFor = (me: Me | undefined) =>
+  NAV.filter((item) => !item.permission || hasPermission(me, item.permission, item.ministryWide));
+
+/** The officer roles that hold one of `permissions` (for the refusal message). */
+const rolesHolding = (permissions: Permission | Permission[]): string[] => [
+  ...new Set(
+    (typeof permissions === 'string' ? [permissions] : permissions).flatMap((p) =>
+      PERMISSIONS[p].holders.filter((h) => h !== 'citizen' && h !== 'organization'),
+    ),
+  ),
+];
 
 export function WorkspaceShell({
   title,
   intro,
-  roles,
+  permission,
+  ministryWide = false,
   back,
   children,
 }: {
@@ -72,8 +85,13 @@ export function WorkspaceShell({
   /** A link back to the list the page belongs to, shown above the title. */
   back?: { to: string; label: string };
   intro?: ReactNode;
-  /** Roles that may see the page (any unit); none: every officer. */
-  roles?: string[];
+  /**
+   * The permission (any of them) the page's main route checks (its `config.access`): the page
+   * shows when the user holds it in some unit; none: every officer.
+   */
+  permission?: Permission | Permission[];
+  /** The permission must be held at a root unit (the page's route applies a ministry-wide rule). */
+  ministryWide?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -84,11 +102,11 @@ export function WorkspaceShell({
   if (status === 'loading') body = <Loading />;
   else if (!me) body = <LoginRequired text={t('workspace.loginText')} />;
   else if (me.kind !== 'officer') body = <Forbidden text={t('workspace.officersOnly')} />;
-  else if (roles && !hasRole(me, ...roles))
+  else if (permission && !hasPermission(me, permission, ministryWide))
     body = me.totpEnrolmentRequired ? (
       <TotpFirst />
     ) : (
-      <Forbidden text={t('workspace.rolesNeeded', { roles: roles.map((r) => roleLabel(r)).join(', ') })} />
+      <Forbidden text={t('workspace.rolesNeeded', { roles: rolesHolding(permission).map((r) => roleLabel(r)).join(', ') })} />
     );
   else body = children;
 
@@ -106,7 +124,7 @@ export function WorkspaceShell({
         )}
         <h1 tabIndex={-1}>{title}</h1>
         {intro && <p className="lead">{intro}</p>}
-        {officer?.totpEnrolmentRequired && !roles && path !== IDENTITY_PATHS.totp && <TotpFirst />}
+        {officer?.totpEnrolmentRequired && !permission && path !== IDENTITY_PATHS.totp && <TotpFirst />}
         {body}
       </div>
     </div>

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { currentLanguage, type Language } from '../../i18n/index.ts';
 import { requestJson, type ApiResult } from '../../lib/api.ts';
-import { grantUnitName, hasRole, useSession } from '../../lib/session.tsx';
+import { grantUnitName, hasPermission, useSession } from '../../lib/session.tsx';
 
 /** The administration API's shapes (type-only imports from the server's schema). */
 export type { Unit, UnitTreeNode } from '@server/modules/identity/units/schema.ts';
@@ -61,7 +61,7 @@ export interface UnitDirectory {
 export function useUnits(): UnitDirectory {
   const { me } = useSession();
   const language = currentLanguage();
-  const canRead = hasRole(me, 'admin', 'auditor');
+  const canRead = hasPermission(me, 'unit.read');
   const accountId = me?.accountId;
   const [version, setVersion] = useState(0);
   const [state, setState] = useState<{ status: UnitDirectory['status']; roots: UnitTreeNode[]; failure?: UnitDirectory['failure'] }>({

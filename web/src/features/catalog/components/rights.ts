@@ -3,7 +3,7 @@
 // change; auditor may read drafts and test); this mirrors it from GET /api/v1/me and the unit tree.
 import { useEffect, useState } from 'react';
 import { currentLanguage } from '../../../i18n/index.ts';
-import type { Me } from '../../../lib/session.tsx';
+import { hasPermission, type Me } from '../../../lib/session.tsx';
 import { catalogApi, type UnitTreeNode } from '../api.ts';
 
 export interface Rights {
@@ -58,7 +58,7 @@ export function useRights(me: Me | undefined, ready: boolean): RightsState {
   const [state, setState] = useState<RightsState>({ state: 'loading' });
   useEffect(() => {
     if (!ready) return;
-    if (!me || me.kind !== 'officer' || !me.roles.some((r) => r.role === 'admin' || r.role === 'auditor')) {
+    if (!me || me.kind !== 'officer' || !hasPermission(me, 'catalog.read_drafts')) {
       setState({ state: 'none' });
       return;
     }

@@ -28,7 +28,7 @@ const aid = (f: ApplicantField) => `intake-applicant-${f}`;
 export function CounterIntakePage() {
   const { t } = useTranslation();
   return (
-    <WorkspaceShell title={t('dossiers.intake.title')} intro={t('dossiers.intake.intro')} roles={['receiver']}>
+    <WorkspaceShell title={t('dossiers.intake.title')} intro={t('dossiers.intake.intro')} permission="dossier.receive">
       <Intake />
     </WorkspaceShell>
   );

@@ -20,7 +20,6 @@ import { DossierComponentsPanel } from '../../warehouse/components/DossierCompon
 import { PortalSyncPanel } from '../../portal-sync/components/PortalSyncPanel.tsx';
 import { momentText } from '../components/format.ts';
 import { FormDataList } from '../components/FormDataList.tsx';
-import { OFFICER_ROLES } from '../components/roles.ts';
 import { useDossier } from '../components/useDossier.ts';
 import '../dossiers.css';
 
@@ -31,7 +30,7 @@ export function OfficerDossierPage() {
   const title = s.dossier?.code ? t('dossiers.page.titleOf', { code: s.dossier.code }) : t('dossiers.page.title');
   return (
     // Administrators too: they read every dossier (dossier.read) and send one to the national portal again.
-    <WorkspaceShell title={title} roles={[...OFFICER_ROLES, 'admin']} back={{ to: DOSSIER_PATHS.worklists, label: t('dossiers.worklists.title') }}>
+    <WorkspaceShell title={title} permission="dossier.read" back={{ to: DOSSIER_PATHS.worklists, label: t('dossiers.worklists.title') }}>
       {s.loadError ? (
         <Notice tone="error">{s.loadError.notFound ? t('dossiers.page.notFound') : s.loadError.text}</Notice>
       ) : !s.dossier ? (

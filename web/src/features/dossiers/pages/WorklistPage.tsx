@@ -12,7 +12,6 @@ import { WorkspaceShell } from '../../workspace/WorkspaceShell.tsx';
 import { dossiersApi, isWorklist, WORKLIST_NAMES, type DossierList, type SearchQuery, type WorklistName } from '../api.ts';
 import { DossierTable } from '../components/DossierTable.tsx';
 import { countText } from '../components/format.ts';
-import { OFFICER_ROLES } from '../components/roles.ts';
 import '../dossiers.css';
 
 type Source = { list: WorklistName } | { search: SearchQuery };
@@ -20,7 +19,7 @@ type Source = { list: WorklistName } | { search: SearchQuery };
 export function WorklistPage() {
   const { t } = useTranslation();
   return (
-    <WorkspaceShell title={t('dossiers.worklists.title')} roles={OFFICER_ROLES}>
+    <WorkspaceShell title={t('dossiers.worklists.title')} permission="dossier.read">
       <Worklists />
     </WorkspaceShell>
   );

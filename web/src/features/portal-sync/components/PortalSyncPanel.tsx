@@ -12,8 +12,7 @@ import { failureText } from '../../../components/forms.tsx';
 import { Notice } from '../../../components/Notice.tsx';
 import { currentLanguage } from '../../../i18n/index.ts';
 import type { ApiResult } from '../../../lib/api.ts';
-import { hasRole, useSession } from '../../../lib/session.tsx';
-import { RETRY_ROLES } from '../access.ts';
+import { hasPermission, useSession } from '../../../lib/session.tsx';
 import { portalSyncApi, type PortalSyncAttemptView, type PortalSyncView } from '../api.ts';
 import { StateTag, when } from './format.tsx';
 import '../portal-sync.css';
@@ -26,7 +25,7 @@ export function PortalSyncPanel({ dossierId, version }: { dossierId: string; /**
   const { t } = useTranslation();
   const language = currentLanguage();
   const { me } = useSession();
-  const mayRetry = hasRole(me, ...RETRY_ROLES);
+  const mayRetry = hasPermission(me, 'portal_sync.retry');
   const [outcome, setOutcome] = useState<ApiResult<PortalSyncView> | undefined>();
   const [reads, setReads] = useState(0);
   const [busy, setBusy] = useState(false);

@@ -14,7 +14,6 @@ import type { ApiResult } from '../../../lib/api.ts';
 import { DOSSIER_PATHS } from '../../../lib/dossier-paths.ts';
 import { Link } from '../../../router.tsx';
 import { WorkspaceShell } from '../../workspace/WorkspaceShell.tsx';
-import { MONITOR_ROLES } from '../access.ts';
 import { isPortalSyncState, PORTAL_SYNC_STATES, portalSyncApi, type PortalSyncList, type PortalSyncState } from '../api.ts';
 import { StateTag, when } from '../components/format.tsx';
 import { monitorPath } from '../paths.ts';
@@ -23,7 +22,7 @@ import '../portal-sync.css';
 export function PortalSyncMonitorPage() {
   const { t } = useTranslation();
   return (
-    <WorkspaceShell title={t('portalSync.monitor.title')} intro={t('portalSync.monitor.intro')} roles={MONITOR_ROLES}>
+    <WorkspaceShell title={t('portalSync.monitor.title')} intro={t('portalSync.monitor.intro')} permission="portal_sync.monitor">
       <Monitor />
     </WorkspaceShell>
   );

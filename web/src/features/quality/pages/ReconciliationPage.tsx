@@ -13,7 +13,7 @@ import { currentLanguage } from '../../../i18n/index.ts';
 import { formatMoment, vnMoment } from '../../../lib/datetime.ts';
 import { DOSSIER_PATHS } from '../../../lib/dossier-paths.ts';
 import { Link } from '../../../router.tsx';
-import { RECONCILERS, WorkspaceShell } from '../../workspace/WorkspaceShell.tsx';
+import { WorkspaceShell } from '../../workspace/WorkspaceShell.tsx';
 import { GROUPS, liveQualityApi, reconciliationApi, type ReconciliationImport, type ReconciliationImports, type Scopes } from '../api.ts';
 import { monthLabel, number, recentMonths } from '../components/figures.tsx';
 import { QUALITY_PATHS } from '../paths.ts';
@@ -25,7 +25,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
 export function ReconciliationPage() {
   const { t } = useTranslation();
   return (
-    <WorkspaceShell title={t('quality.reconcile.title')} intro={t('quality.reconcile.intro')} roles={RECONCILERS}>
+    <WorkspaceShell title={t('quality.reconcile.title')} intro={t('quality.reconcile.intro')} permission="quality.read" ministryWide>
       <Reconciliation />
     </WorkspaceShell>
   );

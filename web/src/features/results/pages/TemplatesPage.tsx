@@ -20,7 +20,7 @@ const ALL_VERSIONS = 'all';
 export function TemplatesPage() {
   const { t } = useTranslation();
   return (
-    <WorkspaceShell title={t('results.templates.title')} intro={t('results.templates.intro')} roles={['admin']}>
+    <WorkspaceShell title={t('results.templates.title')} intro={t('results.templates.intro')} permission="result.template">
       <TemplateEditor />
     </WorkspaceShell>
   );
