@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { DEFAULT_RESULT_TEMPLATE } from '../src/core/results/index.ts';
+import { DEFAULT_RESULT_HTML } from '../src/core/results/index.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { createStaticPrefillSource } from '../src/modules/catalog/prefill-source.ts';
@@ -27,7 +27,7 @@ describe('motcua results verify', () => {
   it('prints the verification and exits 0 only for a valid signature', async () => {
     const ca = await openDevCa(path.join(harness.dir, 'data'));
     const signer = await pkcs12Signer({ dir: ca.paths.unitsDir, password: 'motcua-dev-only', devCa: async () => ca }).forUnit({ id: 'tcdlcl', nameVi: 'Ủy ban Tiêu chuẩn Đo lường Chất lượng Quốc gia', rootName: 'Bộ Khoa học và Công nghệ' });
-    const unsigned = await renderResultPdf({ template: structuredClone(DEFAULT_RESULT_TEMPLATE) as never, fields: { 'result.name': 'GIẤY CHỨNG NHẬN' }, form: {}, code: 'KQ-G22.20-2026-000001', verifyUrl: 'http://localhost:3000/xac-thuc-ket-qua/KQ-G22.20-2026-000001', title: 'Giấy chứng nhận', author: 'Ủy ban' });
+    const unsigned = await renderResultPdf({ template: { format: 'html', html: DEFAULT_RESULT_HTML }, fields: { 'result.name': 'GIẤY CHỨNG NHẬN' }, form: {}, code: 'KQ-G22.20-2026-000001', verifyUrl: 'http://localhost:3000/xac-thuc-ket-qua/KQ-G22.20-2026-000001', title: 'Giấy chứng nhận', author: 'Ủy ban' });
     const signed = await signPdf(unsigned, signer!, { reason: 'Ban hành', location: 'Hà Nội', signingTime: new Date() });
     const good = path.join(harness.dir, 'good.pdf');
     writeFileSync(good, signed);

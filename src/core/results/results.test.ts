@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RESULT_TEMPLATE, checkTemplate, dateInWords, fillTemplate, formatResultCode, localYear, parseResultCode } from './index.ts';
+import { checkTemplate, dateInWords, fillHtmlTemplate, fillTemplate, forbiddenKeysIn, unknownFields, formatResultCode, localYear, parseResultCode } from './index.ts';
 
 describe('result codes', () => {
   it.each([
@@ -31,8 +31,8 @@ describe('result codes', () => {
 });
 
 describe('templates', () => {
-  it('accepts the default template', () => {
-    expect(checkTemplate(DEFAULT_RESULT_TEMPLATE)).toEqual([]);
+  it('accepts a pdfmake template with fields and the QR node', () => {
+    expect(checkTemplate({ content: [{ text: '{{applicant.name}} {{form.request.title}}' }, { resultQr: true, fit: 80 }] })).toEqual([]);
   });
 
   it.each([
@@ -54,6 +54,23 @@ describe('templates', () => {
       (node) => ({ qr: node.fit }),
     );
     expect(filled).toEqual({ content: [{ text: 'Cấp cho Nguyễn Văn A: Máy lọc (3) ' }, { qr: 80 }] });
+  });
+
+  it('fills an HTML template escaping every value, in NFC', () => {
+    expect(fillHtmlTemplate('<p>{{applicant.name}} — {{form.note}} {{form.count}} {{form.missing}}</p>', { 'applicant.name': 'Công ty <A&B> "Le\u0302"' }, { note: "l'x", count: 2 })).toBe(
+      '<p>Công ty &lt;A&amp;B&gt; &quot;Lê&quot; — l&#39;x 2 </p>',
+    );
+  });
+
+  it.each([
+    ['{{applicant.name}} {{form.a.b}} {{ result.code }}', []],
+    ['{{nope}} {{applicant.nam}} {{form}}', ['nope', 'applicant.nam', 'form']],
+  ])('unknown fields of %s', (text, unknown) => {
+    expect(unknownFields(text)).toEqual(unknown);
+  });
+
+  it('finds the keys that load files, at their pointers', () => {
+    expect(forbiddenKeysIn({ layout: 'noBorders', widths: ['*'], body: [[{ image: 'x' }]], images: {} }).map((p) => p.pointer)).toEqual(['/body/0/0/image', '/images']);
   });
 
   it('writes the date in words', () => {

@@ -34,6 +34,7 @@ import * as m0033 from './0033-worklist-indexes.ts';
 import * as m0034 from './0034-counter-intake-purpose.ts';
 import * as m0035 from './0035-file-references.ts';
 import * as m0037 from './0037-refusals-are-not-results.ts';
+import * as m0038 from './0038-html-result-templates.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '0034-counter-intake-purpose': m0034,
   '0035-file-references': m0035,
   '0037-refusals-are-not-results': m0037,
+  '0038-html-result-templates': m0038,
 };

@@ -1,5 +1,5 @@
-// The result document as PDF: the template filled from the dossier (pdfmake, the Tinos faces the
-// slips use, every string NFC), the QR code of the verification page (qrcode, as SVG), then a
+// The result document as PDF: the template filled from the dossier (an HTML template converted to
+// a pdfmake document, or a pdfmake template; the Tinos faces the slips use, every string NFC), the QR code of the verification page (qrcode, as SVG), then a
 // PAdES B-B signature (@libpdf/core: ETSI.CAdES.detached with the signing-certificate-v2
 // attribute). No timestamp authority is reachable from the embedded default, so B-T is not
 // produced: the signing time is the signer's claim.
@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { PDF, type Signer } from '@libpdf/core';
 import pdfMake from 'pdfmake';
 import QRCode from 'qrcode';
-import { fillTemplate, type TemplateField } from '../../core/results/index.ts';
+import { fillHtmlTemplate, fillTemplate, replaceQr, type ResultTemplate, type TemplateField } from '../../core/results/index.ts';
+import { htmlToDefinition } from './html-template.ts';
 
 const FAMILY = 'MotcuaResult';
 const FACES = { normal: 'Regular', bold: 'Bold', italics: 'Italic', bolditalics: 'BoldItalic' } as const;
@@ -36,7 +37,7 @@ function setUpPdfMake(): void {
 }
 
 export interface ResultDocumentInput {
-  template: Record<string, unknown>;
+  template: ResultTemplate;
   fields: Partial<Record<TemplateField, string>>;
   form: Record<string, unknown>;
   code: string;
@@ -51,10 +52,16 @@ export interface ResultDocumentInput {
 export async function renderResultPdf(input: ResultDocumentInput): Promise<Uint8Array> {
   setUpPdfMake();
   const svg = await QRCode.toString(input.verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-  const filled = fillTemplate(input.template, { ...input.fields, 'result.code': input.code, 'result.verifyUrl': input.verifyUrl }, input.form, (node) => {
+  const fields = { ...input.fields, 'result.code': input.code, 'result.verifyUrl': input.verifyUrl };
+  const qr = (node: Record<string, unknown>) => {
     const size = typeof node.fit === 'number' && node.fit > 24 && node.fit < 400 ? node.fit : 96;
     return { svg, width: size, height: size, ...(typeof node.alignment === 'string' ? { alignment: node.alignment } : {}) };
-  }) as Record<string, unknown>;
+  };
+  const filled = (
+    input.template.format === 'html'
+      ? replaceQr(htmlToDefinition(fillHtmlTemplate(input.template.html, fields, input.form)), qr)
+      : fillTemplate(input.template.definition, fields, input.form, qr)
+  ) as Record<string, unknown>;
   const doc = {
     ...filled,
     defaultStyle: { ...((filled.defaultStyle as Record<string, unknown> | undefined) ?? {}), font: FAMILY },

@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ProblemError, problemSchema, zodFieldErrors } from '../../http/problem.ts';
 import type { FilesModule } from '../files/module.ts';
-import { ProcedureCodeParams, ResultCodeParams, ResultStatusSchema, RevokeBody, TemplateBody, TemplatePreviewBody, TemplateView, VerificationSchema, VerifyCodeBody, VersionTemplateParams } from './schema.ts';
+import { ProcedureCodeParams, ResultCodeParams, ResultStatusSchema, RevokeBody, TemplateBody, TemplatePreviewBody, TemplateView, templateOfBody, VerificationSchema, VerifyCodeBody, VersionTemplateParams } from './schema.ts';
 import type { ResultsService } from './service.ts';
 
 /** Largest PDF a verification takes. */
@@ -102,7 +102,7 @@ export function registerResultRoutes(api: FastifyInstance, deps: { results: Resu
     '/results/templates/:procedureCode',
     {
       config: { access: 'result.template' },
-      schema: { tags: ['results'], summary: 'The result template of a procedure (pdfmake JSON with {{fields}}), or the default', params: ProcedureCodeParams, response: { 200: TemplateView } },
+      schema: { tags: ['results'], summary: 'The result template of a procedure (HTML, or pdfmake JSON, with {{fields}}), or the default', params: ProcedureCodeParams, response: { 200: TemplateView } },
     },
     async (request) => results.template(request.params.procedureCode),
   );
@@ -113,7 +113,7 @@ export function registerResultRoutes(api: FastifyInstance, deps: { results: Resu
       config: { access: 'result.template' },
       schema: { tags: ['results'], summary: 'Set the result template of a procedure', params: ProcedureCodeParams, body: TemplateBody, response: { 200: TemplateView } },
     },
-    async (request) => results.setTemplate(request.principal, request.params.procedureCode, request.body.template, request.id),
+    async (request) => results.setTemplate(request.principal, request.params.procedureCode, templateOfBody(request.body), request.id),
   );
 
   app.delete(
@@ -140,7 +140,7 @@ export function registerResultRoutes(api: FastifyInstance, deps: { results: Resu
       config: { access: 'result.template' },
       schema: { tags: ['results'], summary: 'Set the result template of one published procedure version', params: VersionTemplateParams, body: TemplateBody, response: { 200: TemplateView, 404: problemSchema, 422: problemSchema } },
     },
-    async (request) => results.setTemplate(request.principal, request.params.procedureCode, request.body.template, request.id, request.params.number),
+    async (request) => results.setTemplate(request.principal, request.params.procedureCode, templateOfBody(request.body), request.id, request.params.number),
   );
 
   app.delete(
@@ -165,7 +165,7 @@ export function registerResultRoutes(api: FastifyInstance, deps: { results: Resu
       },
     },
     async (request, reply) => {
-      const pdf = await results.previewTemplate(request.params.procedureCode, request.body.template, request.body.versionNumber ?? null);
+      const pdf = await results.previewTemplate(request.params.procedureCode, templateOfBody(request.body), request.body.versionNumber ?? null);
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `inline; filename="xem-truoc-${request.params.procedureCode}.pdf"`)

@@ -1,7 +1,7 @@
 // Zod schemas of the results module: the verification answer, the public status of a result,
 // revocation and templates.
 import { z } from 'zod';
-import { RESULT_CODE_PATTERN } from '../../core/results/index.ts';
+import { HTML_TEMPLATE_MAX, RESULT_CODE_PATTERN, type ResultTemplate } from '../../core/results/index.ts';
 
 export const ResultCodeParams = z.object({ code: z.string().trim().toUpperCase().regex(RESULT_CODE_PATTERN, 'not a result code') });
 export const ProcedureCodeParams = z.object({ procedureCode: z.string().regex(/^[123]\.\d{6}$/, 'not a procedure code') });
@@ -51,19 +51,39 @@ export const RevokeBody = z.strictObject({ reason: z.string().trim().min(5).max(
 
 export const VersionTemplateParams = ProcedureCodeParams.extend({ number: z.coerce.number().int().min(1).max(1_000_000) });
 
-export const TemplateBody = z.strictObject({ template: z.record(z.string(), z.unknown()) });
-export const TemplatePreviewBody = z.strictObject({
-  template: z.record(z.string(), z.unknown()),
-  /** The version whose name the sample fields take; absent: the procedure's. */
-  versionNumber: z.number().int().min(1).max(1_000_000).optional(),
-});
+/** An HTML template (what the editor writes) or a pdfmake document definition: one of the two. */
+const TemplateSource = {
+  html: z.string().min(1).max(HTML_TEMPLATE_MAX).optional().describe('An HTML template with {{fields}} and <result-qr></result-qr>'),
+  template: z.record(z.string(), z.unknown()).optional().describe('A pdfmake document definition with {{fields}} and {"resultQr": true}'),
+};
+const oneSource = (b: { html?: string | undefined; template?: Record<string, unknown> | undefined }) => (b.html === undefined) !== (b.template === undefined);
+const ONE_SOURCE = {
+  path: ['html'],
+  params: { vi: 'Gửi đúng một mẫu: "html" (mẫu HTML) hoặc "template" (định nghĩa pdfmake).', en: 'Send exactly one template: "html" (an HTML template) or "template" (a pdfmake definition).' },
+};
+export const TemplateBody = z.strictObject(TemplateSource).refine(oneSource, ONE_SOURCE);
+export const TemplatePreviewBody = z
+  .strictObject({
+    ...TemplateSource,
+    /** The version whose name the sample fields take; absent: the procedure's. */
+    versionNumber: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .refine(oneSource, ONE_SOURCE);
+/** The template a body carries (the schema lets through exactly one of the two). */
+export const templateOfBody = (b: { html?: string | undefined; template?: Record<string, unknown> | undefined }): ResultTemplate =>
+  b.html !== undefined ? { format: 'html', html: b.html } : { format: 'pdfmake', definition: b.template ?? {} };
+
 export const TemplateView = z.object({
   procedureCode: z.string(),
   procedureName: z.string().nullable(),
   /** Null: the procedure's template (every version). */
   versionNumber: z.number().int().nullable(),
-  /** The template results of this scope are rendered from (set here or inherited). */
-  template: z.record(z.string(), z.unknown()),
+  /** The format of the template results of this scope are rendered from (set here or inherited). */
+  format: z.enum(['html', 'pdfmake']),
+  /** That template when it is HTML, else null. */
+  html: z.string().nullable(),
+  /** That template when it is a pdfmake definition, else null. */
+  template: z.record(z.string(), z.unknown()).nullable(),
   /** Where `template` comes from: set for the version, for the procedure, or the default. */
   source: z.enum(['version', 'procedure', 'default']),
   /** Nothing is set at this level (the template shown is inherited). */

@@ -7,17 +7,18 @@ import { assertCan, unauthenticated } from '../../http/access.ts';
 import { ProblemError } from '../../http/problem.ts';
 import type { Principal } from '../../core/access/index.ts';
 import { formatLocalIso } from '../../core/calendar/index.ts';
-import { DEFAULT_RESULT_TEMPLATE, TEMPLATE_FIELDS, checkTemplate, type TemplateField, type TemplateProblem, dateInWords, formatResultCode, localYear, parseResultCode } from '../../core/results/index.ts';
+import { DEFAULT_RESULT_HTML, TEMPLATE_FIELDS, checkTemplate, type ResultTemplate, type TemplateField, type TemplateProblem, dateInWords, formatResultCode, localYear, parseResultCode } from '../../core/results/index.ts';
 import type { DB } from '../../db/types.ts';
 import { actorOf, recordAudit } from '../audit/service.ts';
 import type { PreparedResult, ResultIssueRequest, ResultIssuer } from '../dossiers/module.ts';
 import type { FileRow, FilesModule } from '../files/module.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
 import type { JobsModule } from '../jobs/module.ts';
+import { checkHtmlTemplate } from './html-template.ts';
 import { codeInPdf, renderResultPdf, signPdf } from './pdf.ts';
 import type { ResultIssuedEvent, ResultStatus, Verification } from './schema.ts';
 import type { ResultSigner } from './signer.ts';
-import { deleteTemplate, findResult, findResultsBySha256, findTemplate, insertResult, listTemplates, nextSequence, setRevoked, upsertTemplate, type ResultRow, type TemplateRow } from './store.ts';
+import { deleteTemplate, findResult, findResultsBySha256, findTemplate, insertResult, listTemplates, nextSequence, setRevoked, templateOf, upsertTemplate, type ResultRow, type TemplateRow } from './store.ts';
 import { verifyPdfSignatures } from './verify-pdf.ts';
 
 export const RESULT_ISSUED_TOPIC = 'result.issued';
@@ -79,15 +80,13 @@ export function createResultsService(deps: ResultsServiceDeps) {
     return { id: unitId, name: (await units.find(unitId))?.nameVi ?? unitId };
   }
 
-  const defaultTemplate = () => structuredClone(DEFAULT_RESULT_TEMPLATE as unknown as Record<string, unknown>);
-
   /** The template a version's results are rendered from: the version's, else the procedure's, else the default. */
-  async function effectiveTemplate(procedureCode: string, versionNumber: number | null): Promise<{ template: Record<string, unknown>; source: TemplateSource; row: TemplateRow | undefined }> {
+  async function effectiveTemplate(procedureCode: string, versionNumber: number | null): Promise<{ template: ResultTemplate; source: TemplateSource; row: TemplateRow | undefined }> {
     const own = versionNumber === null ? undefined : await findTemplate(db, procedureCode, versionNumber);
-    if (own) return { template: own.template as Record<string, unknown>, source: 'version', row: own };
+    if (own) return { template: templateOf(own), source: 'version', row: own };
     const procedure = await findTemplate(db, procedureCode, null);
-    if (procedure) return { template: procedure.template as Record<string, unknown>, source: 'procedure', row: procedure };
-    return { template: defaultTemplate(), source: 'default', row: undefined };
+    if (procedure) return { template: templateOf(procedure), source: 'procedure', row: procedure };
+    return { template: { format: 'html', html: DEFAULT_RESULT_HTML }, source: 'default', row: undefined };
   }
 
   /** The fields a result of the procedure would be filled with, with sample values for the editor's preview. */
@@ -130,13 +129,21 @@ export function createResultsService(deps: ResultsServiceDeps) {
     return found;
   }
 
-  /** Refuses a template that is not usable (422 with the problems at their JSON pointers). */
-  async function assertUsable(template: Record<string, unknown>): Promise<void> {
-    const problems = checkTemplate(template);
+  /**
+   * Refuses a template that is not usable: 422 with the problems at their JSON pointers (pdfmake)
+   * or at `/body/html` with their line (HTML).
+   */
+  async function assertUsable(template: ResultTemplate): Promise<void> {
+    const problems = template.format === 'html' ? checkHtmlTemplate(template.html) : checkTemplate(template.definition);
+    const base = template.format === 'html' ? '/body/html' : '/body/template';
     if (problems.length > 0) {
       throw new ProblemError('validation', {
         detail: { vi: 'Mẫu văn bản kết quả chưa hợp lệ.', en: 'The result template is not valid.' },
-        errors: problems.map((x) => ({ pointer: `/body/template${x.pointer}`, code: x.code, message: { vi: problemVi(x), en: x.message } })),
+        errors: problems.map((x) => ({
+          pointer: `${base}${x.pointer}`,
+          code: x.code,
+          message: x.line ? { vi: `Dòng ${x.line}: ${problemVi(x)}`, en: `Line ${x.line}: ${x.message}` } : { vi: problemVi(x), en: x.message },
+        })),
       });
     }
     // A trial render: a template pdfmake cannot lay out is refused before it is stored.
@@ -145,7 +152,7 @@ export function createResultsService(deps: ResultsServiceDeps) {
     } catch (error) {
       throw new ProblemError('validation', {
         detail: { vi: 'Không dựng được văn bản từ mẫu này.', en: 'The template cannot be laid out.' },
-        errors: [{ pointer: '/body/template', code: 'render_failed', message: { vi: 'Không dựng được văn bản từ mẫu này.', en: String((error as Error).message).slice(0, 300) } }],
+        errors: [{ pointer: template.format === 'html' ? '/body/html' : '/body/template', code: 'render_failed', message: { vi: 'Không dựng được văn bản từ mẫu này.', en: String((error as Error).message).slice(0, 300) } }],
       });
     }
   }
@@ -390,7 +397,9 @@ export function createResultsService(deps: ResultsServiceDeps) {
         procedureCode,
         procedureName: catalog?.name ?? null,
         versionNumber,
-        template: effective.template,
+        format: effective.template.format,
+        html: effective.template.format === 'html' ? effective.template.html : null,
+        template: effective.template.format === 'pdfmake' ? effective.template.definition : null,
         source: effective.source,
         isDefault: !own,
         updatedAt: iso(own?.updated_at),
@@ -402,7 +411,7 @@ export function createResultsService(deps: ResultsServiceDeps) {
     },
 
     /** Sets (or, with null, removes) the template of a procedure or of one of its versions (audited). Results already issued keep their PDF. */
-    async setTemplate(p: Principal | undefined, procedureCode: string, template: Record<string, unknown> | null, requestId?: string, versionNumber: number | null = null) {
+    async setTemplate(p: Principal | undefined, procedureCode: string, template: ResultTemplate | null, requestId?: string, versionNumber: number | null = null) {
       if (!p) throw unauthenticated();
       await versionsOf(procedureCode, versionNumber);
       if (template) await assertUsable(template);
@@ -417,8 +426,8 @@ export function createResultsService(deps: ResultsServiceDeps) {
           action: 'result.template.set',
           entity: 'result_template',
           entityId,
-          before: { default: !before, ...(before ? { template: before.template } : {}) },
-          after: { default: !template, ...(template ? { template } : {}) },
+          before: { default: !before, ...(before ? templateOf(before) : {}) },
+          after: { default: !template, ...(template ?? {}) },
           ...(requestId ? { requestId } : {}),
         });
       });
@@ -426,7 +435,7 @@ export function createResultsService(deps: ResultsServiceDeps) {
     },
 
     /** The template rendered with sample fields to an unsigned PDF marked "BẢN XEM TRƯỚC", for the editor. */
-    async previewTemplate(procedureCode: string, template: Record<string, unknown>, versionNumber: number | null = null): Promise<Uint8Array> {
+    async previewTemplate(procedureCode: string, template: ResultTemplate, versionNumber: number | null = null): Promise<Uint8Array> {
       const catalog = await versionsOf(procedureCode, versionNumber);
       await assertUsable(template);
       const at = now();
@@ -448,7 +457,7 @@ export function createResultsService(deps: ResultsServiceDeps) {
 
 /** The Vietnamese message of a template problem (the editor shows it at the field). */
 function problemVi(x: TemplateProblem): string {
-  const named = /\{\{[^}]+\}\}|"[^"]+"/.exec(x.message)?.[0] ?? '';
+  const named = /\{\{[^}]+\}\}|"[^"]+"|<[^>\s]+>/.exec(x.message)?.[0] ?? '';
   switch (x.code) {
     case 'not_object':
       return 'Mẫu phải là một đối tượng JSON (định nghĩa văn bản pdfmake).';
@@ -461,7 +470,19 @@ function problemVi(x: TemplateProblem): string {
     case 'too_deep':
       return 'Mẫu lồng nhau quá sâu.';
     case 'no_qr':
-      return 'Mẫu phải đặt mã QR xác thực ({"resultQr": true}).';
+      return x.message.includes('<result-qr>') ? 'Mẫu phải đặt mã QR xác thực (<result-qr></result-qr>).' : 'Mẫu phải đặt mã QR xác thực ({"resultQr": true}).';
+    case 'forbidden_tag':
+      return `Không được dùng thẻ ${named} trong mẫu văn bản kết quả (chỉ văn bản, bảng, danh sách và <result-qr>).`;
+    case 'forbidden_attribute': {
+      const tag = /<[^>\s]+>/.exec(x.message)?.[0] ?? '';
+      return `Không được dùng thuộc tính ${named} trên thẻ ${tag}.`;
+    }
+    case 'forbidden_style':
+      return 'Kiểu trình bày (style) không được nạp tệp hay địa chỉ nào.';
+    case 'bad_data':
+      return 'Giá trị "data-pdfmake" phải là một đối tượng JSON.';
+    case 'too_large':
+      return 'Mẫu quá dài.';
   }
 }
 

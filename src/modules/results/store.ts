@@ -1,6 +1,7 @@
 // SQL of the results module (result_document, result_sequence, result_template). No other module
 // touches these tables.
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { ResultTemplate } from '../../core/results/index.ts';
 import type { DB } from '../../db/types.ts';
 import type { ResultDocumentTable } from './tables.ts';
 
@@ -47,6 +48,7 @@ export async function setRevoked(trx: Transaction<DB>, code: string, revoked: { 
 
 export interface TemplateRow {
   version_number: number | null;
+  format: 'html' | 'pdfmake';
   template: unknown;
   updated_at: Date;
   updated_by_label: string;
@@ -54,18 +56,23 @@ export interface TemplateRow {
 
 /** The template set for a version (a number) or for the procedure (null), if any. */
 export async function findTemplate(db: Executor, procedureCode: string, versionNumber: number | null): Promise<TemplateRow | undefined> {
-  const q = db.selectFrom('result_template').select(['version_number', 'template', 'updated_at', 'updated_by_label']).where('procedure_code', '=', procedureCode);
+  const q = db.selectFrom('result_template').select(['version_number', 'format', 'template', 'updated_at', 'updated_by_label']).where('procedure_code', '=', procedureCode);
   return (versionNumber === null ? q.where('version_number', 'is', null) : q.where('version_number', '=', versionNumber)).executeTakeFirst();
 }
 
 /** Every template set for a procedure: its own and its versions'. */
 export async function listTemplates(db: Executor, procedureCode: string): Promise<TemplateRow[]> {
-  return db.selectFrom('result_template').select(['version_number', 'template', 'updated_at', 'updated_by_label']).where('procedure_code', '=', procedureCode).execute();
+  return db.selectFrom('result_template').select(['version_number', 'format', 'template', 'updated_at', 'updated_by_label']).where('procedure_code', '=', procedureCode).execute();
 }
 
-export async function upsertTemplate(trx: Transaction<DB>, procedureCode: string, versionNumber: number | null, template: unknown, label: string): Promise<void> {
-  const values = { procedure_code: procedureCode, version_number: versionNumber, template: JSON.stringify(template), updated_by_label: label };
-  const update = { template: JSON.stringify(template), updated_by_label: label, updated_at: sql<Date>`now()` };
+/** The template a row holds. */
+export const templateOf = (row: Pick<TemplateRow, 'format' | 'template'>): ResultTemplate =>
+  row.format === 'html' ? { format: 'html', html: row.template as string } : { format: 'pdfmake', definition: row.template as Record<string, unknown> };
+
+export async function upsertTemplate(trx: Transaction<DB>, procedureCode: string, versionNumber: number | null, template: ResultTemplate, label: string): Promise<void> {
+  const stored = JSON.stringify(template.format === 'html' ? template.html : template.definition);
+  const values = { procedure_code: procedureCode, version_number: versionNumber, format: template.format, template: stored, updated_by_label: label };
+  const update = { format: template.format, template: stored, updated_by_label: label, updated_at: sql<Date>`now()` };
   await trx
     .insertInto('result_template')
     .values(values)
@@ -80,6 +87,6 @@ export async function upsertTemplate(trx: Transaction<DB>, procedureCode: string
 export async function deleteTemplate(trx: Transaction<DB>, procedureCode: string, versionNumber: number | null): Promise<TemplateRow | undefined> {
   const q = trx.deleteFrom('result_template').where('procedure_code', '=', procedureCode);
   return (versionNumber === null ? q.where('version_number', 'is', null) : q.where('version_number', '=', versionNumber))
-    .returning(['version_number', 'template', 'updated_at', 'updated_by_label'])
+    .returning(['version_number', 'format', 'template', 'updated_at', 'updated_by_label'])
     .executeTakeFirst();
 }

@@ -1,4 +1,4 @@
-// Tables of the results module (migrations 0012, 0028).
+// Tables of the results module (migrations 0012, 0028, 0038).
 import type { ColumnType, Generated } from 'kysely';
 import type { DefaultTimestamp, NullableTimestamp } from '../../db/types.ts';
 
@@ -40,6 +40,8 @@ export interface ResultTemplateTable {
   procedure_code: string;
   /** Null: the procedure's template (every version); else one version's (migration 0028). */
   version_number: number | null;
+  /** 'html': `template` is the HTML as a JSON string; 'pdfmake': a document definition (migration 0038). */
+  format: ColumnType<'html' | 'pdfmake', 'html' | 'pdfmake' | undefined, 'html' | 'pdfmake'>;
   template: ColumnType<unknown, string, string>;
   updated_at: DefaultTimestamp;
   updated_by_label: string;

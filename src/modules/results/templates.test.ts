@@ -88,6 +88,57 @@ describe('templates per version', () => {
     expect(JSON.stringify(audit[2]!.before)).toContain('MẪU PHIÊN BẢN');
   }, 120_000);
 
+  it('renders an HTML template: the default is HTML, a saved one is issued with its fields filled and stored as HTML', async () => {
+    const n = await versionOfTestProcedure();
+    const versionUrl = `${base}/versions/${n}`;
+    const start = (await inject('GET', versionUrl)).json();
+    expect(start).toMatchObject({ source: 'default', format: 'html', template: null });
+    expect(start.html).toContain('<result-qr');
+
+    const html = [
+      '<h1>QUYẾT ĐỊNH HTML {{result.code}}</h1>',
+      '<p>Cấp cho <b>{{applicant.name}}</b>: {{form.request.title}}</p>',
+      '<table data-pdfmake="{\'layout\':\'noBorders\'}"><tr><td><result-qr size="80"></result-qr></td><td style="text-align:center">{{unit.name}}</td></tr></table>',
+    ].join('\n');
+    const put = await inject('PUT', versionUrl, { html });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ source: 'version', isDefault: false, format: 'html', html, template: null });
+    const row = await t.db.selectFrom('result_template').select(['format', 'template']).where('procedure_code', '=', TEST_PROCEDURE_CODE).where('version_number', '=', n).executeTakeFirstOrThrow();
+    expect(row).toEqual({ format: 'html', template: html });
+
+    const issued = await issueTestResult(t, l);
+    if (hasPdftotext) expect(await textOf(issued.pdf)).toContain(`QUYẾT ĐỊNH HTML ${issued.code} Cấp cho Nguyễn Thị Thu Hà: Thiết bị lọc nước bằng năng lượng mặt trời`);
+    const verified = (await t.app.inject({ method: 'POST', url: '/api/v1/results/verify', payload: { code: issued.code } })).json();
+    expect(verified).toMatchObject({ valid: true, matchesIssued: true });
+
+    const audit = await t.db.selectFrom('audit_log').select(['after']).where('action', '=', 'result.template.set').where('entity_id', '=', `${TEST_PROCEDURE_CODE}/${n}`).orderBy('at', 'desc').executeTakeFirstOrThrow();
+    expect(audit.after).toMatchObject({ default: false, format: 'html', html });
+    expect((await inject('DELETE', versionUrl)).json()).toMatchObject({ source: 'default', format: 'html' });
+  }, 120_000);
+
+  it('gives the problems of an HTML template with their line, and refuses a body with both or neither format', async () => {
+    const n = await versionOfTestProcedure();
+    const versionUrl = `${base}/versions/${n}`;
+    const html = '<p>{{khong.co}}</p>\n<img src="/etc/passwd">\n<p onclick="x()" style="background:url(http://x/y)">z</p>\n<p data-pdfmake="{\'image\':\'x\'}">w</p>';
+    const res = await inject('PUT', versionUrl, { html });
+    expect(res.statusCode).toBe(422);
+    const errors = res.json().errors as Array<{ pointer: string; code: string; message: string }>;
+    expect(errors.map((e) => e.code)).toEqual(['unknown_field', 'forbidden_tag', 'forbidden_attribute', 'forbidden_style', 'forbidden_key', 'no_qr']);
+    expect(errors.every((e) => e.pointer === '/body/html')).toBe(true);
+    expect(errors[0]!.message).toBe('Dòng 1: Trường {{khong.co}} không có trong danh sách trường được dùng.');
+    expect(errors[1]!.message).toBe('Dòng 2: Không được dùng thẻ <img> trong mẫu văn bản kết quả (chỉ văn bản, bảng, danh sách và <result-qr>).');
+    expect(errors[2]!.message).toBe('Dòng 3: Không được dùng thuộc tính "onclick" trên thẻ <p>.');
+    const english = await t.app.inject({ method: 'PUT', url: versionUrl, headers: { ...admin.headers, 'accept-language': 'en' }, payload: { html } });
+    expect((english.json().errors as Array<{ message: string }>)[1]!.message).toBe('Line 2: <img> is not allowed in a result template.');
+
+    for (const payload of [{ html: '<p><result-qr></result-qr></p>', template: own('X') }, {}]) {
+      const both = await inject('PUT', versionUrl, payload);
+      expect(both.statusCode, JSON.stringify(payload)).toBe(422);
+      expect(both.json().errors[0].pointer).toBe('/body/html');
+    }
+    expect((await inject('GET', versionUrl)).json().source).toBe('default');
+  });
+
   it('refuses a version that is not published and a procedure that does not exist', async () => {
     expect((await inject('GET', `${base}/versions/999`)).statusCode).toBe(404);
     expect((await inject('PUT', `${base}/versions/999`, { template: own('X') })).statusCode).toBe(404);
@@ -107,6 +158,9 @@ describe('templates per version', () => {
   });
 
   it('previews a template to an unsigned PDF marked BẢN XEM TRƯỚC, with sample fields, storing nothing', async () => {
+    const html = await inject('POST', `${base}/preview`, { html: '<p>XEM THỬ HTML cấp cho {{applicant.name}}</p><result-qr></result-qr>' });
+    expect(html.statusCode, html.body).toBe(200);
+    if (hasPdftotext) expect(await textOf(new Uint8Array(html.rawPayload))).toContain('XEM THỬ HTML cấp cho Nguyễn Văn Mẫu');
     const res = await inject('POST', `${base}/preview`, { template: own('XEM THỬ') });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
