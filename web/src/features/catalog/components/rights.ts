@@ -1,54 +1,85 @@
-// What the logged-in officer may do with a unit's procedures, for showing or hiding actions. The
-// server decides (modules/catalog/policy.ts: admin of the owning unit or a unit above it may
-// change; auditor may read drafts and test); this mirrors it from GET /api/v1/me and the unit tree.
+// What the logged-in officer may do with a unit's procedures, for showing or hiding actions. It is
+// the server's own table (src/core/access) evaluated here, not a copy of it: the permissions the
+// catalog routes check — `catalog.edit` to create and edit, `catalog.publish` to publish and
+// withdraw, `catalog.read_drafts` to read and check drafts — over the unit tree the officer sees
+// (GET /api/v1/admin/units) for the grants GET /api/v1/me lists. So a page offers an action exactly
+// where the route would answer, and a change to the table changes both. The server still decides.
 import { useEffect, useState } from 'react';
+import { treeFrom, unitsWhere, type Permission, type Principal, type UnitTree } from '@server/contracts/access.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { hasPermission, type Me } from '../../../lib/session.tsx';
 import { catalogApi, type UnitTreeNode } from '../api.ts';
 
 export interface Rights {
-  /** Units (with their sub-units) where the officer is admin. */
+  /** Units where the officer may change the procedures (`catalog.edit`): a grant's unit and those below it. */
   adminUnits: Set<string>;
-  /** Units where the officer is admin or auditor. */
+  /** Units where the officer may publish and withdraw (`catalog.publish`). */
+  publishUnits: Set<string>;
+  /** Units where the officer may read and check drafts (`catalog.read_drafts`). */
   readUnits: Set<string>;
   /** Names of the units in the tree the officer sees. */
   unitNames: Map<string, { vi: string; en: string }>;
 }
 
-function subtree(node: UnitTreeNode, out: Set<string>): void {
-  out.add(node.id);
-  for (const c of node.children ?? []) subtree(c, out);
+/**
+ * The officer as the access rules see them. /me lists only the grants in active units (the others
+ * give no right) and carries the flag of an administrator without a second factor, for whom the
+ * rules grant nothing. Nobody else holds a catalog permission over a unit: no principal.
+ */
+export function principalOf(me: Me): Principal | undefined {
+  if (me.kind !== 'officer') return undefined;
+  return {
+    kind: 'officer',
+    accountId: me.accountId,
+    fullName: me.fullName,
+    method: me.method,
+    username: me.username ?? '',
+    roles: me.roles.map((g) => ({ role: g.role, unitId: g.unitId })),
+    ...(me.totpEnrolmentRequired ? { totpEnrolmentRequired: true } : {}),
+  };
 }
 
-function find(nodes: readonly UnitTreeNode[], id: string): UnitTreeNode | undefined {
-  for (const n of nodes) {
-    if (n.id === id) return n;
-    const inner = find(n.children ?? [], id);
-    if (inner) return inner;
+/**
+ * The access rules' tree of the units the officer sees, in display order, with their active flags.
+ * The server lists a unit without its parent only where the officer holds a grant, and /me lists a
+ * grant only when its unit and every unit above it are active: judging such a unit as a root gives
+ * the server's answer. A granted unit missing from the view (the tree could not be read) counts as
+ * an active root for the same reason, so the grant still covers its own unit.
+ */
+export function unitTreeOf(me: Me, roots: readonly UnitTreeNode[]): UnitTree {
+  const units: Array<{ id: string; parentId: string | null; active: boolean }> = [];
+  const seen = new Set<string>();
+  const walk = (node: UnitTreeNode, parentId: string | null) => {
+    if (seen.has(node.id)) return;
+    seen.add(node.id);
+    units.push({ id: node.id, parentId, active: node.active });
+    for (const child of node.children ?? []) walk(child, node.id);
+  };
+  for (const root of roots) walk(root, null);
+  for (const grant of me.roles) {
+    if (seen.has(grant.unitId)) continue;
+    seen.add(grant.unitId);
+    units.push({ id: grant.unitId, parentId: null, active: true });
   }
-  return undefined;
+  return treeFrom(units);
 }
 
 export function rightsOf(me: Me, roots: readonly UnitTreeNode[]): Rights {
-  const adminUnits = new Set<string>();
-  const readUnits = new Set<string>();
-  for (const grant of me.roles) {
-    if (grant.role !== 'admin' && grant.role !== 'auditor') continue;
-    const node = find(roots, grant.unitId);
-    const units = new Set<string>([grant.unitId]);
-    if (node) subtree(node, units);
-    for (const u of units) {
-      readUnits.add(u);
-      if (grant.role === 'admin') adminUnits.add(u);
-    }
-  }
+  const principal = principalOf(me);
+  const tree = unitTreeOf(me, roots);
+  const where = (permission: Permission) => new Set(unitsWhere(principal, permission, tree));
   const unitNames = new Map<string, { vi: string; en: string }>();
   const walk = (n: UnitTreeNode) => {
     unitNames.set(n.id, { vi: n.nameVi, en: n.nameEn });
     (n.children ?? []).forEach(walk);
   };
   roots.forEach(walk);
-  return { adminUnits, readUnits, unitNames };
+  return {
+    adminUnits: where('catalog.edit'),
+    publishUnits: where('catalog.publish'),
+    readUnits: where('catalog.read_drafts'),
+    unitNames,
+  };
 }
 
 export type RightsState = { state: 'loading' } | { state: 'none' } | { state: 'ok'; rights: Rights };

@@ -41,7 +41,8 @@ export function missingPartsOf(problem: Problem): MissingPart[] | undefined {
 export function PublishTab(props: {
   view: ProcedureVersionView;
   dirty: boolean;
-  editable: boolean;
+  /** A draft the officer may check and publish (`catalog.publish` at the owning unit). */
+  canPublish: boolean;
   canWithdraw: boolean;
   language: Language;
   save(): Promise<boolean>;
@@ -155,7 +156,7 @@ export function PublishTab(props: {
           </Notice>
         )}
       </div>
-      {props.editable && (
+      {props.canPublish && (
         <>
           <button type="button" className="button button--secondary" onClick={() => void runCheck()}>
             {t('catalog.publish.check')}

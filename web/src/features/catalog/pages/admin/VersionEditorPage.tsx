@@ -94,7 +94,8 @@ function VersionEditor({ rights }: { rights: Rights }) {
   }
 
   const editable = view.version.status === 'draft' && rights.adminUnits.has(view.ownerUnit.id);
-  const canWithdraw = rights.adminUnits.has(view.ownerUnit.id) && (view.version.status === 'draft' || view.version.status === 'published');
+  const canPublish = view.version.status === 'draft' && rights.publishUnits.has(view.ownerUnit.id);
+  const canWithdraw = rights.publishUnits.has(view.ownerUnit.id) && (view.version.status === 'draft' || view.version.status === 'published');
 
   const change = (next: ProcedureContent) => {
     setContent(next);
@@ -247,7 +248,7 @@ function VersionEditor({ rights }: { rights: Rights }) {
         <PublishTab
           view={view}
           dirty={dirty}
-          editable={editable}
+          canPublish={canPublish}
           canWithdraw={canWithdraw}
           language={language}
           save={save}
