@@ -382,6 +382,13 @@ export const configSchema = z.object({
    * sync (born electronic rather than scanned): UNCONFIRMED reading of 766 indicators 4.2/4.3.
    */
   DIGITIZATION_ONLINE_FILES_FLAGGED: booleanFlag.default(true),
+  /**
+   * Whether a refusal (issue_result refused: a notice of the reasons, not the procedure's
+   * document) counts among the results of procedures that produce a document in the
+   * digitization figures. UNCONFIRMED: how the ministry's report counts refusals; off, a unit
+   * that issues every granted result electronically reaches 100 %.
+   */
+  DIGITIZATION_REFUSALS_ARE_RESULTS: booleanFlag.default(false),
   /** The national portal's data warehouse (Kho DVCQG) API; unset outside production: the emulator at /emulators/kho-dvcqg. */
   NATIONAL_WAREHOUSE_URL: z.url({ message: 'expects an absolute URL' }).optional(),
   NATIONAL_WAREHOUSE_EMULATOR: booleanFlag.optional(),

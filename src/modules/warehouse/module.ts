@@ -59,7 +59,7 @@ export function createWarehouseModule(deps: WarehouseModuleDeps): WarehouseModul
     files: deps.files,
     catalog: deps.catalog,
     national,
-    settings: { digitizationMode: config.DIGITIZATION_AT_RECEIPT, uploadedCountsAsDigitized: config.DIGITIZATION_ONLINE_FILES_FLAGGED },
+    settings: { digitizationMode: config.DIGITIZATION_AT_RECEIPT, uploadedCountsAsDigitized: config.DIGITIZATION_ONLINE_FILES_FLAGGED, refusalsAreResults: config.DIGITIZATION_REFUSALS_ARE_RESULTS },
     ...(deps.now ? { now: deps.now } : {}),
   });
   return {

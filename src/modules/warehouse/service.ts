@@ -66,6 +66,8 @@ type Executor = Kysely<DB> | Transaction<DB>;
 
 export interface WarehouseSettings extends FlagSettings {
   digitizationMode: 'required' | 'warn';
+  /** Whether a refusal counts among the results in the figures (DIGITIZATION_REFUSALS_ARE_RESULTS). */
+  refusalsAreResults: boolean;
 }
 
 export interface WarehouseServiceDeps {
@@ -591,12 +593,13 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
     async onDossierEvent(tx: Kysely<DB>, event: { dossier: { id: string; code: string | null; received_at: Date | null }; action: string; payload: Record<string, unknown> }) {
       const set: Parameters<typeof updateDigitization>[2] = {};
       if (event.dossier.received_at) set.received_at = event.dossier.received_at;
-      // A result of the procedure is what a grant issues (its MaGiayToKetQua). A refusal is answered
-      // with a notice of the reasons, not the procedure's result document, so it is not counted
-      // among "results of procedures that produce a document" (it would keep the share under 100 %
-      // however every result is issued). UNCONFIRMED: how the ministry's report counts refusals.
-      if (event.action === 'issue_result' && event.payload.outcome === 'granted') {
+      // The outcome is kept with the date: a grant issues the procedure's result (its
+      // MaGiayToKetQua), a refusal a notice of the reasons, and whether the figures count refusals
+      // among the results is a setting read when they are counted (UNCONFIRMED).
+      const outcome = event.payload.outcome;
+      if (event.action === 'issue_result' && (outcome === 'granted' || outcome === 'refused')) {
         set.result_issued_at = now();
+        set.result_outcome = outcome;
         const fileIds = Array.isArray(event.payload.fileIds) ? event.payload.fileIds : [];
         if (fileIds.length > 0) set.result_electronic = true;
       }
@@ -662,7 +665,7 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
       }
       const from = new Date(`${q.from}T00:00:00+07:00`);
       const to = new Date(Date.parse(`${q.to}T00:00:00+07:00`) + 86_400_000);
-      const { received, results } = await digitizationStats(db, { from, to, unitIds, procedureCode: q.procedure });
+      const { received, results } = await digitizationStats(db, { from, to, unitIds, procedureCode: q.procedure, refusalsAreResults: settings.refusalsAreResults });
       const key = (r: { unit_id: string; procedure_code: string }) => `${r.unit_id}|${r.procedure_code}`;
       const rows = new Map<string, { unitId: string; procedureCode: string; dossiers: number; digitized: number; reused: number; populationReplaced: number; results: number; electronicResults: number }>();
       const rowOf = (r: { unit_id: string; procedure_code: string }) => {
@@ -692,7 +695,7 @@ export function createWarehouseService(deps: WarehouseServiceDeps) {
       const tree = await deps.units.tree();
       const from = new Date(`${q.from}T00:00:00+07:00`);
       const to = new Date(Date.parse(`${q.to}T00:00:00+07:00`) + 86_400_000);
-      const { received, results } = await digitizationStats(db, { from, to, unitIds: q.unit ? subtreeOf(tree, q.unit) : undefined, procedureCode: undefined });
+      const { received, results } = await digitizationStats(db, { from, to, unitIds: q.unit ? subtreeOf(tree, q.unit) : undefined, procedureCode: undefined, refusalsAreResults: settings.refusalsAreResults });
       const sum = <T>(rows: T[], f: (r: T) => string | number | null | undefined) => rows.reduce((n, r) => n + Number(f(r) ?? 0), 0);
       return { dossiers: sum(received, (r) => r.dossiers), digitized: sum(received, (r) => r.digitized), results: sum(results, (r) => r.results), electronicResults: sum(results, (r) => r.electronic) };
     },

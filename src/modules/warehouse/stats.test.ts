@@ -6,6 +6,7 @@ import { loginAs, type TestLogin } from '../../../test/support/auth.ts';
 import { toLocalDate } from '../../core/calendar/index.ts';
 import { createDossierTestApp, publishProcedure, SAMPLE_FORM_DATA, TEST_CITIZEN_ID, TEST_PROCEDURE_CODE, type DossierTestApp } from '../dossiers/testing.ts';
 import { pdfSample } from '../files/testing.ts';
+import { digitizationStats } from './store.ts';
 import { ALL_CHECKS, multipartBody, reuseContent } from './testing.ts';
 
 let t: DossierTestApp;
@@ -140,7 +141,8 @@ describe('GET /api/v1/digitization/stats', () => {
       return res.json();
     };
     // 1. Patents: refused after review.
-    await toResult(await counter(TEST_PROCEDURE_CODE, '001203000124'), [], 'refused');
+    const refused = await counter(TEST_PROCEDURE_CODE, '001203000124');
+    await toResult(refused, [], 'refused');
     // 2. Patents: online, TP02 reused from the citizen's warehouse, granted.
     const body = await multipartBody({ documentType: 'VBBH-SHCN', title: 'Văn bằng bảo hộ số 12345', issuer: 'Cục Sở hữu trí tuệ', number: '12345', issuedOn: '2023-04-01' }, { bytes: pdfSample(++n), name: 'vbbh.pdf' });
     const doc = await t.app.inject({ method: 'POST', url: '/api/v1/me/warehouse', headers: { ...citizen.headers, 'content-type': body.contentType }, payload: body.payload });
@@ -163,6 +165,12 @@ describe('GET /api/v1/digitization/stats', () => {
     // Trademarks: 1 received, digitized, TP03 replaced; its procedure produces no document: no result counted.
     expect(row(now.items, 'cuc-shtt-nhan-hieu', NO_DOCUMENT)).toEqual({ unitId: 'cuc-shtt-nhan-hieu', procedureCode: NO_DOCUMENT, dossiers: 1, digitized: 1, reused: 0, populationReplaced: 1, results: 0, electronicResults: 0 });
     expect(now.total).toEqual(plus(base.total, { dossiers: 3, digitized: 3, reused: 1, populationReplaced: 3, results: 1, electronicResults: 1 }));
+    // The refusal is kept with its outcome; counted as a result only where the installation says so
+    // (DIGITIZATION_REFUSALS_ARE_RESULTS), as a result without an electronic document.
+    expect(await t.db.selectFrom('dossier_digitization').select(['result_outcome', 'result_electronic']).where('dossier_id', '=', refused.id).executeTakeFirstOrThrow()).toEqual({ result_outcome: 'refused', result_electronic: false });
+    const day = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 86_400_000), unitIds: ['cuc-shtt-sang-che'], procedureCode: TEST_PROCEDURE_CODE };
+    const [without, withRefusals] = [(await digitizationStats(t.db, { ...day, refusalsAreResults: false })).results, (await digitizationStats(t.db, { ...day, refusalsAreResults: true })).results];
+    expect(withRefusals.map((r) => [Number(r.results) - Number(without[0]!.results), Number(r.electronic) - Number(without[0]!.electronic)])).toEqual([[1, 0]]);
     // One unit at a time.
     const trademarksOnly = (await t.app.inject({ url: `/api/v1/digitization/stats?from=${today()}&to=${today()}&unit=cuc-shtt-nhan-hieu`, headers: leader.headers })).json();
     expect(trademarksOnly.items.map((i: { unitId: string }) => i.unitId)).toEqual(['cuc-shtt-nhan-hieu']);

@@ -121,6 +121,8 @@ export interface StatsFilter {
   to: Date;
   unitIds?: readonly string[] | undefined;
   procedureCode?: string | undefined;
+  /** Whether refusals count among the results (DIGITIZATION_REFUSALS_ARE_RESULTS). */
+  refusalsAreResults: boolean;
 }
 
 /** The figures per unit and procedure: receipts in the period, and results issued in it. */
@@ -147,6 +149,7 @@ export async function digitizationStats(db: Executor, f: StatsFilter) {
       eb.fn.sum<string>(eb.case().when('result_electronic', '=', true).then(1).else(0).end()).as('electronic'),
     ])
     .where('produces_document', '=', true)
+    .where('result_outcome', 'in', f.refusalsAreResults ? ['granted', 'refused'] : ['granted'])
     .where('result_issued_at', '>=', f.from)
     .where('result_issued_at', '<', f.to)
     .groupBy(['unit_id', 'procedure_code']);

@@ -80,6 +80,8 @@ export interface DossierDigitizationTable {
   population_replaced: ColumnType<number, number | undefined, number>;
   produces_document: boolean;
   result_issued_at: NullableTimestamp;
+  /** The outcome of issue_result (migration 0039); null until the result is issued. */
+  result_outcome: 'granted' | 'refused' | null;
   result_electronic: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
