@@ -54,12 +54,19 @@ await withScratchDatabase(adminUrl, 'motcua_bench_quality', async (url) => {
       cross join unnest(${INDICATORS}::text[]) as i(indicator)
       cross join (values (true), (false)) as s(synced)
     `.execute(db);
-    await sql`
-      insert into quality_counter (grain, day, unit_key, procedure_code, indicator, synced, numerator, denominator, amount)
-      select 'm', date_trunc('month', day)::date, unit_key, procedure_code, indicator, synced, sum(numerator), sum(denominator), sum(amount)
-      from quality_counter where grain = 'd'
-      group by 2, 3, 4, 5, 6
-    `.execute(db);
+    // The week, month and year counters, as the writer keeps them (src/modules/quality/aggregates.ts).
+    for (const [grain, key] of [
+      ['w', sql`(day - (extract(isodow from day)::int - 1))::date`],
+      ['m', sql`date_trunc('month', day)::date`],
+      ['y', sql`date_trunc('year', day)::date`],
+    ] as const) {
+      await sql`
+        insert into quality_counter (grain, day, unit_key, procedure_code, indicator, synced, numerator, denominator, amount)
+        select ${grain}, ${key}, unit_key, procedure_code, indicator, synced, sum(numerator), sum(denominator), sum(amount)
+        from quality_counter where grain = 'd'
+        group by 2, 3, 4, 5, 6
+      `.execute(db);
+    }
     await sql`analyze quality_counter`.execute(db);
     const rows = await db.selectFrom('quality_counter').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     console.log(

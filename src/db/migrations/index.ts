@@ -36,6 +36,7 @@ import * as m0035 from './0035-file-references.ts';
 import * as m0037 from './0037-refusals-are-not-results.ts';
 import * as m0038 from './0038-html-result-templates.ts';
 import * as m0039 from './0039-result-outcome.ts';
+import * as m0040 from './0040-quality-week-year-counters.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   '0037-refusals-are-not-results': m0037,
   '0038-html-result-templates': m0038,
   '0039-result-outcome': m0039,
+  '0040-quality-week-year-counters': m0040,
 };

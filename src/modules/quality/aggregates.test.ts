@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIndex, parsePeriod, resolveSettings, type QualityBundle, type QualityDossier, type QualityProcedure, type QualitySettings } from '../../core/quality/index.ts';
 import { dvc, qDossier, qFeedback, qProcedure, testCalendar } from '../../core/quality/testing.ts';
 import { createTestDatabase, type TestDatabase } from '../../db/testing.ts';
-import { aggregateIndex, applyFact, type FactInput } from './aggregates.ts';
+import { aggregateIndex, applyFact, pieces, type FactInput } from './aggregates.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -103,7 +103,7 @@ const arbDossier = (i: number) =>
 
 const arbHistory = fc.integer({ min: 1, max: 25 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => arbDossier(i))));
 
-const PERIODS = [parsePeriod('2026-01'), parsePeriod('2026-02'), parsePeriod('2026-03'), parsePeriod('2026-Q1'), parsePeriod('2026'), parsePeriod({ from: '2026-02-10', to: '2026-03-20' })];
+const PERIODS = [parsePeriod('2026-01'), parsePeriod('2026-02'), parsePeriod('2026-03'), parsePeriod('2026-Q1'), parsePeriod('2026'), parsePeriod({ from: '2026-02-10', to: '2026-03-20' }), parsePeriod({ from: '2025-12-29', to: '2026-01-20' })];
 const SCOPES: Array<{ unitIds?: Set<string>; procedureCode?: string }> = [{}, { unitIds: new Set(['u1']) }, { procedureCode: '1.000001' }, { unitIds: new Set(['u2', 'u3']), procedureCode: '1.000002' }];
 
 async function feed(history: Array<{ code: string; units: string[]; states: Array<{ record: QualityDossier; at: number }> }>, settings: QualitySettings) {
@@ -129,6 +129,23 @@ async function feed(history: Array<{ code: string; units: string[]; states: Arra
   }
   return finals;
 }
+
+describe('the counter rows a period reads', () => {
+  it.each([
+    [{ from: '2026-01-01', to: '2026-12-31' }, { years: ['2026-01-01'], months: [], weeks: [], days: [] }],
+    [{ from: '2026-03-01', to: '2026-05-31' }, { years: [], months: ['2026-03-01', '2026-04-01', '2026-05-01'], weeks: [], days: [] }],
+    // Two partial months are one span: the week of 26 October to 1 November crosses them.
+    [{ from: '2026-10-05', to: '2026-11-20' }, { years: [], months: [], weeks: ['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09'], days: [['2026-11-16', '2026-11-20']] }],
+    // A whole year between: the weeks and days around it stop at its edges.
+    [
+      { from: '2025-12-15', to: '2027-01-10' },
+      { years: ['2026-01-01'], months: [], weeks: ['2025-12-15', '2025-12-22', '2027-01-04'], days: [['2025-12-29', '2025-12-31'], ['2027-01-01', '2027-01-03']] },
+    ],
+    [{ from: '2026-02-11', to: '2026-02-11' }, { years: [], months: [], weeks: [], days: [['2026-02-11', '2026-02-11']] }],
+  ])('%j', (range, expected) => {
+    expect(pieces(parsePeriod(range))).toEqual(expected);
+  });
+});
 
 describe('real-time aggregates', () => {
   it('equal computeIndex over the same bundle, for every period kind and scope', async () => {

@@ -127,9 +127,27 @@ export function partsOf(input: Pick<FactInput, 'record' | 'procedure' | 'lastEve
 
 const unitKeyOf = (unitIds: readonly string[]) => [...new Set(unitIds)].sort().join('|');
 const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+const yearOf = (day: string) => `${day.slice(0, 4)}-01-01`;
+/** 1 (Monday) to 7 (Sunday) of a local date. */
+const isoWeekday = (day: string) => ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+/** The Monday that starts the (ISO) week of a local date. */
+const weekOf = (day: string) => addDays(day, 1 - isoWeekday(day));
+
+/**
+ * The grains a contribution is counted at: its day, its week (keyed by the Monday), its month and
+ * its year (keyed by their first day), so that any period reads a few rows per slot: whole years,
+ * whole months, whole weeks and the days left over (`pieces`).
+ */
+const GRAINS = [
+  ['d', (day: string) => day],
+  ['w', weekOf],
+  ['m', monthOf],
+  ['y', yearOf],
+] as const;
+type Grain = (typeof GRAINS)[number][0];
 
 interface Delta {
-  grain: 'd' | 'm';
+  grain: Grain;
   day: string;
   indicator: string;
   numerator: number;
@@ -141,7 +159,8 @@ function deltas(before: readonly FactPart[], after: readonly FactPart[]): Delta[
   const map = new Map<string, Delta>();
   const apply = (parts: readonly FactPart[], sign: number) => {
     for (const [indicator, day, n, dd, amount] of parts) {
-      for (const [grain, at] of [['d', day], ['m', monthOf(day)]] as const) {
+      for (const [grain, of] of GRAINS) {
+        const at = of(day);
         const key = `${grain}|${at}|${indicator}`;
         const x = map.get(key) ?? { grain, day: at, indicator, numerator: 0, denominator: 0, amount: 0 };
         x.numerator += sign * n;
@@ -218,23 +237,53 @@ function receivedAt(d: QualityDossier): Date | null {
   return new Date(`${day}T${v.slice(8, 10)}:${v.slice(10, 12)}:${v.slice(12, 14)}+07:00`);
 }
 
-/** The period as whole months and the days around them. */
-function pieces(period: Period): { months: string[]; days: Array<[string, string]> } {
+/**
+ * The period as the fewest counter rows: whole years, then whole months, and in what is left
+ * (merged where contiguous) whole weeks and the runs of days around them.
+ */
+export function pieces(period: Period): { years: string[]; months: string[]; weeks: string[]; days: Array<[string, string]> } {
+  const years: string[] = [];
   const months: string[] = [];
+  const weeks: string[] = [];
   const days: Array<[string, string]> = [];
+  const spans: Array<[string, string]> = [];
+  const leftover = (from: string, to: string) => {
+    const last = spans.at(-1);
+    if (last && addDays(last[1], 1) === from) last[1] = to;
+    else spans.push([from, to]);
+  };
   let day = period.from;
   while (day <= period.to) {
-    const last = addDays(monthOf(addDays(monthOf(day), 32)), -1);
-    if (day.endsWith('-01') && last <= period.to) {
+    const yearEnd = `${day.slice(0, 4)}-12-31`;
+    const monthEnd = addDays(monthOf(addDays(monthOf(day), 32)), -1);
+    if (day.endsWith('-01-01') && yearEnd <= period.to) {
+      years.push(day);
+      day = addDays(yearEnd, 1);
+    } else if (day.endsWith('-01') && monthEnd <= period.to) {
       months.push(day);
-      day = addDays(last, 1);
+      day = addDays(monthEnd, 1);
     } else {
-      const end = last < period.to ? last : period.to;
-      days.push([day, end]);
+      const end = monthEnd < period.to ? monthEnd : period.to;
+      leftover(day, end);
       day = addDays(end, 1);
     }
   }
-  return { months, days };
+  for (const [from, to] of spans) {
+    let run: string | undefined;
+    for (let d = from; d <= to; ) {
+      if (isoWeekday(d) === 1 && addDays(d, 6) <= to) {
+        if (run) days.push([run, addDays(d, -1)]);
+        run = undefined;
+        weeks.push(d);
+        d = addDays(d, 7);
+      } else {
+        run ??= d;
+        d = addDays(d, 1);
+      }
+    }
+    if (run) days.push([run, to]);
+  }
+  return { years, months, weeks, days };
 }
 
 export interface AggregateScope {
@@ -285,14 +334,16 @@ export async function aggregateCounts(
   const onlySynced = settings.dossierScope === 'synced';
   const countIn = (indicator: string, synced: boolean) => indicator === '1.4' || !onlySynced || synced;
   if (keys === undefined || keys.length > 0) {
-    const { months, days } = pieces(period);
+    const { years, months, weeks, days } = pieces(period);
     let q = db
       .selectFrom('quality_counter')
       .select(['indicator', 'synced', 'procedure_code'])
       .select((eb) => [eb.fn.sum<string>('numerator').as('n'), eb.fn.sum<string>('denominator').as('d'), eb.fn.sum<string>('amount').as('a')])
       .where((eb) =>
         eb.or([
+          ...(years.length ? [eb.and([eb('grain', '=', 'y'), eb('day', 'in', years)])] : []),
           ...(months.length ? [eb.and([eb('grain', '=', 'm'), eb('day', 'in', months)])] : []),
+          ...(weeks.length ? [eb.and([eb('grain', '=', 'w'), eb('day', 'in', weeks)])] : []),
           ...days.map(([a, b]) => eb.and([eb('grain', '=', 'd'), eb('day', '>=', a), eb('day', '<=', b)])),
         ]),
       );

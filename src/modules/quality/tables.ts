@@ -24,7 +24,8 @@ export interface QualityDossierFactTable {
 }
 
 export interface QualityCounterTable {
-  grain: 'd' | 'm';
+  /** Day, ISO week (keyed by its Monday), month, year (keyed by their first day); migration 0040 added w and y. */
+  grain: 'd' | 'w' | 'm' | 'y';
   day: ColumnType<string, string, string>;
   unit_key: string;
   procedure_code: string;
