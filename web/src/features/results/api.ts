@@ -7,6 +7,8 @@ import type { Language } from '../../i18n/index.ts';
 import { requestBlob, requestJson, type ApiResult } from '../../lib/api.ts';
 
 export type { ResultStatus, TemplateView, Verification };
+/** What a save or a preview sends: an HTML template or a pdfmake definition, exactly one. */
+export type TemplateSource = { html: string } | { template: Record<string, unknown> };
 export type ProcedureChoice = z.infer<typeof AdminList>['items'][number];
 
 export const TEMPLATES_PATH = '/quan-tri/mau-ket-qua';
@@ -30,10 +32,10 @@ export const resultsApi = {
   procedures: (q: string, lang: Language): Promise<ApiResult<{ items: ProcedureChoice[] }>> =>
     requestJson(`${API}/admin/procedures?status=published&pageSize=200${q ? `&q=${enc(q)}` : ''}`, lang),
   template: (procedureCode: string, version: number | undefined, lang: Language): Promise<ApiResult<TemplateView>> => requestJson(templateUrl(procedureCode, version), lang),
-  saveTemplate: (procedureCode: string, version: number | undefined, template: Record<string, unknown>, lang: Language): Promise<ApiResult<TemplateView>> =>
-    requestJson(templateUrl(procedureCode, version), lang, { method: 'PUT', body: { template } }),
+  saveTemplate: (procedureCode: string, version: number | undefined, source: TemplateSource, lang: Language): Promise<ApiResult<TemplateView>> =>
+    requestJson(templateUrl(procedureCode, version), lang, { method: 'PUT', body: source }),
   resetTemplate: (procedureCode: string, version: number | undefined, lang: Language): Promise<ApiResult<TemplateView>> =>
     requestJson(templateUrl(procedureCode, version), lang, { method: 'DELETE' }),
-  preview: (procedureCode: string, version: number | undefined, template: Record<string, unknown>, lang: Language): Promise<ApiResult<Blob>> =>
-    requestBlob(`${API}/results/templates/${enc(procedureCode)}/preview`, lang, { method: 'POST', body: { template, ...(version === undefined ? {} : { versionNumber: version }) } }),
+  preview: (procedureCode: string, version: number | undefined, source: TemplateSource, lang: Language): Promise<ApiResult<Blob>> =>
+    requestBlob(`${API}/results/templates/${enc(procedureCode)}/preview`, lang, { method: 'POST', body: { ...source, ...(version === undefined ? {} : { versionNumber: version }) } }),
 };

@@ -1,8 +1,10 @@
 // Mẫu văn bản kết quả: an administrator chooses a procedure and one of its versions (or all its
-// versions), edits the result template (the pdfmake JSON with {{fields}}), inserts fields from the
-// list, previews the PDF (unsigned, marked "BẢN XEM TRƯỚC"), saves, or goes back to what the
-// scope inherits (the procedure's template, or the default). The server's problems are shown at
-// the template field with where in the JSON they are.
+// versions), edits the result template with {{fields}} — HTML (the default), or a pdfmake JSON
+// definition for layouts HTML cannot express —, inserts fields from the list, sees the HTML at
+// once in a sandboxed frame, previews the PDF (unsigned, marked "BẢN XEM TRƯỚC"), saves, or goes
+// back to what the scope inherits (the procedure's template, or the default). The server's
+// problems are shown at the template field with their line (HTML) or place in the JSON.
+import { DEFAULT_RESULT_HTML } from '@server/core/results/template.ts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, failureText, noErrors, SelectField, Status, TextArea, TextField, type FormErrors } from '../../../components/forms.tsx';
@@ -10,12 +12,29 @@ import { Notice } from '../../../components/Notice.tsx';
 import { currentLanguage } from '../../../i18n/index.ts';
 import type { ApiResult } from '../../../lib/api.ts';
 import { WorkspaceShell } from '../../workspace/WorkspaceShell.tsx';
-import { resultsApi, type ProcedureChoice, type TemplateView } from '../api.ts';
+import { resultsApi, type ProcedureChoice, type TemplateSource, type TemplateView } from '../api.ts';
 import '../results.css';
 
 type Field = 'template';
-const IDS: Record<Field, string> = { template: 'result-template-json' };
+type Format = TemplateView['format'];
+const IDS: Record<Field, string> = { template: 'result-template-source' };
 const ALL_VERSIONS = 'all';
+const QR = { html: '<result-qr size="96"></result-qr>', pdfmake: '{ "resultQr": true }' } as const satisfies Record<Format, string>;
+
+/** Where a scope written in HTML starts when switched to pdfmake: the default's main parts. */
+const PDFMAKE_START = JSON.stringify(
+  {
+    content: [
+      { text: '{{result.name}}', bold: true, fontSize: 14, alignment: 'center', margin: [0, 0, 0, 12] },
+      { text: [{ text: 'Cấp cho: ', bold: true }, '{{applicant.name}}'] },
+      { text: '{{result.summary}}', margin: [0, 8, 0, 8] },
+      { resultQr: true, fit: 96 },
+      { text: 'Xác thực văn bản tại: {{result.verifyUrl}}', fontSize: 8 },
+    ],
+  },
+  null,
+  2,
+);
 
 export function TemplatesPage() {
   const { t } = useTranslation();
@@ -26,8 +45,44 @@ export function TemplatesPage() {
   );
 }
 
-/** "content/0/text" of "/body/template/content/0/text": where in the template a problem is. */
-const placeOf = (pointer: string) => pointer.replace(/^\/body\/template\/?/, '');
+/**
+ * "content/0/text" of "/body/template/content/0/text": where in a pdfmake template a problem is.
+ * Empty for `/body/html`: an HTML problem's message names its line.
+ */
+const placeOf = (pointer: string) => pointer.replace(/^\/body\/(?:template|html)\/?/, '');
+
+/** The text the editor holds for a view in `format` (undefined: the view is in the other one). */
+function textOf(view: TemplateView, format: Format): string | undefined {
+  if (format === 'html') return view.format === 'html' ? (view.html ?? '') : undefined;
+  return view.format === 'pdfmake' ? JSON.stringify(view.template, null, 2) : undefined;
+}
+
+/**
+ * The HTML template as a document for the quick view. The frame is sandboxed (no script, no form,
+ * no navigation of the page) and the document's own policy forbids every fetch, so an <img> or a
+ * style that loads something, while being written (the server refuses them), calls nobody. The QR
+ * code's place is a box of the size the template asks for (its real look is in the PDF preview).
+ */
+function liveDocument(html: string): string {
+  const withQr = html.replace(/<result-qr\b([^>]*)>(?:\s*<\/result-qr>)?/gi, (_, attributes: string) => {
+    // As the PDF does: the size in points, 96 when it is missing or out of 24–400.
+    const asked = Number(/\bsize\s*=\s*["']?(\d+)/i.exec(attributes)?.[1]);
+    const size = asked > 24 && asked < 400 ? asked : 96;
+    const align = /\balign\s*=\s*["']?(center|right)/i.exec(attributes)?.[1]?.toLowerCase();
+    return `<span class="qr${align ? ` qr--${align}` : ''}" style="width:${size}pt;height:${size}pt">QR</span>`;
+  });
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<style>
+body { margin: 1rem; font: 13pt/1.4 'Times New Roman', 'Liberation Serif', serif; color: #000; background: #fff; overflow-wrap: anywhere; }
+table { width: 100%; border-collapse: collapse; }
+td, th { vertical-align: top; padding: 2px 4px; }
+h1 { font-size: 14pt; text-align: center; }
+.qr { display: flex; align-items: center; justify-content: center; border: 1px dashed #555; font: 10pt sans-serif; color: #333; }
+.qr--center { margin: 0 auto; }
+.qr--right { margin-left: auto; }
+</style></head><body>${withQr}</body></html>`;
+}
 
 function TemplateEditor() {
   const { t } = useTranslation();
@@ -37,7 +92,12 @@ function TemplateEditor() {
   const [procedure, setProcedure] = useState('');
   const [version, setVersion] = useState(ALL_VERSIONS);
   const [view, setView] = useState<ApiResult<TemplateView>>();
+  const [format, setFormat] = useState<Format>('html');
   const [text, setText] = useState('');
+  // The draft of the format not chosen: switching back and forth loses nothing; only the chosen
+  // format's text is saved.
+  const [otherText, setOtherText] = useState('');
+  const [liveHtml, setLiveHtml] = useState('');
   const [errors, setErrors] = useState<FormErrors<Field>>();
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -67,8 +127,22 @@ function TemplateEditor() {
 
   const show = (r: ApiResult<TemplateView>) => {
     setView(r);
-    if (r.kind === 'ok') setText(JSON.stringify(r.data.template, null, 2));
+    if (r.kind !== 'ok') return;
+    const other: Format = r.data.format === 'html' ? 'pdfmake' : 'html';
+    setFormat(r.data.format);
+    setText(textOf(r.data, r.data.format) ?? '');
+    // The other format starts from the system's default (HTML) or from a short definition with the
+    // same parts (pdfmake).
+    setOtherText(textOf(r.data, other) ?? (other === 'html' ? DEFAULT_RESULT_HTML : PDFMAKE_START));
   };
+
+  function switchFormat(next: string) {
+    if (next === format || (next !== 'html' && next !== 'pdfmake')) return;
+    setFormat(next);
+    setText(otherText);
+    setOtherText(text);
+    setErrors(undefined);
+  }
 
   useEffect(() => {
     if (!procedure) return;
@@ -83,18 +157,33 @@ function TemplateEditor() {
     };
   }, [procedure, version, language]);
 
+  // The quick view is rebuilt when typing pauses: a new srcdoc reloads the frame.
+  useEffect(() => {
+    if (format !== 'html') return;
+    const timer = setTimeout(() => setLiveHtml(text), 300);
+    return () => clearTimeout(timer);
+  }, [format, text]);
+
   useEffect(() => () => {
     if (preview) URL.revokeObjectURL(preview);
   }, [preview]);
 
-  /** The template as JSON, or the error at the field. */
-  function parsed(): Record<string, unknown> | undefined {
+  /** What to send: the HTML, or the JSON parsed; else the error at the field. */
+  function parsed(): TemplateSource | undefined {
     setAttempt((n) => n + 1);
+    if (format === 'html') {
+      if (text.trim()) {
+        setErrors(undefined);
+        return { html: text };
+      }
+      setErrors({ fields: { template: [t('results.templates.empty')] }, general: [] });
+      return undefined;
+    }
     try {
       const value: unknown = JSON.parse(text);
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(t('results.templates.notObject'));
       setErrors(undefined);
-      return value as Record<string, unknown>;
+      return { template: value as Record<string, unknown> };
     } catch (error) {
       setErrors({ fields: { template: [t('results.templates.badJson', { reason: (error as Error).message })] }, general: [] });
       return undefined;
@@ -115,20 +204,21 @@ function TemplateEditor() {
   async function run(kind: 'save' | 'reset' | 'preview', e?: FormEvent) {
     e?.preventDefault();
     if (busy || !procedure) return;
-    const template = kind === 'reset' ? {} : parsed();
-    if (!template) return;
+    // Null: a reset, which sends no template.
+    const source = kind === 'reset' ? null : parsed();
+    if (source === undefined) return;
     setBusy(true);
     setMessage(undefined);
     try {
-      if (kind === 'preview') {
-        const r = await resultsApi.preview(procedure, versionNumber, template, language);
+      if (kind === 'preview' && source) {
+        const r = await resultsApi.preview(procedure, versionNumber, source, language);
         if (r.kind === 'ok') {
           setPreview(URL.createObjectURL(r.data));
           setMessage(t('results.templates.previewReady'));
         } else showFailure(r);
         return;
       }
-      const r = kind === 'save' ? await resultsApi.saveTemplate(procedure, versionNumber, template, language) : await resultsApi.resetTemplate(procedure, versionNumber, language);
+      const r = source ? await resultsApi.saveTemplate(procedure, versionNumber, source, language) : await resultsApi.resetTemplate(procedure, versionNumber, language);
       if (r.kind === 'ok') {
         show(r);
         setErrors(undefined);
@@ -139,9 +229,9 @@ function TemplateEditor() {
     }
   }
 
-  function insert(field: string) {
+  /** `token` at the cursor in the template (in place of the selection). */
+  function insert(token: string) {
     const el = area.current;
-    const token = `{{${field}}}`;
     const start = el?.selectionStart ?? text.length;
     const end = el?.selectionEnd ?? text.length;
     setText(text.slice(0, start) + token + text.slice(end));
@@ -154,10 +244,11 @@ function TemplateEditor() {
   const list = procedures?.kind === 'ok' ? procedures.data.items : [];
   const current = view?.kind === 'ok' ? view.data : undefined;
   const versions = current?.versions ?? [];
+  const templateLabel = t(format === 'html' ? 'results.templates.templateHtml' : 'results.templates.templatePdfmake');
 
   return (
     <div className="results templates">
-      <ErrorSummary errors={errors} attempt={attempt} fieldIds={IDS} fieldLabels={{ template: t('results.templates.template') }} />
+      <ErrorSummary errors={errors} attempt={attempt} fieldIds={IDS} fieldLabels={{ template: templateLabel }} />
       <section className="panel templates__choose" aria-labelledby="templates-choose-title">
         <h2 id="templates-choose-title">{t('results.templates.choose')}</h2>
         <TextField id="templates-search" label={t('results.templates.search')} hint={t('results.templates.searchHint')} value={query} onValue={setQuery} />
@@ -197,26 +288,48 @@ function TemplateEditor() {
             {t(`results.templates.source.${current.source}`)}
             {current.updatedAt && current.updatedBy ? ` ${t('results.templates.updated', { by: current.updatedBy, at: new Date(current.updatedAt).toLocaleString(language === 'en' ? 'en-GB' : 'vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) })}` : ''}
           </p>
+          <SelectField
+            id="templates-format"
+            label={t('results.templates.format')}
+            hint={t('results.templates.formatHint')}
+            value={format}
+            onValue={switchFormat}
+            options={[
+              { value: 'html', label: t('results.templates.formatHtml') },
+              { value: 'pdfmake', label: t('results.templates.formatPdfmake') },
+            ]}
+          />
           <div className="templates__grid">
-            <TextArea
-              id={IDS.template}
-              ref={area}
-              label={t('results.templates.template')}
-              hint={t('results.templates.templateHint', { example: '{{applicant.name}}' })}
-              rows={22}
-              spellCheck={false}
-              inputClassName="templates__json"
-              value={text}
-              onValue={setText}
-              errors={errors?.fields.template}
-            />
+            <div className="templates__main">
+              <TextArea
+                id={IDS.template}
+                ref={area}
+                label={templateLabel}
+                hint={t(format === 'html' ? 'results.templates.templateHintHtml' : 'results.templates.templateHintPdfmake', { example: '{{applicant.name}}', qr: QR[format] })}
+                rows={22}
+                spellCheck={false}
+                inputClassName="templates__source"
+                value={text}
+                onValue={setText}
+                errors={errors?.fields.template}
+              />
+              {format === 'html' && (
+                <section className="templates__live" aria-labelledby="templates-live-title">
+                  <h3 id="templates-live-title">{t('results.templates.live')}</h3>
+                  <p className="muted" id="templates-live-hint">
+                    {t('results.templates.liveHint', { example: '{{applicant.name}}' })}
+                  </p>
+                  <iframe className="templates__frame" sandbox="" title={t('results.templates.liveTitle')} aria-describedby="templates-live-hint" srcDoc={liveDocument(liveHtml)} />
+                </section>
+              )}
+            </div>
             <section className="templates__fields" aria-labelledby="templates-fields-title">
               <h3 id="templates-fields-title">{t('results.templates.fields')}</h3>
               <p className="muted">{t('results.templates.fieldsHint')}</p>
               <ul className="templates__field-list">
                 {Object.entries(current.fields).map(([name, label]) => (
                   <li key={name}>
-                    <button type="button" className="button button--small" onClick={() => insert(name)} aria-label={t('results.templates.insert', { field: language === 'en' ? label.en : label.vi })}>
+                    <button type="button" className="button button--small" onClick={() => insert(`{{${name}}}`)} aria-label={t('results.templates.insert', { field: language === 'en' ? label.en : label.vi })}>
                       {t('results.templates.insertShort')}
                     </button>{' '}
                     <code>{`{{${name}}}`}</code> — {language === 'en' ? label.en : label.vi}
@@ -226,7 +339,10 @@ function TemplateEditor() {
                   <code>{'{{form.…}}'}</code> — {t('results.templates.formField', { example: '{{form.request.title}}' })}
                 </li>
                 <li>
-                  <code>{'{ "resultQr": true }'}</code> — {t('results.templates.qr')}
+                  <button type="button" className="button button--small" onClick={() => insert(QR[format])} aria-label={t('results.templates.insertQr')}>
+                    {t('results.templates.insertShort')}
+                  </button>{' '}
+                  <code>{QR[format]}</code> — {t(format === 'html' ? 'results.templates.qrHtml' : 'results.templates.qrPdfmake')}
                 </li>
               </ul>
             </section>
