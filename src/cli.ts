@@ -21,6 +21,7 @@ import { createCalendarModule } from './modules/calendar/module.ts';
 import { seedCatalog } from './modules/catalog/seed/seed.ts';
 import { registerDossierCommands, type DossierCliModules } from './modules/dossiers/cli.ts';
 import { createDossiersModule } from './modules/dossiers/module.ts';
+import { registerFilesCommands } from './modules/files/cli.ts';
 import { createFilesModule } from './modules/files/module.ts';
 import { findOfficerPrincipal, seedUnits } from './modules/identity/module.ts';
 import { createPaymentsModule } from './modules/payments/module.ts';
@@ -163,7 +164,7 @@ function dossierModules(database: Database, cfg: Config) {
     // The counter's prefill is an HTTP use case; commands never query the population database through it.
     population: createPopulationModule(deps).service,
   });
-  return { units, calendar, catalog, payments, dossiers, jobs, notifications };
+  return { units, calendar, catalog, files, payments, dossiers, jobs, notifications };
 }
 
 registerDossierCommands(program, {
@@ -176,6 +177,18 @@ registerDossierCommands(program, {
     await seedCatalog(database.db, modules.catalog);
   },
   fail,
+  out,
+  warn: (line) => process.stderr.write(`${line}\n`),
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+});
+
+// Stored files (files module): the cleanup over the files module the dossier modules are built
+// with, so the keepers they register (a draft's uploads) are asked as in the server's nightly run.
+registerFilesCommands(program, {
+  withDatabase,
+  filesModule: (database, cfg) => dossierModules(database, cfg).files,
   out,
   warn: (line) => process.stderr.write(`${line}\n`),
   setExitCode: (code) => {

@@ -1,5 +1,6 @@
 // The cleanup of files no record refers to (service.ts cleanup, the nightly `files-cleanup`
-// schedule), over the real application and database: PGlite, or PostgreSQL with DATABASE_URL
+// schedule) and its dry run (what `motcua files cleanup --dry-run` prints), over the real
+// application and database: PGlite, or PostgreSQL with DATABASE_URL
 // (the tests of two transactions at once need PostgreSQL: PGlite has one connection).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -92,6 +93,7 @@ describe('the cleanup', () => {
     expect(result).toMatchObject({ blobsNotDeleted: [] });
     expect(result.files).toBeGreaterThanOrEqual(1);
     expect(result.blobs).toBeGreaterThanOrEqual(1);
+    expect(result.bytes).toBeGreaterThanOrEqual(abandoned.size_bytes);
     expect(await exists([abandoned.id, fresh.id, attached.id])).toEqual([fresh.id, attached.id].sort());
     expect(await t.app.files.store.has(abandoned.sha256)).toBe(false);
     expect(await t.app.files.store.has(fresh.sha256)).toBe(true);
@@ -166,6 +168,42 @@ describe('the cleanup', () => {
   });
 });
 
+describe('a dry run', () => {
+  it('counts the files, blobs and bytes the cleanup then deletes, and deletes nothing', async () => {
+    const abandoned = await upload(citizen);
+    const linked = await upload(citizen);
+    await linkToLiveDocument(t.db, linked.id);
+    const kept = await upload(citizen);
+    t.app.files.keepWhile(async (ids) => new Set(ids.filter((id) => id === kept.id)));
+    // Two abandoned uploads of one content: two rows, one blob.
+    const same = pdfSample(++sample);
+    const twice = [await t.app.files.service.upload({ source: same, uploadedBy: citizen.accountId }), await t.app.files.service.upload({ source: same, uploadedBy: other.accountId })];
+    // An abandoned upload whose content another, recent upload still holds: the row goes, not the blob.
+    const shared = pdfSample(++sample);
+    const oldCopy = await t.app.files.service.upload({ source: shared, uploadedBy: citizen.accountId });
+    const freshCopy = await t.app.files.service.upload({ source: shared, uploadedBy: other.accountId });
+    const mine = [abandoned, linked, kept, ...twice, oldCopy];
+    // Older than every other test's files, so the figures are this test's alone.
+    await age(mine.map((f) => f.id), 20 * 24 * HOUR);
+    const olderThan = new Date(Date.now() - 10 * 24 * HOUR);
+    const all = [...mine, freshCopy].map((f) => f.id);
+
+    const dry = await t.app.files.cleanup(olderThan, { dryRun: true, batchSize: 2 });
+    expect(dry).toEqual({ files: 4, blobs: 2, bytes: abandoned.size_bytes + twice[0]!.size_bytes, blobsNotDeleted: [] });
+    expect(await exists(all)).toEqual([...all].sort());
+    for (const f of [...mine, freshCopy]) expect(await t.app.files.store.has(f.sha256)).toBe(true);
+
+    // The real run deletes what the dry run counted.
+    expect(await t.app.files.cleanup(olderThan, { batchSize: 2 })).toEqual(dry);
+    expect(await exists(all)).toEqual([linked.id, kept.id, freshCopy.id].sort());
+    expect(await t.app.files.store.has(abandoned.sha256)).toBe(false);
+    expect(await t.app.files.store.has(twice[0]!.sha256)).toBe(false);
+    expect(await t.app.files.store.has(freshCopy.sha256)).toBe(true);
+    // Nothing is left to count.
+    expect(await t.app.files.cleanup(olderThan, { dryRun: true })).toEqual({ files: 0, blobs: 0, bytes: 0, blobsNotDeleted: [] });
+  });
+});
+
 describe('the schedule', () => {
   it(`registers ${FILES_CLEANUP_SCHEDULE} nightly; its handler runs the cleanup and logs how many were deleted`, async () => {
     const schedule = vi.fn();
@@ -182,7 +220,7 @@ describe('the schedule', () => {
     const task = schedule.mock.calls[0]![2] as (ctx: JobContext & { tick: Date }) => Promise<void>;
     await task({ jobId: 1, attempt: 1, db: t.db, tick: new Date() });
     expect(await exists([abandoned.id])).toEqual([]);
-    expect(log.info).toHaveBeenCalledWith(expect.objectContaining({ schedule: 'files-cleanup', files: expect.any(Number), blobs: expect.any(Number) }), expect.any(String));
+    expect(log.info).toHaveBeenCalledWith(expect.objectContaining({ schedule: 'files-cleanup', files: expect.any(Number), blobs: expect.any(Number), bytes: expect.any(Number) }), expect.any(String));
     expect(log.info.mock.calls[0]![0].files).toBeGreaterThanOrEqual(1);
   });
 

@@ -2,8 +2,9 @@
 // upload routes. Other modules take files through what this returns — findFiles, attach (inside
 // their own transaction), totalSize, sendFile (for their own authorized download routes) and the
 // store — never through the `file` table. The files no record refers to are deleted every night
-// by the jobs module's schedule `files-cleanup` (service.ts cleanup); a module whose records list
-// files without a foreign key keeps them by registering a keeper (keepWhile).
+// by the jobs module's schedule `files-cleanup` (service.ts cleanup), or by hand with `motcua files
+// cleanup [--dry-run]` (cli.ts); a module whose records list files without a foreign key keeps
+// them by registering a keeper (keepWhile).
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { Transaction } from 'kysely';
@@ -81,7 +82,7 @@ export function createFilesModule(deps: FilesModuleDeps): FilesModule {
   function scheduleCleanup(jobs: Scheduler, log: JobLogger): void {
     jobs.schedule(FILES_CLEANUP_SCHEDULE, FILES_CLEANUP_CRON, async () => {
       const result: CleanupResult = await service.cleanup();
-      log.info({ schedule: FILES_CLEANUP_SCHEDULE, files: result.files, blobs: result.blobs, graceHours: deps.config.FILE_ORPHAN_HOURS }, 'files no record refers to deleted');
+      log.info({ schedule: FILES_CLEANUP_SCHEDULE, files: result.files, blobs: result.blobs, bytes: result.bytes, graceHours: deps.config.FILE_ORPHAN_HOURS }, 'files no record refers to deleted');
       if (result.blobsNotDeleted.length > 0) {
         log.warn({ schedule: FILES_CLEANUP_SCHEDULE, sha256: result.blobsNotDeleted }, 'blobs of deleted files could not be deleted from the file store (unreferenced; delete them by hand)');
       }

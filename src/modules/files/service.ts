@@ -53,14 +53,22 @@ export type FileKeeper = (ids: readonly string[]) => Promise<ReadonlySet<string>
 export interface CleanupOptions {
   /** Candidates per batch (500). */
   batchSize?: number;
+  /**
+   * Count what the cleanup would delete and delete nothing (`motcua files cleanup --dry-run`):
+   * the same walk, the same keepers; the figures are those of a run at this moment (a file
+   * attached before the real run is left by it).
+   */
+  dryRun?: boolean;
 }
 
-/** What one cleanup did. */
+/** What one cleanup did (or, a dry run, would do). */
 export interface CleanupResult {
   /** File rows deleted. */
   files: number;
   /** Blobs deleted from the store (content no row is left of). */
   blobs: number;
+  /** Bytes those blobs held: the space given back in the store. */
+  bytes: number;
   /** Blobs whose rows are gone but the store failed to delete (unreferenced, left to an operator). */
   blobsNotDeleted: string[];
 }
@@ -104,7 +112,7 @@ export interface FilesService {
    * foreign key to `file`), uploaded or released before `olderThan` (default: FILE_ORPHAN_HOURS
    * ago) and that no keeper (keepWhile) still wants, then each blob no row is left of. Safe to run
    * beside uploads, attachments and another cleanup. The schedule `files-cleanup` runs it nightly
-   * (module.ts).
+   * (module.ts), `motcua files cleanup` by hand (cli.ts); `dryRun` only counts.
    */
   cleanup(olderThan?: Date, options?: CleanupOptions): Promise<CleanupResult>;
   /**
@@ -269,15 +277,29 @@ export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; set
   async function cleanup(olderThan = new Date(Date.now() - settings.orphanHours * 3_600_000), options: CleanupOptions = {}): Promise<CleanupResult> {
     const batchSize = options.batchSize ?? ORPHAN_BATCH;
     const references = await fileReferences(db);
-    const result: CleanupResult = { files: 0, blobs: 0, blobsNotDeleted: [] };
+    const result: CleanupResult = { files: 0, blobs: 0, bytes: 0, blobsNotDeleted: [] };
+    // A dry run's doomed rows per blob: the blob would go if they are all the rows it has.
+    const wouldGo = new Map<string, { rows: number; size: number }>();
     // A keyset over the candidates (created_at, id): a batch the keepers keep entirely, or whose
-    // rows are locked, is passed over, and the run goes on after its last candidate.
+    // rows are locked, is passed over, and the run goes on after its last candidate. A dry run
+    // deletes nothing and walks on the same way.
     let after: OrphanCursor | undefined;
     for (;;) {
       const candidates = await findOrphanCandidates(db, olderThan, batchSize, references, after);
       if (candidates.length === 0) break;
       after = candidates.at(-1)!.cursor;
       const doomed = await unkept(candidates.map((c) => c.id));
+      if (options.dryRun) {
+        const rows = await findFileRows(db, doomed);
+        result.files += rows.length;
+        for (const r of rows) {
+          const blob = wouldGo.get(r.sha256) ?? { rows: 0, size: r.size_bytes };
+          blob.rows++;
+          wouldGo.set(r.sha256, blob);
+        }
+        if (candidates.length < batchSize) break;
+        continue;
+      }
       // The delete checks the conditions again, on the rows' latest versions and under their locks.
       const rows = await deleteOrphanBatch(olderThan, references, doomed);
       result.files += rows.length;
@@ -291,7 +313,10 @@ export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; set
             await store.delete?.(sha256);
             return store.delete !== undefined;
           });
-          if (gone) result.blobs++;
+          if (gone) {
+            result.blobs++;
+            result.bytes += rows.find((r) => r.sha256 === sha256)!.size_bytes;
+          }
         } catch {
           // The store (S3 unreachable) or the database failed: the rows are gone, so nothing
           // points at the blob; the caller logs its address, and the other blobs still go.
@@ -299,6 +324,17 @@ export function createFilesService(deps: { db: Kysely<DB>; store: FileStore; set
         }
       }
       if (candidates.length < batchSize) break;
+    }
+    if (options.dryRun) {
+      // A blob would go when every row of its content is among those the run would delete (and
+      // the store deletes blobs at all, as the real run's count says).
+      for (const [sha256, blob] of wouldGo) {
+        if (store.delete && (await countBlobReferences(db, sha256)) === blob.rows) {
+          result.blobs++;
+          result.bytes += blob.size;
+        }
+      }
+      return result;
     }
     await store.sweep?.(olderThan);
     return result;
