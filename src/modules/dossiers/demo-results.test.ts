@@ -1,8 +1,9 @@
 // Signed results of the demo dossiers: after a fresh demo seeding, the finished and returned
 // dossiers of procedures that produce a document carry a signed result that verifies (valid, the
 // document issued under its code), named in the sync record's DanhSachGiayToKetQua and put in the
-// applicant's warehouse through the listener; each bears the day of its issue action, not the day
-// it was signed; the logs still verify; a second pass adds nothing.
+// applicant's warehouse through the listener, and counted by the digitization figures as issued
+// electronically; each bears the day of its issue action, not the day it was signed; the logs
+// still verify; a second pass adds nothing.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -82,6 +83,9 @@ describe('issueDemoResults', () => {
     for (let i = 0; i < 20 && (await t.app.jobs.runDue()) > 0; i++);
     const stored = await t.db.selectFrom('warehouse_document').select('result_code').where('provenance', '=', 'issued_result').execute();
     expect(new Set(stored.map((s) => s.result_code))).toEqual(new Set(results.map((r) => r.code)));
+    // The digitization figures count exactly those as results issued electronically.
+    const electronic = await t.db.selectFrom('dossier_digitization').select('dossier_id').where('result_electronic', '=', true).execute();
+    expect(new Set(electronic.map((e) => e.dossier_id))).toEqual(new Set(results.map((r) => r.dossier_id)));
 
     const { problems } = await t.app.dossiers.service.verify();
     expect(problems).toEqual([]);

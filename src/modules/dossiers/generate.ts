@@ -1,14 +1,22 @@
 // Writes synthetic dossiers (synthetic.ts) into the database: for benchmarks (`motcua dossiers
 // generate`, COPY on PostgreSQL, batched INSERTs on PGlite) and for the demo data of a first start.
 // Each dossier's projection is the replay of its log and its log is chained, so `verify` passes.
+// Beside each dossier go the rows the warehouse module's intake writes (its tables, in bulk like
+// the rest): the dossier's digitization figures, and for a counter or postal dossier the record
+// of each component at receipt (digitized with the checks, exempted, or replaced by population
+// data), so the digitization figures and the sync record's flags count the generated dossiers.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { once } from 'node:events';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type pg from 'pg';
+import copyStreams from 'pg-copy-streams';
 import type { WorkingCalendar } from '../../core/calendar/index.ts';
+import { DIGITIZATION_CHECKS, flagsOf } from '../../core/digitization/index.ts';
 import { CHANNEL, type DossierChannel, type DossierStatus } from '../../core/dossiers/index.ts';
 import { compileEform, createEformAjv, type CompiledEform } from '../../core/eforms/index.ts';
 import type { DB } from '../../db/types.ts';
 import type { CatalogModule } from '../catalog/module.ts';
+import { generatedDataReceiver } from '../identity/module.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
 import type { DossierCodeSettings } from './issue-dossier-code.ts';
 import { factsOf, newLookupSecret, type DossierServiceDeps } from './service.ts';
@@ -21,7 +29,10 @@ import {
   chainRows,
   rng,
   synthesizeLog,
+  synthesizePaperComponents,
   syntheticApplicant,
+  type SyntheticAction,
+  type SyntheticActor,
   type SyntheticOfficers,
   type SyntheticPlan,
   type SyntheticProcedure,
@@ -91,7 +102,9 @@ export function syntheticDossierRows(
   counter: CodeCounter,
   plan: Omit<SyntheticPlan, 'channel'>,
   form: { compiled?: CompiledEform },
-): SyntheticBatch {
+  /** Draws for the components at receipt (apart, so they leave the dossiers of a seed as they were). */
+  rd: () => number = r,
+): GeneratedBatch {
   const channels = proc.content.methods.channels;
   const online = channels.includes('online') && (plan.target === 1 || plan.target === 3 || r() < 0.6);
   const channel: DossierChannel = online ? CHANNEL.online : channels.includes('postal') && r() < 0.15 ? CHANNEL.postal : CHANNEL.direct;
@@ -135,7 +148,121 @@ export function syntheticDossierRows(
     updated_at: new Date(actions.at(-1)!.action.at),
   };
   const units = [...new Set([proc.receivingUnitId, proc.handlingUnitId, projection.handling_unit_id])].map((unit_id) => ({ dossier_id: id, unit_id }));
-  return { dossiers: [dossier], actions: rows.map((a) => ({ ...a, payload: JSON.stringify(a.payload) })), units };
+  const { componentRecords, digitization } = digitizationRows(rd, proc, id, channel, actions, deps.officers.receiver);
+  return { dossiers: [dossier], actions: rows.map((a) => ({ ...a, payload: JSON.stringify(a.payload) })), units, componentRecords, digitization: [digitization] };
+}
+
+/** A batch of dossiers with the warehouse module's rows of their intake. */
+export interface GeneratedBatch extends SyntheticBatch {
+  componentRecords: Insertable<DB['dossier_component_record']>[];
+  digitization: Insertable<DB['dossier_digitization']>[];
+}
+
+const ALL_CHECKS = JSON.stringify(Object.fromEntries(DIGITIZATION_CHECKS.map((c) => [c, true])));
+
+/**
+ * The rows the warehouse module's intake writes for a dossier (warehouse/service.ts intake, and
+ * onDossierEvent for what later actions change), from its log:
+ * - a counter or postal dossier: each component recorded by the officer who received it, at the
+ *   receipt (synthesizePaperComponents). Generated dossiers carry no files: a digitized
+ *   component's record stands without its scan, and no warehouse document is made of it.
+ * - every dossier: its figures, counted at the unit that handles it (as intake counts them);
+ *   received at its receipt (an online one only once an officer received it); its result issued
+ *   at issue_result, with its outcome (whether a refusal counts is read when the figures are
+ *   counted), not electronic (a signed result file makes it so, as the demo's results do). An
+ *   online dossier was submitted without files and has no component record (its applicant has no
+ *   account to record it under): nothing digitized, nothing replaced.
+ */
+function digitizationRows(rd: () => number, proc: SyntheticProcedure, dossierId: string, channel: DossierChannel, actions: readonly SyntheticAction[], receiver: SyntheticActor) {
+  const receipt = actions.find((a) => a.action.type === 'receive');
+  const componentRecords: GeneratedBatch['componentRecords'] = [];
+  if (channel !== CHANNEL.online && receipt && receiver.id) {
+    const at = new Date(receipt.action.at);
+    for (const c of synthesizePaperComponents(rd, proc.content.components)) {
+      componentRecords.push({
+        dossier_id: dossierId,
+        component_code: c.code,
+        added_seq: 1,
+        source: c.source,
+        page_count: c.pageCount,
+        checks: c.source === 'digitized' ? ALL_CHECKS : null,
+        exemption: c.exemption,
+        note: null,
+        warehouse_document_id: null,
+        result_code: null,
+        recorded_by: receiver.id,
+        recorded_by_label: receiver.label,
+        recorded_at: at,
+      });
+    }
+  }
+  const flags = componentRecords.map((c) => flagsOf(c.source, null, { uploadedCountsAsDigitized: true }));
+  const result = actions.find((a) => a.action.type === 'issue_result');
+  const digitization: Insertable<DB['dossier_digitization']> = {
+    dossier_id: dossierId,
+    unit_id: proc.handlingUnitId,
+    procedure_code: proc.code,
+    channel,
+    submitted_at: new Date(actions[0]!.action.at),
+    received_at: receipt ? new Date(receipt.action.at) : null,
+    has_digitized: flags.some((f) => f.digitized),
+    has_reused: flags.some((f) => f.reused),
+    population_replaced: componentRecords.filter((c) => c.source === 'population_data').length,
+    produces_document: proc.content.result.producesDocument,
+    result_issued_at: result ? new Date(result.action.at) : null,
+    result_outcome: result?.action.outcome ?? null,
+    result_electronic: false,
+  };
+  return { componentRecords, digitization };
+}
+
+
+/** The warehouse rows of a batch in multi-row INSERTs (PGlite; any database), after insertBatch. */
+async function insertDigitizationRows(trx: Transaction<DB>, batch: GeneratedBatch): Promise<void> {
+  // At most 65,535 parameters a statement: component records have 13 columns, figures 13.
+  for (let i = 0; i < batch.componentRecords.length; i += 4000) await trx.insertInto('dossier_component_record').values(batch.componentRecords.slice(i, i + 4000)).execute();
+  for (let i = 0; i < batch.digitization.length; i += 4000) await trx.insertInto('dossier_digitization').values(batch.digitization.slice(i, i + 4000)).execute();
+}
+
+const COMPONENT_RECORD_COLUMNS = [
+  'dossier_id', 'component_code', 'added_seq', 'source', 'page_count', 'checks', 'exemption', 'note', 'warehouse_document_id', 'result_code',
+  'recorded_by', 'recorded_by_label', 'recorded_at',
+] as const;
+const DIGITIZATION_COLUMNS = [
+  'dossier_id', 'unit_id', 'procedure_code', 'channel', 'submitted_at', 'received_at', 'has_digitized', 'has_reused', 'population_replaced',
+  'produces_document', 'result_issued_at', 'result_outcome', 'result_electronic',
+] as const;
+
+/** A value in PostgreSQL's COPY text format (as sync-store.ts writes the dossiers' rows). */
+function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const s = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+async function copyRows(client: pg.ClientBase, table: string, columns: readonly string[], rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const stream = client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin`));
+  const finished = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+  });
+  let buffer = '';
+  for (const row of rows as Record<string, unknown>[]) {
+    buffer += `${columns.map((c) => copyText(row[c])).join('\t')}\n`;
+    if (buffer.length >= 1 << 20) {
+      if (!stream.write(buffer)) await Promise.race([once(stream, 'drain'), finished]);
+      buffer = '';
+    }
+  }
+  stream.end(buffer);
+  await finished;
+}
+
+/** The warehouse rows of a batch by COPY (inside the caller's transaction), after copyBatch. */
+async function copyDigitizationRows(client: pg.ClientBase, batch: GeneratedBatch): Promise<void> {
+  await copyRows(client, 'dossier_component_record', COMPONENT_RECORD_COLUMNS, batch.componentRecords);
+  await copyRows(client, 'dossier_digitization', DIGITIZATION_COLUMNS, batch.digitization);
 }
 
 /** Generates `count` dossiers over the published procedures; returns how many were written. */
@@ -147,13 +274,19 @@ export async function generateDossiers(deps: GenerateDeps, options: GenerateOpti
   const spanMs = (options.spanDays ?? 56) * 86_400_000;
   const batchSize = options.batchSize ?? 2000;
   const counter = new CodeCounter(deps.codes, await storedCodeSequences(deps.db));
-  const officers = deps.officers ?? DEFAULT_OFFICERS;
+  const given = deps.officers ?? DEFAULT_OFFICERS;
+  // A component's record names the account that recorded it: without a receiver's account, the
+  // identity module's account for generated data receives them.
+  const officers = given.receiver.id
+    ? given
+    : { ...given, receiver: { ...given.receiver, ...(await generatedDataReceiver(deps.db, /\(([^)]+)\)$/.exec(given.receiver.label)?.[1] ?? given.receiver.label)) } };
+  const rd = rng((options.seed ?? 1) ^ 0x5eed_d161);
   const ajv = options.formData ? createEformAjv() : undefined;
   const compiled = new Map<string, CompiledEform>();
   const unitNames = new Map<string, string>();
   let done = 0;
   while (done < options.count) {
-    const batch: SyntheticBatch = { dossiers: [], actions: [], units: [] };
+    const batch: GeneratedBatch = { dossiers: [], actions: [], units: [], componentRecords: [], digitization: [] };
     const n = Math.min(batchSize, options.count - done);
     for (let i = 0; i < n; i++) {
       const target = weighted(r, options.everyStatus ? EVEN : REALISTIC);
@@ -170,23 +303,30 @@ export async function generateDossiers(deps: GenerateDeps, options: GenerateOpti
         counter,
         { target, start, notAfter: now, late: r() < 0.2, supplements: r() < 0.25 ? 1 : r() < 0.05 ? 2 : 0, apologize: r() < 0.5 },
         { ...(compiled.has(proc.versionId) ? { compiled: compiled.get(proc.versionId)! } : {}) },
+        rd,
       );
       batch.dossiers.push(...rows.dossiers);
       batch.actions.push(...rows.actions);
       batch.units.push(...rows.units);
+      batch.componentRecords.push(...rows.componentRecords);
+      batch.digitization.push(...rows.digitization);
     }
     if (deps.pg) {
       const client = deps.pg;
       await client.query('begin');
       try {
         await copyBatch(client, batch);
+        await copyDigitizationRows(client, batch);
         await client.query('commit');
       } catch (error) {
         await client.query('rollback').catch(() => {});
         throw error;
       }
     } else {
-      await deps.db.transaction().execute((trx) => insertBatch(trx, batch));
+      await deps.db.transaction().execute(async (trx) => {
+        await insertBatch(trx, batch);
+        await insertDigitizationRows(trx, batch);
+      });
     }
     done += n;
     options.onProgress?.(done);

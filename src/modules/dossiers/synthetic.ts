@@ -4,6 +4,7 @@
 // seed. Pure except for hashing.
 import { formatLocalIso, type WorkingCalendar } from '../../core/calendar/index.ts';
 import type { ProcedureContent } from '../../core/catalog/types.ts';
+import type { Exemption } from '../../core/digitization/index.ts';
 import {
   CHANNEL,
   GENESIS_HASH,
@@ -245,6 +246,39 @@ export function synthesizeLog(
     if (room()) take('return_result', officers.receiver, { method: pick(r, ['counter', 'post', 'online']) });
   }
   return { state, actions };
+}
+
+/** A component of a counter or postal dossier as its receiver records it at receipt. */
+export interface SyntheticPaperComponent {
+  code: string;
+  source: 'digitized' | 'exempt' | 'population_data';
+  /** Pages of the paper (digitized only; the scan has as many, Circular 01/2023 Art. 8(2)). */
+  pageCount: number | null;
+  exemption: Exemption | null;
+}
+
+/**
+ * The components a receiver records at a counter or postal receipt, as the warehouse module's
+ * intake judges them: each required component and about half of the conditional ones are handed
+ * in; most are digitized with every check of Circular 01/2023 Art. 8(2) confirmed, a few exempted
+ * for a reason of Circular 03/2025 Art. 5(2) that fits a paper an applicant hands in (only to be
+ * shown; classified). A component the population database replaces is recorded as replaced, with
+ * nothing handed in. Page counts lean to the short papers most dossiers hold.
+ */
+export function synthesizePaperComponents(r: Rand, components: ProcedureContent['components']): SyntheticPaperComponent[] {
+  const out: SyntheticPaperComponent[] = [];
+  for (const c of components) {
+    if (c.replacedByPopulationData) {
+      out.push({ code: c.code, source: 'population_data', pageCount: null, exemption: null });
+      continue;
+    }
+    if (c.requirement === 'conditional' && r() < 0.5) continue;
+    const x = r();
+    if (x < 0.05) out.push({ code: c.code, source: 'exempt', pageCount: null, exemption: 'shown_only' });
+    else if (x < 0.06) out.push({ code: c.code, source: 'exempt', pageCount: null, exemption: 'classified' });
+    else out.push({ code: c.code, source: 'digitized', pageCount: 1 + Math.floor(r() * r() * 40), exemption: null });
+  }
+  return out;
 }
 
 /** The chained rows of a log: seq, hashes, as intake and `append` write them. */

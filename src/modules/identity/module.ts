@@ -32,6 +32,7 @@ export type { Actor } from './actor.ts';
 export { findOfficerPrincipal } from './officers/store.ts';
 /** The ministry's unit tree as reference data (other modules' seeds and commands need it first). */
 export { seedUnits, UNIT_SEEDS } from './seed/units.ts';
+export { GENERATED_RECEIVER_USERNAME, generatedDataReceiver } from './seed/generated-receiver.ts';
 
 export interface IdentityModuleDeps extends ModuleDeps {
   /** Session settings (default: from the configuration). */
