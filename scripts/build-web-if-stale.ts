@@ -2,27 +2,17 @@
 // older than a source: anything under web/src or web/public, web/index.html, web/vite.config.ts.
 // Run by `npm install` (prepare) and before the server starts; usable from tests as a function.
 //   node --import tsx scripts/build-web-if-stale.ts
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { newestMtime } from '../bin/source-freshness.js';
+import { packageRoot } from '../src/package-root.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = packageRoot();
 const webDir = path.join(repoRoot, 'web');
 const configFile = path.join(webDir, 'vite.config.ts');
 const builtIndex = path.join(webDir, 'dist', 'index.html');
 const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((p) => path.join(webDir, p));
-
-/** The newest modification time (ms) of a file or of any file below a directory; 0 if absent. */
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs; // a deleted file changes its directory's time
-  for (const entry of readdirSync(target, { withFileTypes: true })) {
-    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
-  }
-  return newest;
-}
 
 /** Whether web/dist is missing or older than its sources. */
 export function webIsStale(): boolean {

@@ -8,14 +8,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { migrateToLatest } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
+import { packageRoot } from '../package-root.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROOT = packageRoot();
 const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'motcua');
 const MIGRATIONS_DIR = path.join(ROOT, 'src', 'db', 'migrations');
 
