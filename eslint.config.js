@@ -124,7 +124,7 @@ const layers = {
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'web/dist/', 'data/', 'coverage/', '.ci-results/', '**/*.d.ts'],
+    ignores: ['node_modules/', 'dist/', 'web/dist/', 'data/', 'coverage/', '.ci-results/', '**/*.d.ts'],
   },
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
