@@ -1,11 +1,13 @@
 // The digitization figures against hand-counted dossiers: two received (one at the counter,
 // digitized and exempted; one online, received later), one submitted online and never received;
 // both received ones reach a result, one with its file (electronic), one without.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type TestLogin } from '../../../test/support/auth.ts';
 import { toLocalDate } from '../../core/calendar/index.ts';
 import { createDossierTestApp, publishProcedure, SAMPLE_FORM_DATA, TEST_CITIZEN_ID, TEST_PROCEDURE_CODE, type DossierTestApp } from '../dossiers/testing.ts';
 import { pdfSample } from '../files/testing.ts';
+import { up as restoreOutcomes } from '../../db/migrations/0039-result-outcome.ts';
 import { digitizationStats } from './store.ts';
 import { ALL_CHECKS, multipartBody, reuseContent } from './testing.ts';
 
@@ -171,6 +173,16 @@ describe('GET /api/v1/digitization/stats', () => {
     const day = { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 86_400_000), unitIds: ['cuc-shtt-sang-che'], procedureCode: TEST_PROCEDURE_CODE };
     const [without, withRefusals] = [(await digitizationStats(t.db, { ...day, refusalsAreResults: false })).results, (await digitizationStats(t.db, { ...day, refusalsAreResults: true })).results];
     expect(withRefusals.map((r) => [Number(r.results) - Number(without[0]!.results), Number(r.electronic) - Number(without[0]!.electronic)])).toEqual([[1, 0]]);
+    // Migration 0039 over the state 0037 left (no outcome column, the refusal's date cleared):
+    // grants keep their date as 'granted', the refusal comes back from the dossier's log.
+    const before0039 = await t.db.selectFrom('dossier_digitization').select(['dossier_id', 'result_issued_at', 'result_outcome', 'result_electronic']).orderBy('dossier_id').execute();
+    await sql`alter table dossier_digitization drop column result_outcome`.execute(t.db);
+    await sql`update dossier_digitization set result_issued_at = null where dossier_id = ${refused.id}`.execute(t.db);
+    await restoreOutcomes(t.db as never);
+    const after0039 = await t.db.selectFrom('dossier_digitization').select(['dossier_id', 'result_issued_at', 'result_outcome', 'result_electronic']).orderBy('dossier_id').execute();
+    const refusedAt = await t.db.selectFrom('dossier_action').select('at').where('dossier_id', '=', refused.id).where('type', '=', 'issue_result').executeTakeFirstOrThrow();
+    expect(after0039.find((r) => r.dossier_id === refused.id)).toEqual({ dossier_id: refused.id, result_issued_at: refusedAt.at, result_outcome: 'refused', result_electronic: false });
+    expect(after0039.filter((r) => r.dossier_id !== refused.id)).toEqual(before0039.filter((r) => r.dossier_id !== refused.id));
     // One unit at a time.
     const trademarksOnly = (await t.app.inject({ url: `/api/v1/digitization/stats?from=${today()}&to=${today()}&unit=cuc-shtt-nhan-hieu`, headers: leader.headers })).json();
     expect(trademarksOnly.items.map((i: { unitId: string }) => i.unitId)).toEqual(['cuc-shtt-nhan-hieu']);
