@@ -1,8 +1,9 @@
 // Browser test of the procedure catalog pages against the real server, with the seed catalog and
 // a small synthetic population in the in-process population emulator: the public search (with and
 // without diacritics, filters), the procedure page (the seven public parts of Decree 63/2010
-// Art. 8(2), fee, time limit), the online e-form (login required, prefill marked, the browser's
-// errors equal to the server's, a valid submission saved), and the administration (edit a
+// Art. 8(2), fee, time limit), the online e-form (login required, prefill marked, dates shown
+// and typed as dd/mm/yyyy and sent as yyyy-mm-dd, the browser's errors equal to the server's, a
+// valid submission saved), and the administration (edit a
 // draft's e-form with the live preview, test submission, publish; an auditor sees no edit action
 // and the server refuses one). axe-core on every page state; a 360 px screen for the public pages.
 // Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
@@ -50,6 +51,7 @@ describe.skipIf(!hasChromium)('procedure catalog in Chromium', () => {
   const cspViolations: string[] = [];
   let citizen: TestLogin;
   let citizenName: string;
+  let citizenBirthDate: string;
   let admin: TestLogin;
   let auditor: TestLogin;
 
@@ -95,6 +97,7 @@ describe.skipIf(!hasChromium)('procedure catalog in Chromium', () => {
     await seedEmulatorIfEmpty({ db: server.db, kind: server.database.kind }, 10, 1);
     const person = syntheticCitizen(0, 1);
     citizenName = person.fullName;
+    citizenBirthDate = person.birthDate;
     citizen = await loginAs(server.db, { kind: 'citizen', personalId: person.personalId, fullName: person.fullName });
     admin = await loginAs(server.db, { kind: 'officer', roles: [{ role: 'admin', unitId: 'cuc-shtt' }] });
     auditor = await loginAs(server.db, { kind: 'officer', roles: [{ role: 'auditor', unitId: 'cuc-shtt' }] });
@@ -218,6 +221,12 @@ describe.skipIf(!hasChromium)('procedure catalog in Chromium', () => {
     expect(await address.inputValue()).not.toBe('');
     expect(await address.getAttribute('readonly')).toBeNull();
     expect(await page.locator('.eform__field--prefilled').count()).toBeGreaterThanOrEqual(5);
+    // A date reads as the page writes dates (dd/mm/yyyy), whatever the browser's locale.
+    const birthDate = page.getByLabel('Ngày sinh');
+    const [by, bm, bd] = citizenBirthDate.split('-');
+    expect(await birthDate.inputValue()).toBe(`${bd}/${bm}/${by}`);
+    expect(await birthDate.getAttribute('readonly')).not.toBeNull();
+    expect(await birthDate.getAttribute('aria-describedby')).toContain('eform_applicant_birthDate__prefill');
 
     // Invalid: a wrong phone, the rest of the request empty.
     await page.getByLabel('Số điện thoại').fill('12345');
@@ -252,9 +261,24 @@ describe.skipIf(!hasChromium)('procedure catalog in Chromium', () => {
     await page.getByLabel('Tác giả sáng chế (họ tên, quốc tịch)').fill('Trần Văn Hào, Việt Nam');
     await page.getByLabel('Số điểm độc lập của yêu cầu bảo hộ').fill('2');
     await page.getByRole('checkbox', { name: /Tôi cam đoan/ }).check();
+    // A date typed dd/mm/yyyy: while incomplete it is "not a date" under its field; whole, it is sent as yyyy-mm-dd.
+    await page.getByRole('checkbox', { name: 'Yêu cầu hưởng quyền ưu tiên' }).check();
+    await page.getByLabel('Số đơn là cơ sở hưởng quyền ưu tiên').fill('PCT/US2025/012345');
+    await page.getByLabel('Nước nộp đơn ưu tiên').fill('Hoa Kỳ');
+    const priorityDate = page.getByLabel('Ngày nộp đơn ưu tiên');
+    expect(await priorityDate.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    const formatHint = (await priorityDate.getAttribute('aria-describedby'))?.split(' ').find((id) => id.endsWith('__hint'));
+    expect(await page.locator(`[id="${formatHint}"]`).textContent()).toContain('ngày/tháng/năm');
+    await priorityDate.fill('05/11/20');
+    await submit.click();
+    await expect.poll(() => page.locator('#eform_request_priorityDate__error').textContent(), WAIT).toContain('«Ngày nộp đơn ưu tiên» phải là ngày hợp lệ');
+    expect(await priorityDate.getAttribute('aria-invalid')).toBe('true');
+    expect(await priorityDate.inputValue()).toBe('05/11/20');
+    await priorityDate.fill('05/11/2025');
     const sent = page.waitForResponse((r) => r.url().endsWith(`/procedures/${PATENT}/versions/1/submissions`));
     await submit.click();
     expect((await sent).status()).toBe(201);
+    expect((await sent).request().postData()).toContain('"priorityDate":"2025-11-05"');
     const saved = page.locator('#submission-saved');
     await saved.waitFor(WAIT);
     expect(await saved.textContent()).toContain('Đã nhận tờ khai');

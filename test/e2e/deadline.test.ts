@@ -1,10 +1,12 @@
 // Browser test of the web app against the real server: home page, navigation, the deadline
 // calculator (Tết 2026), errors, language switch, accessibility (axe-core) and a 360 px screen.
+// The start is typed as a date (dd/mm/yyyy) and a time (HH:mm) in either language, whatever the
+// browser's locale; an incomplete one is the field's error, in the language shown.
 // Needs Debian's Chromium at /usr/bin/chromium; skipped (with a warning) without it.
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../support/chromium.ts';
+import { checkBothWidths, chromiumAvailable, launchChromium } from '../support/chromium.ts';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts';
 import { startTestServer } from '../support/app.ts';
 
@@ -34,6 +36,19 @@ declare global {
   interface Window {
     axe: typeof axe;
   }
+}
+
+/** The start of the time limit: one group (its label the legend) of a date input and a time input. */
+function startField(page: Page, language: 'vi' | 'en' = 'vi') {
+  const [legend, dateLabel, timeLabel] = language === 'vi' ? ['Thời điểm tiếp nhận', 'Ngày', 'Giờ'] : ['Received at', 'Date', 'Time'];
+  const group = page.getByRole('group', { name: legend });
+  return { group, date: group.getByLabel(dateLabel, { exact: true }), time: group.getByLabel(timeLabel, { exact: true }) };
+}
+
+async function typeStart(page: Page, date: string, time: string): Promise<void> {
+  const start = startField(page);
+  await start.date.fill(date);
+  await start.time.fill(time);
 }
 
 describe.skipIf(!hasChromium)('web app in Chromium', () => {
@@ -100,12 +115,19 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     expect(await page.title()).toContain('Tính hạn giải quyết');
     // Focus moves to the new page's heading.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-    // The start defaults to now, as a datetime-local value.
-    expect(await page.getByLabel('Thời điểm tiếp nhận').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    // The start defaults to now, shown as the page writes dates and times (not the browser's locale).
+    const start = startField(page);
+    expect(await start.date.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(await start.time.inputValue()).toMatch(/^\d{2}:\d{2}$/);
+    expect(await start.date.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    // The group's hint (Vietnam time, the format) is read with each input.
+    const hintId = (await start.date.getAttribute('aria-describedby'))?.split(' ').find((id) => id.endsWith('-hint'));
+    expect(await page.locator(`#${hintId}`).textContent()).toContain('ngày/tháng/năm');
+    expect(await start.time.getAttribute('aria-describedby')).toContain(hintId);
   });
 
   it('calculates 2 working days from Thu 12/02/2026 17:30: due Mon 23/02/2026 17:00, after Tết', async () => {
-    await page.getByLabel('Thời điểm tiếp nhận').fill('2026-02-12T17:30');
+    await typeStart(page, '12/02/2026', '17:30');
     await page.getByLabel('Thời hạn giải quyết').fill('2');
     await page.getByLabel('Đơn vị tính').selectOption('working_days');
     const request = page.waitForRequest((r) => r.url().includes('/api/v1/calendar/deadline'));
@@ -148,7 +170,11 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('h1').textContent()).toBe('Deadline calculator');
-    expect(await page.getByLabel('Received at').count()).toBe(1);
+    const start = startField(page, 'en');
+    expect(await start.group.count()).toBe(1);
+    // Still day/month/year in English (not the American month/day/year).
+    expect(await start.date.inputValue()).toBe('12/02/2026');
+    expect(await start.time.inputValue()).toBe('17:30');
     expect(await page.getByLabel('Processing time limit').count()).toBe(1);
     expect(await page.getByLabel('Unit').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Calculate' }).count()).toBe(1);
@@ -166,6 +192,49 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Deadline calculator');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+
+  it('in English, keeps dd/mm/yyyy and refuses an incomplete date as the start field’s error, in the language shown', async () => {
+    const start = startField(page, 'en');
+    expect(await start.date.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(await start.date.getAttribute('placeholder')).toBe('dd/mm/yyyy');
+    let asked = false;
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().includes('/api/v1/calendar/deadline')) asked = true;
+    };
+    page.on('request', onRequest);
+    await start.date.fill('12/02/20');
+    await page.getByLabel('Processing time limit').fill('2');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('The deadline could not be calculated');
+    const link = alert.getByRole('link');
+    expect(await link.count()).toBe(1);
+    expect(await link.textContent()).toBe('Received at — Enter a whole date (day/month/year) and time (hours:minutes), e.g. 12/02/2026 and 17:30.');
+    // The error is tied to both inputs of the group; the summary leads to the date.
+    for (const input of [start.date, start.time]) {
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      expect(await input.getAttribute('aria-describedby')).toContain('deadline-from-error');
+    }
+    expect(await page.locator('#deadline-from-error').textContent()).toContain('Enter a whole date');
+    await link.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('deadline-from');
+    await checkBothWidths(page, 'the calculator with an incomplete start, in English');
+
+    // The page's own messages follow a language switch (there is nothing to ask the server).
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain(
+      'Thời điểm tiếp nhận — Nhập đủ ngày (ngày/tháng/năm) và giờ (giờ:phút), ví dụ 12/02/2026 và 17:30.',
+    );
+    expect(await startField(page).date.inputValue()).toBe('12/02/20');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Received at — Enter a whole date');
+    page.off('request', onRequest);
+    expect(asked).toBe(false);
+
+    // A whole date again, for the tests below.
+    await start.date.fill('12/02/2026');
   });
 
   it('refuses an empty time limit before asking the server, accessibly', async () => {
@@ -226,12 +295,14 @@ describe.skipIf(!hasChromium)('web app in Chromium', () => {
       expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
       await small.goto(`${server.url}${CALCULATOR_PATH}`);
-      await small.getByLabel('Thời điểm tiếp nhận').fill('2026-02-12T17:30');
+      // The time as it is often written in Vietnamese ("17h30") is read too.
+      await typeStart(small, '12/02/2026', '17h30');
       await small.getByLabel('Thời hạn giải quyết').fill('2');
       await small.getByRole('button', { name: 'Tính hạn' }).click();
       await small.locator('#deadline-due').waitFor();
       expect(await small.locator('#deadline-due').textContent()).toBe('17:00, thứ Hai, 23/02/2026');
       expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await expectNoAxeViolations(small, 'the calculator with a result at 360 px');
     } finally {
       await small.close();
     }

@@ -15,7 +15,7 @@ const TYPE_NAMES: Record<string, LocalizedText> = {
 };
 
 const FORMAT_NAMES: Record<string, LocalizedText> = {
-  date: { vi: 'ngày hợp lệ (năm-tháng-ngày)', en: 'a valid date (YYYY-MM-DD)' },
+  date: { vi: 'ngày hợp lệ', en: 'a valid date' },
   time: { vi: 'giờ hợp lệ', en: 'a valid time' },
   'date-time': { vi: 'thời điểm hợp lệ', en: 'a valid date and time' },
   email: { vi: 'địa chỉ thư điện tử hợp lệ', en: 'a valid email address' },

@@ -3,6 +3,7 @@
 // summary in a live region whose entries lead to the fields; the mapping of a problem's
 // per-field errors (JSON pointers) onto fields, with the fields' labels instead of pointers; and
 // one line for a failed call. Pages take every form piece from here.
+import { useState } from 'react';
 import type {
   InputHTMLAttributes,
   MouseEvent,
@@ -525,5 +526,134 @@ export function DateField({
       value={shown}
       onValue={(text) => onValue(dayMonthYearToIso(text) ?? text)}
     />
+  );
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** `17:30`, `9:05`, `17h30`, `17.30`, `1730` → `17:30` (a time of day, 24 h); undefined otherwise. */
+export function hourMinuteOf(text: string): string | undefined {
+  const m = /^\s*(\d{1,2})\s*[:.hH]?\s*(\d{2})\s*$/.exec(text);
+  if (!m) return undefined;
+  const [h, min] = [Number(m[1]), Number(m[2])];
+  return h < 24 && min < 60 ? `${pad2(h)}:${pad2(min)}` : undefined;
+}
+
+const LOCAL_MOMENT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+
+interface MomentTexts {
+  date: string;
+  time: string;
+}
+
+/** What the two inputs show for a value: a whole moment as dd/mm/yyyy and HH:mm; anything else in the date. */
+const momentTexts = (value: string): MomentTexts => {
+  const m = LOCAL_MOMENT.exec(value);
+  return m ? { date: isoToDayMonthYear(m[1]!), time: m[2]! } : { date: value, time: '' };
+};
+
+/** `yyyy-mm-ddTHH:mm` when both texts are whole, else the two texts as typed (which no page reads as a moment). */
+const momentValue = ({ date, time }: MomentTexts): string => {
+  const day = dayMonthYearToIso(date);
+  const hour = hourMinuteOf(time);
+  return day && hour ? `${day}T${hour}` : `${date} ${time}`;
+};
+
+/**
+ * A moment typed as a date (dd/mm/yyyy, as DateField) and a time (HH:mm, 24 h), whatever the
+ * browser's locale (a native datetime-local input shows the browser's format, not the page's):
+ * one group, its label as the legend, each input with a label of its own. The value is the local
+ * `yyyy-mm-ddTHH:mm`; while either text is not whole, the value is the two texts, so the page's
+ * check ("enter a date and a time") sees it. The first input has `id`, for the error summary.
+ */
+export function DateTimeField({
+  id,
+  label,
+  hint,
+  errors,
+  error,
+  errorPrefix,
+  optionalText,
+  required,
+  className,
+  value,
+  onValue,
+  'aria-required': ariaRequired,
+}: FieldFrameProps & {
+  value: string;
+  onValue(value: string): void;
+  /** For a form that says once that every field is required, instead of `required`'s mark on the label. */
+  'aria-required'?: boolean;
+}) {
+  const { t } = useTranslation();
+  const list = errorList({ errors, error });
+  // An incomplete value cannot be split back into the two texts: keep them as typed, as long as
+  // the page holds the value they gave (a value the page sets itself replaces them).
+  const [typed, setTyped] = useState<MomentTexts & { value: string }>();
+  const texts = typed?.value === value ? typed : momentTexts(value);
+  const change = (next: MomentTexts) => {
+    const nextValue = momentValue(next);
+    setTyped({ ...next, value: nextValue });
+    onValue(nextValue);
+  };
+  const control = {
+    type: 'text',
+    inputMode: 'numeric',
+    autoComplete: 'off',
+    'aria-invalid': list ? true : undefined,
+    'aria-describedby': describedByOf(id, true, list),
+    ...(required ? { required: true, 'aria-required': true } : ariaRequired ? { 'aria-required': true } : {}),
+  } as const;
+  return (
+    <div className={`field${list ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <fieldset className="datetime-field">
+        <legend className="field__label">
+          {label}
+          <LabelMarks optionalText={optionalText} required={required} />
+        </legend>
+        <FieldMessages
+          id={id}
+          hint={
+            <>
+              {hint}
+              {hint ? ' ' : ''}
+              {t('form.dateTimeFormat')}
+            </>
+          }
+          errors={list}
+          errorPrefix={errorPrefix}
+        />
+        <div className="datetime-field__parts">
+          <div className="datetime-field__part datetime-field__part--date">
+            <label htmlFor={id} className="datetime-field__label">
+              {t('form.dateLabel')}
+            </label>
+            <input
+              {...control}
+              id={id}
+              className="input"
+              placeholder={t('form.datePlaceholder')}
+              maxLength={10}
+              value={texts.date}
+              onChange={(e) => change({ date: e.target.value, time: texts.time })}
+            />
+          </div>
+          <div className="datetime-field__part datetime-field__part--time">
+            <label htmlFor={`${id}-time`} className="datetime-field__label">
+              {t('form.timeLabel')}
+            </label>
+            <input
+              {...control}
+              id={`${id}-time`}
+              className="input"
+              placeholder={t('form.timePlaceholder')}
+              maxLength={5}
+              value={texts.time}
+              onChange={(e) => change({ date: texts.date, time: e.target.value })}
+            />
+          </div>
+        </div>
+      </fieldset>
+    </div>
   );
 }

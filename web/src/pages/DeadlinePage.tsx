@@ -1,16 +1,19 @@
 // Tính hạn giải quyết: the due moment of a processing time limit, from GET /api/v1/calendar/deadline.
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { currentLanguage, type Language } from '../i18n/index.ts';
 import {
-  fetchDeadline,
-  TIME_UNITS,
-  type Deadline,
-  type DeadlineQuery,
-  type Problem,
-  type TimeUnit,
-} from '../lib/api.ts';
+  Checkbox,
+  DateTimeField,
+  ErrorSummary,
+  errorsOfProblem,
+  SelectField,
+  Status,
+  TextField,
+  type FormErrors,
+} from '../components/forms.tsx';
+import { currentLanguage, type Language } from '../i18n/index.ts';
+import { fetchDeadline, TIME_UNITS, type Deadline, type DeadlineQuery, type TimeUnit } from '../lib/api.ts';
 import { civilDate, formatDay, formatMoment, inputValueToIso, vnMoment, vnNowInputValue } from '../lib/datetime.ts';
 
 const FIELDS = ['from', 'amount', 'unit', 'skipDaysOff'] as const;
@@ -30,37 +33,24 @@ const FIELD_LABEL_KEY: Record<Field, string> = {
   skipDaysOff: 'deadline.skipDaysOffLabel',
 };
 
-/** A message either from the server (already in the request's language) or an i18n key. */
-type Message = { text: string } | { key: string };
+/**
+ * The errors shown: the server's come in the language the page asked for (and are asked again
+ * after a switch); the page's own are i18n keys, translated when shown, so they follow a switch.
+ */
+type PageErrors = { server: FormErrors<Field> } | { keys: FormErrors<Field> };
 
-interface Errors {
-  fields: Partial<Record<Field, Message[]>>;
-  general: Message[];
-}
+const ownErrors = (fields: FormErrors<Field>['fields'], general: string[] = []): PageErrors => ({ keys: { fields, general } });
 
-const say = (t: TFunction, message: Message) => ('key' in message ? t(message.key) : message.text);
-
-/** `/query/amount` → `amount`. */
-function fieldOfPointer(pointer: string): Field | undefined {
-  const name = pointer.split('/').filter(Boolean).pop();
-  return FIELDS.find((f) => f === name);
-}
-
-function errorsOfProblem(problem: Problem): Errors {
-  const errors: Errors = { fields: {}, general: [] };
-  for (const e of problem.errors ?? []) {
-    const field = fieldOfPointer(e.pointer);
-    if (field) (errors.fields[field] ??= []).push({ text: e.message });
-    else errors.general.push({ text: e.message });
+function shownErrors(t: TFunction, errors: PageErrors | undefined): FormErrors<Field> | undefined {
+  if (!errors) return undefined;
+  if ('server' in errors) return errors.server;
+  const fields: FormErrors<Field>['fields'] = {};
+  for (const field of FIELDS) {
+    const keys = errors.keys.fields[field];
+    if (keys) fields[field] = keys.map((key) => t(key));
   }
-  if (Object.keys(errors.fields).length === 0 && errors.general.length === 0) {
-    errors.general.push({ text: problem.detail ? `${problem.title}. ${problem.detail}` : problem.title });
-  }
-  return errors;
+  return { fields, general: errors.keys.general.map((key) => t(key)) };
 }
-
-const hasErrors = (errors: Errors | undefined): errors is Errors =>
-  !!errors && (errors.general.length > 0 || Object.keys(errors.fields).length > 0);
 
 export function DeadlinePage() {
   const { t } = useTranslation();
@@ -71,14 +61,9 @@ export function DeadlinePage() {
   const [unit, setUnit] = useState<TimeUnit>('working_days');
   const [skipDaysOff, setSkipDaysOff] = useState(false);
 
-  // The browser shows datetime-local in its own locale (02/12/2026 in en-US): spell the day out.
-  const fromIso = inputValueToIso(from);
-  const fromMoment = fromIso ? vnMoment(fromIso) : undefined;
-  const fromEcho = fromMoment ? formatMoment(t, fromMoment) : undefined;
-
   const [loading, setLoading] = useState(false);
   const [result, setResult] = useState<Deadline | undefined>();
-  const [errors, setErrors] = useState<Errors | undefined>();
+  const [errors, setErrors] = useState<PageErrors | undefined>();
   /** Bumped on every submit: the error summary is re-created, so the live region announces it again. */
   const [attempt, setAttempt] = useState(0);
 
@@ -87,6 +72,8 @@ export function DeadlinePage() {
   const refusedQuery = useRef<DeadlineQuery | undefined>(undefined);
   const revealResult = useRef(false);
   const resultSection = useRef<HTMLElement>(null);
+
+  const labels = Object.fromEntries(FIELDS.map((f) => [f, t(FIELD_LABEL_KEY[f])])) as Record<Field, string>;
 
   async function run(query: DeadlineQuery, lang: Language): Promise<void> {
     controller.current?.abort();
@@ -105,21 +92,21 @@ export function DeadlinePage() {
           break;
         case 'problem':
           setResult(undefined);
-          setErrors(errorsOfProblem(outcome.problem));
+          setErrors({ server: errorsOfProblem(outcome.problem, FIELDS, labels) });
           break;
         case 'network':
           setResult(undefined);
-          setErrors({ fields: {}, general: [{ key: 'errors.network' }] });
+          setErrors(ownErrors({}, ['errors.network']));
           break;
         case 'unreadable':
           setResult(undefined);
-          setErrors({ fields: {}, general: [{ key: 'errors.unexpected' }] });
+          setErrors(ownErrors({}, ['errors.unexpected']));
           break;
       }
     } catch {
       if (mine.signal.aborted) return;
       setResult(undefined);
-      setErrors({ fields: {}, general: [{ key: 'errors.unexpected' }] });
+      setErrors(ownErrors({}, ['errors.unexpected']));
     } finally {
       if (controller.current === mine) {
         controller.current = undefined;
@@ -149,44 +136,24 @@ export function DeadlinePage() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (loading) return;
-    const local: Errors = { fields: {}, general: [] };
-    if (!fromIso) local.fields.from = [{ key: 'errors.fromRequired' }];
-    if (amount.trim() === '') local.fields.amount = [{ key: 'errors.amountRequired' }];
+    const fromIso = inputValueToIso(from);
+    const local: FormErrors<Field>['fields'] = {};
+    // Nothing typed, or a date or time not whole yet (the field's value is then the texts).
+    if (!fromIso) local.from = [from.trim() === '' ? 'errors.fromRequired' : 'errors.fromInvalid'];
+    if (amount.trim() === '') local.amount = ['errors.amountRequired'];
     setAttempt((n) => n + 1);
-    if (!fromIso || hasErrors(local)) {
+    if (!fromIso || Object.keys(local).length > 0) {
       controller.current?.abort();
       refusedQuery.current = undefined;
       setResult(undefined);
-      setErrors(local);
+      setErrors(ownErrors(local));
       return;
     }
     void run({ from: fromIso, amount: amount.trim(), unit, skipDaysOff }, language);
   }
 
-  function focusField(event: MouseEvent<HTMLAnchorElement>, field: Field) {
-    const element = document.getElementById(FIELD_ID[field]);
-    if (!element) return;
-    event.preventDefault();
-    element.focus();
-    element.scrollIntoView({ block: 'center' });
-  }
-
-  const fieldErrors = (field: Field) => errors?.fields[field] ?? [];
-  const errorId = (field: Field) => `${FIELD_ID[field]}-error`;
-  const hintId = (field: Field) => `${FIELD_ID[field]}-hint`;
-  const describedBy = (field: Field, hint: boolean) =>
-    [hint ? hintId(field) : '', fieldErrors(field).length ? errorId(field) : ''].filter(Boolean).join(' ') || undefined;
-  const invalid = (field: Field) => (fieldErrors(field).length ? true : undefined);
-
-  const fieldError = (field: Field) =>
-    fieldErrors(field).length > 0 && (
-      <p className="field__error" id={errorId(field)}>
-        <span className="visually-hidden">{t('errors.prefix')} </span>
-        {fieldErrors(field)
-          .map((m) => say(t, m))
-          .join(' ')}
-      </p>
-    );
+  const shown = shownErrors(t, errors);
+  const fieldErrors = (field: Field) => shown?.fields[field];
 
   const due = result ? vnMoment(result.due) : undefined;
   const start = result ? vnMoment(result.start) : undefined;
@@ -198,27 +165,7 @@ export function DeadlinePage() {
       <h1 tabIndex={-1}>{t('deadline.title')}</h1>
       <p className="lead">{t('deadline.intro')}</p>
 
-      <div className="error-summary-region" role="alert">
-        {hasErrors(errors) && (
-          <div className="error-summary" key={attempt}>
-            <h2 className="error-summary__title">{t('errors.summaryTitle')}</h2>
-            <ul className="error-summary__list">
-              {FIELDS.flatMap((field) =>
-                fieldErrors(field).map((m, i) => (
-                  <li key={`${field}-${i}`}>
-                    <a href={`#${FIELD_ID[field]}`} onClick={(e) => focusField(e, field)}>
-                      {t('errors.summaryItem', { field: t(FIELD_LABEL_KEY[field]), message: say(t, m) })}
-                    </a>
-                  </li>
-                )),
-              )}
-              {errors.general.map((m, i) => (
-                <li key={`general-${i}`}>{say(t, m)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </div>
+      <ErrorSummary attempt={attempt} title={t('errors.summaryTitle')} errors={shown} fieldIds={FIELD_ID} fieldLabels={labels} />
 
       <div className="calculator">
         <form
@@ -231,95 +178,54 @@ export function DeadlinePage() {
           <h2 id="deadline-form-title" className="visually-hidden">
             {t('deadline.title')}
           </h2>
+          {/* Said once for the whole form, so the fields carry aria-required without a mark each. */}
           <p className="form-note">{t('deadline.requiredNote')}</p>
 
-          <div className={`field${invalid('from') ? ' field--invalid' : ''}`}>
-            <label htmlFor={FIELD_ID.from} className="field__label">
-              {t('deadline.fromLabel')}
-            </label>
-            <p className="field__hint" id={hintId('from')}>
-              {t('deadline.fromHint')}
-            </p>
-            {fieldError('from')}
-            <input
-              id={FIELD_ID.from}
-              name="from"
-              type="datetime-local"
-              className="input"
-              required
-              aria-required="true"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              aria-invalid={invalid('from')}
-              aria-describedby={describedBy('from', true)}
-            />
-            {fromEcho && (
-              <p className="field__echo">{t('deadline.fromEcho', { moment: fromEcho })}</p>
-            )}
-          </div>
+          <DateTimeField
+            id={FIELD_ID.from}
+            label={labels.from}
+            hint={t('deadline.fromHint')}
+            errors={fieldErrors('from')}
+            aria-required
+            value={from}
+            onValue={setFrom}
+          />
 
-          <div className={`field${invalid('amount') ? ' field--invalid' : ''}`}>
-            <label htmlFor={FIELD_ID.amount} className="field__label">
-              {t('deadline.amountLabel')}
-            </label>
-            <p className="field__hint" id={hintId('amount')}>
-              {t('deadline.amountHint')}
-            </p>
-            {fieldError('amount')}
-            <input
-              id={FIELD_ID.amount}
-              name="amount"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step="any"
-              className="input input--short"
-              required
-              aria-required="true"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-              aria-invalid={invalid('amount')}
-              aria-describedby={describedBy('amount', true)}
-            />
-          </div>
+          <TextField
+            id={FIELD_ID.amount}
+            name="amount"
+            label={labels.amount}
+            hint={t('deadline.amountHint')}
+            errors={fieldErrors('amount')}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            inputClassName="input--short"
+            aria-required
+            value={amount}
+            onValue={setAmount}
+          />
 
-          <div className={`field${invalid('unit') ? ' field--invalid' : ''}`}>
-            <label htmlFor={FIELD_ID.unit} className="field__label">
-              {t('deadline.unitLabel')}
-            </label>
-            {fieldError('unit')}
-            <select
-              id={FIELD_ID.unit}
-              name="unit"
-              className="input select"
-              value={unit}
-              onChange={(e) => setUnit(e.target.value as TimeUnit)}
-              aria-invalid={invalid('unit')}
-              aria-describedby={describedBy('unit', false)}
-            >
-              {TIME_UNITS.map((u) => (
-                <option key={u} value={u}>
-                  {t(`deadline.unit.${u}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={FIELD_ID.unit}
+            name="unit"
+            label={labels.unit}
+            errors={fieldErrors('unit')}
+            value={unit}
+            onValue={(v) => setUnit(v as TimeUnit)}
+            options={TIME_UNITS.map((u) => ({ value: u, label: t(`deadline.unit.${u}`) }))}
+          />
 
           {unit === 'calendar_days' && (
-            <div className={`field field--checkbox${invalid('skipDaysOff') ? ' field--invalid' : ''}`}>
-              {fieldError('skipDaysOff')}
-              <input
-                id={FIELD_ID.skipDaysOff}
-                name="skipDaysOff"
-                type="checkbox"
-                className="checkbox"
-                checked={skipDaysOff}
-                onChange={(e) => setSkipDaysOff(e.target.checked)}
-                aria-invalid={invalid('skipDaysOff')}
-                aria-describedby={describedBy('skipDaysOff', false)}
-              />
-              <label htmlFor={FIELD_ID.skipDaysOff}>{t('deadline.skipDaysOffLabel')}</label>
-            </div>
+            <Checkbox
+              id={FIELD_ID.skipDaysOff}
+              name="skipDaysOff"
+              label={labels.skipDaysOff}
+              errors={fieldErrors('skipDaysOff')}
+              checked={skipDaysOff}
+              onValue={setSkipDaysOff}
+            />
           )}
 
           <button type="submit" className="button button--primary" aria-disabled={loading || undefined}>
@@ -348,9 +254,7 @@ export function DeadlinePage() {
         </section>
       </div>
 
-      <p className="visually-hidden" role="status">
-        {status}
-      </p>
+      <Status>{status}</Status>
     </div>
   );
 }

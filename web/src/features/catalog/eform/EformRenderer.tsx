@@ -15,8 +15,8 @@ import { useMemo, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { conditionHolds, toPointer } from '@server/core/eforms/ui-schema.ts';
 import type { EformDefinition } from '@server/core/eforms/validate.ts';
+import { dayMonthYearToIso, isoToDayMonthYear } from '../../../components/forms.tsx';
 import type { Language } from '../../../i18n/index.ts';
-import { civilDate, formatDay } from '../../../lib/datetime.ts';
 import { isVisible, renderSchema, rjsfUiSchema, type PrefillMark } from './convert.ts';
 import { createEformValidator, toErrorSchema, type ShownFieldError } from './validation.ts';
 
@@ -30,19 +30,30 @@ interface EformContext {
     prefillEditable: (source: string) => string;
     choose: string;
     errorPrefix: string;
-    /** A date value spelled out ("thứ Năm, 31/05/1951"): the browser shows date inputs in its own locale. */
-    day: (value: string) => string | undefined;
+    /** How to type a date, and its placeholder: the kit's (DateField), so that every date reads alike. */
+    dateFormat: string;
+    datePlaceholder: string;
   };
 }
 
 const ctxOf = (props: { registry: { formContext?: unknown } }) => props.registry.formContext as EformContext;
 
-const ids = (id: string) => ({ hint: `${id}__hint`, error: `${id}__error`, prefill: `${id}__prefill`, echo: `${id}__echo` });
+const ids = (id: string) => ({ hint: `${id}__hint`, error: `${id}__error`, prefill: `${id}__prefill` });
+
+/**
+ * A field's hint: its own help and, for a date that can be typed, the format (a date is typed as
+ * dd/mm/yyyy, whatever the browser's locale, as the kit's DateField does it).
+ */
+function hintOf(options: Record<string, unknown>, locked: boolean | undefined, ctx: EformContext): string | undefined {
+  const help = typeof options.eformHelp === 'string' ? options.eformHelp : undefined;
+  const format = options.inputType === 'date' && !locked ? ctx.texts.dateFormat : undefined;
+  return [help, format].filter(Boolean).join(' ') || undefined;
+}
 
 function describedBy(props: WidgetProps): string | undefined {
   const { hint, error, prefill } = ids(props.id);
   const list = [
-    props.options.eformHelp ? hint : '',
+    hintOf(props.options, props.readonly || props.disabled, ctxOf(props)) ? hint : '',
     props.options.prefillSource ? prefill : '',
     props.rawErrors && props.rawErrors.length > 0 ? error : '',
   ].filter(Boolean);
@@ -57,43 +68,41 @@ function toValue(raw: string, inputType: unknown): unknown {
     const n = Number(raw.replace(',', '.'));
     return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
   }
+  if (inputType === 'date') return dayMonthYearToIso(raw) ?? raw;
   return raw;
 }
 
 function TextWidget(props: WidgetProps) {
   const inputType = props.options.inputType;
-  const type = inputType === 'number' ? 'text' : typeof inputType === 'string' ? inputType : 'text';
-  const day = type === 'date' && typeof props.value === 'string' ? ctxOf(props).texts.day(props.value) : undefined;
-  const input = (
+  // A date is a text input showing dd/mm/yyyy (a native date input shows the browser's locale,
+  // not the page's) and holds `yyyy-mm-dd`; a text that is not a whole date is held as it is, so
+  // that the form's validation says it is not a date.
+  const isDate = inputType === 'date';
+  const type = inputType === 'number' || isDate ? 'text' : typeof inputType === 'string' ? inputType : 'text';
+  const value = props.value === undefined || props.value === null ? '' : String(props.value);
+  const autocomplete = typeof props.options.autocomplete === 'string' ? props.options.autocomplete : undefined;
+  return (
     <input
       id={props.id}
       name={props.htmlName ?? props.id}
       type={type}
-      inputMode={inputType === 'number' ? 'decimal' : inputType === 'tel' ? 'tel' : undefined}
-      className={`input${type === 'date' ? ' cat-input--date' : ''}`}
-      value={props.value === undefined || props.value === null ? '' : String(props.value)}
+      inputMode={inputType === 'number' ? 'decimal' : inputType === 'tel' ? 'tel' : isDate ? 'numeric' : undefined}
+      className={`input${isDate ? ' input--short' : ''}`}
+      value={isDate ? isoToDayMonthYear(value) : value}
+      maxLength={isDate ? 10 : undefined}
       required={props.required}
       aria-required={props.required || undefined}
       readOnly={props.readonly}
       aria-readonly={props.readonly || undefined}
       disabled={props.disabled}
-      placeholder={props.placeholder || undefined}
-      autoComplete={typeof props.options.autocomplete === 'string' ? props.options.autocomplete : undefined}
+      placeholder={props.placeholder || (isDate ? ctxOf(props).texts.datePlaceholder : undefined)}
+      autoComplete={autocomplete ?? (isDate ? 'off' : undefined)}
       aria-invalid={invalid(props)}
-      aria-describedby={[describedBy(props), day ? ids(props.id).echo : ''].filter(Boolean).join(' ') || undefined}
+      aria-describedby={describedBy(props)}
       onChange={(e: ChangeEvent<HTMLInputElement>) => props.onChange(toValue(e.target.value, inputType))}
       onBlur={(e) => props.onBlur(props.id, e.target.value)}
       onFocus={(e) => props.onFocus(props.id, e.target.value)}
     />
-  );
-  if (!day) return input;
-  return (
-    <>
-      {input}
-      <p className="field__echo" id={ids(props.id).echo}>
-        {day}
-      </p>
-    </>
   );
 }
 
@@ -275,7 +284,7 @@ function FieldTemplate(props: FieldTemplateProps) {
   const widget = props.uiSchema?.['ui:widget'];
   if (widget === 'eformHidden') return props.children;
   const { hint, error, prefill } = ids(props.id);
-  const help = typeof options.eformHelp === 'string' ? options.eformHelp : undefined;
+  const help = hintOf(options, props.readonly || props.disabled, ctx);
   const source = typeof options.prefillSource === 'string' ? options.prefillSource : undefined;
   const errors = props.rawErrors ?? [];
   const isGroup = widget === 'eformRadio' || widget === 'eformCheckboxes';
@@ -424,10 +433,8 @@ export function EformRenderer(props: EformRendererProps) {
       prefillEditable: (s) => t('catalog.eform.prefillEditable', { source: sourceName(s) }),
       choose: t('catalog.eform.choose'),
       errorPrefix: t('errors.prefix'),
-      day: (value) => {
-        const date = civilDate(value);
-        return date ? formatDay(t, date) : undefined;
-      },
+      dateFormat: t('form.dateFormat'),
+      datePlaceholder: t('form.datePlaceholder'),
     },
   };
   return (
