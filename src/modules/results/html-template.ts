@@ -1,10 +1,11 @@
 // HTML result templates: the check of what an administrator wrote (with the line of each
 // problem) and the conversion of a filled template to a pdfmake document (html-to-pdfmake over a
-// jsdom window, which parses as a browser does and never runs scripts or loads resources). The
+// jsdom window, which parses as a browser does and never runs scripts or loads resources; jsdom
+// takes over a second to load, so it is loaded when a template is first checked or rendered). The
 // page is A4 with the margins of Decree 30/2020 Appendix I (top and bottom 20 mm, left 30 mm,
 // right 15 mm) and body text at 13 pt.
 import htmlToPdfmake from 'html-to-pdfmake';
-import { JSDOM } from 'jsdom';
+import type { JSDOM } from 'jsdom';
 import { HTML_TEMPLATE_ATTRIBUTES, HTML_TEMPLATE_MAX, HTML_TEMPLATE_TAGS, forbiddenKeysIn, unknownFields, type TemplateProblem } from '../../core/results/index.ts';
 
 const MM = 72 / 25.4;
@@ -25,12 +26,15 @@ const DEFAULT_STYLES = {
 /** The `data-pdfmake` value as html-to-pdfmake reads it (single quotes allowed for the attribute's sake). */
 const dataOf = (value: string): unknown => JSON.parse(value.replace(/'/g, '"'));
 
+let jsdom: Promise<typeof import('jsdom')> | undefined;
+const loadJsdom = () => (jsdom ??= import('jsdom'));
 let window: JSDOM['window'] | undefined;
-const shared = () => (window ??= new JSDOM('').window);
+const shared = async () => (window ??= new (await loadJsdom()).JSDOM('').window);
 
 /** The problems of an HTML template (empty: usable). */
-export function checkHtmlTemplate(html: string): TemplateProblem[] {
+export async function checkHtmlTemplate(html: string): Promise<TemplateProblem[]> {
   if (html.length > HTML_TEMPLATE_MAX) return [{ pointer: '', code: 'too_large', message: `The template is longer than ${HTML_TEMPLATE_MAX} characters.` }];
+  const { JSDOM } = await loadJsdom();
   // No line break before the template: the parser's line numbers are the template's.
   const dom = new JSDOM(`<!DOCTYPE html><html><head></head><body>${html}`, { includeNodeLocations: true });
   const problems: TemplateProblem[] = [];
@@ -97,9 +101,9 @@ export function checkHtmlTemplate(html: string): TemplateProblem[] {
  * The pdfmake document of a filled HTML template; each `<result-qr size="96" align="center">`
  * becomes a `{ resultQr: true }` node for the renderer to replace.
  */
-export function htmlToDefinition(filledHtml: string): Record<string, unknown> {
+export async function htmlToDefinition(filledHtml: string): Promise<Record<string, unknown>> {
   const content = htmlToPdfmake(filledHtml, {
-    window: shared(),
+    window: await shared(),
     tableAutoSize: true,
     removeExtraBlanks: true,
     defaultStyles: DEFAULT_STYLES,

@@ -59,7 +59,7 @@ export async function renderResultPdf(input: ResultDocumentInput): Promise<Uint8
   };
   const filled = (
     input.template.format === 'html'
-      ? replaceQr(htmlToDefinition(fillHtmlTemplate(input.template.html, fields, input.form)), qr)
+      ? replaceQr(await htmlToDefinition(fillHtmlTemplate(input.template.html, fields, input.form)), qr)
       : fillTemplate(input.template.definition, fields, input.form, qr)
   ) as Record<string, unknown>;
   const doc = {

@@ -134,7 +134,7 @@ export function createResultsService(deps: ResultsServiceDeps) {
    * or at `/body/html` with their line (HTML).
    */
   async function assertUsable(template: ResultTemplate): Promise<void> {
-    const problems = template.format === 'html' ? checkHtmlTemplate(template.html) : checkTemplate(template.definition);
+    const problems = template.format === 'html' ? await checkHtmlTemplate(template.html) : checkTemplate(template.definition);
     const base = template.format === 'html' ? '/body/html' : '/body/template';
     if (problems.length > 0) {
       throw new ProblemError('validation', {
