@@ -6,10 +6,8 @@
 // of each component at receipt (digitized with the checks, exempted, or replaced by population
 // data), so the digitization figures and the sync record's flags count the generated dossiers.
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type pg from 'pg';
-import copyStreams from 'pg-copy-streams';
 import type { WorkingCalendar } from '../../core/calendar/index.ts';
 import { DIGITIZATION_CHECKS, flagsOf } from '../../core/digitization/index.ts';
 import { CHANNEL, type DossierChannel, type DossierStatus } from '../../core/dossiers/index.ts';
@@ -20,7 +18,7 @@ import { generatedDataReceiver } from '../identity/module.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
 import type { DossierCodeSettings } from './issue-dossier-code.ts';
 import { factsOf, newLookupSecret, type DossierServiceDeps } from './service.ts';
-import { copyBatch, insertBatch, raiseCodeSequences, storedCodeSequences, type SyntheticBatch } from './sync-store.ts';
+import { copyBatch, copyInto, insertBatch, raiseCodeSequences, storedCodeSequences, type SyntheticBatch } from './sync-store.ts';
 import { projectionOf } from './projection.ts';
 import { sampleFormData } from './synthetic-form.ts';
 import {
@@ -233,36 +231,10 @@ const DIGITIZATION_COLUMNS = [
   'produces_document', 'result_issued_at', 'result_outcome', 'result_electronic',
 ] as const;
 
-/** A value in PostgreSQL's COPY text format (as sync-store.ts writes the dossiers' rows). */
-function copyText(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  const s = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-}
-
-async function copyRows(client: pg.ClientBase, table: string, columns: readonly string[], rows: readonly object[]): Promise<void> {
-  if (rows.length === 0) return;
-  const stream = client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin`));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-  let buffer = '';
-  for (const row of rows as Record<string, unknown>[]) {
-    buffer += `${columns.map((c) => copyText(row[c])).join('\t')}\n`;
-    if (buffer.length >= 1 << 20) {
-      if (!stream.write(buffer)) await Promise.race([once(stream, 'drain'), finished]);
-      buffer = '';
-    }
-  }
-  stream.end(buffer);
-  await finished;
-}
-
 /** The warehouse rows of a batch by COPY (inside the caller's transaction), after copyBatch. */
 async function copyDigitizationRows(client: pg.ClientBase, batch: GeneratedBatch): Promise<void> {
-  await copyRows(client, 'dossier_component_record', COMPONENT_RECORD_COLUMNS, batch.componentRecords);
-  await copyRows(client, 'dossier_digitization', DIGITIZATION_COLUMNS, batch.digitization);
+  await copyInto(client, 'dossier_component_record', COMPONENT_RECORD_COLUMNS, batch.componentRecords);
+  await copyInto(client, 'dossier_digitization', DIGITIZATION_COLUMNS, batch.digitization);
 }
 
 /** Generates `count` dossiers over the published procedures; returns how many were written. */

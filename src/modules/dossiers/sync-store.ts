@@ -80,14 +80,16 @@ const DOSSIER_COLUMNS = [
 ] as const;
 const ACTION_COLUMNS = ['dossier_id', 'seq', 'type', 'at', 'actor_id', 'actor_kind', 'actor_label', 'payload', 'prev_hash', 'hash'] as const;
 
-async function copyInto(client: pg.ClientBase, table: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): Promise<void> {
+/** Rows into a table by COPY on a PostgreSQL connection (inside the caller's transaction). */
+export async function copyInto(client: pg.ClientBase, table: string, columns: readonly string[], rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
   const stream = client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin`));
   const finished = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
     stream.on('error', reject);
   });
   let buffer = '';
-  for (const row of rows) {
+  for (const row of rows as Record<string, unknown>[]) {
     buffer += `${columns.map((c) => copyText(row[c])).join('\t')}\n`;
     if (buffer.length >= 1 << 20) {
       if (!stream.write(buffer)) await Promise.race([once(stream, 'drain'), finished]);
