@@ -5,45 +5,19 @@
 // registers) are neither counted nor deleted. A cleanup that fails prints why and exits 1.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { createStaticPrefillSource } from '../src/modules/catalog/prefill-source.ts';
-import { TEST_CITIZEN_ID, TEST_CITIZEN_VALUES } from '../src/modules/catalog/testing.ts';
+import { TEST_CITIZEN_ID } from '../src/modules/catalog/testing.ts';
 import { publishProcedure, SAMPLE_FORM_DATA, TEST_PROCEDURE_CODE, workflowContent, type DossierTestApp } from '../src/modules/dossiers/testing.ts';
 import { pdfSample } from '../src/modules/files/testing.ts';
 import { seedUnits } from '../src/modules/identity/module.ts';
-import { buildApp } from '../src/server.ts';
 import { loginAs } from './support/auth.ts';
+import { openHarnessApp } from './support/cli-app.ts';
 import { cliHarness, cliTimeout } from './support/cli.ts';
-import path from 'node:path';
 
 const harness = cliHarness({ name: 'files' });
 beforeAll(harness.setup);
 afterAll(harness.teardown);
 
-/**
- * The real application over the command's database and data folder (the same rows, the same
- * file store), closed again before the command runs: the embedded database has one user at a time.
- */
-async function openApp(): Promise<DossierTestApp> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', POPULATION_EMULATOR_PEOPLE: '0', DATA_DIR: path.join(harness.dir, 'data'), DATABASE_URL: harness.databaseUrl });
-  const database = await openDatabase(config);
-  await migrateToLatest(database.db);
-  const app = await buildApp({ config, database, catalogPrefill: createStaticPrefillSource({ [TEST_CITIZEN_ID]: TEST_CITIZEN_VALUES }, 'test-population') });
-  await app.ready();
-  return {
-    app,
-    database,
-    db: database.db,
-    config,
-    dataDir: config.DATA_DIR,
-    close: async () => {
-      await app.close();
-      await database.close();
-    },
-  };
-}
+const openApp = () => openHarnessApp(harness);
 
 async function withApp<T>(fn: (t: DossierTestApp) => Promise<T>): Promise<T> {
   const t = await openApp();

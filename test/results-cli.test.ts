@@ -4,19 +4,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
 import { DEFAULT_RESULT_HTML } from '../src/core/results/index.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { createStaticPrefillSource } from '../src/modules/catalog/prefill-source.ts';
-import { TEST_CITIZEN_ID, TEST_CITIZEN_VALUES } from '../src/modules/catalog/testing.ts';
-import { publishProcedure, TEST_PROCEDURE_CODE, workflowContent, type DossierTestApp } from '../src/modules/dossiers/testing.ts';
+import { publishProcedure, TEST_PROCEDURE_CODE, workflowContent } from '../src/modules/dossiers/testing.ts';
 import { seedUnits } from '../src/modules/identity/module.ts';
 import { openDevCa } from '../src/modules/results/dev-ca.ts';
 import { renderResultPdf, signPdf } from '../src/modules/results/pdf.ts';
 import { pkcs12Signer } from '../src/modules/results/signer.ts';
 import { issueTestResult, resultTestLogins } from '../src/modules/results/testing.ts';
-import { buildApp } from '../src/server.ts';
+import { openHarnessApp } from './support/cli-app.ts';
 import { cliHarness, cliTimeout } from './support/cli.ts';
 
 const harness = cliHarness({ name: 'results' });
@@ -50,29 +45,7 @@ describe('motcua results verify', () => {
 });
 
 describe('motcua results verify, a revoked result', () => {
-  /**
-   * The real application over the command's own database and data folder (the same development
-   * CA, the same result rows), closed again before the command runs: the embedded database has
-   * one user at a time.
-   */
-  async function openApp(): Promise<DossierTestApp> {
-    const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', POPULATION_EMULATOR_PEOPLE: '0', DATA_DIR: path.join(harness.dir, 'data'), DATABASE_URL: harness.databaseUrl });
-    const database = await openDatabase(config);
-    await migrateToLatest(database.db);
-    const app = await buildApp({ config, database, catalogPrefill: createStaticPrefillSource({ [TEST_CITIZEN_ID]: TEST_CITIZEN_VALUES }, 'test-population') });
-    await app.ready();
-    return {
-      app,
-      database,
-      db: database.db,
-      config,
-      dataDir: config.DATA_DIR,
-      close: async () => {
-        await app.close();
-        await database.close();
-      },
-    };
-  }
+  const openApp = () => openHarnessApp(harness);
 
   it('exits 0 for the issued file, and 1 once a leader revoked it (valid signature, matching, revoked)', async () => {
     const reason = 'Thu hồi do phát hiện thông tin kê khai không trung thực';
