@@ -5,7 +5,7 @@
 // back to what the scope inherits (the procedure's template, or the default). The server's
 // problems are shown at the template field with their line (HTML) or place in the JSON.
 import { DEFAULT_RESULT_HTML } from '@server/core/results/template.ts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, failureText, noErrors, SelectField, Status, TextArea, TextField, type FormErrors } from '../../../components/forms.tsx';
 import { Notice } from '../../../components/Notice.tsx';
@@ -230,15 +230,23 @@ function TemplateEditor() {
   }
 
   /** `token` at the cursor in the template (in place of the selection). */
+  // The cursor after an inserted token, put there as soon as the new text is in the field (in
+  // the same task as the click: a later frame could undo where the user has moved it since).
+  const cursorAfterInsert = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const at = cursorAfterInsert.current;
+    if (at === undefined) return;
+    cursorAfterInsert.current = undefined;
+    area.current?.focus();
+    area.current?.setSelectionRange(at, at);
+  }, [text]);
+
   function insert(token: string) {
     const el = area.current;
     const start = el?.selectionStart ?? text.length;
     const end = el?.selectionEnd ?? text.length;
+    cursorAfterInsert.current = start + token.length;
     setText(text.slice(0, start) + token + text.slice(end));
-    requestAnimationFrame(() => {
-      el?.focus();
-      el?.setSelectionRange(start + token.length, start + token.length);
-    });
   }
 
   const list = procedures?.kind === 'ok' ? procedures.data.items : [];
