@@ -30,7 +30,7 @@ export type { PreparedResult, ResultIssuer, ResultIssueRequest } from './result-
 export type { DossierRow } from './store.ts';
 export { STATUS } from '../../core/dossiers/index.ts';
 // The slips' PDF set-up (Tinos embedded, no file or URL access), for other modules' documents.
-export { FONT_FAMILY, setUpPdfMake } from './slips/index.ts';
+export { FONT_FAMILY, pdfMakeReady } from './slips/index.ts';
 export { normalizeStrings } from './slips/format.ts';
 
 const PAYMENT_CONFIRMED_TOPIC = 'dossier.payment_confirmed';

@@ -71,7 +71,7 @@ const stores: Array<{ name: string; make: () => FileStore; visible: (store: File
     visible: async (store) => {
       const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
       const s = store as S3FileStore;
-      const listed = await s.client.send(new ListObjectsV2Command({ Bucket: s.bucket, Prefix: s.keyOf('0'.repeat(64)).split('/')[0] + '/' }));
+      const listed = await (await s.client()).send(new ListObjectsV2Command({ Bucket: s.bucket, Prefix: s.keyOf('0'.repeat(64)).split('/')[0] + '/' }));
       const staged = await filesIn(path.join(dir, 'staging')).catch(() => []);
       return [...(listed.Contents ?? []).map((o) => o.Key ?? ''), ...staged];
     },

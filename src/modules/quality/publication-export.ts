@@ -1,10 +1,9 @@
 // A published month of the 766 index as downloads (issue 10 §5): an XLSX workbook (the ministry's
 // groups and indicators, the units ranked) and an A4 PDF with the same tables, in Tinos through
-// the slips' pdfmake set-up. Aggregate figures only, as the public page shows them.
-import ExcelJS from 'exceljs';
-import pdfMake from 'pdfmake';
+// the slips' pdfmake set-up. Aggregate figures only, as the public page shows them. exceljs and
+// pdfmake are loaded when a download is asked for, not at every start.
 import { GROUP_CODES, type GroupCode } from '../../core/quality/index.ts';
-import { FONT_FAMILY, normalizeStrings, setUpPdfMake } from '../dossiers/module.ts';
+import { FONT_FAMILY, normalizeStrings, pdfMakeReady } from '../dossiers/module.ts';
 import type { Publication } from './publication.ts';
 
 export type PublishedMonth = Awaited<ReturnType<Publication['month']>>;
@@ -25,6 +24,7 @@ const title = (month: string) => `Đánh giá chất lượng phục vụ ngư�
 export async function monthXlsx(input: PublishedMonth): Promise<Buffer> {
   const frozenAt = input.frozenAt.toISOString();
   const m = normalizeStrings(input);
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'motcua';
   const ministry = workbook.addWorksheet('Toàn Bộ');
@@ -47,7 +47,7 @@ export async function monthXlsx(input: PublishedMonth): Promise<Buffer> {
 }
 
 export async function monthPdf(input: PublishedMonth): Promise<Buffer> {
-  setUpPdfMake();
+  const pdfMake = await pdfMakeReady();
   const frozenAt = input.frozenAt.toISOString();
   const m = normalizeStrings(input);
   const head = (cells: string[]) => cells.map((text) => ({ text, bold: true }));

@@ -1,40 +1,16 @@
 // The result document as PDF: the template filled from the dossier (an HTML template converted to
-// a pdfmake document, or a pdfmake template; the Tinos faces the slips use, every string NFC), the QR code of the verification page (qrcode, as SVG), then a
-// PAdES B-B signature (@libpdf/core: ETSI.CAdES.detached with the signing-certificate-v2
-// attribute). No timestamp authority is reachable from the embedded default, so B-T is not
+// a pdfmake document, or a pdfmake template; pdfmake set up as for the slips, every string NFC),
+// the QR code of the verification page (qrcode, as SVG), then a PAdES B-B signature (@libpdf/core:
+// ETSI.CAdES.detached with the signing-certificate-v2 attribute; loaded on the first signature). No timestamp authority is reachable from the embedded default, so B-T is not
 // produced: the signing time is the signer's claim.
-import { readFileSync } from 'node:fs';
-import { PDF, type Signer } from '@libpdf/core';
-import pdfMake from 'pdfmake';
+import type { Signer } from '@libpdf/core';
 import QRCode from 'qrcode';
 import { fillHtmlTemplate, fillTemplate, replaceQr, type ResultTemplate, type TemplateField } from '../../core/results/index.ts';
+import { FONT_FAMILY, pdfMakeReady } from '../dossiers/module.ts';
 import { htmlToDefinition } from './html-template.ts';
 
-const FAMILY = 'MotcuaResult';
-const FACES = { normal: 'Regular', bold: 'Bold', italics: 'Italic', bolditalics: 'BoldItalic' } as const;
 /** The keyword that carries the result code in the PDF's document information (read back by verification). */
 export const CODE_KEYWORD = 'motcua-result:';
-
-interface VirtualFs {
-  writeFileSync(name: string, content: Buffer): void;
-}
-
-let ready = false;
-function setUpPdfMake(): void {
-  if (ready) return;
-  const vfs = (pdfMake as unknown as { virtualfs: VirtualFs }).virtualfs;
-  const family: Record<string, string> = {};
-  for (const [face, file] of Object.entries(FACES)) {
-    const name = `motcua-results/Tinos-${file}.ttf`;
-    // The Tinos faces (OFL) committed with the slips.
-    vfs.writeFileSync(name, readFileSync(new URL(`../dossiers/slips/fonts/Tinos-${file}.ttf`, import.meta.url)));
-    family[face] = name;
-  }
-  pdfMake.addFonts({ [FAMILY]: family });
-  pdfMake.setUrlAccessPolicy(() => false);
-  pdfMake.setLocalAccessPolicy(() => false);
-  ready = true;
-}
 
 export interface ResultDocumentInput {
   template: ResultTemplate;
@@ -50,7 +26,7 @@ export interface ResultDocumentInput {
 
 /** The unsigned PDF of a result. */
 export async function renderResultPdf(input: ResultDocumentInput): Promise<Uint8Array> {
-  setUpPdfMake();
+  const pdfMake = await pdfMakeReady();
   const svg = await QRCode.toString(input.verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
   const fields = { ...input.fields, 'result.code': input.code, 'result.verifyUrl': input.verifyUrl };
   const qr = (node: Record<string, unknown>) => {
@@ -64,8 +40,8 @@ export async function renderResultPdf(input: ResultDocumentInput): Promise<Uint8
   ) as Record<string, unknown>;
   const doc = {
     ...filled,
-    defaultStyle: { ...((filled.defaultStyle as Record<string, unknown> | undefined) ?? {}), font: FAMILY },
-    ...(input.watermark ? { watermark: { text: input.watermark.normalize('NFC'), color: '#b00020', opacity: 0.25, bold: true, font: FAMILY } } : {}),
+    defaultStyle: { ...((filled.defaultStyle as Record<string, unknown> | undefined) ?? {}), font: FONT_FAMILY },
+    ...(input.watermark ? { watermark: { text: input.watermark.normalize('NFC'), color: '#b00020', opacity: 0.25, bold: true, font: FONT_FAMILY } } : {}),
     info: { title: input.title.normalize('NFC'), author: input.author.normalize('NFC'), subject: input.code, keywords: `${CODE_KEYWORD}${input.code}`, creator: 'motcua' },
   };
   const bytes = await pdfMake.createPdf(doc as never).getBuffer();
@@ -74,6 +50,7 @@ export async function renderResultPdf(input: ResultDocumentInput): Promise<Uint8
 
 /** Signs a PDF (PAdES B-B). */
 export async function signPdf(bytes: Uint8Array, signer: Signer, options: { reason: string; location: string; signingTime: Date }): Promise<Uint8Array> {
+  const { PDF } = await import('@libpdf/core');
   const pdf = await PDF.load(bytes);
   const { bytes: signed } = await pdf.sign({
     signer,

@@ -8,7 +8,7 @@
 // `signatures/signHash` call, a PKCS#11 C_Sign over the digest); the key never leaves it.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { P12Signer, type Signer } from '@libpdf/core';
+import type { Signer } from '@libpdf/core';
 import type { DevCa } from './dev-ca.ts';
 
 export type { Signer } from '@libpdf/core';
@@ -58,6 +58,7 @@ export function pkcs12Signer(options: Pkcs12SignerOptions): ResultSigner {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw error;
       }
+      const { P12Signer } = await import('@libpdf/core');
       const signer = await P12Signer.create(new Uint8Array(bytes), options.password);
       cache.set(unit.id, signer);
       return signer;

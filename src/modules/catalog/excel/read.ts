@@ -1,7 +1,7 @@
 // Reading the catalog workbook into a catalog exchange: the procedures sheet, the list sheets,
 // the e-form sheets, then the same Zod schema as the JSON import. Every problem is reported by
 // sheet, row and column, in Vietnamese and English, and nothing is imported when there is one.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Localized } from '../../../http/language.ts';
 import { ProblemError } from '../../../http/problem.ts';
 import { toPointer } from '../../../core/eforms/ui-schema.ts';
@@ -18,7 +18,8 @@ export interface WorkbookRead {
 }
 
 async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

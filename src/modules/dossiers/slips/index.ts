@@ -3,5 +3,5 @@
 export type * from './types.ts';
 export { FORM_NUMBERINGS, formLabel } from './types.ts';
 export { FONT_FAMILY, lookupUrl } from './layout.ts';
-export { renderSlipPdf, setUpPdfMake } from './render.ts';
+export { renderSlipPdf, pdfMakeReady } from './render.ts';
 export { renderLedgerXlsx } from './ledger-xlsx.ts';
