@@ -1,12 +1,12 @@
 // Writes synthetic dossiers (synthetic.ts) into the database: for benchmarks (`motcua dossiers
 // generate`, COPY on PostgreSQL, batched INSERTs on PGlite) and for the demo data of a first start.
 // Each dossier's projection is the replay of its log and its log is chained, so `verify` passes.
-// Beside each dossier go the rows the warehouse module's intake writes (its tables, in bulk like
-// the rest): the dossier's digitization figures, and for a counter or postal dossier the record
+// Beside each dossier go the rows the warehouse module's intake writes (written in bulk by that
+// module's store, like the rest): the dossier's digitization figures, and for a counter or postal dossier the record
 // of each component at receipt (digitized with the checks, exempted, or replaced by population
 // data), so the digitization figures and the sync record's flags count the generated dossiers.
 import { randomUUID } from 'node:crypto';
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type pg from 'pg';
 import type { WorkingCalendar } from '../../core/calendar/index.ts';
 import { DIGITIZATION_CHECKS, flagsOf } from '../../core/digitization/index.ts';
@@ -16,9 +16,10 @@ import type { DB } from '../../db/types.ts';
 import type { CatalogModule } from '../catalog/module.ts';
 import { generatedDataReceiver } from '../identity/module.ts';
 import type { UnitDirectory } from '../identity/units/directory.ts';
+import { copyIntakeRows, insertIntakeRows, type IntakeRows } from '../warehouse/module.ts';
 import type { DossierCodeSettings } from './issue-dossier-code.ts';
 import { factsOf, newLookupSecret, type DossierServiceDeps } from './service.ts';
-import { copyBatch, copyInto, insertBatch, raiseCodeSequences, storedCodeSequences, type SyntheticBatch } from './sync-store.ts';
+import { copyBatch, insertBatch, raiseCodeSequences, storedCodeSequences, type SyntheticBatch } from './sync-store.ts';
 import { projectionOf } from './projection.ts';
 import { sampleFormData } from './synthetic-form.ts';
 import {
@@ -151,10 +152,7 @@ export function syntheticDossierRows(
 }
 
 /** A batch of dossiers with the warehouse module's rows of their intake. */
-export interface GeneratedBatch extends SyntheticBatch {
-  componentRecords: Insertable<DB['dossier_component_record']>[];
-  digitization: Insertable<DB['dossier_digitization']>[];
-}
+export interface GeneratedBatch extends SyntheticBatch, IntakeRows {}
 
 const ALL_CHECKS = JSON.stringify(Object.fromEntries(DIGITIZATION_CHECKS.map((c) => [c, true])));
 
@@ -214,29 +212,6 @@ function digitizationRows(rd: () => number, proc: SyntheticProcedure, dossierId:
   return { componentRecords, digitization };
 }
 
-
-/** The warehouse rows of a batch in multi-row INSERTs (PGlite; any database), after insertBatch. */
-async function insertDigitizationRows(trx: Transaction<DB>, batch: GeneratedBatch): Promise<void> {
-  // At most 65,535 parameters a statement: component records have 13 columns, figures 13.
-  for (let i = 0; i < batch.componentRecords.length; i += 4000) await trx.insertInto('dossier_component_record').values(batch.componentRecords.slice(i, i + 4000)).execute();
-  for (let i = 0; i < batch.digitization.length; i += 4000) await trx.insertInto('dossier_digitization').values(batch.digitization.slice(i, i + 4000)).execute();
-}
-
-const COMPONENT_RECORD_COLUMNS = [
-  'dossier_id', 'component_code', 'added_seq', 'source', 'page_count', 'checks', 'exemption', 'note', 'warehouse_document_id', 'result_code',
-  'recorded_by', 'recorded_by_label', 'recorded_at',
-] as const;
-const DIGITIZATION_COLUMNS = [
-  'dossier_id', 'unit_id', 'procedure_code', 'channel', 'submitted_at', 'received_at', 'has_digitized', 'has_reused', 'population_replaced',
-  'produces_document', 'result_issued_at', 'result_outcome', 'result_electronic',
-] as const;
-
-/** The warehouse rows of a batch by COPY (inside the caller's transaction), after copyBatch. */
-async function copyDigitizationRows(client: pg.ClientBase, batch: GeneratedBatch): Promise<void> {
-  await copyInto(client, 'dossier_component_record', COMPONENT_RECORD_COLUMNS, batch.componentRecords);
-  await copyInto(client, 'dossier_digitization', DIGITIZATION_COLUMNS, batch.digitization);
-}
-
 /** Generates `count` dossiers over the published procedures; returns how many were written. */
 export async function generateDossiers(deps: GenerateDeps, options: GenerateOptions): Promise<number> {
   const procedures = await loadSyntheticProcedures(deps);
@@ -288,7 +263,7 @@ export async function generateDossiers(deps: GenerateDeps, options: GenerateOpti
       await client.query('begin');
       try {
         await copyBatch(client, batch);
-        await copyDigitizationRows(client, batch);
+        await copyIntakeRows(client, batch);
         await client.query('commit');
       } catch (error) {
         await client.query('rollback').catch(() => {});
@@ -297,7 +272,7 @@ export async function generateDossiers(deps: GenerateDeps, options: GenerateOpti
     } else {
       await deps.db.transaction().execute(async (trx) => {
         await insertBatch(trx, batch);
-        await insertDigitizationRows(trx, batch);
+        await insertIntakeRows(trx, batch);
       });
     }
     done += n;

@@ -1,10 +1,9 @@
 // SQL for the national portal export and for synthetic dossiers (demo, benchmarks), over this
 // module's tables: dossiers received in a range (keyset pages, so an export streams), the daily
 // code sequences, and bulk writes (multi-row INSERTs; COPY on PostgreSQL).
-import { once } from 'node:events';
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type pg from 'pg';
-import copyStreams from 'pg-copy-streams';
+import { copyInto } from '../../db/copy.ts';
 import type { DB } from '../../db/types.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -65,12 +64,6 @@ export async function insertBatch(trx: Executor, batch: SyntheticBatch): Promise
   for (let i = 0; i < batch.units.length; i += 20000) await trx.insertInto('dossier_unit').values(batch.units.slice(i, i + 20000)).execute();
 }
 
-/** A value in PostgreSQL's COPY text format. */
-function copyText(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  const s = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-}
 
 const DOSSIER_COLUMNS = [
   'id', 'code', 'lookup_secret', 'channel', 'procedure_id', 'procedure_code', 'version_id', 'unit_id', 'handling_unit_id', 'applicant_kind',
@@ -80,25 +73,6 @@ const DOSSIER_COLUMNS = [
 ] as const;
 const ACTION_COLUMNS = ['dossier_id', 'seq', 'type', 'at', 'actor_id', 'actor_kind', 'actor_label', 'payload', 'prev_hash', 'hash'] as const;
 
-/** Rows into a table by COPY on a PostgreSQL connection (inside the caller's transaction). */
-export async function copyInto(client: pg.ClientBase, table: string, columns: readonly string[], rows: readonly object[]): Promise<void> {
-  if (rows.length === 0) return;
-  const stream = client.query(copyStreams.from(`copy ${table} (${columns.join(', ')}) from stdin`));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-  let buffer = '';
-  for (const row of rows as Record<string, unknown>[]) {
-    buffer += `${columns.map((c) => copyText(row[c])).join('\t')}\n`;
-    if (buffer.length >= 1 << 20) {
-      if (!stream.write(buffer)) await Promise.race([once(stream, 'drain'), finished]);
-      buffer = '';
-    }
-  }
-  stream.end(buffer);
-  await finished;
-}
 
 /** One batch by COPY on a PostgreSQL connection (inside the caller's transaction). */
 export async function copyBatch(client: pg.ClientBase, batch: SyntheticBatch): Promise<void> {

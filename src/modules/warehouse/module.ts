@@ -17,6 +17,7 @@ import { createWarehouseService, flagsByComponent, type WarehouseService } from 
 
 export type { IntakeComponent, IntakeInput, IntakeResult, IssuedResultInput, WarehouseService } from './service.ts';
 export type { NationalWarehouseClient, NationalDocument } from './national.ts';
+export { copyIntakeRows, insertIntakeRows, type IntakeRows } from './store.ts';
 
 /** The portal flags of a dossier's components, read without the whole module (the CLI's sync export). */
 export function componentFlagsReader(db: Kysely<DB>, config: Pick<Config, 'DIGITIZATION_ONLINE_FILES_FLAGGED'>) {

@@ -1,5 +1,7 @@
 // SQL of the warehouse module (its tables only; files and dossiers are reached through their use cases).
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type pg from 'pg';
+import { copyInto } from '../../db/copy.ts';
 import type { DB } from '../../db/types.ts';
 import type { DossierComponentRecordTable, DossierDigitizationTable, WarehouseDocumentTable } from './tables.ts';
 
@@ -162,4 +164,32 @@ export async function digitizationStats(db: Executor, f: StatsFilter) {
     results = results.where('procedure_code', '=', f.procedureCode);
   }
   return { received: await received.execute(), results: await results.execute() };
+}
+
+/** The rows the intake writes for dossiers: their components' records and their figures. */
+export interface IntakeRows {
+  componentRecords: Insertable<DossierComponentRecordTable>[];
+  digitization: Insertable<DossierDigitizationTable>[];
+}
+
+/** Intake rows written in bulk (synthetic dossiers), in multi-row INSERTs (PGlite; any database). */
+export async function insertIntakeRows(trx: Transaction<DB>, batch: IntakeRows): Promise<void> {
+  // At most 65,535 parameters a statement: component records have 13 columns, figures 13.
+  for (let i = 0; i < batch.componentRecords.length; i += 4000) await trx.insertInto('dossier_component_record').values(batch.componentRecords.slice(i, i + 4000)).execute();
+  for (let i = 0; i < batch.digitization.length; i += 4000) await trx.insertInto('dossier_digitization').values(batch.digitization.slice(i, i + 4000)).execute();
+}
+
+const COMPONENT_RECORD_COLUMNS = [
+  'dossier_id', 'component_code', 'added_seq', 'source', 'page_count', 'checks', 'exemption', 'note', 'warehouse_document_id', 'result_code',
+  'recorded_by', 'recorded_by_label', 'recorded_at',
+] as const;
+const DIGITIZATION_COLUMNS = [
+  'dossier_id', 'unit_id', 'procedure_code', 'channel', 'submitted_at', 'received_at', 'has_digitized', 'has_reused', 'population_replaced',
+  'produces_document', 'result_issued_at', 'result_outcome', 'result_electronic',
+] as const;
+
+/** The same by COPY on a PostgreSQL connection (inside the caller's transaction). */
+export async function copyIntakeRows(client: pg.ClientBase, batch: IntakeRows): Promise<void> {
+  await copyInto(client, 'dossier_component_record', COMPONENT_RECORD_COLUMNS, batch.componentRecords);
+  await copyInto(client, 'dossier_digitization', DIGITIZATION_COLUMNS, batch.digitization);
 }
