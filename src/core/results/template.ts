@@ -83,13 +83,14 @@ export function checkTemplate(template: unknown): TemplateProblem[] {
     }
     if (typeof node === 'object' && node !== null) {
       for (const [key, value] of Object.entries(node)) {
-        if (FORBIDDEN_KEYS.has(key)) problems.push({ pointer: `${pointer}/${key}`, code: 'forbidden_key', message: `"${key}" is not allowed in a result template.` });
-        else if (key === 'resultQr') qr++;
+        if (FORBIDDEN_KEYS.has(key)) continue; // forbiddenKeysIn reports it
+        if (key === 'resultQr') qr++;
         else walk(value, `${pointer}/${key}`, depth + 1);
       }
     }
   };
   walk(template, '', 0);
+  problems.push(...forbiddenKeysIn(template).filter((p) => p.code === 'forbidden_key'));
   if (qr === 0) problems.push({ pointer: '/content', code: 'no_qr', message: 'The template must place the verification QR code ({"resultQr": true}).' });
   return problems;
 }
