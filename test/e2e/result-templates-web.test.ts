@@ -125,8 +125,9 @@ describe.skipIf(!hasChromium)('the result template editor in Chromium', () => {
     await page.getByRole('button', { name: 'Chèn trường Tên người nộp / tổ chức' }).click();
     const source = '<h1>GIẤY PHÉP THEO PHIÊN BẢN</h1>\n<p>Cấp cho {{applicant.name}}</p>\n<result-qr size="96"></result-qr>';
     await expect.poll(() => area.inputValue(), WAIT).toBe(source);
+    // The quick view follows when typing pauses: wait for the text with both insertions.
     await expect.poll(() => frame.getAttribute('srcdoc'), WAIT).toContain('<h1>GIẤY PHÉP THEO PHIÊN BẢN</h1>');
-    expect(await frame.getAttribute('srcdoc')).toContain('<p>Cấp cho {{applicant.name}}</p>\n<span class="qr" style="width:96pt;height:96pt">QR</span>');
+    await expect.poll(() => frame.getAttribute('srcdoc'), WAIT).toContain('<p>Cấp cho {{applicant.name}}</p>\n<span class="qr" style="width:96pt;height:96pt">QR</span>');
     // The refused <img> was in the quick view for a while: the frame's policy stopped its fetch.
     expect(answered.filter((u) => u.endsWith('/x'))).toEqual([]);
     expect(blocked).toContain(`${url}/quan-tri/x csp`);
